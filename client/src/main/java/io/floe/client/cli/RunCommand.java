@@ -1,0 +1,143 @@
+package io.floe.client.cli;
+
+import io.floe.api.JobExecutionException;
+import io.floe.client.program.InvalidProgramException;
+import io.floe.client.program.PackagedProgram;
+import io.floe.client.program.ProgramInvocationException;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.CoreOptions;
+import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.runtime.execution.SerializedThrowable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.commons.cli.HelpFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code floe run}: runs a job jar's {@code main} in this JVM with the configuration the flags
+ * describe. The steps: parse the flags; load {@code config.yaml}; apply {@code -D}, {@code -p},
+ * {@code -t} and the jar; check the result (keys, values, target); open the jar; run
+ * {@code main} with that configuration as the program's context.
+ *
+ * <p>A program that fails is reported in one line: "The job failed: &lt;cause&gt;" when a job it
+ * ran ended FAILED (the cause is the user's exception as thrown in the task), else "The
+ * program's main() threw &lt;exception&gt;"; the exit code is then {@link ExitCode#PROGRAM_FAILED}.
+ */
+final class RunCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Map<String, String> environment;
+    private final Supplier<Set<String>> knownTargets;
+    private final ClassLoader floeClassLoader;
+
+    /**
+     * @param out where help goes
+     * @param err where failures go
+     * @param environment the process environment (for {@code FLOE_CONF_DIR})
+     * @param knownTargets the {@code execution.target} names that can run a job here
+     * @param floeClassLoader the parent of the program's class loader (sees Floe's API)
+     */
+    RunCommand(PrintWriter out, PrintWriter err, Map<String, String> environment,
+            Supplier<Set<String>> knownTargets, ClassLoader floeClassLoader) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.knownTargets = knownTargets;
+        this.floeClassLoader = floeClassLoader;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "Runs a job jar: floe run [-t target] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
+    }
+
+    @Override
+    public int run(String[] arguments) throws CliException {
+        RunOptions options = RunOptions.parse(arguments);
+        if (options.isHelpRequested()) {
+            printHelp();
+            return ExitCode.SUCCESS;
+        }
+        Configuration configuration = buildConfiguration(options);
+        try (PackagedProgram program = openProgram(options)) {
+            LOG.info("Running {} from {} with arguments {} and configuration {}", program.getMainClassName(),
+                    program.getJar(), program.getArguments(), configuration);
+            program.invoke(configuration);
+            LOG.info("{} returned", program.getMainClassName());
+            return ExitCode.SUCCESS;
+        } catch (ProgramInvocationException e) {
+            err.println(describeFailure(e));
+            err.flush();
+            return ExitCode.PROGRAM_FAILED;
+        } catch (IOException e) {
+            // closing the class loader: the program has already run
+            LOG.warn("Could not close the class loader of {}", options.getJar(), e);
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    /** config.yaml, then the flags; checked, including the target. */
+    Configuration buildConfiguration(RunOptions options) throws CliException {
+        Configuration configuration = ConfigurationLoader.load(environment);
+        options.applyTo(configuration);
+        try {
+            configuration.validate();
+        } catch (IllegalConfigurationException e) {
+            throw new CliException(e.getMessage(), ExitCode.USAGE, e);
+        }
+        String target = configuration.get(CoreOptions.TARGET);
+        Set<String> known = knownTargets.get();
+        if (!known.contains(target)) {
+            throw new CliException("Unknown target '" + target + "'; "
+                    + (known.isEmpty() ? "no execution targets are available on this class path"
+                            : "known targets: " + String.join(", ", known)));
+        }
+        return configuration;
+    }
+
+    private PackagedProgram openProgram(RunOptions options) throws CliException {
+        try {
+            return PackagedProgram.fromJar(options.getJar(), options.getEntryPoint(), options.getProgramArguments(),
+                    floeClassLoader);
+        } catch (InvalidProgramException e) {
+            throw new CliException(e.getMessage(), ExitCode.USAGE, e);
+        }
+    }
+
+    /** The one line that tells the user why the program failed; details go to the log. */
+    static String describeFailure(ProgramInvocationException failure) {
+        JobExecutionException jobFailure = failure.findJobFailure().orElse(null);
+        if (jobFailure == null) {
+            LOG.info("The program's main() threw", failure.getCause());
+            return "The program's main() threw " + failure.getCause();
+        }
+        Throwable reason = jobFailure.getCause();
+        LOG.info("Job {} ended {}{}", jobFailure.getJobId(), jobFailure.getStatus(),
+                reason instanceof SerializedThrowable remote ? ":\n" + remote.getOriginalStackTrace() : "", jobFailure);
+        return "The job failed: " + (reason != null ? reason.toString() : jobFailure.getMessage());
+    }
+
+    private void printHelp() {
+        String footer = String.join("\n", "",
+                "The entry point is the jar manifest's Main-Class unless -c names one.",
+                "Configuration: $FLOE_CONF_DIR/config.yaml, then -D, then -p and -t.",
+                "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw.");
+        HelpFormatter formatter = HelpFormatter.builder().get();
+        formatter.setOptionComparator(null);
+        formatter.printHelp(out, 100, "floe run [options] <jar> [arguments]",
+                "\nRuns the program in <jar>; its jobs run where -t says.\n\nOptions:", RunOptions.definitions(),
+                2, 4, footer);
+        out.flush();
+    }
+}

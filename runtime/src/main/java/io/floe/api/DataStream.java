@@ -1,0 +1,157 @@
+package io.floe.api;
+
+import io.floe.api.functions.FilterFunction;
+import io.floe.api.functions.FlatMapFunction;
+import io.floe.api.functions.KeySelector;
+import io.floe.api.functions.MapFunction;
+import io.floe.api.functions.SinkFunction;
+import io.floe.runtime.graph.OneInputTransformation;
+import io.floe.runtime.graph.PartitionTransformation;
+import io.floe.runtime.graph.Transformation;
+import io.floe.runtime.graph.UnionTransformation;
+import io.floe.runtime.operators.FilterOperator;
+import io.floe.runtime.operators.FlatMapOperator;
+import io.floe.runtime.operators.MapOperator;
+import io.floe.runtime.operators.StreamOperator;
+import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
+import io.floe.runtime.operators.partitioner.RebalancePartitioner;
+import io.floe.runtime.operators.sink.PrintSinkOperator;
+import io.floe.runtime.operators.sink.SinkOperator;
+import io.floe.runtime.operators.sink.TextOutputOperator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream of records of type {@code T}. Operations return new streams; nothing runs until
+ * {@link StreamExecutionEnvironment#execute(String)}. {@link #setParallelism}, {@link #name} and
+ * {@link #uid} apply to the operator that produced this stream.
+ */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation transformation;
+
+    DataStream(StreamExecutionEnvironment environment, Transformation transformation) {
+        this.environment = environment;
+        this.transformation = transformation;
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+        return transform("Map", new MapOperator<>(Objects.requireNonNull(mapper, "map function")));
+    }
+
+    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return transform("Flat Map", new FlatMapOperator<>(Objects.requireNonNull(flatMapper, "flatMap function")));
+    }
+
+    public DataStream<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", new FilterOperator<>(Objects.requireNonNull(filter, "filter function")));
+    }
+
+    /** Partitions the stream by key: all records with equal keys go to the same subtask. */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        Objects.requireNonNull(key, "key selector");
+        PartitionTransformation partition = new PartitionTransformation(environment.newTransformationId(),
+                transformation, new KeyGroupStreamPartitioner(key, -1));
+        return new KeyedStream<>(environment, partition, key);
+    }
+
+    /** Spreads records round-robin over the next operator's subtasks. */
+    public DataStream<T> rebalance() {
+        return new DataStream<>(environment, new PartitionTransformation(environment.newTransformationId(),
+                transformation, new RebalancePartitioner()));
+    }
+
+    /** Merges this stream with others of the same type. */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... others) {
+        List<Transformation> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> other : others) {
+            if (other.environment != environment) {
+                throw new IllegalArgumentException("union: all streams must come from the same environment.");
+            }
+            inputs.add(other.transformation);
+        }
+        return new DataStream<>(environment, new UnionTransformation(environment.newTransformationId(), inputs));
+    }
+
+    /** Writes each record's {@code toString()} to the stdout of the process that runs the sink. */
+    public DataStreamSink<T> print() {
+        return addSinkOperator("Print to Std. Out", new PrintSinkOperator<>());
+    }
+
+    /**
+     * Writes each record's {@code toString()} as a line: one file at parallelism 1, else a
+     * directory with one file per subtask. Fails now if the path exists; see {@link WriteMode}.
+     */
+    public DataStreamSink<T> writeAsText(String path) {
+        return writeAsText(path, WriteMode.NO_OVERWRITE);
+    }
+
+    public DataStreamSink<T> writeAsText(String path, WriteMode mode) {
+        Objects.requireNonNull(path, "writeAsText: path");
+        if (mode == WriteMode.NO_OVERWRITE) {
+            failIfExists(path);
+        }
+        return addSinkOperator("TextFileSink: " + path, new TextOutputOperator<>(path));
+    }
+
+    public DataStreamSink<T> addSink(SinkFunction<T> sink) {
+        return addSinkOperator("Sink", new SinkOperator<>(Objects.requireNonNull(sink, "sink function")));
+    }
+
+    public DataStream<T> setParallelism(int parallelism) {
+        if (transformation instanceof PartitionTransformation || transformation instanceof UnionTransformation) {
+            throw new UnsupportedOperationException("setParallelism applies to operators, not to keyBy/rebalance/union.");
+        }
+        transformation.setParallelism(parallelism);
+        return this;
+    }
+
+    public int getParallelism() {
+        return transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism();
+    }
+
+    public DataStream<T> name(String name) {
+        transformation.setName(Objects.requireNonNull(name));
+        return this;
+    }
+
+    /** A stable id for this operator, kept across program changes (used by savepoints). */
+    public DataStream<T> uid(String uid) {
+        transformation.setUid(Objects.requireNonNull(uid));
+        return this;
+    }
+
+    protected <R> DataStream<R> transform(String name, StreamOperator<T, R> operator) {
+        OneInputTransformation next = new OneInputTransformation(environment.newTransformationId(), name,
+                transformation, operator, -1, false);
+        environment.addTransformation(next);
+        return new DataStream<>(environment, next);
+    }
+
+    private DataStreamSink<T> addSinkOperator(String name, StreamOperator<T, Void> operator) {
+        OneInputTransformation sink = new OneInputTransformation(environment.newTransformationId(), name,
+                transformation, operator, -1, true);
+        environment.addTransformation(sink);
+        return new DataStreamSink<>(sink);
+    }
+
+    private static void failIfExists(String path) {
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(path);
+        try {
+            if (target.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(target)) {
+                throw new IllegalArgumentException("writeAsText: " + path
+                        + " already exists; delete it or use writeAsText(path, WriteMode.OVERWRITE).");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("writeAsText: cannot check " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

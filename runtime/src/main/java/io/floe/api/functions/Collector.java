@@ -1,0 +1,9 @@
+package io.floe.api.functions;
+
+/** Receives the records a function emits. Not thread-safe: call it from the function's own thread. */
+public interface Collector<T> {
+    void collect(T record);
+
+    /** Called by the runtime when no more records follow; functions need not call it. */
+    default void close() {}
+}

@@ -1,0 +1,23 @@
+package io.floe.api.functions;
+
+import java.io.Serializable;
+
+/**
+ * A source that pushes records from its own loop. {@link #run} is called once on the task's
+ * thread and emits through the context; a bounded source returns when done. {@link #cancel()} is
+ * called from another thread when the job is cancelled and must make {@code run} return soon
+ * (a volatile flag is the usual way).
+ */
+public interface SourceFunction<T> extends Serializable {
+    void run(SourceContext<T> ctx) throws Exception;
+
+    void cancel();
+
+    /** Where a source emits its records. */
+    interface SourceContext<T> {
+        void collect(T element);
+
+        /** A lock that makes emission atomic with other work on the same task; held while emitting. */
+        Object getCheckpointLock();
+    }
+}

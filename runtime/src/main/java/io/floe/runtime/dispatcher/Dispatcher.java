@@ -1,0 +1,156 @@
+package io.floe.runtime.dispatcher;
+
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobmaster.JobMaster;
+import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.messages.ResourceOverview;
+import io.floe.runtime.resourcemanager.ResourceManagerGateway;
+import io.floe.runtime.rpc.RpcEndpoint;
+import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.types.FencingTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts jobs and runs one {@link JobMaster} per job in this JobManager process; remembers the
+ * results of ended jobs so clients can fetch them. Runs on its own main thread.
+ */
+public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
+    public static final String ENDPOINT_ID = "dispatcher";
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JobMaster.JobMasterSettings jobMasterSettings;
+    private final Map<JobId, JobEntry> jobs = new LinkedHashMap<>();
+
+    private static final class JobEntry {
+        final JobGraph jobGraph;
+        final JobMaster jobMaster;
+        final long startTime = System.currentTimeMillis();
+        JobResult result;
+        long endTime = -1;
+
+        JobEntry(JobGraph jobGraph, JobMaster jobMaster) {
+            this.jobGraph = jobGraph;
+            this.jobMaster = jobMaster;
+        }
+    }
+
+    public Dispatcher(RpcService rpcService, JobMaster.JobMasterSettings jobMasterSettings) {
+        super(rpcService, ENDPOINT_ID);
+        this.jobMasterSettings = jobMasterSettings;
+    }
+
+    @Override
+    protected void onStart() {
+        LOG.info("Dispatcher started at {}", getAddress());
+    }
+
+    @Override
+    public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
+        if (jobs.containsKey(jobGraph.jobId())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job " + jobGraph.jobId() + " was submitted already."));
+        }
+        if (jobGraph.vertices().isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Job " + jobGraph.jobId() + " has no vertices."));
+        }
+        LOG.info("Received job '{}' ({}) with {} vertices", jobGraph.jobName(), jobGraph.jobId(), jobGraph.vertices().size());
+        JobMaster jobMaster;
+        try {
+            jobMaster = new JobMaster(getRpcService(), jobGraph, jobMasterSettings);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        JobEntry entry = new JobEntry(jobGraph, jobMaster);
+        jobs.put(jobGraph.jobId(), entry);
+        jobMaster.getResultFuture().thenAcceptAsync(result -> jobEnded(entry, result), getMainThreadExecutor());
+        jobMaster.start();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void jobEnded(JobEntry entry, JobResult result) {
+        entry.result = result;
+        entry.endTime = System.currentTimeMillis();
+        LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
+        entry.jobMaster.closeAsync();
+    }
+
+    @Override
+    public CompletableFuture<List<JobDetails>> listJobs() {
+        List<JobDetails> details = new ArrayList<>();
+        for (JobEntry entry : jobs.values()) {
+            details.add(details(entry));
+        }
+        return CompletableFuture.completedFuture(details);
+    }
+
+    private JobDetails details(JobEntry entry) {
+        JobStatus status = entry.result != null ? entry.result.status() : JobStatus.RUNNING;
+        int tasks = entry.jobGraph.vertices().stream().mapToInt(v -> v.parallelism()).sum();
+        return new JobDetails(entry.jobGraph.jobId(), entry.jobGraph.jobName(), status, entry.startTime, entry.endTime, tasks);
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus(JobId jobId) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.result != null) {
+            return CompletableFuture.completedFuture(entry.result.status());
+        }
+        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(),
+                io.floe.runtime.jobmaster.JobMasterGateway.class)
+                .thenCompose(io.floe.runtime.jobmaster.JobMasterGateway::requestJobStatus);
+    }
+
+    @Override
+    public CompletableFuture<JobResult> requestJobResult(JobId jobId, Duration timeout) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        return entry.jobMaster.getResultFuture();
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelJob(JobId jobId) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.result != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("Cancelling job {}", jobId);
+        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(),
+                io.floe.runtime.jobmaster.JobMasterGateway.class).thenCompose(io.floe.runtime.jobmaster.JobMasterGateway::cancel);
+    }
+
+    @Override
+    public CompletableFuture<ResourceOverview> requestResourceOverview() {
+        return getRpcService().connect(jobMasterSettings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
+                ResourceManagerGateway.class).thenCompose(ResourceManagerGateway::requestResourceOverview);
+    }
+
+    private static IllegalArgumentException unknownJob(JobId jobId) {
+        return new IllegalArgumentException("Job " + jobId + " is not known to this cluster.");
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (JobEntry entry : jobs.values()) {
+            stops.add(entry.jobMaster.closeAsync());
+        }
+        return CompletableFuture.allOf(stops.toArray(new CompletableFuture[0]));
+    }
+}

@@ -1,0 +1,31 @@
+package io.floe.runtime.dispatcher;
+
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.messages.ResourceOverview;
+import io.floe.runtime.rpc.RpcGateway;
+import io.floe.runtime.rpc.RpcTimeout;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The JobManager's front door: clients and the REST API submit, list, watch and cancel jobs here. */
+public interface DispatcherGateway extends RpcGateway {
+    /** Accepts the job and starts its JobMaster; fails if a job with this id is known already. */
+    CompletableFuture<Void> submitJob(JobGraph jobGraph, @RpcTimeout Duration timeout);
+
+    CompletableFuture<List<JobDetails>> listJobs();
+
+    /** Fails with an error naming the id when the job is unknown. */
+    CompletableFuture<JobStatus> requestJobStatus(JobId jobId);
+
+    /** Completes when the job has ended; answers at once for a finished job. */
+    CompletableFuture<JobResult> requestJobResult(JobId jobId, @RpcTimeout Duration timeout);
+
+    CompletableFuture<Void> cancelJob(JobId jobId);
+
+    CompletableFuture<ResourceOverview> requestResourceOverview();
+}

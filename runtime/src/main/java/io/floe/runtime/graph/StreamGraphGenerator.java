@@ -1,0 +1,123 @@
+package io.floe.runtime.graph;
+
+import io.floe.api.RuntimeExecutionMode;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.CoreOptions;
+import io.floe.runtime.operators.partitioner.ForwardPartitioner;
+import io.floe.runtime.operators.partitioner.KeyGroupRangeAssignment;
+import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
+import io.floe.runtime.operators.partitioner.RebalancePartitioner;
+import io.floe.runtime.operators.partitioner.StreamPartitioner;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the transformations reachable from the program's sinks into a {@link StreamGraph}:
+ * resolves parallelism and max parallelism, turns keyBy/rebalance/union into edges (an edge with
+ * no partitioner is FORWARD between equal parallelisms, else REBALANCE, as in Flink) and checks
+ * that BATCH mode only reads bounded sources.
+ */
+public final class StreamGraphGenerator {
+    private final Configuration configuration;
+    private final Map<Integer, StreamNode> nodes = new TreeMap<>();
+    private final Map<Integer, List<Upstream>> translated = new HashMap<>();
+
+    public StreamGraphGenerator(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** An operator that feeds the next one, and the partitioner a keyBy/rebalance put in between. */
+    private record Upstream(StreamNode node, StreamPartitioner partitioner) {}
+
+    public StreamGraph generate(String jobName, List<Transformation> transformations) {
+        List<Transformation> sinks = transformations.stream()
+                .filter(t -> t instanceof OneInputTransformation && ((OneInputTransformation) t).isSink()).toList();
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException("The program defines no sink (print, writeAsText or addSink), so there is nothing to execute.");
+        }
+        for (Transformation sink : sinks) {
+            translate(sink);
+        }
+        return new StreamGraph(jobName, isBatch(), nodes);
+    }
+
+    private boolean isBatch() {
+        RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
+        List<Object> unbounded = new ArrayList<>();
+        for (StreamNode node : nodes.values()) {
+            if (node.source && !((io.floe.runtime.operators.SourceOperator<?>) node.operator).isBounded()) {
+                unbounded.add(null);
+                if (mode == RuntimeExecutionMode.BATCH) {
+                    throw new IllegalStateException("BATCH mode needs bounded sources, but "
+                            + ((io.floe.runtime.operators.SourceOperator<?>) node.operator).describe()
+                            + " is unbounded; run the job in STREAMING mode.");
+                }
+            }
+        }
+        return mode == RuntimeExecutionMode.BATCH || (mode == RuntimeExecutionMode.AUTOMATIC && unbounded.isEmpty());
+    }
+
+    private List<Upstream> translate(Transformation t) {
+        List<Upstream> done = translated.get(t.getId());
+        if (done != null) {
+            return done;
+        }
+        List<Upstream> result;
+        if (t instanceof SourceTransformation source) {
+            result = List.of(new Upstream(addNode(t, source.getOperator(), true), null));
+        } else if (t instanceof OneInputTransformation op) {
+            List<Upstream> inputs = translate(op.getInput());
+            StreamNode node = addNode(t, op.getOperator(), false);
+            for (Upstream input : inputs) {
+                connect(input, node);
+            }
+            result = List.of(new Upstream(node, null));
+        } else if (t instanceof PartitionTransformation partition) {
+            result = new ArrayList<>();
+            for (Upstream input : translate(partition.getInput())) {
+                result.add(new Upstream(input.node(), partition.getPartitioner()));
+            }
+        } else if (t instanceof UnionTransformation union) {
+            result = new ArrayList<>();
+            for (Transformation input : union.getInputs()) {
+                result.addAll(translate(input));
+            }
+        } else {
+            throw new IllegalStateException("Unknown transformation " + t);
+        }
+        translated.put(t.getId(), result);
+        return result;
+    }
+
+    private StreamNode addNode(Transformation t, Serializable operator, boolean source) {
+        int parallelism = t.getParallelism() > 0 ? t.getParallelism() : configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("Parallelism must be at least 1, was " + parallelism + ".");
+        }
+        int configuredMax = configuration.get(CoreOptions.MAX_PARALLELISM);
+        int maxParallelism = configuredMax > 0 ? configuredMax : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
+        if (parallelism > maxParallelism) {
+            throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + parallelism
+                    + ", above the max parallelism " + maxParallelism + " (pipeline.max-parallelism).");
+        }
+        StreamNode node = new StreamNode(t.getId(), t.getName(), operator, parallelism, maxParallelism, source);
+        nodes.put(node.id, node);
+        return node;
+    }
+
+    private void connect(Upstream input, StreamNode target) {
+        StreamPartitioner partitioner = input.partitioner();
+        if (partitioner == null) {
+            partitioner = input.node().parallelism == target.parallelism ? new ForwardPartitioner() : new RebalancePartitioner();
+        } else if (partitioner instanceof KeyGroupStreamPartitioner keyed) {
+            partitioner = keyed.withMaxParallelism(target.maxParallelism);
+        }
+        StreamEdge edge = new StreamEdge(input.node(), target, partitioner);
+        input.node().outEdges.add(edge);
+        target.inEdges.add(edge);
+    }
+}

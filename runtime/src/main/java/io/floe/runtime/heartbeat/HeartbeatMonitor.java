@@ -1,0 +1,111 @@
+package io.floe.runtime.heartbeat;
+
+import io.floe.runtime.rpc.RpcConnectionException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The sending side of heartbeats (the ResourceManager and JobMaster towards TaskManagers). Each
+ * {@link #heartbeatAll()} asks every target for its payload; a target that has not answered for
+ * {@code timeout}, or whose connection failed {@value #RPC_FAILURE_THRESHOLD} times in a row, is
+ * declared dead once and dropped. Not thread-safe: the owner calls it on its main thread, and
+ * answers are handed back through {@code mainThread}.
+ */
+public final class HeartbeatMonitor<K, P> {
+    /** Consecutive connection failures (the peer's process is gone) that count as dead before the timeout. */
+    public static final int RPC_FAILURE_THRESHOLD = 2;
+
+    /** What the owner learns from heartbeats. Called on the owner's main thread. */
+    public interface Listener<K, P> {
+        void onPayload(K target, P payload);
+
+        void onTargetDead(K target, String reason);
+    }
+
+    private final Duration timeout;
+    private final Executor mainThread;
+    private final LongSupplier clock;
+    private final Listener<K, P> listener;
+    private final Map<K, Target<P>> targets = new HashMap<>();
+
+    public HeartbeatMonitor(Duration timeout, Executor mainThread, LongSupplier clock, Listener<K, P> listener) {
+        this.timeout = timeout;
+        this.mainThread = mainThread;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    private static final class Target<P> {
+        final Function<Duration, CompletableFuture<P>> call;
+        long lastAnswer;
+        int connectionFailures;
+        boolean requestPending;
+
+        Target(Function<Duration, CompletableFuture<P>> call, long now) {
+            this.call = call;
+            this.lastAnswer = now;
+        }
+    }
+
+    /** Starts watching a target; {@code call} sends one heartbeat with the given ask timeout. */
+    public void monitor(K id, Function<Duration, CompletableFuture<P>> call) {
+        targets.put(id, new Target<>(call, clock.getAsLong()));
+    }
+
+    public void unmonitor(K id) {
+        targets.remove(id);
+    }
+
+    public boolean isMonitored(K id) {
+        return targets.containsKey(id);
+    }
+
+    /** Sends one round of heartbeats and declares dead the targets that stayed silent too long. */
+    public void heartbeatAll() {
+        long now = clock.getAsLong();
+        for (K id : List.copyOf(targets.keySet())) {
+            Target<P> target = targets.get(id);
+            if (now - target.lastAnswer > timeout.toMillis()) {
+                declareDead(id, "no heartbeat answer for " + timeout.toMillis() + " ms");
+                continue;
+            }
+            if (!target.requestPending) {
+                target.requestPending = true;
+                target.call.apply(timeout).whenCompleteAsync((payload, error) -> onAnswer(id, target, payload, error), mainThread);
+            }
+        }
+    }
+
+    private void onAnswer(K id, Target<P> target, P payload, Throwable error) {
+        target.requestPending = false;
+        if (targets.get(id) != target) {
+            return;
+        }
+        if (error == null) {
+            target.lastAnswer = clock.getAsLong();
+            target.connectionFailures = 0;
+            listener.onPayload(id, payload);
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RpcConnectionException) {
+            target.connectionFailures++;
+            if (target.connectionFailures >= RPC_FAILURE_THRESHOLD) {
+                declareDead(id, "connection lost: " + cause.getMessage());
+            }
+        }
+    }
+
+    private void declareDead(K id, String reason) {
+        if (targets.remove(id) != null) {
+            listener.onTargetDead(id, reason);
+        }
+    }
+}

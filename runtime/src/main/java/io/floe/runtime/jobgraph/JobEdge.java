@@ -1,0 +1,7 @@
+package io.floe.runtime.jobgraph;
+
+/**
+ * Data flowing from output {@code sourceOutputIndex} of one vertex to another; every producer
+ * subtask has one subpartition per consumer subtask, and the producer's partitioner picks it.
+ */
+public record JobEdge(JobVertexId source, int sourceOutputIndex, JobVertexId target, String shipStrategy) {}

@@ -1,0 +1,37 @@
+package io.floe.runtime.jobgraph;
+
+import io.floe.api.JobId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client submits: vertices in topological order, the edges between them, the jars with the
+ * job's code and the job's own settings. Plain data; travels over RPC and REST.
+ */
+public record JobGraph(
+        JobId jobId,
+        String jobName,
+        boolean batch,
+        List<JobVertex> vertices,
+        List<JobEdge> edges,
+        List<String> userJars,
+        Map<String, String> jobConfiguration) {
+
+    /** Slots the job needs with slot sharing: its highest parallelism. */
+    public int maxParallelism() {
+        return vertices.stream().mapToInt(JobVertex::parallelism).max().orElse(0);
+    }
+
+    public JobVertex vertex(JobVertexId id) {
+        return vertices.stream().filter(v -> v.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No vertex " + id + " in job " + jobId));
+    }
+
+    public List<JobEdge> inputsOf(JobVertexId id) {
+        return edges.stream().filter(e -> e.target().equals(id)).toList();
+    }
+
+    public List<JobEdge> outputsOf(JobVertexId id) {
+        return edges.stream().filter(e -> e.source().equals(id)).toList();
+    }
+}

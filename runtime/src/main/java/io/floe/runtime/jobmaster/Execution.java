@@ -1,0 +1,24 @@
+package io.floe.runtime.jobmaster;
+
+import io.floe.runtime.jobgraph.JobVertex;
+import io.floe.runtime.messages.ExecutionState;
+import io.floe.runtime.types.ExecutionAttemptId;
+
+/** One attempt of one subtask, as the JobMaster tracks it. Main thread only. */
+final class Execution {
+    final JobVertex vertex;
+    final int subtaskIndex;
+    final ExecutionAttemptId attemptId = ExecutionAttemptId.generate();
+    final AcceptedSlot slot;
+    ExecutionState state = ExecutionState.CREATED;
+
+    Execution(JobVertex vertex, int subtaskIndex, AcceptedSlot slot) {
+        this.vertex = vertex;
+        this.subtaskIndex = subtaskIndex;
+        this.slot = slot;
+    }
+
+    String displayName() {
+        return vertex.name() + " (" + (subtaskIndex + 1) + "/" + vertex.parallelism() + ")";
+    }
+}

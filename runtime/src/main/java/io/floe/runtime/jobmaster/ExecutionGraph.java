@@ -1,0 +1,96 @@
+package io.floe.runtime.jobmaster;
+
+import io.floe.runtime.jobgraph.JobEdge;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobVertex;
+import io.floe.runtime.messages.ExecutionState;
+import io.floe.runtime.messages.TaskDeploymentDescriptor;
+import io.floe.runtime.network.InputChannelDescriptor;
+import io.floe.runtime.network.ResultPartitionId;
+import io.floe.runtime.types.ExecutionAttemptId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The attempts of one run of the job: subtask i of every vertex goes into slot i (slot sharing),
+ * and every subtask learns where its producers' partitions live. A restart builds a new graph
+ * with new attempt ids. Main thread of the JobMaster only.
+ */
+final class ExecutionGraph {
+    private final JobGraph jobGraph;
+    private final int attemptNumber;
+    private final Map<ExecutionAttemptId, Execution> byAttempt = new LinkedHashMap<>();
+    private final Map<String, Execution> bySubtask = new HashMap<>();
+
+    ExecutionGraph(JobGraph jobGraph, int attemptNumber, List<AcceptedSlot> slots) {
+        this.jobGraph = jobGraph;
+        this.attemptNumber = attemptNumber;
+        for (JobVertex vertex : jobGraph.vertices()) {
+            for (int i = 0; i < vertex.parallelism(); i++) {
+                Execution execution = new Execution(vertex, i, slots.get(i));
+                byAttempt.put(execution.attemptId, execution);
+                bySubtask.put(vertex.id() + "#" + i, execution);
+            }
+        }
+    }
+
+    int attemptNumber() {
+        return attemptNumber;
+    }
+
+    Iterable<Execution> executions() {
+        return byAttempt.values();
+    }
+
+    Execution find(ExecutionAttemptId attemptId) {
+        return byAttempt.get(attemptId);
+    }
+
+    boolean allFinished() {
+        return byAttempt.values().stream().allMatch(e -> e.state == ExecutionState.FINISHED);
+    }
+
+    boolean allTerminal() {
+        return byAttempt.values().stream().allMatch(e -> e.state.isTerminal());
+    }
+
+    int size() {
+        return byAttempt.size();
+    }
+
+    TaskDeploymentDescriptor descriptorFor(Execution execution) {
+        JobVertex vertex = execution.vertex;
+        List<TaskDeploymentDescriptor.PartitionSpec> outputs = new ArrayList<>();
+        for (JobEdge edge : sortedOutputs(vertex)) {
+            outputs.add(new TaskDeploymentDescriptor.PartitionSpec(partitionId(execution, edge.sourceOutputIndex()),
+                    jobGraph.vertex(edge.target()).parallelism()));
+        }
+        List<InputChannelDescriptor> inputs = new ArrayList<>();
+        for (JobEdge edge : jobGraph.inputsOf(vertex.id())) {
+            JobVertex producer = jobGraph.vertex(edge.source());
+            for (int j = 0; j < producer.parallelism(); j++) {
+                Execution producerExecution = bySubtask.get(producer.id() + "#" + j);
+                inputs.add(new InputChannelDescriptor(partitionId(producerExecution, edge.sourceOutputIndex()),
+                        execution.subtaskIndex, producerExecution.slot.location().dataHost(),
+                        producerExecution.slot.location().dataPort()));
+            }
+        }
+        return new TaskDeploymentDescriptor(jobGraph.jobId(), jobGraph.jobName(), execution.attemptId,
+                execution.slot.allocationId(), vertex.id(), vertex.name(), execution.subtaskIndex, vertex.parallelism(),
+                vertex.maxParallelism(), attemptNumber, jobGraph.batch(), vertex.serializedChain(), outputs, inputs,
+                jobGraph.userJars(), jobGraph.jobConfiguration());
+    }
+
+    private List<JobEdge> sortedOutputs(JobVertex vertex) {
+        List<JobEdge> outputs = new ArrayList<>(jobGraph.outputsOf(vertex.id()));
+        outputs.sort((a, b) -> Integer.compare(a.sourceOutputIndex(), b.sourceOutputIndex()));
+        return outputs;
+    }
+
+    private static ResultPartitionId partitionId(Execution producer, int outputIndex) {
+        return new ResultPartitionId(producer.attemptId.value() + "-" + outputIndex);
+    }
+}

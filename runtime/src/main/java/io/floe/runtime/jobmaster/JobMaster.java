@@ -1,0 +1,383 @@
+package io.floe.runtime.jobmaster;
+
+import io.floe.api.JobStatus;
+import io.floe.runtime.execution.ErrorInfo;
+import io.floe.runtime.heartbeat.HeartbeatMonitor;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.ExecutionState;
+import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.messages.SlotOffer;
+import io.floe.runtime.messages.TaskExecutionState;
+import io.floe.runtime.messages.TaskManagerLocation;
+import io.floe.runtime.resourcemanager.ResourceManagerGateway;
+import io.floe.runtime.rpc.FencedRpcEndpoint;
+import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.taskexecutor.TaskExecutorGateway;
+import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.FencingTokens;
+import io.floe.runtime.types.ResourceId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: declares the slots it needs (its highest parallelism, with slot sharing) to the
+ * ResourceManager, accepts the slots TaskManagers offer, deploys subtask i of every vertex into
+ * slot i, follows task states, heartbeats its TaskManagers, and on a failure cancels every task and
+ * restarts the whole job as its {@link RestartStrategy} allows. Completes {@link #getResultFuture()}
+ * when the job ends. All state lives on the main thread; its fencing token is fresh per JobMaster.
+ */
+public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    private final JobGraph jobGraph;
+    private final JobMasterSettings settings;
+    private final RestartStrategy restartStrategy;
+    private final int requiredSlots;
+    private final Map<ResourceId, RegisteredTaskManager> taskManagers = new HashMap<>();
+    private final Map<AllocationId, AcceptedSlot> slots = new LinkedHashMap<>();
+    private final HeartbeatMonitor<ResourceId, List<ExecutionAttemptId>> heartbeats;
+    private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+    private final long startTime = System.currentTimeMillis();
+
+    private JobStatus status = JobStatus.CREATED;
+    private ExecutionGraph executions;
+    private int nextAttemptNumber;
+    private long waitingForSlotsSince = -1;
+    private ErrorInfo failureCause;
+    private ResourceManagerGateway resourceManager;
+
+    private record RegisteredTaskManager(TaskManagerLocation location, TaskExecutorGateway gateway) {}
+
+    public JobMaster(RpcService rpcService, JobGraph jobGraph, JobMasterSettings settings) {
+        super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
+        this.jobGraph = jobGraph;
+        this.settings = settings;
+        this.restartStrategy = RestartStrategy.fromConfiguration(io.floe.runtime.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.requiredSlots = jobGraph.maxParallelism();
+        this.heartbeats = new HeartbeatMonitor<>(settings.heartbeatTimeout(), getMainThreadExecutor(),
+                System::currentTimeMillis, new TaskManagerHeartbeatListener());
+    }
+
+    public CompletableFuture<JobResult> getResultFuture() {
+        return resultFuture;
+    }
+
+    public long getStartTime() {
+        return startTime;
+    }
+
+    @Override
+    protected void onStart() {
+        LOG.info("JobMaster for job '{}' ({}) started at {}; it needs {} slot(s); restarts: {}", jobGraph.jobName(),
+                jobGraph.jobId(), getAddress(), requiredSlots, restartStrategy.describe());
+        transitionTo(JobStatus.RUNNING);
+        waitForSlots();
+        scheduleHeartbeats();
+        scheduleSlotTimeoutCheck();
+    }
+
+    // ---------------------------------------------------------------- slots
+
+    private void waitForSlots() {
+        waitingForSlotsSince = System.currentTimeMillis();
+        declareRequirements(requiredSlots);
+        if (slots.size() >= requiredSlots) {
+            deploy();
+        }
+    }
+
+    private void declareRequirements(int count) {
+        connectResourceManager().thenCompose(rm -> rm.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), count))
+                .whenCompleteAsync((ok, error) -> {
+                    if (error != null && !isEnded()) {
+                        LOG.info("Declaring resources to the ResourceManager failed ({}); retrying", error.toString());
+                        resourceManager = null;
+                        scheduleRunAsync(() -> declareRequirements(count), 500, TimeUnit.MILLISECONDS);
+                    }
+                }, getMainThreadExecutor());
+    }
+
+    private CompletableFuture<ResourceManagerGateway> connectResourceManager() {
+        if (resourceManager != null) {
+            return CompletableFuture.completedFuture(resourceManager);
+        }
+        return getRpcService().connect(settings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
+                ResourceManagerGateway.class).thenApplyAsync(rm -> resourceManager = rm, getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<Void> registerTaskManager(TaskManagerLocation location) {
+        return getRpcService().connect(location.rpcAddress(), TaskExecutorGateway.class).thenAcceptAsync(gateway -> {
+            taskManagers.put(location.resourceId(), new RegisteredTaskManager(location, gateway));
+            if (!heartbeats.isMonitored(location.resourceId())) {
+                heartbeats.monitor(location.resourceId(), timeout -> gateway.heartbeatFromJobManager(jobGraph.jobId(), timeout));
+            }
+            LOG.info("TaskManager {} registered at the JobMaster of job {}", location.resourceId(), jobGraph.jobId());
+        }, getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<List<AllocationId>> offerSlots(ResourceId taskManager, List<SlotOffer> offers) {
+        RegisteredTaskManager registered = taskManagers.get(taskManager);
+        if (registered == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + taskManager + " is not registered"));
+        }
+        List<AllocationId> accepted = new ArrayList<>();
+        for (SlotOffer offer : offers) {
+            if (slots.containsKey(offer.allocationId())) {
+                accepted.add(offer.allocationId());
+            } else if (slots.size() < requiredSlots && !isEnded()) {
+                slots.put(offer.allocationId(), new AcceptedSlot(offer.allocationId(), offer.slotIndex(), registered.location()));
+                accepted.add(offer.allocationId());
+            }
+        }
+        LOG.info("Accepted {} of {} slot(s) offered by TaskManager {}; the job has {}/{}", accepted.size(), offers.size(),
+                taskManager, slots.size(), requiredSlots);
+        if (waitingForSlotsSince >= 0 && slots.size() >= requiredSlots) {
+            getMainThreadExecutor().execute(this::deploy);
+        }
+        return CompletableFuture.completedFuture(accepted);
+    }
+
+    private void scheduleSlotTimeoutCheck() {
+        scheduleRunAsync(() -> {
+            if (isEnded()) {
+                return;
+            }
+            long waited = waitingForSlotsSince < 0 ? 0 : System.currentTimeMillis() - waitingForSlotsSince;
+            if (waited > settings.slotRequestTimeout().toMillis()) {
+                failWithoutRestart(new NoResourceAvailableException("Could not get " + requiredSlots + " slot(s) within "
+                        + settings.slotRequestTimeout().toMillis() + " ms (slot.request.timeout); it got " + slots.size() + "."));
+                return;
+            }
+            scheduleSlotTimeoutCheck();
+        }, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void notifyNotEnoughResources(int required, int total, String detail) {
+        if (waitingForSlotsSince >= 0 && !isEnded()) {
+            failWithoutRestart(new NoResourceAvailableException("The job needs " + required + " slot(s) (its highest parallelism)"
+                    + " but the cluster has only " + total + " (" + detail + "); lower the parallelism (-p) or add "
+                    + "TaskManagers or slots (taskmanager.numberOfTaskSlots)."));
+        }
+    }
+
+    // ---------------------------------------------------------------- deployment and task states
+
+    private void deploy() {
+        if (waitingForSlotsSince < 0 || slots.size() < requiredSlots || status != JobStatus.RUNNING) {
+            return;
+        }
+        waitingForSlotsSince = -1;
+        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()));
+        LOG.info("Deploying {} task(s) of job {} (attempt {})", executions.size(), jobGraph.jobId(), executions.attemptNumber());
+        ExecutionGraph graph = executions;
+        for (Execution execution : graph.executions()) {
+            execution.state = ExecutionState.DEPLOYING;
+            RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
+            tm.gateway().submitTask(graph.descriptorFor(execution), getFencingToken())
+                    .whenCompleteAsync((ok, error) -> {
+                        if (error != null && executions == graph && !execution.state.isTerminal()) {
+                            executionFailed(execution, ErrorInfo.of(error));
+                        }
+                    }, getMainThreadExecutor());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState update) {
+        Execution execution = executions == null ? null : executions.find(update.attemptId());
+        if (execution == null || execution.state.isTerminal()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("{} ({}) switched from {} to {}", execution.displayName(), update.attemptId(), execution.state, update.state());
+        if (update.state() == ExecutionState.FAILED) {
+            executionFailed(execution, update.error());
+            return CompletableFuture.completedFuture(null);
+        }
+        execution.state = update.state();
+        if (status == JobStatus.RUNNING && executions.allFinished()) {
+            jobEnded(JobStatus.FINISHED);
+        } else if (status != JobStatus.RUNNING) {
+            checkAllTerminal();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void executionFailed(Execution execution, ErrorInfo cause) {
+        execution.state = ExecutionState.FAILED;
+        if (status == JobStatus.RUNNING) {
+            LOG.warn("{} failed: {}", execution.displayName(), cause);
+            failureCause = cause;
+            transitionTo(JobStatus.RESTARTING);
+            cancelAll();
+        }
+        checkAllTerminal();
+    }
+
+    private void cancelAll() {
+        for (Execution execution : executions.executions()) {
+            if (!execution.state.isTerminal()) {
+                RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
+                if (tm == null) {
+                    execution.state = ExecutionState.CANCELED;
+                } else {
+                    execution.state = ExecutionState.CANCELING;
+                    tm.gateway().cancelTask(execution.attemptId);
+                }
+            }
+        }
+    }
+
+    /** Once every task of a failing or cancelling run has ended, restart, fail or cancel the job. */
+    private void checkAllTerminal() {
+        if (executions == null || !executions.allTerminal()) {
+            return;
+        }
+        if (status == JobStatus.CANCELLING) {
+            jobEnded(JobStatus.CANCELED);
+        } else if (status == JobStatus.RESTARTING) {
+            if (restartStrategy.canRestart()) {
+                long delay = restartStrategy.nextRestart();
+                LOG.info("Restarting job {} in {} ms (restart {} of the strategy {})", jobGraph.jobId(), delay,
+                        restartStrategy.restartsSoFar(), restartStrategy.describe());
+                executions = null;
+                scheduleRunAsync(() -> {
+                    if (status == JobStatus.RESTARTING) {
+                        transitionTo(JobStatus.RUNNING);
+                        waitForSlots();
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            } else {
+                jobEnded(JobStatus.FAILED);
+            }
+        }
+    }
+
+    private void failWithoutRestart(Exception cause) {
+        LOG.warn("Job {} fails: {}", jobGraph.jobId(), cause.getMessage());
+        failureCause = ErrorInfo.of(cause);
+        if (executions != null && !executions.allTerminal()) {
+            transitionTo(JobStatus.FAILING);
+            cancelAll();
+        }
+        jobEnded(JobStatus.FAILED);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        if (isEnded()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        transitionTo(JobStatus.CANCELLING);
+        if (executions == null) {
+            jobEnded(JobStatus.CANCELED);
+        } else {
+            cancelAll();
+            checkAllTerminal();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus() {
+        return CompletableFuture.completedFuture(status);
+    }
+
+    // ---------------------------------------------------------------- TaskManager loss
+
+    @Override
+    public void disconnectTaskManager(ResourceId taskManager, String cause) {
+        taskManagerLost(taskManager, cause);
+    }
+
+    private void taskManagerLost(ResourceId taskManager, String cause) {
+        RegisteredTaskManager lost = taskManagers.remove(taskManager);
+        if (lost == null) {
+            return;
+        }
+        LOG.warn("TaskManager {} is lost to job {}: {}", taskManager, jobGraph.jobId(), cause);
+        heartbeats.unmonitor(taskManager);
+        slots.values().removeIf(slot -> slot.location().resourceId().equals(taskManager));
+        if (executions != null) {
+            for (Execution execution : executions.executions()) {
+                if (!execution.state.isTerminal() && execution.slot.location().resourceId().equals(taskManager)) {
+                    executionFailed(execution, ErrorInfo.of(new IllegalStateException(
+                            "TaskManager " + taskManager + " (" + lost.location().rpcAddress() + ") was lost: " + cause)));
+                }
+            }
+        }
+        if (!isEnded() && waitingForSlotsSince >= 0) {
+            declareRequirements(requiredSlots);
+        }
+    }
+
+    private void scheduleHeartbeats() {
+        scheduleRunAsync(() -> {
+            if (!isEnded()) {
+                heartbeats.heartbeatAll();
+                scheduleHeartbeats();
+            }
+        }, settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private final class TaskManagerHeartbeatListener implements HeartbeatMonitor.Listener<ResourceId, List<ExecutionAttemptId>> {
+        @Override
+        public void onPayload(ResourceId target, List<ExecutionAttemptId> payload) {
+            // the TaskManager is alive; task states arrive through updateTaskExecutionState
+        }
+
+        @Override
+        public void onTargetDead(ResourceId target, String reason) {
+            taskManagerLost(target, "heartbeat: " + reason);
+        }
+    }
+
+    // ---------------------------------------------------------------- end of the job
+
+    private boolean isEnded() {
+        return status.isGloballyTerminal();
+    }
+
+    private void transitionTo(JobStatus next) {
+        if (status != next) {
+            LOG.info("Job '{}' ({}) switched from {} to {}", jobGraph.jobName(), jobGraph.jobId(), status, next);
+            status = next;
+        }
+    }
+
+    private void jobEnded(JobStatus finalStatus) {
+        if (isEnded()) {
+            return;
+        }
+        transitionTo(finalStatus);
+        for (AcceptedSlot slot : slots.values()) {
+            RegisteredTaskManager tm = taskManagers.get(slot.location().resourceId());
+            if (tm != null) {
+                tm.gateway().freeSlot(slot.allocationId(), "job " + jobGraph.jobId() + " is " + finalStatus);
+            }
+        }
+        slots.clear();
+        if (resourceManager != null) {
+            resourceManager.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), 0);
+        }
+        long runtime = System.currentTimeMillis() - startTime;
+        resultFuture.complete(new JobResult(jobGraph.jobId(), jobGraph.jobName(), finalStatus, runtime,
+                finalStatus == JobStatus.FAILED ? failureCause : null));
+    }
+
+    /** Timing and addresses a JobMaster needs. */
+    public record JobMasterSettings(String resourceManagerAddress, Duration heartbeatInterval, Duration heartbeatTimeout,
+            Duration slotRequestTimeout) {}
+}

@@ -1,0 +1,34 @@
+package io.floe.runtime.jobmaster;
+
+import io.floe.api.JobStatus;
+import io.floe.runtime.messages.SlotOffer;
+import io.floe.runtime.messages.TaskExecutionState;
+import io.floe.runtime.messages.TaskManagerLocation;
+import io.floe.runtime.rpc.FencedRpcGateway;
+import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ResourceId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The JobMaster of one job run; fenced by that run's JobMaster id, so TaskManagers still talking
+ * to an earlier run are refused.
+ */
+public interface JobMasterGateway extends FencedRpcGateway<UUID> {
+    CompletableFuture<Void> registerTaskManager(TaskManagerLocation location);
+
+    /** Returns the offers the JobMaster accepted; the TaskManager frees the others. */
+    CompletableFuture<List<AllocationId>> offerSlots(ResourceId taskManager, List<SlotOffer> offers);
+
+    CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState state);
+
+    void disconnectTaskManager(ResourceId taskManager, String cause);
+
+    /** The ResourceManager cannot give the job the slots it needs, and never will without more TaskManagers. */
+    void notifyNotEnoughResources(int requiredSlots, int totalSlots, String detail);
+
+    CompletableFuture<JobStatus> requestJobStatus();
+
+    CompletableFuture<Void> cancel();
+}

@@ -1,0 +1,90 @@
+package io.floe.runtime.minicluster;
+
+import io.floe.api.JobClient;
+import io.floe.api.JobExecutionResult;
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.execution.JobResults;
+import io.floe.runtime.execution.PipelineExecutor;
+import io.floe.runtime.jobgraph.JobGraph;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs a job on a MiniCluster started for it in this JVM and stopped when the job ends. The
+ * cluster has {@code local.number-taskmanager} TaskManagers; each has
+ * {@code taskmanager.numberOfTaskSlots} slots if set, else enough for the job's parallelism.
+ */
+public final class LocalExecutor implements PipelineExecutor {
+
+    @Override
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
+        int taskManagers = configuration.get(ClusterOptions.LOCAL_NUMBER_TASK_MANAGER);
+        int slots = configuration.contains(ClusterOptions.NUM_TASK_SLOTS)
+                ? configuration.get(ClusterOptions.NUM_TASK_SLOTS)
+                : Math.max(1, (jobGraph.maxParallelism() + taskManagers - 1) / taskManagers);
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskManagers, slots, configuration));
+        try {
+            cluster.start();
+            cluster.submitJob(jobGraph).get();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        // the result arrives on a thread of the cluster's RPC service, which close() shuts down: leave it first
+        CompletableFuture<JobExecutionResult> result = cluster.requestJobResult(jobGraph.jobId())
+                .handleAsync((jobResult, error) -> {
+                    cluster.close();
+                    if (error != null) {
+                        throw new CompletionException(error);
+                    }
+                    try {
+                        return JobResults.toExecutionResult(jobResult);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }, LocalExecutor::runOnShutdownThread);
+        return CompletableFuture.completedFuture(new MiniClusterJobClient(jobGraph.jobId(), cluster, result));
+    }
+
+    private static void runOnShutdownThread(Runnable action) {
+        Thread thread = new Thread(action, "floe-local-cluster-shutdown");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A handle on a job running in a MiniCluster of its own. */
+    private static final class MiniClusterJobClient implements JobClient {
+        private final JobId jobId;
+        private final MiniCluster cluster;
+        private final CompletableFuture<JobExecutionResult> result;
+
+        MiniClusterJobClient(JobId jobId, MiniCluster cluster, CompletableFuture<JobExecutionResult> result) {
+            this.jobId = jobId;
+            this.cluster = cluster;
+            this.result = result;
+        }
+
+        @Override
+        public JobId getJobId() {
+            return jobId;
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return cluster.getDispatcherGateway().requestJobStatus(jobId);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            return cluster.getDispatcherGateway().cancelJob(jobId);
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.floe.runtime.network;
+
+import io.floe.runtime.network.serialization.RecordSerializer;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The input of one consuming subtask: one {@link InputChannel} per producer subpartition it reads,
+ * local or remote, merged into one stream of records.
+ *
+ * <p>Channels that have something to read wait in a FIFO; {@link #next} takes a whole buffer from
+ * the first, deserializes records out of it without any lock, gives the buffer back when it is
+ * exhausted and moves to the next channel, so channels take turns buffer by buffer.
+ *
+ * <p>Threads: {@link #next}, {@link #getLastChannelIndex} and {@link #close} belong to the consuming
+ * task's thread (close may also be called once that thread has left next). Producers, Netty event
+ * loops and retry timers only queue channels, under the gate's monitor, which the consumer waits on.
+ */
+public final class InputGate implements AutoCloseable {
+
+    /** Creates the channel for one descriptor; lets the environment decide local or remote. */
+    interface ChannelFactory {
+        InputChannel create(InputGate gate, int channelIndex, InputChannelDescriptor descriptor);
+    }
+
+    private final InputChannel[] channels;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<InputChannel> channelsWithData = new ArrayDeque<>();
+    private boolean closed;
+
+    private ByteBuf currentBuffer;
+    private InputChannel currentChannel;
+    private int recordsReadFromCurrent;
+    private int finishedChannels;
+    private int lastChannelIndex = -1;
+    /** 1 while the consumer holds a buffer; a gauge for other threads, written once per buffer. */
+    private volatile int buffersHeld;
+
+    InputGate(List<InputChannelDescriptor> descriptors, ChannelFactory channelFactory) {
+        this.channels = new InputChannel[descriptors.size()];
+        for (int i = 0; i < channels.length; i++) {
+            channels[i] = channelFactory.create(this, i, descriptors.get(i));
+        }
+    }
+
+    /** Sends every channel's request; called once by the environment right after construction. */
+    void requestPartitions() {
+        for (InputChannel channel : channels) {
+            channel.requestSubpartition();
+        }
+    }
+
+    public int getNumberOfChannels() {
+        return channels.length;
+    }
+
+    /**
+     * The next record from any channel, blocking until one is there.
+     *
+     * @return the record, or null once every channel has reached end-of-partition
+     * @throws IOException if a producer failed, a partition was not found within the request backoff,
+     *     or a connection broke; later calls throw again
+     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws IllegalStateException if the gate was closed
+     */
+    public Object next(RecordSerializer serializer) throws IOException, InterruptedException {
+        ByteBuf buffer = currentBuffer;
+        if (buffer != null && buffer.isReadable()) {
+            return readRecord(buffer, serializer);
+        }
+        return readFromNextBuffer(serializer);
+    }
+
+    /** Index (in the descriptor list) of the channel the last record came from; -1 before the first. */
+    public int getLastChannelIndex() {
+        return lastChannelIndex;
+    }
+
+    /**
+     * Buffers this gate holds: received by remote channels and not yet read, plus the one being read.
+     * A gauge for tests and metrics; callable from any thread.
+     */
+    public int getNumberOfBufferedBuffers() {
+        int buffered = buffersHeld;
+        for (InputChannel channel : channels) {
+            buffered += channel.getNumberOfBufferedBuffers();
+        }
+        return buffered;
+    }
+
+    /** Releases all buffers and cancels remote requests. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            channelsWithData.clear();
+            lock.notifyAll();
+        }
+        releaseCurrentBuffer();
+        for (InputChannel channel : channels) {
+            channel.close();
+        }
+    }
+
+    /** Any thread: the channel may have something new. Spurious calls are harmless. */
+    void notifyChannelNonEmpty(InputChannel channel) {
+        synchronized (lock) {
+            if (closed || channel.queuedInGate) {
+                return;
+            }
+            channel.queuedInGate = true;
+            channelsWithData.add(channel);
+            lock.notifyAll();
+        }
+    }
+
+    InputChannel getChannel(int index) {
+        return channels[index];
+    }
+
+    private Object readRecord(ByteBuf buffer, RecordSerializer serializer) throws IOException {
+        int length = buffer.readInt();
+        int end = buffer.readerIndex() + length;
+        Object record = serializer.deserialize(buffer);
+        if (buffer.readerIndex() != end) {
+            throw new IOException("Corrupt record from " + currentChannel + ": the serializer read "
+                    + (buffer.readerIndex() - end + length) + " bytes of a " + length + "-byte record");
+        }
+        recordsReadFromCurrent++;
+        return record;
+    }
+
+    private Object readFromNextBuffer(RecordSerializer serializer) throws IOException, InterruptedException {
+        while (true) {
+            releaseCurrentBuffer();
+            if (finishedChannels == channels.length) {
+                return null;
+            }
+            InputChannel channel = takeChannelWithData();
+            if (channel.endOfPartitionReached) {
+                continue;
+            }
+            BufferAndBacklog next;
+            try {
+                next = channel.pollNext();
+            } catch (IOException e) {
+                notifyChannelNonEmpty(channel); // so the next call fails the same way
+                throw e;
+            }
+            if (next == null) {
+                continue;
+            }
+            if (next.isEndOfPartition()) {
+                channel.endOfPartitionReached = true;
+                finishedChannels++;
+                continue;
+            }
+            if (next.moreAvailable()) {
+                notifyChannelNonEmpty(channel);
+            }
+            currentBuffer = next.buffer();
+            currentChannel = channel;
+            recordsReadFromCurrent = 0;
+            buffersHeld = 1;
+            lastChannelIndex = channel.channelIndex;
+            if (currentBuffer.isReadable()) {
+                return readRecord(currentBuffer, serializer);
+            }
+        }
+    }
+
+    private InputChannel takeChannelWithData() throws InterruptedException {
+        synchronized (lock) {
+            InputChannel channel;
+            while ((channel = channelsWithData.poll()) == null) {
+                if (closed) {
+                    throw new IllegalStateException("Input gate was closed");
+                }
+                lock.wait();
+            }
+            channel.queuedInGate = false;
+            return channel;
+        }
+    }
+
+    private void releaseCurrentBuffer() {
+        ByteBuf buffer = currentBuffer;
+        if (buffer != null) {
+            currentBuffer = null;
+            buffersHeld = 0;
+            currentChannel.onBufferConsumed(buffer, recordsReadFromCurrent);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.floe.runtime.operators.partitioner;
+
+/** Subtask i sends to subtask i; used between operators of equal parallelism. */
+public final class ForwardPartitioner extends StreamPartitioner {
+    private static final long serialVersionUID = 1L;
+    private transient int channel;
+
+    @Override
+    public void setup(int producerSubtaskIndex, int numberOfChannels) {
+        if (producerSubtaskIndex >= numberOfChannels) {
+            throw new IllegalStateException("A forward edge needs equal parallelism on both sides.");
+        }
+        channel = producerSubtaskIndex;
+    }
+
+    @Override
+    public int selectChannel(Object record) {
+        return channel;
+    }
+
+    @Override
+    public boolean isForward() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "FORWARD";
+    }
+}

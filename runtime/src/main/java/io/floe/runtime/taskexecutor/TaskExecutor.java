@@ -1,0 +1,334 @@
+package io.floe.runtime.taskexecutor;
+
+import io.floe.api.JobId;
+import io.floe.runtime.execution.ErrorInfo;
+import io.floe.runtime.jobmaster.JobMasterGateway;
+import io.floe.runtime.messages.ExecutionState;
+import io.floe.runtime.messages.SlotOffer;
+import io.floe.runtime.messages.SlotReport;
+import io.floe.runtime.messages.TaskDeploymentDescriptor;
+import io.floe.runtime.messages.TaskExecutionState;
+import io.floe.runtime.messages.TaskExecutorRegistration;
+import io.floe.runtime.messages.TaskManagerLocation;
+import io.floe.runtime.network.NetworkEnvironment;
+import io.floe.runtime.network.ResultPartition;
+import io.floe.runtime.resourcemanager.ResourceManager;
+import io.floe.runtime.resourcemanager.ResourceManagerGateway;
+import io.floe.runtime.rpc.RpcEndpoint;
+import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.taskexecutor.slot.TaskSlot;
+import io.floe.runtime.taskexecutor.slot.TaskSlotState;
+import io.floe.runtime.taskexecutor.slot.TaskSlotTable;
+import io.floe.runtime.taskmanager.Task;
+import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.FencingTokens;
+import io.floe.runtime.types.ResourceId;
+import io.floe.runtime.types.SlotId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TaskManager's endpoint. Registers with the ResourceManager (retrying), answers heartbeats,
+ * receives slot allocations and offers those slots to the job's JobMaster through the
+ * {@link JobLeaderService}, runs submitted tasks (one thread each) and reports their states.
+ * If the ResourceManager stops heartbeating it registers again; if a JobMaster does, the job's
+ * tasks are cancelled and its slots freed. All state lives on the main thread.
+ */
+public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+    public static final String ENDPOINT_ID = "taskmanager";
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+    private static final long INITIAL_REGISTRATION_BACKOFF_MS = 50;
+
+    private final TaskExecutorSettings settings;
+    private final ResourceId resourceId;
+    private final NetworkEnvironment network;
+    private final TaskSlotTable<Task> slots;
+    private final JobClassLoaders classLoaders;
+    private final JobLeaderService jobLeaders;
+    private final Map<JobId, Long> lastJobManagerHeartbeat = new HashMap<>();
+    private ResourceManagerGateway resourceManager;
+    private long lastResourceManagerHeartbeat;
+    private long registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
+    private boolean registering;
+
+    public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, ResourceId resourceId, NetworkEnvironment network) {
+        super(rpcService, ENDPOINT_ID);
+        this.settings = settings;
+        this.resourceId = resourceId;
+        this.network = network;
+        this.slots = new TaskSlotTable<>(settings.numberOfSlots());
+        this.classLoaders = new JobClassLoaders(TaskExecutor.class.getClassLoader());
+        this.jobLeaders = new JobLeaderService(rpcService, location(), getMainThreadExecutor(),
+                rpcService.getScheduledExecutor(), this::offerSlots);
+    }
+
+    public ResourceId getResourceId() {
+        return resourceId;
+    }
+
+    private TaskManagerLocation location() {
+        return new TaskManagerLocation(resourceId, getAddress(), network.getDataHost(), network.getDataPort());
+    }
+
+    @Override
+    protected void onStart() {
+        LOG.info("TaskManager {} started at {} with {} slots, data port {}", resourceId, getAddress(),
+                settings.numberOfSlots(), network.getDataPort());
+        registerAtResourceManager();
+        scheduleWatchdog();
+    }
+
+    // ---------------------------------------------------------------- ResourceManager connection
+
+    private void registerAtResourceManager() {
+        if (registering) {
+            return;
+        }
+        registering = true;
+        TaskExecutorRegistration registration = new TaskExecutorRegistration(location(), settings.numberOfSlots(), 0L);
+        getRpcService().connect(settings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID, ResourceManagerGateway.class)
+                .thenCompose(gateway -> gateway.registerTaskExecutor(registration, slots.createSlotReport(resourceId))
+                        .thenApply(ok -> gateway))
+                .whenCompleteAsync((gateway, error) -> {
+                    registering = false;
+                    if (error == null) {
+                        LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
+                        resourceManager = gateway;
+                        lastResourceManagerHeartbeat = System.currentTimeMillis();
+                        registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
+                    } else {
+                        long delay = registrationBackoffMs;
+                        registrationBackoffMs = Math.min(settings.maxRegistrationBackoff().toMillis(), delay * 2);
+                        LOG.info("Could not register at the ResourceManager {} ({}); retrying in {} ms",
+                                settings.resourceManagerAddress(), error.toString(), delay);
+                        scheduleRunAsync(this::registerAtResourceManager, delay, TimeUnit.MILLISECONDS);
+                    }
+                }, getMainThreadExecutor());
+    }
+
+    /** Watches that the ResourceManager and each JobMaster keep heartbeating this TaskManager. */
+    private void scheduleWatchdog() {
+        scheduleRunAsync(() -> {
+            long now = System.currentTimeMillis();
+            long timeout = settings.heartbeatTimeout().toMillis();
+            if (resourceManager != null && now - lastResourceManagerHeartbeat > timeout) {
+                LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
+                resourceManager = null;
+                registerAtResourceManager();
+            }
+            for (Map.Entry<JobId, Long> entry : new ArrayList<>(lastJobManagerHeartbeat.entrySet())) {
+                if (now - entry.getValue() > timeout) {
+                    releaseJob(entry.getKey(), "the JobMaster has not heartbeated for " + timeout + " ms");
+                }
+            }
+            scheduleWatchdog();
+        }, Math.max(50, settings.heartbeatInterval().toMillis() / 2), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletableFuture<SlotReport> heartbeatFromResourceManager(Duration timeout) {
+        lastResourceManagerHeartbeat = System.currentTimeMillis();
+        return CompletableFuture.completedFuture(slots.createSlotReport(resourceId));
+    }
+
+    // ---------------------------------------------------------------- slots
+
+    @Override
+    public CompletableFuture<Void> requestSlot(SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress,
+            UUID jobMasterId) {
+        try {
+            slots.allocateSlot(slotId.index(), jobId, allocationId, jobMasterId);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        LOG.info("Slot {} allocated to job {} ({})", slotId, jobId, allocationId);
+        lastJobManagerHeartbeat.putIfAbsent(jobId, System.currentTimeMillis());
+        jobLeaders.addJob(jobId, jobMasterAddress, jobMasterId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Offers every ALLOCATED slot of the job to its JobMaster; rejected ones are freed. */
+    private void offerSlots(JobId jobId, JobMasterGateway jobMaster) {
+        List<SlotOffer> offers = new ArrayList<>();
+        for (TaskSlot<Task> slot : slots.slotsOf(jobId)) {
+            if (slot.getState() == TaskSlotState.ALLOCATED) {
+                offers.add(new SlotOffer(slot.getAllocationId(), slot.getIndex()));
+            }
+        }
+        if (offers.isEmpty()) {
+            return;
+        }
+        jobMaster.offerSlots(resourceId, offers).whenCompleteAsync((accepted, error) -> {
+            if (error != null) {
+                LOG.info("Offering slots to the JobMaster of job {} failed: {}", jobId, error.toString());
+                offers.forEach(o -> freeSlotInternal(o.allocationId(), "offer failed"));
+                return;
+            }
+            for (SlotOffer offer : offers) {
+                if (accepted.contains(offer.allocationId())) {
+                    slots.markSlotActive(offer.allocationId());
+                } else {
+                    freeSlotInternal(offer.allocationId(), "the JobMaster rejected the offer");
+                }
+            }
+        }, getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<Void> freeSlot(AllocationId allocationId, String cause) {
+        freeSlotInternal(allocationId, cause);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void freeSlotInternal(AllocationId allocationId, String cause) {
+        slots.find(allocationId).ifPresent(slot -> {
+            JobId jobId = slot.getJobId();
+            SlotId slotId = new SlotId(resourceId, slot.getIndex());
+            LOG.info("Freeing slot {} of job {}: {}", slotId, jobId, cause);
+            List<Task> running = new ArrayList<>(slot.getTasks().values());
+            slots.freeSlot(allocationId);
+            running.forEach(Task::cancel);
+            if (slot.getState() == TaskSlotState.FREE) {
+                slotFreed(jobId, slotId, allocationId);
+            }
+        });
+    }
+
+    private void slotFreed(JobId jobId, SlotId slotId, AllocationId allocationId) {
+        if (resourceManager != null) {
+            resourceManager.notifySlotAvailable(resourceId, slotId, allocationId);
+        }
+        if (slots.slotsOf(jobId).isEmpty()) {
+            jobLeaders.removeJob(jobId);
+            lastJobManagerHeartbeat.remove(jobId);
+            classLoaders.release(jobId);
+            LOG.info("Job {} has no more slots on this TaskManager", jobId);
+        }
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor, UUID jobMasterId) {
+        TaskSlot<Task> slot = slots.find(descriptor.allocationId()).orElse(null);
+        if (slot == null || !jobMasterId.equals(slot.getJobMasterId())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No slot " + descriptor.allocationId()
+                    + " for job " + descriptor.jobId() + " of this JobMaster on TaskManager " + resourceId));
+        }
+        Task task;
+        try {
+            ClassLoader classLoader = classLoaders.get(descriptor.jobId(), descriptor.userJars());
+            task = new Task(descriptor, classLoader, network, this::onTaskStateChange);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (!slots.addTask(descriptor.allocationId(), descriptor.jobId(), descriptor.attemptId(), task)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Slot " + descriptor.allocationId()
+                    + " is not active on TaskManager " + resourceId));
+        }
+        LOG.info("Starting {} ({})", descriptor.displayName(), descriptor.attemptId());
+        task.start();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptId attemptId) {
+        Task task = slots.getTask(attemptId);
+        if (task != null) {
+            task.cancel();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Called on the task's thread; hops to the main thread. */
+    private void onTaskStateChange(Task task, ExecutionState state, Throwable error) {
+        runAsync(() -> {
+            TaskDeploymentDescriptor descriptor = task.getDescriptor();
+            JobMasterGateway jobMaster = jobLeaders.gateway(descriptor.jobId());
+            if (jobMaster != null) {
+                jobMaster.updateTaskExecutionState(new TaskExecutionState(descriptor.jobId(), descriptor.attemptId(), state,
+                        error == null ? null : ErrorInfo.of(error)));
+            }
+            if (state.isTerminal()) {
+                slots.removeTask(descriptor.attemptId()).ifPresent(freed ->
+                        slotFreed(descriptor.jobId(), new SlotId(resourceId, freed.getIndex()), descriptor.allocationId()));
+                if (state != ExecutionState.FINISHED) {
+                    task.getPartitions().forEach(ResultPartition::release);
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
+        lastJobManagerHeartbeat.put(jobId, System.currentTimeMillis());
+        List<ExecutionAttemptId> attempts = new ArrayList<>();
+        for (Task task : slots.tasksOf(jobId)) {
+            attempts.add(task.getDescriptor().attemptId());
+        }
+        return CompletableFuture.completedFuture(attempts);
+    }
+
+    @Override
+    public CompletableFuture<SlotReport> requestSlotReport() {
+        return CompletableFuture.completedFuture(slots.createSlotReport(resourceId));
+    }
+
+    /**
+     * Runs an action on this TaskExecutor's main thread. Tests use it to freeze a TaskManager the
+     * way a stalled process freezes (its heartbeats stop being answered).
+     */
+    public void runOnMainThread(Runnable action) {
+        runAsync(action);
+    }
+
+    @Override
+    public void disconnectJobManager(JobId jobId, String cause) {
+        releaseJob(jobId, cause);
+    }
+
+    private void releaseJob(JobId jobId, String cause) {
+        LOG.info("Releasing job {}: {}", jobId, cause);
+        lastJobManagerHeartbeat.remove(jobId);
+        for (TaskSlot<Task> slot : slots.slotsOf(jobId)) {
+            freeSlotInternal(slot.getAllocationId(), cause);
+        }
+        jobLeaders.removeJob(jobId);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        LOG.info("Stopping TaskManager {}", resourceId);
+        for (Task task : slots.allTasks()) {
+            task.cancel();
+        }
+        for (JobId jobId : jobLeaders.jobs()) {
+            JobMasterGateway jobMaster = jobLeaders.gateway(jobId);
+            if (jobMaster != null) {
+                jobMaster.disconnectTaskManager(resourceId, "TaskManager " + resourceId + " is shutting down");
+            }
+        }
+        if (resourceManager != null) {
+            resourceManager.disconnectTaskManager(resourceId, "TaskManager " + resourceId + " is shutting down");
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Settings of a TaskExecutor. */
+    public record TaskExecutorSettings(int numberOfSlots, String resourceManagerAddress, Duration heartbeatInterval,
+            Duration heartbeatTimeout, Duration maxRegistrationBackoff) {}
+
+    /** Address of the ResourceManager endpoint in a JobManager's RPC service at host:port. */
+    public static String resourceManagerAddress(String host, int port) {
+        return host + ":" + port + "/" + ResourceManager.ENDPOINT_ID;
+    }
+}

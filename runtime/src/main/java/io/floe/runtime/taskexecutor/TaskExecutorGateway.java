@@ -1,0 +1,41 @@
+package io.floe.runtime.taskexecutor;
+
+import io.floe.api.JobId;
+import io.floe.runtime.messages.SlotReport;
+import io.floe.runtime.messages.TaskDeploymentDescriptor;
+import io.floe.runtime.rpc.RpcGateway;
+import io.floe.runtime.rpc.RpcTimeout;
+import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.SlotId;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A TaskManager's TaskExecutor. Calls from JobMasters carry the JobMaster id of the run they
+ * belong to and are refused when it does not match the one the slot was allocated for.
+ */
+public interface TaskExecutorGateway extends RpcGateway {
+    /** The ResourceManager allocates a slot to a job; the TaskExecutor then offers it to the job's JobMaster. */
+    CompletableFuture<Void> requestSlot(SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress,
+            UUID jobMasterId);
+
+    CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor, UUID jobMasterId);
+
+    CompletableFuture<Void> cancelTask(ExecutionAttemptId attemptId);
+
+    CompletableFuture<Void> freeSlot(AllocationId allocationId, String cause);
+
+    /** Heartbeat from the ResourceManager; answers with the slot report. */
+    CompletableFuture<SlotReport> heartbeatFromResourceManager(@RpcTimeout Duration timeout);
+
+    /** Heartbeat from a JobMaster; answers with the attempts of that job running here. */
+    CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, @RpcTimeout Duration timeout);
+
+    void disconnectJobManager(JobId jobId, String cause);
+
+    /** The current state of every slot (for the REST API and for tests). */
+    CompletableFuture<SlotReport> requestSlotReport();
+}
