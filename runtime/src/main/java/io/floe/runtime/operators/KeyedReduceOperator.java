@@ -30,11 +30,20 @@ public final class KeyedReduceOperator<T, K> extends StreamOperator<T, T> {
     @Override
     public void processElement(T element) throws Exception {
         K key = keySelector.getKey(element);
-        T current = values.get(key);
-        T updated = current == null ? element : function.reduce(current, element);
-        values.put(key, updated);
+        // one hash lookup per record: compute() finds the slot once for reading and writing
+        T updated = values.compute(key, (k, current) -> current == null ? element : reduce(current, element));
         if (!emitOnlyFinal) {
             output.collect(updated);
+        }
+    }
+
+    private T reduce(T current, T element) {
+        try {
+            return function.reduce(current, element);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(e);
         }
     }
 
