@@ -26,9 +26,11 @@ import java.util.Objects;
  */
 public class StreamExecutionEnvironment {
     private static volatile Configuration contextConfiguration;
+    private static volatile List<JobListener> contextJobListeners = List.of();
 
     private final Configuration configuration;
     private final List<Transformation> transformations = new ArrayList<>();
+    private final List<JobListener> jobListeners = new ArrayList<>(contextJobListeners);
     private int nextTransformationId;
 
     protected StreamExecutionEnvironment(Configuration configuration) {
@@ -64,8 +66,18 @@ public class StreamExecutionEnvironment {
         contextConfiguration = configuration == null ? null : new Configuration(configuration);
     }
 
+    /** Set by launchers together with the configuration: listeners every environment gets. */
+    public static void setContextJobListeners(List<JobListener> listeners) {
+        contextJobListeners = List.copyOf(listeners);
+    }
+
     public static void clearContextConfiguration() {
         contextConfiguration = null;
+        contextJobListeners = List.of();
+    }
+
+    public void registerJobListener(JobListener listener) {
+        jobListeners.add(Objects.requireNonNull(listener));
     }
 
     public StreamExecutionEnvironment setParallelism(int parallelism) {
@@ -142,15 +154,25 @@ public class StreamExecutionEnvironment {
         return new DataStream<>(this, source);
     }
 
-    /** Runs the program's operators and waits for the job to end. */
+    /**
+     * Runs the program's operators and waits for the job to end. In detached mode
+     * ({@code execution.attached: false}, {@code floe run -d}) it returns once the job is
+     * accepted, with a result that only knows the job id.
+     */
     public JobExecutionResult execute(String jobName) throws Exception {
         JobClient client = executeAsync(jobName);
+        if (!configuration.get(CoreOptions.ATTACHED)) {
+            return JobExecutionResult.detached(client.getJobId());
+        }
         try {
-            return client.getJobExecutionResult().get();
+            JobExecutionResult result = client.getJobExecutionResult().get();
+            jobListeners.forEach(listener -> listener.onJobExecuted(result, null));
+            return result;
         } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            jobListeners.forEach(listener -> listener.onJobExecuted(null, cause));
+            if (cause instanceof Exception exception) {
+                throw exception;
             }
             throw e;
         }
@@ -165,11 +187,17 @@ public class StreamExecutionEnvironment {
         if (transformations.isEmpty()) {
             throw new IllegalStateException("No operators defined in the program; add a sink (print, writeAsText, addSink) before execute().");
         }
+        JobClient client;
         try {
-            return JobSubmission.submit(jobName, transformations, new Configuration(configuration));
+            client = JobSubmission.submit(jobName, transformations, new Configuration(configuration));
+        } catch (Exception e) {
+            jobListeners.forEach(listener -> listener.onJobSubmitted(null, e));
+            throw e;
         } finally {
             transformations.clear();
         }
+        jobListeners.forEach(listener -> listener.onJobSubmitted(client, null));
+        return client;
     }
 
     /**

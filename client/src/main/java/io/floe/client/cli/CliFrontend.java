@@ -40,6 +40,8 @@ public final class CliFrontend {
         this.err = new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true);
         ClassLoader floeClassLoader = CliFrontend.class.getClassLoader();
         add(new RunCommand(this.out, this.err, environment, knownTargets, floeClassLoader));
+        add(new ListCommand(this.out, environment));
+        add(new CancelCommand(this.out, environment));
     }
 
     /** A front end for this process: its stdout, stderr, environment and the targets on its class path. */
@@ -108,6 +110,7 @@ public final class CliFrontend {
         to.println("  1  usage or input error: unknown command or flag, missing or unreadable jar, no main class,");
         to.println("     unknown or malformed configuration key (config.yaml or -D), unknown target");
         to.println("  2  the program failed: a job it ran ended FAILED, or its main() threw");
+        to.println("  3  the cluster could not be reached, or refused the request (e.g. an unknown job id)");
         to.println();
         to.println("Environment:");
         to.println("  FLOE_CONF_DIR  the directory of config.yaml (the floe script sets <floe home>/conf)");

@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int USAGE = 1;
     /** The program ran and failed: its job ended FAILED, or its main() threw. */
     public static final int PROGRAM_FAILED = 2;
+    /** The cluster could not be reached, or refused the request (for example: unknown job id). */
+    public static final int CLUSTER_ERROR = 3;
 
     private ExitCode() {}
 }

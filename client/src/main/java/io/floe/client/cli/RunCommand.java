@@ -1,6 +1,7 @@
 package io.floe.client.cli;
 
 import io.floe.api.JobExecutionException;
+import io.floe.api.StreamExecutionEnvironment;
 import io.floe.client.program.InvalidProgramException;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
@@ -10,6 +11,7 @@ import io.floe.runtime.configuration.IllegalConfigurationException;
 import io.floe.runtime.execution.SerializedThrowable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -59,7 +61,7 @@ final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "Runs a job jar: floe run [-t target] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
+        return "Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
     }
 
     @Override
@@ -70,9 +72,11 @@ final class RunCommand implements Command {
             return ExitCode.SUCCESS;
         }
         Configuration configuration = buildConfiguration(options);
-        try (PackagedProgram program = openProgram(options)) {
+        try (PackagedProgram program = openProgram(options);
+                JobStatusPrinter printer = new JobStatusPrinter(out, configuration.get(CoreOptions.ATTACHED))) {
             LOG.info("Running {} from {} with arguments {} and configuration {}", program.getMainClassName(),
                     program.getJar(), program.getArguments(), configuration);
+            StreamExecutionEnvironment.setContextJobListeners(List.of(printer));
             program.invoke(configuration);
             LOG.info("{} returned", program.getMainClassName());
             return ExitCode.SUCCESS;
@@ -132,7 +136,7 @@ final class RunCommand implements Command {
         String footer = String.join("\n", "",
                 "The entry point is the jar manifest's Main-Class unless -c names one.",
                 "Configuration: $FLOE_CONF_DIR/config.yaml, then -D, then -p and -t.",
-                "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw.");
+                "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw, 3 the cluster could not be reached.");
         HelpFormatter formatter = HelpFormatter.builder().get();
         formatter.setOptionComparator(null);
         formatter.printHelp(out, 100, "floe run [options] <jar> [arguments]",

@@ -1,5 +1,6 @@
 package io.floe.client.cli;
 
+import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
 import io.floe.runtime.configuration.IllegalConfigurationException;
@@ -34,6 +35,10 @@ public final class RunOptions {
             .desc("The program's entry point, when the jar's manifest names none (Main-Class).").build();
     static final Option PROPERTY = Option.builder("D").hasArg().argName("key=value")
             .desc("Sets a configuration key for this job, over conf/config.yaml; repeatable.").build();
+    static final Option DETACHED = Option.builder("d").longOpt("detached")
+            .desc("Submits the job and returns: prints the job id and does not wait for the result.").build();
+    static final Option JOB_MANAGER = Option.builder("m").longOpt("jobmanager").hasArg().argName("host:port")
+            .desc("REST address of the cluster's JobManager (rest.address, rest.port); implies -t remote.").build();
     static final Option HELP = Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
     private final boolean helpRequested;
@@ -43,6 +48,8 @@ public final class RunOptions {
     private final Map<String, String> properties;
     private final Path jar;
     private final List<String> programArguments;
+    private boolean detached;
+    private HostAndPort jobManager;
 
     private RunOptions(boolean helpRequested, String target, Integer parallelism, String entryPoint,
             Map<String, String> properties, Path jar, List<String> programArguments) {
@@ -56,8 +63,8 @@ public final class RunOptions {
     }
 
     static Options definitions() {
-        return new Options().addOption(TARGET).addOption(PARALLELISM).addOption(CLASS).addOption(PROPERTY)
-                .addOption(HELP);
+        return new Options().addOption(TARGET).addOption(JOB_MANAGER).addOption(DETACHED).addOption(PARALLELISM)
+                .addOption(CLASS).addOption(PROPERTY).addOption(HELP);
     }
 
     /**
@@ -87,8 +94,16 @@ public final class RunOptions {
             // The parser stops at the first token it does not know, so an unknown flag lands here.
             throw new CliException("Unknown option '" + first + "' for floe run; see floe --help");
         }
-        return new RunOptions(false, parseTarget(line), parseParallelism(line), line.getOptionValue(CLASS),
+        RunOptions parsed = new RunOptions(false, parseTarget(line), parseParallelism(line), line.getOptionValue(CLASS),
                 parseProperties(line), Path.of(first), rest.subList(1, rest.size()));
+        parsed.detached = line.hasOption(DETACHED);
+        parsed.jobManager = line.hasOption(JOB_MANAGER) ? HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m") : null;
+        return parsed;
+    }
+
+    /** The {@code -d} flag. */
+    public boolean isDetached() {
+        return detached;
     }
 
     /** True for {@code floe run --help}: nothing else was parsed. */
@@ -141,8 +156,17 @@ public final class RunOptions {
         if (parallelism != null) {
             configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         }
+        if (jobManager != null) {
+            configuration.set(ClusterOptions.REST_ADDRESS, jobManager.host());
+            configuration.set(ClusterOptions.REST_PORT, jobManager.port());
+        }
         if (target != null) {
             configuration.set(CoreOptions.TARGET, target);
+        } else if (jobManager != null) {
+            configuration.set(CoreOptions.TARGET, "remote");
+        }
+        if (detached) {
+            configuration.set(CoreOptions.ATTACHED, false);
         }
         if (jar != null) {
             String jarUrl = jar.toAbsolutePath().normalize().toUri().toString();

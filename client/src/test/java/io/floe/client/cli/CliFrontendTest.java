@@ -62,7 +62,10 @@ class CliFrontendTest {
             assertEquals(ExitCode.SUCCESS, floe(flag));
             String help = stdout();
             assertTrue(help.startsWith("Usage: floe <command>"), help);
-            assertTrue(help.contains("  run  Runs a job jar: floe run [-t target] [-p n] [-c class] [-D key=value]..."), help);
+            assertTrue(help.contains("Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]..."), help);
+            assertTrue(help.contains("Lists the jobs of a cluster: floe list [-m host:port]"), help);
+            assertTrue(help.contains("Cancels a job: floe cancel [-m host:port] <jobId>"), help);
+            assertTrue(help.contains("  3  the cluster could not be reached"), help);
             assertTrue(help.contains("  0  success"), help);
             assertTrue(help.contains("  1  usage or input error"), help);
             assertTrue(help.contains("  2  the program failed"), help);
@@ -93,7 +96,7 @@ class CliFrontendTest {
 
     @Test
     void rejectsUnknownRunOption() {
-        assertUserError("Unknown option '--detached' for floe run; see floe --help", "run", "--detached", programs.toString());
+        assertUserError("Unknown option '--frobnicate' for floe run; see floe --help", "run", "--frobnicate", programs.toString());
     }
 
     // ---- bad input

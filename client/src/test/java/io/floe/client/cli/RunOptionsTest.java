@@ -104,9 +104,21 @@ class RunOptionsTest {
     }
 
     @Test
+    void detachedAndJobManagerSelectTheRemoteTarget() throws Exception {
+        RunOptions options = RunOptions.parse(new String[] {"-m", "cluster-host:8081", "-d", "job.jar"});
+        io.floe.runtime.configuration.Configuration configuration = new io.floe.runtime.configuration.Configuration();
+        options.applyTo(configuration);
+        assertEquals("remote", configuration.get(io.floe.runtime.configuration.CoreOptions.TARGET));
+        assertEquals("cluster-host", configuration.get(io.floe.runtime.configuration.ClusterOptions.REST_ADDRESS));
+        assertEquals(8081, configuration.get(io.floe.runtime.configuration.ClusterOptions.REST_PORT));
+        assertEquals(false, configuration.get(io.floe.runtime.configuration.CoreOptions.ATTACHED));
+        assertMessage("Option -m needs host:port, not 'cluster-host'", "-m", "cluster-host", "job.jar");
+    }
+
+    @Test
     void rejectsUnknownFlag() {
         assertMessage("Unknown option '-x' for floe run; see floe --help", "-x", "job.jar");
-        assertMessage("Unknown option '--detach' for floe run; see floe --help", "-p", "2", "--detach", "job.jar");
+        assertMessage("Unknown option '--frobnicate' for floe run; see floe --help", "-p", "2", "--frobnicate", "job.jar");
     }
 
     @Test

@@ -81,6 +81,23 @@ public final class ClusterOptions {
     public static final ConfigOption<String> BLOB_SERVER_PORT =
             ConfigOption.key("blob.server.port").stringType().defaultValue("0");
 
+    public static final ConfigOption<String> BLOB_STORAGE_DIRECTORY =
+            ConfigOption.key("blob.storage.directory").stringType().noDefaultValue()
+                    .withDescription("Local directory of the BlobServer and BlobCaches; default: the temp directory.");
+
+    public static final ConfigOption<Duration> BLOB_CLEANUP_INTERVAL =
+            ConfigOption.key("blob.service.cleanup.interval").durationType().defaultValue(Duration.ofHours(1))
+                    .withDescription("How long transient blobs, and a finished job's cached jars, are kept.");
+
+    public static final ConfigOption<MemorySize> REST_SERVER_MAX_CONTENT_LENGTH =
+            ConfigOption.key("rest.server.max-content-length").memoryType().defaultValue(new MemorySize(104_857_600L))
+                    .withDescription("Largest request the REST endpoint accepts (job uploads); larger ones get 413.");
+
+    public static final ConfigOption<String> HA_STORAGE_DIR =
+            ConfigOption.key("high-availability.storageDir").stringType().noDefaultValue()
+                    .withDescription("Durable directory (any Hadoop file system) where permanent blobs are written "
+                            + "through, so a new JobManager can recover them; unset: no durable copy.");
+
     public static final ConfigOption<MemorySize> JOB_MANAGER_PROCESS_SIZE =
             ConfigOption.key("jobmanager.memory.process.size").memoryType()
                     .defaultValue(MemorySize.parse("1600m"));

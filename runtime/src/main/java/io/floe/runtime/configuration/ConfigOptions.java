@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 public final class ConfigOptions {
     private static final List<Class<?>> OPTION_CLASSES = List.of(
-            CoreOptions.class, RestartStrategyOptions.class, ClusterOptions.class, NetworkOptions.class);
+            CoreOptions.class, RestartStrategyOptions.class, ClusterOptions.class, NetworkOptions.class,
+            SecurityOptions.class);
 
     /** Extra option holders (such as the YARN deployer's), found by class name if on the classpath. */
     private static final List<String> OPTIONAL_OPTION_CLASSES = List.of(

@@ -4,6 +4,11 @@ import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobmaster.JobMaster;
+import io.floe.runtime.jobmaster.JobMasterGateway;
+import io.floe.runtime.messages.ClusterOverview;
+import io.floe.runtime.messages.JobDetailsInfo;
+import io.floe.runtime.messages.JobExceptionsInfo;
+import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.ResourceOverview;
@@ -37,6 +42,8 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         final long startTime = System.currentTimeMillis();
         JobResult result;
         long endTime = -1;
+        JobDetailsInfo archivedDetails;
+        JobExceptionsInfo archivedExceptions;
 
         JobEntry(JobGraph jobGraph, JobMaster jobMaster) {
             this.jobGraph = jobGraph;
@@ -44,9 +51,17 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         }
     }
 
-    public Dispatcher(RpcService rpcService, JobMaster.JobMasterSettings jobMasterSettings) {
+    private final java.util.function.Consumer<JobId> terminatedJobCleanup;
+
+    /**
+     * @param terminatedJobCleanup called off the main thread once a job has ended, to delete what
+     *     the cluster kept for it (its jars in the BlobServer)
+     */
+    public Dispatcher(RpcService rpcService, JobMaster.JobMasterSettings jobMasterSettings,
+            java.util.function.Consumer<JobId> terminatedJobCleanup) {
         super(rpcService, ENDPOINT_ID);
         this.jobMasterSettings = jobMasterSettings;
+        this.terminatedJobCleanup = terminatedJobCleanup;
     }
 
     @Override
@@ -76,11 +91,86 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Keeps the ended job's details and exceptions for REST, then stops its JobMaster. */
     private void jobEnded(JobEntry entry, JobResult result) {
         entry.result = result;
         entry.endTime = System.currentTimeMillis();
         LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
-        entry.jobMaster.closeAsync();
+        jobMasterGateway(entry)
+                .thenCompose(gateway -> gateway.requestJobDetails().thenCombine(gateway.requestJobExceptions(),
+                        (details, exceptions) -> {
+                            entry.archivedDetails = details;
+                            entry.archivedExceptions = exceptions;
+                            return null;
+                        }))
+                .whenCompleteAsync((ok, error) -> {
+                    if (error != null) {
+                        LOG.warn("Could not archive the details of job {}: {}", result.jobId(), error.toString());
+                    }
+                    entry.jobMaster.closeAsync().whenCompleteAsync((closed, closeError) ->
+                            terminatedJobCleanup.accept(result.jobId()), getRpcService().getScheduledExecutor());
+                }, getMainThreadExecutor());
+    }
+
+    private CompletableFuture<JobMasterGateway> jobMasterGateway(JobEntry entry) {
+        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(), JobMasterGateway.class);
+    }
+
+    @Override
+    public CompletableFuture<JobDetailsInfo> requestJobDetails(JobId jobId) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.archivedDetails != null) {
+            return CompletableFuture.completedFuture(entry.archivedDetails);
+        }
+        return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestJobDetails);
+    }
+
+    @Override
+    public CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.archivedExceptions != null) {
+            return CompletableFuture.completedFuture(entry.archivedExceptions);
+        }
+        return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestJobExceptions);
+    }
+
+    @Override
+    public CompletableFuture<ClusterOverview> requestClusterOverview() {
+        int running = 0;
+        int finished = 0;
+        int cancelled = 0;
+        int failed = 0;
+        for (JobEntry entry : jobs.values()) {
+            JobStatus status = entry.result == null ? JobStatus.RUNNING : entry.result.status();
+            switch (status) {
+                case FINISHED -> finished++;
+                case CANCELED -> cancelled++;
+                case FAILED -> failed++;
+                default -> running++;
+            }
+        }
+        int jobsRunning = running;
+        int jobsFinished = finished;
+        int jobsCancelled = cancelled;
+        int jobsFailed = failed;
+        return requestResourceOverview().thenApply(resources -> new ClusterOverview(resources.numberOfTaskManagers(),
+                resources.numberOfSlots(), resources.numberOfFreeSlots(), jobsRunning, jobsFinished, jobsCancelled, jobsFailed));
+    }
+
+    @Override
+    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagers() {
+        return resourceManagerGateway().thenCompose(ResourceManagerGateway::requestTaskManagerInfo);
+    }
+
+    private CompletableFuture<ResourceManagerGateway> resourceManagerGateway() {
+        return getRpcService().connect(jobMasterSettings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
+                ResourceManagerGateway.class);
     }
 
     @Override
@@ -107,9 +197,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         if (entry.result != null) {
             return CompletableFuture.completedFuture(entry.result.status());
         }
-        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(),
-                io.floe.runtime.jobmaster.JobMasterGateway.class)
-                .thenCompose(io.floe.runtime.jobmaster.JobMasterGateway::requestJobStatus);
+        return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestJobStatus);
     }
 
     @Override
@@ -131,14 +219,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             return CompletableFuture.completedFuture(null);
         }
         LOG.info("Cancelling job {}", jobId);
-        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(),
-                io.floe.runtime.jobmaster.JobMasterGateway.class).thenCompose(io.floe.runtime.jobmaster.JobMasterGateway::cancel);
+        return jobMasterGateway(entry).thenCompose(JobMasterGateway::cancel);
     }
 
     @Override
     public CompletableFuture<ResourceOverview> requestResourceOverview() {
-        return getRpcService().connect(jobMasterSettings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
-                ResourceManagerGateway.class).thenCompose(ResourceManagerGateway::requestResourceOverview);
+        return resourceManagerGateway().thenCompose(ResourceManagerGateway::requestResourceOverview);
     }
 
     private static IllegalArgumentException unknownJob(JobId jobId) {

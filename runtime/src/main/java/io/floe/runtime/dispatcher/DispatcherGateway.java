@@ -3,7 +3,11 @@ package io.floe.runtime.dispatcher;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.ClusterOverview;
 import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.messages.JobDetailsInfo;
+import io.floe.runtime.messages.JobExceptionsInfo;
+import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.ResourceOverview;
 import io.floe.runtime.rpc.RpcGateway;
@@ -28,4 +32,16 @@ public interface DispatcherGateway extends RpcGateway {
     CompletableFuture<Void> cancelJob(JobId jobId);
 
     CompletableFuture<ResourceOverview> requestResourceOverview();
+
+    /** TaskManagers, slots and jobs by state, for REST {@code /overview}. */
+    CompletableFuture<ClusterOverview> requestClusterOverview();
+
+    /** Every registered TaskManager, for REST {@code /taskmanagers}. */
+    CompletableFuture<List<TaskManagerInfo>> requestTaskManagers();
+
+    /** Fails with an error naming the id when the job is unknown. */
+    CompletableFuture<JobDetailsInfo> requestJobDetails(JobId jobId);
+
+    /** Fails with an error naming the id when the job is unknown. */
+    CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId);
 }

@@ -25,8 +25,11 @@ final class ExecutionGraph {
     private final Map<ExecutionAttemptId, Execution> byAttempt = new LinkedHashMap<>();
     private final Map<String, Execution> bySubtask = new HashMap<>();
 
-    ExecutionGraph(JobGraph jobGraph, int attemptNumber, List<AcceptedSlot> slots) {
+    private final String blobServerAddress;
+
+    ExecutionGraph(JobGraph jobGraph, int attemptNumber, List<AcceptedSlot> slots, String blobServerAddress) {
         this.jobGraph = jobGraph;
+        this.blobServerAddress = blobServerAddress;
         this.attemptNumber = attemptNumber;
         for (JobVertex vertex : jobGraph.vertices()) {
             for (int i = 0; i < vertex.parallelism(); i++) {
@@ -81,7 +84,7 @@ final class ExecutionGraph {
         return new TaskDeploymentDescriptor(jobGraph.jobId(), jobGraph.jobName(), execution.attemptId,
                 execution.slot.allocationId(), vertex.id(), vertex.name(), execution.subtaskIndex, vertex.parallelism(),
                 vertex.maxParallelism(), attemptNumber, jobGraph.batch(), vertex.serializedChain(), outputs, inputs,
-                jobGraph.userJars(), jobGraph.jobConfiguration());
+                jobGraph.userJars(), blobServerAddress, jobGraph.jobConfiguration());
     }
 
     private List<JobEdge> sortedOutputs(JobVertex vertex) {

@@ -4,7 +4,12 @@ import io.floe.api.JobStatus;
 import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobVertex;
+import io.floe.runtime.messages.ExceptionHistoryEntry;
 import io.floe.runtime.messages.ExecutionState;
+import io.floe.runtime.messages.JobDetailsInfo;
+import io.floe.runtime.messages.JobExceptionsInfo;
+import io.floe.runtime.messages.JobVertexInfo;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.SlotOffer;
 import io.floe.runtime.messages.TaskExecutionState;
@@ -55,6 +60,9 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private long waitingForSlotsSince = -1;
     private ErrorInfo failureCause;
     private ResourceManagerGateway resourceManager;
+    private final Map<String, Long> statusTimestamps = new LinkedHashMap<>();
+    private final List<ExceptionHistoryEntry> exceptionHistory = new ArrayList<>();
+    private long endTime = -1;
 
     private record RegisteredTaskManager(TaskManagerLocation location, TaskExecutorGateway gateway) {}
 
@@ -180,7 +188,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         waitingForSlotsSince = -1;
-        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()));
+        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()),
+                settings.blobServerAddress());
         LOG.info("Deploying {} task(s) of job {} (attempt {})", executions.size(), jobGraph.jobId(), executions.attemptNumber());
         ExecutionGraph graph = executions;
         for (Execution execution : graph.executions()) {
@@ -218,6 +227,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private void executionFailed(Execution execution, ErrorInfo cause) {
         execution.state = ExecutionState.FAILED;
         if (status == JobStatus.RUNNING) {
+            exceptionHistory.add(0, new ExceptionHistoryEntry(cause, System.currentTimeMillis(), execution.displayName(),
+                    execution.slot.location().rpcAddress()));
             LOG.warn("{} failed: {}", execution.displayName(), cause);
             failureCause = cause;
             transitionTo(JobStatus.RESTARTING);
@@ -268,6 +279,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private void failWithoutRestart(Exception cause) {
         LOG.warn("Job {} fails: {}", jobGraph.jobId(), cause.getMessage());
         failureCause = ErrorInfo.of(cause);
+        exceptionHistory.add(0, new ExceptionHistoryEntry(failureCause, System.currentTimeMillis(), null, null));
         if (executions != null && !executions.allTerminal()) {
             transitionTo(JobStatus.FAILING);
             cancelAll();
@@ -293,6 +305,54 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     @Override
     public CompletableFuture<JobStatus> requestJobStatus() {
         return CompletableFuture.completedFuture(status);
+    }
+
+    @Override
+    public CompletableFuture<JobDetailsInfo> requestJobDetails() {
+        List<JobVertexInfo> vertices = new ArrayList<>();
+        for (JobVertex vertex : jobGraph.vertices()) {
+            Map<String, Integer> perState = new LinkedHashMap<>();
+            for (ExecutionState state : ExecutionState.values()) {
+                perState.put(state.name(), 0);
+            }
+            if (executions == null) {
+                perState.put(ExecutionState.CREATED.name(), vertex.parallelism());
+            } else {
+                for (Execution execution : executions.executions()) {
+                    if (execution.vertex.id().equals(vertex.id())) {
+                        perState.merge(execution.state.name(), 1, Integer::sum);
+                    }
+                }
+            }
+            vertices.add(new JobVertexInfo(vertex.id().value(), vertex.name(), vertex.parallelism(),
+                    aggregateState(perState, vertex.parallelism()).name(), startTime, endTime, perState));
+        }
+        return CompletableFuture.completedFuture(new JobDetailsInfo(jobGraph.jobId(), jobGraph.jobName(), status, startTime,
+                endTime, vertices, new LinkedHashMap<>(statusTimestamps)));
+    }
+
+    /** A vertex is as far as its least advanced subtask, but FAILED or CANCELING win. */
+    private static ExecutionState aggregateState(Map<String, Integer> perState, int parallelism) {
+        for (ExecutionState state : List.of(ExecutionState.FAILED, ExecutionState.CANCELING, ExecutionState.CANCELED)) {
+            if (perState.get(state.name()) > 0) {
+                return state;
+            }
+        }
+        if (perState.get(ExecutionState.FINISHED.name()) == parallelism) {
+            return ExecutionState.FINISHED;
+        }
+        for (ExecutionState state : List.of(ExecutionState.CREATED, ExecutionState.SCHEDULED, ExecutionState.DEPLOYING,
+                ExecutionState.INITIALIZING)) {
+            if (perState.get(state.name()) > 0) {
+                return state;
+            }
+        }
+        return ExecutionState.RUNNING;
+    }
+
+    @Override
+    public CompletableFuture<JobExceptionsInfo> requestJobExceptions() {
+        return CompletableFuture.completedFuture(new JobExceptionsInfo(List.copyOf(exceptionHistory)));
     }
 
     // ---------------------------------------------------------------- TaskManager loss
@@ -354,6 +414,10 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (status != next) {
             LOG.info("Job '{}' ({}) switched from {} to {}", jobGraph.jobName(), jobGraph.jobId(), status, next);
             status = next;
+            statusTimestamps.put(next.name(), System.currentTimeMillis());
+            if (next.isGloballyTerminal()) {
+                endTime = System.currentTimeMillis();
+            }
         }
     }
 
@@ -377,7 +441,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                 finalStatus == JobStatus.FAILED ? failureCause : null));
     }
 
-    /** Timing and addresses a JobMaster needs. */
+    /** Timing and addresses a JobMaster needs; {@code blobServerAddress} is host:port of the job jars' BlobServer. */
     public record JobMasterSettings(String resourceManagerAddress, Duration heartbeatInterval, Duration heartbeatTimeout,
-            Duration slotRequestTimeout) {}
+            Duration slotRequestTimeout, String blobServerAddress) {}
 }

@@ -31,4 +31,8 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
     CompletableFuture<JobStatus> requestJobStatus();
 
     CompletableFuture<Void> cancel();
+
+    CompletableFuture<io.floe.runtime.messages.JobDetailsInfo> requestJobDetails();
+
+    CompletableFuture<io.floe.runtime.messages.JobExceptionsInfo> requestJobExceptions();
 }

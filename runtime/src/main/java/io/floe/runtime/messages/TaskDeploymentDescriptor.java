@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Everything a TaskManager needs to run one subtask attempt: the serialized operator chain, the
  * partitions it writes (one per network output, one subpartition per consumer subtask), the
- * channels it reads, and the job's jars and settings.
+ * channels it reads, and the job's jars and settings. Jars named {@code blob:<key>} are fetched
+ * from the BlobServer at {@code blobServerAddress} (host:port); others are URLs or paths.
  */
 public record TaskDeploymentDescriptor(
         JobId jobId,
@@ -30,6 +31,7 @@ public record TaskDeploymentDescriptor(
         List<PartitionSpec> outputs,
         List<InputChannelDescriptor> inputChannels,
         List<String> userJars,
+        String blobServerAddress,
         Map<String, String> jobConfiguration) {
 
     /** A result partition this subtask writes. */

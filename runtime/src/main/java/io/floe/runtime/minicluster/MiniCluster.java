@@ -3,14 +3,13 @@ package io.floe.runtime.minicluster;
 import io.floe.api.JobId;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.dispatcher.Dispatcher;
 import io.floe.runtime.dispatcher.DispatcherGateway;
+import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.jobgraph.JobGraph;
-import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.messages.JobResult;
-import io.floe.runtime.resourcemanager.ResourceManager;
 import io.floe.runtime.rpc.NettyRpcService;
 import io.floe.runtime.rpc.RpcServiceConfig;
+import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.taskexecutor.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,49 +30,48 @@ public final class MiniCluster implements AutoCloseable {
 
     private final MiniClusterConfiguration clusterConfiguration;
     private final Configuration configuration;
-    private NettyRpcService jobManagerRpc;
+    private JobManagerServices jobManager;
     private NettyRpcService clientRpc;
-    private ResourceManager resourceManager;
-    private Dispatcher dispatcher;
     private DispatcherGateway dispatcherGateway;
     private final List<TaskManagerRunner> taskManagers = new ArrayList<>();
+    /** A cluster of its own: no process outside this MiniCluster can join it. */
+    private final ClusterSecret secret = ClusterSecret.generate();
 
     public MiniCluster(MiniClusterConfiguration clusterConfiguration) {
         this.clusterConfiguration = clusterConfiguration;
         this.configuration = new Configuration(clusterConfiguration.configuration());
         this.configuration.set(ClusterOptions.TASK_MANAGER_RPC_PORT, 0);
         this.configuration.set(ClusterOptions.TASK_MANAGER_DATA_PORT, 0);
+        this.configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
+        this.configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, "localhost");
+        this.configuration.set(ClusterOptions.BIND_HOST, "localhost");
+        this.configuration.set(ClusterOptions.REST_PORT, 0);
+        this.configuration.set(ClusterOptions.REST_BIND_ADDRESS, "localhost");
+        this.configuration.set(ClusterOptions.REST_ADDRESS, "localhost");
+        this.configuration.set(ClusterOptions.BLOB_SERVER_PORT, "0");
     }
 
     public void start() throws Exception {
         Duration askTimeout = configuration.get(ClusterOptions.ASK_TIMEOUT);
         int frameSize = (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes();
-        jobManagerRpc = NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize));
-        resourceManager = new ResourceManager(jobManagerRpc, new ResourceManager.ResourceManagerSettings(
-                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME)));
-        resourceManager.start();
-        dispatcher = new Dispatcher(jobManagerRpc, new JobMaster.JobMasterSettings(resourceManagerAddress(),
-                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT)));
-        dispatcher.start();
+        jobManager = JobManagerServices.start(configuration, secret);
         for (int i = 0; i < clusterConfiguration.numberOfTaskManagers(); i++) {
             startTaskManager();
         }
-        clientRpc = NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize));
-        dispatcherGateway = clientRpc.connect(dispatcher.getAddress(), DispatcherGateway.class).get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        clientRpc = NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize), secret);
+        dispatcherGateway = clientRpc.connect(jobManager.getDispatcherAddress(), DispatcherGateway.class).get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("MiniCluster started: {} TaskManager(s) x {} slot(s)", clusterConfiguration.numberOfTaskManagers(),
-                clusterConfiguration.slotsPerTaskManager());
+                clusterConfiguration.slotsPerTaskManager(), secret);
     }
 
     private String resourceManagerAddress() {
-        return resourceManager.getAddress();
+        return jobManager.getResourceManagerAddress();
     }
 
     /** Starts one more TaskManager; it registers and adds its slots to the cluster. */
     public TaskManagerRunner startTaskManager() {
         TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManagerAddress(),
-                clusterConfiguration.slotsPerTaskManager());
+                clusterConfiguration.slotsPerTaskManager(), secret);
         runner.start();
         taskManagers.add(runner);
         return runner;
@@ -91,6 +89,16 @@ public final class MiniCluster implements AutoCloseable {
 
     public List<TaskExecutor> getTaskExecutors() {
         return taskManagers.stream().map(TaskManagerRunner::getTaskExecutor).toList();
+    }
+
+    /** The port of the cluster's REST endpoint (ephemeral). */
+    public int getRestPort() {
+        return jobManager.getRestPort();
+    }
+
+    /** The JobManager's services (BlobServer and friends), for tests. */
+    public JobManagerServices getJobManager() {
+        return jobManager;
     }
 
     /** The slots of TaskManager {@code index}, asked over RPC. */
@@ -123,8 +131,8 @@ public final class MiniCluster implements AutoCloseable {
             runner.close();
         }
         taskManagers.clear();
-        if (jobManagerRpc != null) {
-            jobManagerRpc.closeAsync().join();
+        if (jobManager != null) {
+            jobManager.close();
         }
         LOG.info("MiniCluster stopped");
     }

@@ -7,6 +7,7 @@ import io.floe.runtime.network.NetworkConfig;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.rpc.NettyRpcService;
 import io.floe.runtime.rpc.RpcServiceConfig;
+import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.taskexecutor.TaskExecutor;
 import io.floe.runtime.types.ResourceId;
 import java.util.concurrent.CompletableFuture;
@@ -20,28 +21,32 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final NettyRpcService rpcService;
     private final NetworkEnvironment network;
     private final TaskExecutor taskExecutor;
+    private final BlobCaches blobCaches;
 
-    public TaskManagerRunner(Configuration configuration, String resourceManagerAddress, int numberOfSlots) {
+    public TaskManagerRunner(Configuration configuration, String resourceManagerAddress, int numberOfSlots,
+            ClusterSecret secret) {
         String host = configuration.get(ClusterOptions.TASK_MANAGER_HOST);
         String bindHost = configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST);
         this.rpcService = NettyRpcService.start(new RpcServiceConfig(bindHost, host,
                 configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
-                (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()));
+                (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
         try {
             this.network = NetworkEnvironment.start(new NetworkConfig(bindHost, host,
                     configuration.get(ClusterOptions.TASK_MANAGER_DATA_PORT),
                     (int) configuration.get(NetworkOptions.SEGMENT_SIZE).getBytes(),
                     configuration.get(NetworkOptions.BUFFERS_PER_CHANNEL),
                     configuration.get(NetworkOptions.MAX_BUFFERS_PER_SUBPARTITION),
-                    configuration.get(NetworkOptions.REQUEST_BACKOFF_MAX)));
+                    configuration.get(NetworkOptions.REQUEST_BACKOFF_MAX)), secret);
         } catch (RuntimeException e) {
             rpcService.closeAsync();
             throw e;
         }
+        ResourceId resourceId = ResourceId.generate();
+        this.blobCaches = new BlobCaches(configuration, resourceId, secret);
         this.taskExecutor = new TaskExecutor(rpcService, new TaskExecutor.TaskExecutorSettings(numberOfSlots,
                 resourceManagerAddress, configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
                 configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT), configuration.get(ClusterOptions.REGISTRATION_MAX_BACKOFF)),
-                ResourceId.generate(), network);
+                resourceId, network, blobCaches::forServer);
     }
 
     public void start() {
@@ -65,6 +70,7 @@ public final class TaskManagerRunner implements AutoCloseable {
             // the endpoint is stopped anyway when its RPC service closes
         }
         network.close();
+        blobCaches.close();
         CompletableFuture<Void> rpcClosed = rpcService.closeAsync();
         try {
             rpcClosed.get(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
+import io.floe.runtime.security.ClusterSecret;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class NetworkEnvironment implements AutoCloseable {
     private final PartitionRequestClientFactory clientFactory;
     private volatile boolean closed;
 
-    private NetworkEnvironment(NetworkConfig config) {
+    private NetworkEnvironment(NetworkConfig config, ClusterSecret secret) {
         this.config = config;
         this.allocator = PooledByteBufAllocator.DEFAULT;
         this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-data-boss", true));
@@ -47,12 +48,12 @@ public final class NetworkEnvironment implements AutoCloseable {
         this.workerGroup = new NioEventLoopGroup(workers, new DefaultThreadFactory("floe-data-worker", true));
         try {
             this.server = NetworkServer.bind(config.bindHost(), config.port(), bossGroup, workerGroup, allocator,
-                    partitionManager, metrics);
+                    partitionManager, metrics, secret);
         } catch (RuntimeException e) {
             shutdownEventLoops();
             throw e;
         }
-        this.clientFactory = new PartitionRequestClientFactory(workerGroup, allocator, metrics);
+        this.clientFactory = new PartitionRequestClientFactory(workerGroup, allocator, metrics, secret);
     }
 
     /**
@@ -61,7 +62,15 @@ public final class NetworkEnvironment implements AutoCloseable {
      * @throws IllegalStateException if the server cannot bind
      */
     public static NetworkEnvironment start(NetworkConfig config) {
-        NetworkEnvironment environment = new NetworkEnvironment(Objects.requireNonNull(config, "config"));
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(NetworkConfig)}, but every data connection, in and out, must first prove
+     * {@code secret} (null: no authentication, for tests of the network alone).
+     */
+    public static NetworkEnvironment start(NetworkConfig config, ClusterSecret secret) {
+        NetworkEnvironment environment = new NetworkEnvironment(Objects.requireNonNull(config, "config"), secret);
         LOG.info("Data server listening on {}:{} (advertised as {}:{}), buffer size {} bytes",
                 config.bindHost(), environment.getDataPort(), environment.getDataHost(),
                 environment.getDataPort(), config.bufferSizeBytes());

@@ -9,6 +9,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RefusedConnectionLog;
+import io.floe.runtime.security.SecretChallengeServerHandler;
 import java.net.InetSocketAddress;
 
 /**
@@ -17,6 +20,7 @@ import java.net.InetSocketAddress;
  */
 final class NetworkServer {
 
+    static final String AUTHENTICATOR = "authenticator";
     private final Channel serverChannel;
 
     private NetworkServer(Channel serverChannel) {
@@ -24,7 +28,8 @@ final class NetworkServer {
     }
 
     static NetworkServer bind(String host, int port, EventLoopGroup boss, EventLoopGroup workers,
-            ByteBufAllocator allocator, ResultPartitionManager partitions, NetworkMetrics metrics) {
+            ByteBufAllocator allocator, ResultPartitionManager partitions, NetworkMetrics metrics, ClusterSecret secret) {
+        RefusedConnectionLog refusals = new RefusedConnectionLog("Data server");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -35,6 +40,9 @@ final class NetworkServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (secret != null) {
+                            channel.pipeline().addLast(AUTHENTICATOR, new SecretChallengeServerHandler(secret, refusals));
+                        }
                         channel.pipeline()
                                 .addLast("frameDecoder", NetworkMessageCodec.newFrameDecoder())
                                 .addLast("codec", new NetworkMessageCodec())

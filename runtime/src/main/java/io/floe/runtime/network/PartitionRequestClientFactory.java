@@ -8,6 +8,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.SecretChallengeClientHandler;
+import io.netty.channel.ChannelPromise;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +31,12 @@ final class PartitionRequestClientFactory {
     private final NetworkMetrics metrics;
     private final ConcurrentHashMap<InetSocketAddress, PartitionRequestClient> clients = new ConcurrentHashMap<>();
 
-    PartitionRequestClientFactory(EventLoopGroup workers, ByteBufAllocator allocator, NetworkMetrics metrics) {
+    private final ClusterSecret secret;
+
+    PartitionRequestClientFactory(EventLoopGroup workers, ByteBufAllocator allocator, NetworkMetrics metrics,
+            ClusterSecret secret) {
         this.metrics = metrics;
+        this.secret = secret;
         this.bootstrap = new Bootstrap()
                 .group(workers)
                 .channel(NioSocketChannel.class)
@@ -73,6 +80,9 @@ final class PartitionRequestClientFactory {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (secret != null) {
+                            channel.pipeline().addLast(NetworkServer.AUTHENTICATOR, new SecretChallengeClientHandler(secret));
+                        }
                         channel.pipeline()
                                 .addLast("frameDecoder", NetworkMessageCodec.newFrameDecoder())
                                 .addLast("codec", new NetworkMessageCodec())
@@ -80,7 +90,7 @@ final class PartitionRequestClientFactory {
                     }
                 })
                 .connect(address);
-        PartitionRequestClient client = new PartitionRequestClient(address, connectFuture, handler);
+        PartitionRequestClient client = new PartitionRequestClient(address, readyWhenAuthenticated(connectFuture), handler);
         connectFuture.addListener(connected -> {
             if (connected.isSuccess()) {
                 LOG.info("Connected to data server {}", address);
@@ -89,6 +99,34 @@ final class PartitionRequestClientFactory {
             }
         });
         return client;
+    }
+
+    /** Requests may be written only once the server has accepted this TaskManager's cluster secret. */
+    private ChannelFuture readyWhenAuthenticated(ChannelFuture connectFuture) {
+        if (secret == null) {
+            return connectFuture;
+        }
+        ChannelPromise ready = connectFuture.channel().newPromise();
+        connectFuture.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                ready.tryFailure(connected.cause());
+                return;
+            }
+            SecretChallengeClientHandler challenge =
+                    (SecretChallengeClientHandler) connectFuture.channel().pipeline().get(NetworkServer.AUTHENTICATOR);
+            if (challenge == null) {
+                ready.trySuccess();
+                return;
+            }
+            challenge.authenticated().whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    ready.trySuccess();
+                } else {
+                    ready.tryFailure(failure);
+                }
+            });
+        });
+        return ready;
     }
 
     private void forgetWhenClosed(PartitionRequestClient client) {

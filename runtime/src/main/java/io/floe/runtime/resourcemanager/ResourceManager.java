@@ -6,6 +6,10 @@ import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.messages.ResourceOverview;
 import io.floe.runtime.messages.SlotReport;
 import io.floe.runtime.messages.TaskExecutorRegistration;
+import io.floe.runtime.messages.TaskManagerInfo;
+import io.floe.runtime.messages.TaskManagerLocation;
+import java.util.ArrayList;
+import java.util.List;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.taskexecutor.TaskExecutorGateway;
@@ -35,6 +39,8 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     private final ResourceManagerSettings settings;
     private final SlotManager slotManager;
     private final Map<ResourceId, TaskExecutorGateway> taskExecutors = new HashMap<>();
+    private final Map<ResourceId, TaskManagerLocation> locations = new HashMap<>();
+    private final Map<ResourceId, Long> lastHeartbeats = new HashMap<>();
     private final HeartbeatMonitor<ResourceId, SlotReport> taskManagerHeartbeats;
 
     public ResourceManager(RpcService rpcService, ResourceManagerSettings settings) {
@@ -77,6 +83,8 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
                 .thenAcceptAsync(gateway -> {
                     boolean again = taskExecutors.containsKey(id);
                     taskExecutors.put(id, gateway);
+                    locations.put(id, registration.location());
+                    lastHeartbeats.put(id, System.currentTimeMillis());
                     slotManager.registerTaskManager(id, initialSlotReport);
                     taskManagerHeartbeats.monitor(id, gateway::heartbeatFromResourceManager);
                     LOG.info("{} TaskManager {} at {} with {} slots", again ? "Re-registered" : "Registered", id,
@@ -117,8 +125,26 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         return CompletableFuture.completedFuture(slotManager.overview());
     }
 
-    private void removeTaskManager(ResourceId id) {
+    @Override
+    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfo() {
+        List<TaskManagerInfo> infos = new ArrayList<>();
+        for (Map.Entry<ResourceId, TaskManagerLocation> entry : locations.entrySet()) {
+            TaskManagerLocation location = entry.getValue();
+            int[] slots = slotManager.slotCounts(entry.getKey());
+            infos.add(new TaskManagerInfo(entry.getKey(), location.rpcAddress(), location.dataHost(), location.dataPort(),
+                    lastHeartbeats.getOrDefault(entry.getKey(), 0L), slots[0], slots[1]));
+        }
+        return CompletableFuture.completedFuture(infos);
+    }
+
+    private void forget(ResourceId id) {
         taskExecutors.remove(id);
+        locations.remove(id);
+        lastHeartbeats.remove(id);
+    }
+
+    private void removeTaskManager(ResourceId id) {
+        forget(id);
         taskManagerHeartbeats.unmonitor(id);
         slotManager.unregisterTaskManager(id);
         checkRequirements();
@@ -127,13 +153,14 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     private final class TaskManagerHeartbeatListener implements HeartbeatMonitor.Listener<ResourceId, SlotReport> {
         @Override
         public void onPayload(ResourceId target, SlotReport payload) {
+            lastHeartbeats.put(target, System.currentTimeMillis());
             slotManager.reportSlotStatus(target, payload);
         }
 
         @Override
         public void onTargetDead(ResourceId target, String reason) {
             LOG.warn("TaskManager {} is declared dead by the ResourceManager: {}", target, reason);
-            taskExecutors.remove(target);
+            forget(target);
             slotManager.unregisterTaskManager(target);
             checkRequirements();
         }

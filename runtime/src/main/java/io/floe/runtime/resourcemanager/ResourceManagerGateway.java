@@ -30,4 +30,6 @@ public interface ResourceManagerGateway extends FencedRpcGateway<UUID> {
     void disconnectJobManager(JobId jobId, String cause);
 
     CompletableFuture<ResourceOverview> requestResourceOverview();
+
+    CompletableFuture<java.util.List<io.floe.runtime.messages.TaskManagerInfo>> requestTaskManagerInfo();
 }

@@ -201,6 +201,15 @@ final class SlotManager {
         return slots.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
     }
 
+    /** {total, free} slots of one TaskManager; zeros when it is unknown. */
+    int[] slotCounts(ResourceId id) {
+        List<Slot> slots = slotsByTaskManager.get(id);
+        if (slots == null) {
+            return new int[] {0, 0};
+        }
+        return new int[] {slots.size(), (int) slots.stream().filter(Slot::isFree).count()};
+    }
+
     int totalSlots() {
         return slotsByTaskManager.values().stream().mapToInt(List::size).sum();
     }

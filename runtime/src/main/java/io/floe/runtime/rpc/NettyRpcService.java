@@ -14,6 +14,9 @@ import java.io.Serializable;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.List;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RefusedConnectionLog;
+import io.floe.runtime.security.SecretChallengeServerHandler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,9 +51,12 @@ public final class NettyRpcService implements RpcService {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
     private volatile Channel serverChannel;
+    private final ClusterSecret secret;
+    private final RefusedConnectionLog refusals = new RefusedConnectionLog("RPC service");
 
-    private NettyRpcService(RpcServiceConfig config) {
+    private NettyRpcService(RpcServiceConfig config, ClusterSecret secret) {
         this.config = config;
+        this.secret = secret;
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.eventLoopGroup = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("floe-rpc-netty", true));
         this.timer = new ScheduledThreadPoolExecutor(TIMER_THREADS, new DefaultThreadFactory("floe-rpc-timer", true));
@@ -58,7 +64,7 @@ public final class NettyRpcService implements RpcService {
         this.channels = new DefaultChannelGroup("floe-rpc", eventLoopGroup.next());
         RpcMessageCodec codec = new RpcMessageCodec(config.maxFrameSizeBytes());
         this.connectionPool = new RpcConnectionPool(
-                eventLoopGroup, channels, codec, config.maxFrameSizeBytes(), config.askTimeout());
+                eventLoopGroup, channels, codec, config.maxFrameSizeBytes(), config.askTimeout(), secret);
         this.requestSender = new RpcRequestSender(connectionPool, codec, timer);
     }
 
@@ -67,7 +73,15 @@ public final class NettyRpcService implements RpcService {
      * {@link RpcException} naming the address if the bind fails.
      */
     public static NettyRpcService start(RpcServiceConfig config) {
-        NettyRpcService service = new NettyRpcService(Objects.requireNonNull(config, "config"));
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(RpcServiceConfig)}, but every connection, in and out, must first prove
+     * {@code secret} (null: no authentication, for tests of the RPC layer alone).
+     */
+    public static NettyRpcService start(RpcServiceConfig config, ClusterSecret secret) {
+        NettyRpcService service = new NettyRpcService(Objects.requireNonNull(config, "config"), secret);
         service.bind();
         return service;
     }
@@ -79,7 +93,8 @@ public final class NettyRpcService implements RpcService {
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new RpcChannelInitializer(config.maxFrameSizeBytes(), codec, channels,
-                        channel -> new RpcServerHandler(registry, codec, config.reachableAddress() + ":" + getPort())))
+                        channel -> new RpcServerHandler(registry, codec, config.reachableAddress() + ":" + getPort()),
+                        secret == null ? null : () -> new SecretChallengeServerHandler(secret, refusals)))
                 .bind(config.bindAddress(), config.port())
                 .awaitUninterruptibly();
         if (!binding.isSuccess()) {

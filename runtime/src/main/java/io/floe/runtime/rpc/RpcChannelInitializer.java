@@ -6,13 +6,15 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.channel.ChannelHandler;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds the pipeline of every RPC connection, server and client side alike:
  *
  * <pre>
- *   inbound:  frameDecoder (4-byte length, max frame size) -> messageDecoder -> handler
+ *   inbound:  [authenticator: cluster-secret challenge, removed once passed] -> frameDecoder (4-byte length, max frame size) -> messageDecoder -> handler
  *   outbound: handler writes payload ByteBufs -> framePrepender adds the 4-byte length
  * </pre>
  *
@@ -21,26 +23,37 @@ import java.util.function.Function;
 final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     static final int LENGTH_FIELD_BYTES = 4;
+    static final String AUTHENTICATOR = "authenticator";
 
     private final int maxFrameSizeBytes;
     private final RpcMessageDecoder messageDecoder;
     private final ChannelGroup channels;
     private final Function<Channel, RpcChannelHandler> handlerFactory;
+    private final Supplier<ChannelHandler> authenticatorFactory;
 
+    /**
+     * @param authenticatorFactory the cluster-secret challenge to put first in the pipeline
+     *     (server or client side), or null for none; it removes itself once the peer is proven
+     */
     RpcChannelInitializer(
             int maxFrameSizeBytes,
             RpcMessageCodec codec,
             ChannelGroup channels,
-            Function<Channel, RpcChannelHandler> handlerFactory) {
+            Function<Channel, RpcChannelHandler> handlerFactory,
+            Supplier<ChannelHandler> authenticatorFactory) {
         this.maxFrameSizeBytes = maxFrameSizeBytes;
         this.messageDecoder = new RpcMessageDecoder(codec);
         this.channels = channels;
         this.handlerFactory = handlerFactory;
+        this.authenticatorFactory = authenticatorFactory;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         channels.add(channel);
+        if (authenticatorFactory != null) {
+            channel.pipeline().addLast(AUTHENTICATOR, authenticatorFactory.get());
+        }
         channel.pipeline()
                 .addLast("frameDecoder", new LengthFieldBasedFrameDecoder(
                         maxFrameSizeBytes, 0, LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES))

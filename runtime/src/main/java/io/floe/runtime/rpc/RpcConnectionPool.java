@@ -8,6 +8,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.SecretChallengeClientHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -28,9 +30,11 @@ final class RpcConnectionPool {
     private final int maxFrameSizeBytes;
     private final Map<String, RpcClientConnection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final ClusterSecret secret;
 
     RpcConnectionPool(EventLoopGroup eventLoopGroup, ChannelGroup channels, RpcMessageCodec codec,
-            int maxFrameSizeBytes, Duration connectTimeout) {
+            int maxFrameSizeBytes, Duration connectTimeout, ClusterSecret secret) {
+        this.secret = secret;
         this.codec = codec;
         this.channels = channels;
         this.maxFrameSizeBytes = maxFrameSizeBytes;
@@ -65,7 +69,8 @@ final class RpcConnectionPool {
         LOG.debug("Connecting to RPC service at {}", key);
         ChannelFuture connecting = bootstrap.clone()
                 .handler(new RpcChannelInitializer(
-                        maxFrameSizeBytes, codec, channels, channel -> new RpcClientHandler(connection)))
+                        maxFrameSizeBytes, codec, channels, channel -> new RpcClientHandler(connection),
+                        secret == null ? null : () -> new SecretChallengeClientHandler(secret)))
                 .connect(host, port);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
@@ -80,8 +85,24 @@ final class RpcConnectionPool {
                 channel.close();  // the service closed while connecting; the channel group missed it
                 return;
             }
-            LOG.debug("Connected to RPC service at {}", key);
-            connection.onConnected(channel);
+            SecretChallengeClientHandler challenge =
+                    (SecretChallengeClientHandler) channel.pipeline().get(RpcChannelInitializer.AUTHENTICATOR);
+            if (challenge == null) {
+                LOG.debug("Connected to RPC service at {}", key);
+                connection.onConnected(channel);
+                return;
+            }
+            // frames may flow only once the server has accepted this process's cluster secret
+            challenge.authenticated().whenComplete((ok, failure) -> channel.eventLoop().execute(() -> {
+                if (failure == null) {
+                    LOG.debug("Connected to RPC service at {} (authenticated)", key);
+                    connection.onConnected(channel);
+                } else {
+                    connections.remove(key, connection);
+                    connection.onClosed(failure);
+                    channel.close();
+                }
+            }));
         });
     }
 

@@ -60,13 +60,15 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private long registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
     private boolean registering;
 
-    public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, ResourceId resourceId, NetworkEnvironment network) {
+    /** @param blobCaches the BlobCache of a BlobServer's host:port, from which job jars are fetched */
+    public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, ResourceId resourceId, NetworkEnvironment network,
+            java.util.function.Function<String, io.floe.runtime.blob.BlobCache> blobCaches) {
         super(rpcService, ENDPOINT_ID);
         this.settings = settings;
         this.resourceId = resourceId;
         this.network = network;
         this.slots = new TaskSlotTable<>(settings.numberOfSlots());
-        this.classLoaders = new JobClassLoaders(TaskExecutor.class.getClassLoader());
+        this.classLoaders = new JobClassLoaders(TaskExecutor.class.getClassLoader(), blobCaches);
         this.jobLeaders = new JobLeaderService(rpcService, location(), getMainThreadExecutor(),
                 rpcService.getScheduledExecutor(), this::offerSlots);
     }
@@ -226,7 +228,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         Task task;
         try {
-            ClassLoader classLoader = classLoaders.get(descriptor.jobId(), descriptor.userJars());
+            ClassLoader classLoader = classLoaders.get(descriptor.jobId(), descriptor.userJars(), descriptor.blobServerAddress());
             task = new Task(descriptor, classLoader, network, this::onTaskStateChange);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

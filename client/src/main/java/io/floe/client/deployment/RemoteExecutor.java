@@ -1,0 +1,52 @@
+package io.floe.client.deployment;
+
+import io.floe.api.JobClient;
+import io.floe.client.rest.RestClusterClient;
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.execution.PipelineExecutor;
+import io.floe.runtime.jobgraph.JobGraph;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code execution.target: remote}: submits the job over REST to a running cluster at
+ * {@code rest.address}:{@code rest.port} ({@code floe run -m host:port}), uploading the job's jars.
+ */
+public final class RemoteExecutor implements PipelineExecutor {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    @Override
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
+        RestClusterClient client = new RestClusterClient(configuration.get(ClusterOptions.REST_ADDRESS),
+                configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        try {
+            JobGraph withoutLocalJars = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(),
+                    jobGraph.vertices(), jobGraph.edges(), List.of(), jobGraph.jobConfiguration());
+            client.submitJob(withoutLocalJars, localJars(jobGraph.userJars()));
+        } catch (Exception e) {
+            client.close();
+            throw e;
+        }
+        return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), client));
+    }
+
+    /** The job's jars as local files; each must exist, since it is uploaded with the job. */
+    static List<Path> localJars(List<String> jars) {
+        List<Path> paths = new ArrayList<>();
+        for (String jar : jars) {
+            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("The job's jar " + jar + " (pipeline.jars) is not a file here.");
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+}

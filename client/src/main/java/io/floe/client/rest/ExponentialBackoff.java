@@ -1,0 +1,28 @@
+package io.floe.client.rest;
+
+import java.time.Duration;
+
+/**
+ * Delays between polls: starts at {@code initial} and doubles up to {@code max}. Immutable; each
+ * polling loop walks its own sequence with {@link #next(Duration)}.
+ */
+public record ExponentialBackoff(Duration initial, Duration max) {
+    /** For {@code /execution-result}: 10 ms, doubling to 500 ms. */
+    public static final ExponentialBackoff JOB_RESULT_POLLING =
+            new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(500));
+
+    public ExponentialBackoff {
+        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("Backoff needs 0 < initial <= max, not " + initial + " and " + max + ".");
+        }
+    }
+
+    /** The delay after {@code previous}; {@code null} gives the first delay. */
+    public Duration next(Duration previous) {
+        if (previous == null) {
+            return initial;
+        }
+        Duration doubled = previous.multipliedBy(2);
+        return doubled.compareTo(max) > 0 ? max : doubled;
+    }
+}

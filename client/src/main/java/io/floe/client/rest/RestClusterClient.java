@@ -1,0 +1,223 @@
+package io.floe.client.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.ClusterOverview;
+import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.rest.messages.ClusterOverviewInfo;
+import io.floe.runtime.rest.messages.EmptyResponseBody;
+import io.floe.runtime.rest.messages.JobDetailsResponseBody;
+import io.floe.runtime.rest.messages.JobExecutionResultResponseBody;
+import io.floe.runtime.rest.messages.JobStatusInfo;
+import io.floe.runtime.rest.messages.JobSubmitRequestBody;
+import io.floe.runtime.rest.messages.JobSubmitResponseBody;
+import io.floe.runtime.rest.messages.MultipleJobsDetails;
+import io.floe.runtime.rest.messages.RestJsonMapper;
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Talks to a running cluster through its REST endpoint: submit, list, watch and cancel jobs.
+ *
+ * <p>Every method blocks the calling thread until the server answered (or, for
+ * {@link #requestJobResult}, until the job ended) and fails with a {@link RestClientException} whose
+ * message is one line for the user; {@link ClusterUnreachableException} when nothing answers.
+ * Thread-safe. Close it to stop its HTTP threads.
+ */
+public final class RestClusterClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RestClusterClient.class);
+    /** Flink's {@code rest.client.max-content-length} default: 100 MiB. */
+    public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
+    private static final String UNKNOWN_JOB_NAME = "(unnamed)";
+
+    private final JsonHttpTransport transport;
+    private final ObjectMapper mapper;
+    private final JobResultConverter resultConverter;
+    private final ExponentialBackoff resultPolling;
+
+    /**
+     * @param host the REST address ({@code rest.address}, or the host of {@code -m})
+     * @param port the REST port ({@code rest.port})
+     * @param connectTimeout how long to wait for a connection
+     * @param requestTimeout how long to wait for each answer ({@code client.timeout})
+     */
+    public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout) {
+        this(host, port, connectTimeout, requestTimeout, DEFAULT_MAX_CONTENT_LENGTH, ExponentialBackoff.JOB_RESULT_POLLING);
+    }
+
+    /**
+     * @param maxContentLength the largest answer accepted ({@code rest.client.max-content-length})
+     * @param resultPolling the delays between polls of a job's result
+     */
+    public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout,
+            long maxContentLength, ExponentialBackoff resultPolling) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("The REST address (rest.address) is empty.");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("The REST port (rest.port) must be between 1 and 65535, not " + port + ".");
+        }
+        this.mapper = RestJsonMapper.create();
+        String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        this.transport = new JsonHttpTransport("http://" + authority + ":" + port, connectTimeout, requestTimeout,
+                maxContentLength, mapper);
+        this.resultConverter = new JobResultConverter(mapper);
+        this.resultPolling = resultPolling;
+    }
+
+    /** {@code http://host:port}, the address of the REST API and dashboard. */
+    public String getWebInterfaceUrl() {
+        return transport.baseUrl();
+    }
+
+    /**
+     * Uploads the job graph and its jars in one multipart {@code POST /jobs}.
+     *
+     * @param jars the job's jar files; their file names must differ
+     * @return the job's id once the cluster accepted the job
+     */
+    public JobId submitJob(JobGraph jobGraph, List<Path> jars) throws RestClientException {
+        String graphFileName = "floe-jobgraph-" + jobGraph.jobId() + ".json";
+        List<String> jarNames = jarNames(jars, graphFileName);
+        MultipartBody body = new MultipartBody();
+        try {
+            body.addJsonField(JobSubmitRequestBody.FORM_FIELD,
+                    mapper.writeValueAsString(new JobSubmitRequestBody(graphFileName, jarNames, List.of())));
+            body.addFile("file_0", graphFileName, mapper.writeValueAsBytes(jobGraph));
+            for (int i = 0; i < jars.size(); i++) {
+                body.addFile("file_" + (i + 1), jars.get(i));
+            }
+        } catch (JsonProcessingException e) {
+            throw new RestClientException("Could not encode job " + jobGraph.jobId() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (FileNotFoundException e) {
+            throw new RestClientException("Cannot read job jar: " + e.getMessage(), e);
+        }
+        LOG.info("Submitting job '{}' ({}) with {} jar(s) to {}", jobGraph.jobName(), jobGraph.jobId(), jars.size(),
+                getWebInterfaceUrl());
+        transport.send("POST", "/jobs", body.publisher(), body.contentType(), JobSubmitResponseBody.class);
+        return jobGraph.jobId();
+    }
+
+    private static List<String> jarNames(List<Path> jars, String graphFileName) throws RestClientException {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(graphFileName));
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new RestClientException("Job jar " + jar + " does not exist or is not a file.",
+                        RestClientException.NO_STATUS);
+            }
+            String name = jar.getFileName().toString();
+            if (!seen.add(name)) {
+                throw new RestClientException("Two job jars are named " + name + "; rename one of them.",
+                        RestClientException.NO_STATUS);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** {@code GET /jobs/:jobid/status}. */
+    public JobStatus getJobStatus(JobId jobId) throws RestClientException {
+        JobStatusInfo info = transport.send("GET", "/jobs/" + jobId + "/status", null, null, JobStatusInfo.class);
+        return parseStatus(info.status());
+    }
+
+    /**
+     * Polls {@code GET /jobs/:jobid/execution-result} (10 ms, doubling to 500 ms) until the job has
+     * ended, and returns how it ended. Blocks for as long as the job runs; interrupting the thread
+     * ends the wait with a {@link RestClientException} and keeps the interrupt flag.
+     */
+    public JobResult requestJobResult(JobId jobId) throws RestClientException {
+        Duration delay = null;
+        while (true) {
+            JobExecutionResultResponseBody answer = transport.send("GET", "/jobs/" + jobId + "/execution-result",
+                    null, null, JobExecutionResultResponseBody.class);
+            if (answer.status() != null && JobExecutionResultResponseBody.COMPLETED.equals(answer.status().id())
+                    && answer.result() != null) {
+                Optional<JobStatus> status = JobResultConverter.finalStatus(answer.result().applicationStatus());
+                if (status.isPresent()) {
+                    return resultConverter.toJobResult(jobId, jobName(jobId), status.get(), answer.result());
+                }
+            }
+            delay = resultPolling.next(delay);
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RestClientException("Interrupted while waiting for the result of job " + jobId + ".", e);
+            }
+        }
+    }
+
+    /** The execution result has no name; the job's details do. Best effort: the result matters more. */
+    private String jobName(JobId jobId) {
+        try {
+            return transport.send("GET", "/jobs/" + jobId, null, null, JobDetailsResponseBody.class).name();
+        } catch (RestClientException e) {
+            LOG.debug("Could not read the name of job {}: {}", jobId, e.getMessage());
+            return UNKNOWN_JOB_NAME;
+        }
+    }
+
+    /** {@code GET /jobs/overview}: id, name, state, start and end time and task count of every job. */
+    public List<JobDetails> listJobs() throws RestClientException {
+        MultipleJobsDetails details = transport.send("GET", "/jobs/overview", null, null, MultipleJobsDetails.class);
+        List<JobDetails> jobs = new ArrayList<>();
+        for (MultipleJobsDetails.JobOverview job : details.jobs()) {
+            Integer total = job.tasks() == null ? null : job.tasks().get("total");
+            jobs.add(new JobDetails(parseJobId(job.jobId()), job.name(), parseStatus(job.state()), job.startTime(),
+                    job.endTime(), total == null ? 0 : total));
+        }
+        return jobs;
+    }
+
+    /** {@code PATCH /jobs/:jobid?mode=cancel}; returns once the cluster accepted, before the job is CANCELED. */
+    public void cancelJob(JobId jobId) throws RestClientException {
+        transport.send("PATCH", "/jobs/" + jobId + "?mode=cancel", null, null, EmptyResponseBody.class);
+        LOG.info("Cancellation of job {} accepted", jobId);
+    }
+
+    /** {@code GET /overview}: TaskManagers, slots and jobs by state. */
+    public ClusterOverview getOverview() throws RestClientException {
+        ClusterOverviewInfo info = transport.send("GET", "/overview", null, null, ClusterOverviewInfo.class);
+        return new ClusterOverview(info.taskManagers(), info.slotsTotal(), info.slotsAvailable(), info.jobsRunning(),
+                info.jobsFinished(), info.jobsCancelled(), info.jobsFailed());
+    }
+
+    private static JobStatus parseStatus(String status) throws RestClientException {
+        try {
+            return JobStatus.valueOf(status);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RestClientException("The cluster reported an unknown job status '" + status + "'.",
+                    RestClientException.NO_STATUS);
+        }
+    }
+
+    private static JobId parseJobId(String id) throws RestClientException {
+        try {
+            return new JobId(id);
+        } catch (IllegalArgumentException e) {
+            throw new RestClientException("The cluster reported a malformed job id '" + id + "'.",
+                    RestClientException.NO_STATUS);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

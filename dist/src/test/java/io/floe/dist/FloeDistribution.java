@@ -1,0 +1,145 @@
+package io.floe.dist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The assembled distribution as a user drives it: runs its scripts with a configuration directory
+ * and log directory of the test's own, and talks to the cluster's REST endpoint.
+ */
+final class FloeDistribution {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path home = Path.of(System.getProperty("floe.dist.dir", "target/floe-0.1.0-SNAPSHOT")).toAbsolutePath();
+    final Path confDir;
+    final Path logDir;
+    final int restPort;
+    final int rpcPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A distribution whose conf/ is copied to {@code workDir/conf} with free ports and {@code extraConfig} appended. */
+    FloeDistribution(Path workDir, String extraConfig) throws IOException {
+        confDir = Files.createDirectories(workDir.resolve("conf"));
+        logDir = Files.createDirectories(workDir.resolve("log"));
+        try (Stream<Path> files = Files.list(home.resolve("conf"))) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().equals("cluster-secret")) {
+                    Files.copy(file, confDir.resolve(file.getFileName()));
+                }
+            }
+        }
+        restPort = freePort();
+        rpcPort = freePort();
+        Files.writeString(confDir.resolve("config.yaml"), "\njobmanager.rpc.port: " + rpcPort + "\nrest.port: " + restPort
+                + "\n" + extraConfig + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs {@code bin/<script> args...}; returns exit code and combined output. */
+    Result run(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve(script).toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("FLOE_CONF_DIR", confDir.toString());
+        environment.put("FLOE_LOG_DIR", logDir.toString());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(script + " did not end within 5 minutes");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {}
+
+    /** GET (or another method) on the REST endpoint; the body parsed as JSON. */
+    Response rest(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    record Response(int status, JsonNode body) {}
+
+    JsonNode get(String path) {
+        try {
+            Response response = rest("GET", path);
+            return response.status() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    String jobState(String jobId) {
+        JsonNode job = get("/jobs/" + jobId);
+        return job == null ? null : job.path("state").asText();
+    }
+
+    /** The pids of the running processes of a role, from the scripts' pid file. */
+    List<Long> pids(String role) throws IOException {
+        Path pidFile = logDir.resolve("floe-" + System.getProperty("user.name") + "-" + role + ".pid");
+        List<Long> pids = new ArrayList<>();
+        if (Files.exists(pidFile)) {
+            for (String line : Files.readAllLines(pidFile)) {
+                if (!line.isBlank()) {
+                    pids.add(Long.parseLong(line.trim()));
+                }
+            }
+        }
+        return pids;
+    }
+
+    static void waitUntil(BooleanSupplier condition, Duration timeout, String what) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    static Map<String, Long> countWords(Path file) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            for (String word : line.split(" ")) {
+                if (!word.isEmpty()) {
+                    counts.merge(word, 1L, Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,65 @@
+package io.floe.runtime.entrypoint;
+
+import io.floe.runtime.blob.BlobKey;
+import io.floe.runtime.blob.BlobServer;
+import io.floe.runtime.dispatcher.DispatcherGateway;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.rest.JobSubmitter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a job submitted over REST: stores its jars in the BlobServer as permanent blobs of the
+ * job (content-hash keys), names them {@code blob:<key>} in the job graph, and hands the graph to
+ * the Dispatcher. If the Dispatcher refuses the job, its blobs are deleted again.
+ */
+final class BlobJobSubmitter implements JobSubmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobJobSubmitter.class);
+
+    private final BlobServer blobServer;
+    private final DispatcherGateway dispatcher;
+    private final Duration timeout;
+
+    BlobJobSubmitter(BlobServer blobServer, DispatcherGateway dispatcher, Duration timeout) {
+        this.blobServer = blobServer;
+        this.dispatcher = dispatcher;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<Void> submit(JobGraph jobGraph, List<Path> jarFiles) {
+        List<String> jars = new ArrayList<>();
+        try {
+            for (Path jar : jarFiles) {
+                BlobKey key = blobServer.putPermanent(jobGraph.jobId(), jar);
+                jars.add("blob:" + key);
+            }
+        } catch (IOException e) {
+            cleanup(jobGraph);
+            return CompletableFuture.failedFuture(new IOException("Could not store the jars of job " + jobGraph.jobId()
+                    + ": " + e.getMessage(), e));
+        }
+        LOG.info("Stored {} jar(s) of job {} in the BlobServer", jars.size(), jobGraph.jobId());
+        JobGraph withBlobs = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
+                jobGraph.edges(), jars, jobGraph.jobConfiguration());
+        return dispatcher.submitJob(withBlobs, timeout).whenComplete((ok, error) -> {
+            if (error != null) {
+                cleanup(jobGraph);
+            }
+        });
+    }
+
+    private void cleanup(JobGraph jobGraph) {
+        try {
+            blobServer.cleanupJob(jobGraph.jobId());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the blobs of the refused job {}", jobGraph.jobId(), e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.floe.runtime.entrypoint;
+
+import io.floe.api.JobId;
+import io.floe.runtime.blob.BlobServer;
+import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.blob.FileSystemBlobStore;
+import io.floe.runtime.blob.VoidBlobStore;
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.dispatcher.Dispatcher;
+import io.floe.runtime.jobmaster.JobMaster;
+import io.floe.runtime.resourcemanager.ResourceManager;
+import io.floe.runtime.rpc.NettyRpcService;
+import io.floe.runtime.rpc.RpcServiceConfig;
+import io.floe.runtime.security.ClusterSecret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JobManager of a cluster in one process: an RPC service on {@code jobmanager.rpc.port}
+ * hosting the ResourceManager and the Dispatcher (which starts a JobMaster per job), the
+ * BlobServer for job jars, and the REST endpoint. The standalone entry point, the YARN
+ * ApplicationMaster and the MiniCluster all start it. Every port demands the cluster secret,
+ * except REST, which binds to {@code rest.bind-address}.
+ */
+public final class JobManagerServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobManagerServices.class);
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private NettyRpcService rpcService;
+    private BlobServer blobServer;
+    private ResourceManager resourceManager;
+    private Dispatcher dispatcher;
+    private RestEndpointLauncher.Running rest;
+
+    private JobManagerServices() {}
+
+    public static JobManagerServices start(Configuration configuration, ClusterSecret secret) {
+        JobManagerServices services = new JobManagerServices();
+        try {
+            services.startServices(configuration, secret);
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Configuration configuration, ClusterSecret secret) {
+        rpcService = NettyRpcService.start(new RpcServiceConfig(
+                configuration.get(ClusterOptions.BIND_HOST), configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
+                configuration.get(ClusterOptions.JOB_MANAGER_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
+                (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
+        closeables.add(() -> rpcService.closeAsync().get(30, TimeUnit.SECONDS));
+        blobServer = startBlobServer(configuration, secret);
+        closeables.add(0, blobServer);
+
+        resourceManager = new ResourceManager(rpcService, new ResourceManager.ResourceManagerSettings(
+                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
+                configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME)));
+        resourceManager.start();
+        String blobAddress = configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS) + ":" + blobServer.getPort();
+        dispatcher = new Dispatcher(rpcService, new JobMaster.JobMasterSettings(resourceManager.getAddress(),
+                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
+                configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT), blobAddress), this::cleanupJob);
+        dispatcher.start();
+        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer);
+        closeables.add(0, rest);
+        LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
+                rpcService.getPort(), blobAddress, rest.url());
+    }
+
+    private static BlobServer startBlobServer(Configuration configuration, ClusterSecret secret) {
+        String base = configuration.get(ClusterOptions.BLOB_STORAGE_DIRECTORY, System.getProperty("java.io.tmpdir"));
+        Path storage = Path.of(base, "floe-blobserver-" + UUID.randomUUID());
+        try {
+            String haDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
+            BlobStore store = haDir == null ? new VoidBlobStore()
+                    : new FileSystemBlobStore(new org.apache.hadoop.fs.Path(haDir, "blob"));
+            return new BlobServer(configuration.get(ClusterOptions.BIND_HOST), parsePort(configuration), storage, store,
+                    secret == null ? null : secret.toBytes(), configuration.get(ClusterOptions.BLOB_CLEANUP_INTERVAL));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the BlobServer in " + storage + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int parsePort(Configuration configuration) {
+        String port = configuration.get(ClusterOptions.BLOB_SERVER_PORT).trim();
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("blob.server.port must be a port number (0 for any free port), not '"
+                    + port + "'.");
+        }
+    }
+
+    private void cleanupJob(JobId jobId) {
+        try {
+            blobServer.cleanupJob(jobId);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the blobs of job {}", jobId, e);
+        }
+    }
+
+    public NettyRpcService getRpcService() {
+        return rpcService;
+    }
+
+    public String getResourceManagerAddress() {
+        return resourceManager.getAddress();
+    }
+
+    public String getDispatcherAddress() {
+        return dispatcher.getAddress();
+    }
+
+    public BlobServer getBlobServer() {
+        return blobServer;
+    }
+
+    /** The REST endpoint's port (ephemeral when {@code rest.port} is 0). */
+    public int getRestPort() {
+        return rest.port();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("A JobManager service did not stop cleanly", e);
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,30 @@
+package io.floe.runtime.entrypoint;
+
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.minicluster.TaskManagerRunner;
+import io.floe.runtime.taskexecutor.TaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TaskManager process ({@code taskmanager.sh start}): finds the JobManager through
+ * {@code jobmanager.rpc.address}/{@code port}, registers its {@code taskmanager.numberOfTaskSlots}
+ * slots and runs tasks until stopped.
+ */
+public final class TaskManagerEntrypoint {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManagerEntrypoint.class);
+
+    private TaskManagerEntrypoint() {}
+
+    public static void main(String[] args) {
+        ProcessRunner.run("TaskManager", args, LOG, configuration -> {
+            String resourceManager = TaskExecutor.resourceManagerAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
+                    configuration.get(ClusterOptions.JOB_MANAGER_PORT));
+            TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManager,
+                    configuration.get(ClusterOptions.NUM_TASK_SLOTS),
+                    ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
+            runner.start();
+            return runner;
+        });
+    }
+}

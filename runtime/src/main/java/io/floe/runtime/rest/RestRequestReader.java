@@ -1,0 +1,195 @@
+package io.floe.runtime.rest;
+
+import io.floe.runtime.rest.handler.RestHandlerException;
+import io.floe.runtime.rest.handler.UploadedFiles;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one HTTP request at a time to its end and passes it on as a {@link ReceivedRequest}:
+ * multipart bodies stream to disk through a {@link MultipartUploadReader}, other bodies collect in
+ * memory.
+ *
+ * <p>It enforces {@code rest.server.max-content-length} while the body streams: a
+ * {@code Content-Length} above the limit is refused before any byte is read, and a body whose
+ * bytes pass the limit (chunked, or lying about its length) is refused the moment they do. Either
+ * way the request's partial files are deleted at once, the client gets 413, the rest of the body
+ * is read and dropped (so the client sees the answer instead of a reset connection), and the
+ * connection closes at the request's end. A malformed request gets 400 the same way.
+ *
+ * <p>Threading: one instance per connection, confined to its event loop.
+ */
+final class RestRequestReader extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RestRequestReader.class);
+
+    private final long maxContentLength;
+    private final Path uploadDirectory;
+    private final JsonResponseWriter responseWriter;
+
+    /** The request being read; null between requests and while dropping a refused body. */
+    private HttpRequest head;
+    private long receivedBytes;
+    private ByteArrayOutputStream body;
+    private MultipartUploadReader multipart;
+    /** A refused request's remaining body is dropped, then the connection closes. */
+    private boolean dropping;
+
+    RestRequestReader(long maxContentLength, Path uploadDirectory, JsonResponseWriter responseWriter) {
+        this.maxContentLength = maxContentLength;
+        this.uploadDirectory = uploadDirectory;
+        this.responseWriter = responseWriter;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpRequest request) {
+                startRequest(ctx, request);
+            }
+            if (msg instanceof HttpContent content) {
+                readContent(ctx, content);
+            }
+        } catch (RestHandlerException e) {
+            refuse(ctx, e.getStatus(), e.getMessage(), msg);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not read a REST request", e);
+            refuse(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "Could not read the request: " + e.getMessage(), msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void startRequest(ChannelHandlerContext ctx, HttpRequest request) throws IOException {
+        if (head != null || dropping) {
+            // cannot happen with HttpServerCodec, which ends every request with a LastHttpContent
+            throw new IllegalStateException("A new request began before the previous one ended.");
+        }
+        if (request.decoderResult().isFailure()) {
+            throw RestHandlerException.badRequest("Malformed HTTP request: " + request.decoderResult().cause().getMessage());
+        }
+        long declaredLength = HttpUtil.getContentLength(request, -1L);
+        if (declaredLength > maxContentLength) {
+            throw tooLarge(declaredLength);
+        }
+        head = request;
+        receivedBytes = 0;
+        if (HttpUtil.is100ContinueExpected(request)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+        }
+        if (HttpPostRequestDecoder.isMultipart(request)) {
+            multipart = new MultipartUploadReader(request, uploadDirectory);
+        } else {
+            body = new ByteArrayOutputStream();
+        }
+    }
+
+    private void readContent(ChannelHandlerContext ctx, HttpContent content) throws IOException {
+        boolean last = content instanceof LastHttpContent;
+        if (dropping) {
+            if (last) {
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+            return;
+        }
+        if (head == null) {
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            throw RestHandlerException.badRequest("Malformed HTTP request: " + content.decoderResult().cause().getMessage());
+        }
+        ByteBuf bytes = content.content();
+        receivedBytes += bytes.readableBytes();
+        if (receivedBytes > maxContentLength) {
+            throw tooLarge(receivedBytes);
+        }
+        if (multipart != null) {
+            multipart.offer(content);
+        } else {
+            bytes.readBytes(body, bytes.readableBytes());
+        }
+        if (last) {
+            ctx.fireChannelRead(completeRequest());
+        }
+    }
+
+    private ReceivedRequest completeRequest() throws IOException {
+        HttpRequest request = head;
+        MultipartUploadReader uploads = multipart;
+        byte[] bytes = body == null ? new byte[0] : body.toByteArray();
+        head = null;
+        multipart = null;
+        body = null;
+        Map<String, String> fields = Map.of();
+        UploadedFiles files = UploadedFiles.none();
+        if (uploads != null) {
+            MultipartUploadReader.Result result = uploads.finish();
+            fields = result.formFields();
+            files = result.uploadedFiles();
+        }
+        return new ReceivedRequest(request.method(), request.uri(), HttpUtil.isKeepAlive(request), bytes, fields, files);
+    }
+
+    private RestHandlerException tooLarge(long bytes) {
+        return new RestHandlerException(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request has " + bytes
+                + (head == null ? "" : " or more") + " bytes, more than the maximum of " + maxContentLength
+                + " bytes (rest.server.max-content-length).");
+    }
+
+    /**
+     * Deletes what the request wrote and answers with the error. The connection closes after the
+     * answer if the request has ended or its body will not come (100-continue); otherwise the rest
+     * of the body is dropped first, so the client reads the answer instead of a reset.
+     */
+    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String message, Object msg) {
+        LOG.debug("Refusing a REST request with {}: {}", status, message);
+        boolean bodyWillNotCome = msg instanceof LastHttpContent
+                || (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request));
+        discardRequest();
+        if (bodyWillNotCome) {
+            responseWriter.writeError(ctx, status, message, false);
+        } else {
+            responseWriter.writeErrorBeforeClose(ctx, status, message);
+            dropping = true;
+        }
+    }
+
+    private void discardRequest() {
+        head = null;
+        body = null;
+        if (multipart != null) {
+            MultipartUploadReader uploads = multipart;
+            multipart = null;
+            uploads.discard();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        discardRequest();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        discardRequest();
+    }
+}

@@ -1,0 +1,110 @@
+package io.floe.runtime.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.runtime.rest.messages.RestJsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A started {@link RestServerEndpoint} on an ephemeral loopback port, backed by a
+ * {@link TestingDispatcherGateway} and a {@link TestingJobSubmitter}, plus a plain HTTP client to
+ * talk to it. For one test class; close it afterwards.
+ */
+public final class RestServerFixture implements AutoCloseable {
+    public static final ObjectMapper MAPPER = RestJsonMapper.create();
+
+    public final TestingDispatcherGateway dispatcher = new TestingDispatcherGateway();
+    public final TestingJobSubmitter submitter = new TestingJobSubmitter(dispatcher);
+    public final Path uploadDirectory;
+    public final RestServerEndpoint server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An answer: status, and the body parsed as JSON (null if empty). */
+    public record Answer(int status, JsonNode body, Map<String, List<String>> headers) {}
+
+    public RestServerFixture(Path uploadDirectory, long maxContentLength, Map<String, String> configuration, Clock clock)
+            throws IOException {
+        this.uploadDirectory = uploadDirectory;
+        this.server = new RestServerEndpoint(new RestServerConfig("127.0.0.1", 0, maxContentLength, uploadDirectory),
+                dispatcher, submitter, configuration, clock);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    public Answer send(String method, String path, BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? null : MAPPER.readTree(response.body());
+            return new Answer(response.statusCode(), json, response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends raw bytes over a fresh socket (for requests the JDK client refuses to send) and reads
+     * the answer until the server closes the connection.
+     */
+    public Answer sendRaw(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            String body = text.substring(text.indexOf("\r\n\r\n") + 4);
+            return new Answer(status, body.isEmpty() ? null : MAPPER.readTree(body), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything under the upload directory (recursively), for asserting that nothing is left. */
+    public List<Path> leftoverUploads() {
+        try (Stream<Path> files = Files.walk(uploadDirectory)) {
+            return files.filter(p -> !p.equals(uploadDirectory)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
