@@ -33,6 +33,10 @@ final class BufferBuilder {
     private int lastRecordBytes;
     private boolean released;
 
+    /*
+     * Buffers live on the heap: local consumers (the common case) then decode strings straight
+     * from the backing array, and a remote send costs Netty one copy per 32 KB buffer.
+     */
     BufferBuilder(PipelinedSubpartition target, ByteBufAllocator allocator, int bufferSize) {
         this.target = target;
         this.allocator = allocator;
@@ -53,7 +57,7 @@ final class BufferBuilder {
         }
         ByteBuf buffer = open;
         if (buffer == null) {
-            buffer = open = allocator.directBuffer(bufferSize);
+            buffer = open = allocator.heapBuffer(bufferSize);
         }
         int start = buffer.writerIndex();
         try {
@@ -98,7 +102,7 @@ final class BufferBuilder {
 
     private void moveLastRecordToFreshBuffer(int start, int end) {
         ByteBuf full = open;
-        ByteBuf fresh = allocator.directBuffer(Math.max(bufferSize, end - start));
+        ByteBuf fresh = allocator.heapBuffer(Math.max(bufferSize, end - start));
         fresh.writeBytes(full, start, end - start);
         full.writerIndex(start);
         open = fresh;

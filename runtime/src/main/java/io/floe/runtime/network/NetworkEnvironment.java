@@ -70,6 +70,11 @@ public final class NetworkEnvironment implements AutoCloseable {
      * {@code secret} (null: no authentication, for tests of the network alone).
      */
     public static NetworkEnvironment start(NetworkConfig config, ClusterSecret secret) {
+        // Netty's leak detector wraps sampled buffers, which shows in the per-record path; it stays
+        // available for tests and debugging through -Dio.netty.leakDetection.level
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
         NetworkEnvironment environment = new NetworkEnvironment(Objects.requireNonNull(config, "config"), secret);
         LOG.info("Data server listening on {}:{} (advertised as {}:{}), buffer size {} bytes",
                 config.bindHost(), environment.getDataPort(), environment.getDataHost(),

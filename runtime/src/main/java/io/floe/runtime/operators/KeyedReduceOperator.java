@@ -2,8 +2,7 @@ package io.floe.runtime.operators;
 
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.ReduceFunction;
-import java.util.HashMap;
-import java.util.Map;
+import io.floe.runtime.state.KeyedValueMap;
 
 /**
  * A running {@link ReduceFunction} per key, kept on the heap. In STREAMING mode every update is
@@ -13,7 +12,7 @@ public final class KeyedReduceOperator<T, K> extends StreamOperator<T, T> {
     private static final long serialVersionUID = 1L;
     private final ReduceFunction<T> function;
     private final KeySelector<T, K> keySelector;
-    private transient Map<K, T> values;
+    private transient KeyedValueMap<K, T> values;
     private transient boolean emitOnlyFinal;
 
     public KeyedReduceOperator(ReduceFunction<T> function, KeySelector<T, K> keySelector) {
@@ -23,36 +22,32 @@ public final class KeyedReduceOperator<T, K> extends StreamOperator<T, T> {
 
     @Override
     public void open() {
-        values = new HashMap<>();
+        values = new KeyedValueMap<>();
         emitOnlyFinal = context.batch();
     }
 
     @Override
     public void processElement(T element) throws Exception {
         K key = keySelector.getKey(element);
-        // one hash lookup per record: compute() finds the slot once for reading and writing
-        T updated = values.compute(key, (k, current) -> current == null ? element : reduce(current, element));
+        // one probe per record: the slot found serves both the read and the write
+        int slot = values.find(key);
+        T updated;
+        if (slot >= 0) {
+            updated = function.reduce(values.valueAt(slot), element);
+            values.setValueAt(slot, updated);
+        } else {
+            updated = element;
+            values.insertAt(slot, key, element);
+        }
         if (!emitOnlyFinal) {
             output.collect(updated);
-        }
-    }
-
-    private T reduce(T current, T element) {
-        try {
-            return function.reduce(current, element);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ChainedOperatorException(e);
         }
     }
 
     @Override
     public void endInput() {
         if (emitOnlyFinal) {
-            for (T value : values.values()) {
-                output.collect(value);
-            }
+            values.forEach((key, value) -> output.collect(value));
         }
     }
 

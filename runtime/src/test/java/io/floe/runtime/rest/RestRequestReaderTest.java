@@ -174,13 +174,7 @@ class RestRequestReaderTest {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        io.floe.testutils.Deadline.waitUntil(condition, java.time.Duration.ofSeconds(10), what);
     }
 }

@@ -108,10 +108,8 @@ class JobSubmitHandlerTest {
                     .file("file_1", "job.jar", randomBytes(10))
                     .build();
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> post(body));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (fixture.submitter.submissions().size() == before && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            io.floe.testutils.Deadline.waitUntil(() -> fixture.submitter.submissions().size() > before,
+                    java.time.Duration.ofSeconds(10), "the submitter to receive the job");
             Path jar = lastSubmission().jarFiles().get(0);
             assertTrue(Files.exists(jar), "the jar must stay while the submitter works on it");
             assertTrue(jar.startsWith(uploads));
