@@ -6,6 +6,7 @@ import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.client.rest.RestClusterClient;
 import io.floe.runtime.execution.JobResults;
+import io.floe.runtime.messages.JobResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -14,10 +15,14 @@ import java.util.concurrent.Executors;
 /**
  * A job on a remote cluster, followed over REST. The REST client is synchronous, so calls run on
  * a small daemon pool of this job client; the REST client closes when the result has arrived.
+ * Deployers hook in after the result was fetched (a per-job cluster may then end) and close
+ * resources of their own with it.
  */
-final class RestJobClient implements JobClient {
+public final class RestJobClient implements JobClient {
     private final JobId jobId;
     private final RestClusterClient client;
+    private final Runnable afterResultFetched;
+    private final AutoCloseable alsoClose;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "floe-rest-job-client");
         thread.setDaemon(true);
@@ -26,8 +31,18 @@ final class RestJobClient implements JobClient {
     private CompletableFuture<JobExecutionResult> result;
 
     RestJobClient(JobId jobId, RestClusterClient client) {
+        this(jobId, client, () -> { }, () -> { });
+    }
+
+    /**
+     * @param afterResultFetched runs on a pool thread once the job's result is in hand
+     * @param alsoClose closed together with the REST client when the result has arrived
+     */
+    public RestJobClient(JobId jobId, RestClusterClient client, Runnable afterResultFetched, AutoCloseable alsoClose) {
         this.jobId = jobId;
         this.client = client;
+        this.afterResultFetched = afterResultFetched;
+        this.alsoClose = alsoClose;
     }
 
     @Override
@@ -51,10 +66,18 @@ final class RestJobClient implements JobClient {
     @Override
     public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         if (result == null) {
-            result = CompletableFuture.supplyAsync(() -> call(() -> JobResults.toExecutionResult(client.requestJobResult(jobId))),
-                    executor);
+            result = CompletableFuture.supplyAsync(() -> call(() -> {
+                JobResult jobResult = client.requestJobResult(jobId);
+                afterResultFetched.run();
+                return JobResults.toExecutionResult(jobResult);
+            }), executor);
             result.whenComplete((ok, error) -> {
                 client.close();
+                try {
+                    alsoClose.close();
+                } catch (Exception e) {
+                    // closing is best effort once the result is known
+                }
                 executor.shutdown();
             });
         }

@@ -27,6 +27,11 @@ public final class ClusterOptions {
     public static final ConfigOption<Integer> TASK_MANAGER_DATA_PORT =
             ConfigOption.key("taskmanager.data.port").intType().defaultValue(0);
 
+    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID =
+            ConfigOption.key("taskmanager.resource-id").stringType().noDefaultValue()
+                    .withDescription("The id a TaskManager registers with; on YARN its container id, so the "
+                            + "ResourceManager can match the container to the registration. Default: a random id.");
+
     public static final ConfigOption<Integer> NUM_TASK_SLOTS =
             ConfigOption.key("taskmanager.numberOfTaskSlots").intType().defaultValue(1);
 

@@ -8,14 +8,20 @@ import io.floe.runtime.blob.VoidBlobStore;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.dispatcher.Dispatcher;
+import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.jobmaster.JobMaster;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManager;
+import io.floe.runtime.resourcemanager.ResourceManagerDriver;
 import io.floe.runtime.rpc.NettyRpcService;
 import io.floe.runtime.rpc.RpcServiceConfig;
 import io.floe.runtime.security.ClusterSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,13 +45,25 @@ public final class JobManagerServices implements AutoCloseable {
     private ResourceManager resourceManager;
     private Dispatcher dispatcher;
     private RestEndpointLauncher.Running rest;
+    private BlobJobSubmitter jobSubmitter;
+    private DispatcherGateway dispatcherGateway;
 
     private JobManagerServices() {}
 
+    /** A JobManager whose TaskManagers come and go on their own (standalone, MiniCluster). */
     public static JobManagerServices start(Configuration configuration, ClusterSecret secret) {
+        return start(configuration, secret, null);
+    }
+
+    /**
+     * A JobManager whose ResourceManager starts TaskManagers through {@code driver} when jobs need
+     * slots (YARN), or, when {@code driver} is null, a standalone one. The driver is initialized on
+     * the ResourceManager's main thread when it starts and terminated when it stops.
+     */
+    public static JobManagerServices start(Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
         JobManagerServices services = new JobManagerServices();
         try {
-            services.startServices(configuration, secret);
+            services.startServices(configuration, secret, driver);
             return services;
         } catch (RuntimeException e) {
             services.close();
@@ -53,7 +71,7 @@ public final class JobManagerServices implements AutoCloseable {
         }
     }
 
-    private void startServices(Configuration configuration, ClusterSecret secret) {
+    private void startServices(Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
         rpcService = NettyRpcService.start(new RpcServiceConfig(
                 configuration.get(ClusterOptions.BIND_HOST), configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                 configuration.get(ClusterOptions.JOB_MANAGER_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
@@ -64,13 +82,21 @@ public final class JobManagerServices implements AutoCloseable {
 
         resourceManager = new ResourceManager(rpcService, new ResourceManager.ResourceManagerSettings(
                 configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME)));
+                configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME), configuration.get(ClusterOptions.NUM_TASK_SLOTS),
+                configuration.get(ClusterOptions.TASK_MANAGER_TIMEOUT)), driver);
         resourceManager.start();
         String blobAddress = configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS) + ":" + blobServer.getPort();
         dispatcher = new Dispatcher(rpcService, new JobMaster.JobMasterSettings(resourceManager.getAddress(),
                 configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
                 configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT), blobAddress), this::cleanupJob);
         dispatcher.start();
+        try {
+            dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class)
+                    .get(configuration.get(ClusterOptions.ASK_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot reach the Dispatcher at " + dispatcher.getAddress(), e);
+        }
+        jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT));
         rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer);
         closeables.add(0, rest);
         LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
@@ -107,6 +133,24 @@ public final class JobManagerServices implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not delete the blobs of job {}", jobId, e);
         }
+    }
+
+    /**
+     * Submits a job from inside this process (a per-job cluster's shipped job): its jars go into
+     * the BlobServer like an upload over REST. Any thread; completes when the Dispatcher took it.
+     */
+    public CompletableFuture<Void> submitJob(JobGraph jobGraph, List<Path> jars) {
+        return jobSubmitter.submit(jobGraph, jars);
+    }
+
+    /** How a job of this JobManager ended; completes when it did. Any thread. */
+    public CompletableFuture<JobResult> jobResult(JobId jobId) {
+        return dispatcherGateway.requestJobResult(jobId, Duration.ofDays(365));
+    }
+
+    /** Unregisters the application from its cluster manager (no-op when standalone). Any thread. */
+    public CompletableFuture<Void> deregisterApplication(ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
+        return resourceManager.deregisterApplication(status, diagnostics);
     }
 
     public NettyRpcService getRpcService() {

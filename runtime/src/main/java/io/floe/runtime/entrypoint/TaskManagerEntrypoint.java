@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A TaskManager process ({@code taskmanager.sh start}): finds the JobManager through
  * {@code jobmanager.rpc.address}/{@code port}, registers its {@code taskmanager.numberOfTaskSlots}
- * slots and runs tasks until stopped.
+ * slots and runs tasks until stopped. On YARN the ApplicationMaster starts it with
+ * {@code -D taskmanager.resource-id=<containerId>}, so its registration names its container.
  */
 public final class TaskManagerEntrypoint {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerEntrypoint.class);

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One TaskManager: its own RPC service, its own data server and its TaskExecutor, as a separate
- * process has. Started by the MiniCluster (and by the standalone and YARN entry points).
+ * process has. Started by the MiniCluster (and by the standalone and YARN entry points). Its
+ * ResourceId is {@code taskmanager.resource-id} when set (a YARN container id), else random.
  */
 public final class TaskManagerRunner implements AutoCloseable {
     private final NettyRpcService rpcService;
@@ -41,7 +42,9 @@ public final class TaskManagerRunner implements AutoCloseable {
             rpcService.closeAsync();
             throw e;
         }
-        ResourceId resourceId = ResourceId.generate();
+        String configuredId = configuration.get(ClusterOptions.TASK_MANAGER_RESOURCE_ID);
+        ResourceId resourceId = configuredId == null || configuredId.isBlank() ? ResourceId.generate()
+                : new ResourceId(configuredId.trim());
         this.blobCaches = new BlobCaches(configuration, resourceId, secret);
         this.taskExecutor = new TaskExecutor(rpcService, new TaskExecutor.TaskExecutorSettings(numberOfSlots,
                 resourceManagerAddress, configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),

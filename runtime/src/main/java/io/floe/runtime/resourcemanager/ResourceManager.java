@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * Keeps track of TaskManagers and their slots, heartbeats them, and hands slots to jobs through the
  * {@link SlotManager}. A TaskManager that stops answering heartbeats is declared dead and its slots
  * disappear. Runs on its own main thread; the well-known fencing token applies without HA.
+ *
+ * <p>With a {@link ResourceManagerDriver} (YARN) the ResourceManager is active: the SlotManager asks
+ * the driver for workers when jobs are short of slots and releases idle ones; a worker the driver
+ * reports terminated is dropped at once (its JobMasters are told, so they restart their tasks
+ * without waiting for a heartbeat timeout). Driver events hop onto the main thread.
  */
 public class ResourceManager extends FencedRpcEndpoint<UUID> implements ResourceManagerGateway {
     public static final String ENDPOINT_ID = "resourcemanager";
@@ -42,20 +47,59 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     private final Map<ResourceId, TaskManagerLocation> locations = new HashMap<>();
     private final Map<ResourceId, Long> lastHeartbeats = new HashMap<>();
     private final HeartbeatMonitor<ResourceId, SlotReport> taskManagerHeartbeats;
+    /** Null for a standalone cluster. */
+    private final ResourceManagerDriver driver;
 
+    /** A standalone ResourceManager: TaskManagers come and go on their own. */
     public ResourceManager(RpcService rpcService, ResourceManagerSettings settings) {
+        this(rpcService, settings, null);
+    }
+
+    /**
+     * @param driver starts and stops workers on a cluster manager; null for a standalone cluster
+     */
+    public ResourceManager(RpcService rpcService, ResourceManagerSettings settings, ResourceManagerDriver driver) {
         super(rpcService, ENDPOINT_ID, FencingTokens.DEFAULT_LEADER_ID);
         this.settings = settings;
-        this.slotManager = new SlotManager(new SlotManagerActions(), settings.notEnoughResourcesGrace().toMillis());
+        this.driver = driver;
+        SlotManager.ActiveSettings active = driver == null ? null : new SlotManager.ActiveSettings(new DriverWorkerActions(),
+                settings.slotsPerWorker(), settings.taskManagerTimeout().toMillis());
+        this.slotManager = new SlotManager(new SlotManagerActions(), settings.notEnoughResourcesGrace().toMillis(), active);
         this.taskManagerHeartbeats = new HeartbeatMonitor<>(settings.heartbeatTimeout(), getMainThreadExecutor(),
                 System::currentTimeMillis, new TaskManagerHeartbeatListener());
     }
 
     @Override
     protected void onStart() {
-        LOG.info("ResourceManager started at {}", getAddress());
+        if (driver != null) {
+            try {
+                driver.initialize(new DriverEvents());
+            } catch (Exception e) {
+                throw new IllegalStateException("The resource manager driver could not start: " + e.getMessage(), e);
+            }
+        }
+        LOG.info("ResourceManager started at {}{}", getAddress(), driver == null ? "" : " with an active driver");
         scheduleHeartbeats();
         scheduleRequirementChecks();
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        if (driver != null) {
+            driver.terminate();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Unregisters the application from the cluster manager (no-op when standalone). Any thread; the
+     * driver is called on the main thread, and the future completes when it returned.
+     */
+    public CompletableFuture<Void> deregisterApplication(ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
+        if (driver == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> driver.deregisterApplication(status, diagnostics), getMainThreadExecutor());
     }
 
     private void scheduleHeartbeats() {
@@ -166,6 +210,50 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         }
     }
 
+    /** A worker ended: forget it now and tell its JobMasters, rather than wait for a heartbeat timeout. */
+    private void workerTerminated(ResourceId id, String diagnostics) {
+        boolean registered = taskExecutors.containsKey(id);
+        if (registered) {
+            LOG.info("TaskManager {} terminated: {}", id, diagnostics);
+            for (Map.Entry<String, UUID> jobMaster : slotManager.jobMastersUsing(id)) {
+                getRpcService().connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
+                        .thenAccept(gateway -> gateway.disconnectTaskManager(id, diagnostics));
+            }
+            forget(id);
+            taskManagerHeartbeats.unmonitor(id);
+        }
+        slotManager.workerTerminated(id);
+        checkRequirements();
+    }
+
+    private final class DriverEvents implements ResourceManagerDriver.WorkerEvents {
+        @Override
+        public void onWorkerTerminated(ResourceId worker, String diagnostics) {
+            runAsync(() -> workerTerminated(worker, diagnostics));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            LOG.error("The resource manager driver failed; no more TaskManagers can be started", error);
+        }
+    }
+
+    private final class DriverWorkerActions implements SlotManager.WorkerActions {
+        @Override
+        public void requestWorker() {
+            LOG.info("Requesting a new TaskManager ({} pending before this one)", slotManager.pendingWorkers());
+            driver.requestWorker();
+        }
+
+        @Override
+        public void releaseWorker(ResourceId worker) {
+            LOG.info("Releasing TaskManager {}: idle for longer than {}", worker, settings.taskManagerTimeout());
+            forget(worker);
+            taskManagerHeartbeats.unmonitor(worker);
+            driver.releaseWorker(worker);
+        }
+    }
+
     private final class SlotManagerActions implements SlotManager.Actions {
         @Override
         public CompletableFuture<Void> allocateSlot(SlotId slotId, JobId jobId, AllocationId allocationId,
@@ -192,6 +280,18 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         }
     }
 
-    /** Timing settings of the ResourceManager. */
-    public record ResourceManagerSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace) {}
+    /**
+     * Settings of the ResourceManager.
+     *
+     * @param slotsPerWorker slots of each worker an active ResourceManager starts
+     * @param taskManagerTimeout how long an active ResourceManager keeps a TaskManager whose slots are all free
+     */
+    public record ResourceManagerSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace,
+            int slotsPerWorker, Duration taskManagerTimeout) {
+
+        /** Standalone settings: no workers are started or released. */
+        public ResourceManagerSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace) {
+            this(heartbeatInterval, heartbeatTimeout, notEnoughResourcesGrace, 1, Duration.ofSeconds(30));
+        }
+    }
 }

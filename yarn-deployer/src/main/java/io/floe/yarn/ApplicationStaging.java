@@ -1,0 +1,73 @@
+package io.floe.yarn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staging directory of one application, {@code <base>/.floe/<appId>/} with mode 700: the
+ * application's own files (configuration, secret, job graph, job jars) go here as APPLICATION
+ * resources; it is deleted when the application ends gracefully or its deployment fails. Used on
+ * one thread at a time.
+ */
+public final class ApplicationStaging {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationStaging.class);
+    private static final FsPermission OWNER_ONLY = new FsPermission((short) 0700);
+
+    private final FileSystem fs;
+    private final org.apache.hadoop.fs.Path dir;
+
+    private ApplicationStaging(FileSystem fs, org.apache.hadoop.fs.Path dir) {
+        this.fs = fs;
+        this.dir = dir;
+    }
+
+    /** {@code <base>/.floe}: the parent of every staging directory and of the framework jar cache. */
+    static org.apache.hadoop.fs.Path floeBase(FileSystem fs, String configuredBase) {
+        org.apache.hadoop.fs.Path base = configuredBase == null || configuredBase.isBlank() ? fs.getHomeDirectory()
+                : fs.makeQualified(new org.apache.hadoop.fs.Path(configuredBase));
+        return new org.apache.hadoop.fs.Path(base, ".floe");
+    }
+
+    static ApplicationStaging create(FileSystem fs, org.apache.hadoop.fs.Path floeBase, ApplicationId appId) throws IOException {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(floeBase, appId.toString());
+        // the parents first, with the default permissions: mkdirs would give them the 700 of the leaf
+        fs.mkdirs(floeBase);
+        if (!fs.mkdirs(dir, OWNER_ONLY)) {
+            throw new IOException("Could not create the staging directory " + dir + " of " + appId);
+        }
+        fs.setPermission(dir, OWNER_ONLY); // mkdirs applies the umask
+        LOG.info("Staging directory of {}: {}", appId, dir);
+        return new ApplicationStaging(fs, dir);
+    }
+
+    /** Opens an existing staging directory (in the ApplicationMaster, to delete it). */
+    public static ApplicationStaging open(FileSystem fs, String dir) {
+        return new ApplicationStaging(fs, new org.apache.hadoop.fs.Path(dir));
+    }
+
+    public org.apache.hadoop.fs.Path path() {
+        return dir;
+    }
+
+    /** Uploads a local file as {@code key} (a relative path) and describes it as an APPLICATION resource. */
+    ShippedResource upload(Path local, String key) throws IOException {
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(dir, key);
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), remote);
+        FileStatus status = fs.getFileStatus(remote);
+        return ShippedResource.of(key, status, LocalResourceVisibility.APPLICATION);
+    }
+
+    /** Deletes the directory and everything in it; a missing one is fine. */
+    public void delete() throws IOException {
+        if (fs.delete(dir, true)) {
+            LOG.info("Deleted the staging directory {}", dir);
+        }
+    }
+}

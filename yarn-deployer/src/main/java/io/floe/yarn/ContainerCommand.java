@@ -1,0 +1,49 @@
+package io.floe.yarn;
+
+import io.floe.runtime.entrypoint.ProcessMemory;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.yarn.api.ApplicationConstants;
+
+/**
+ * The launch command of a Floe container JVM: {@code $JAVA_HOME/bin/java} with the memory flags of
+ * the process size, the {@code --add-opens} flags Hadoop needs on Java 17 (containers do not inherit
+ * the client's), the logging configuration, the main class and its arguments, and stdout/stderr
+ * redirected into YARN's log directory as {@code <role>.out/.err} next to {@code <role>.log}.
+ */
+public final class ContainerCommand {
+    /** What Hadoop's client and Floe's Netty need opened on Java 17. */
+    public static final List<String> JAVA_17_OPENS = List.of(
+            "java.base/java.lang", "java.base/java.util", "java.base/java.lang.reflect", "java.base/java.io",
+            "java.base/java.net", "java.base/java.nio", "java.base/sun.nio.ch");
+
+    private ContainerCommand() {}
+
+    /**
+     * @param role {@code jobmanager} or {@code taskmanager}: names the log files
+     * @param arguments arguments of the main class; each must be free of shell metacharacters or is quoted here
+     */
+    public static String build(String role, ProcessMemory memory, String mainClass, List<String> arguments) {
+        String logDir = ApplicationConstants.LOG_DIR_EXPANSION_VAR;
+        List<String> parts = new ArrayList<>();
+        parts.add(ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java");
+        parts.add(memory.jvmOptions());
+        for (String open : JAVA_17_OPENS) {
+            parts.add("--add-opens=" + open + "=ALL-UNNAMED");
+        }
+        parts.add("-Dlog.file=" + logDir + "/" + role + ".log");
+        parts.add("-Dlog4j2.configurationFile=" + ContainerEnvironment.LOG_CONFIG_FILE);
+        parts.add(mainClass);
+        for (String argument : arguments) {
+            parts.add(quote(argument));
+        }
+        parts.add("1>" + logDir + "/" + role + ".out");
+        parts.add("2>" + logDir + "/" + role + ".err");
+        return String.join(" ", parts);
+    }
+
+    /** Single-quotes an argument for the container's shell. */
+    static String quote(String argument) {
+        return "'" + argument.replace("'", "'\\''") + "'";
+    }
+}

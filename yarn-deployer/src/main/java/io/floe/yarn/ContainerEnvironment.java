@@ -1,0 +1,39 @@
+package io.floe.yarn;
+
+/**
+ * Names that the client, the ApplicationMaster and the TaskManager containers agree on: environment
+ * variables and the keys of localized files.
+ */
+public final class ContainerEnvironment {
+    private ContainerEnvironment() {}
+
+    /** The files every Floe container gets, as {@link ShippedResource#encode encoded}; set in the AM's environment. */
+    public static final String ENV_SHIPPED_RESOURCES = "_FLOE_SHIPPED_RESOURCES";
+    /** The staging directory of the application, so the AM can delete it on a graceful end. */
+    public static final String ENV_STAGING_DIR = "_FLOE_STAGING_DIR";
+    /** The JAVA_HOME the client chose for the containers. */
+    public static final String ENV_JAVA_HOME = "JAVA_HOME";
+
+    /** Framework jars are localized under this directory of the container. */
+    public static final String LIB_DIR = "lib";
+    /** The container's configuration: the client's, with the deployment's settings. */
+    public static final String CONFIG_FILE = "config.yaml";
+    /** The cluster secret every RPC and data connection of the application demands. */
+    public static final String SECRET_FILE = "cluster-secret";
+    /** Logging configuration of the container JVMs. */
+    public static final String LOG_CONFIG_FILE = "log4j2-container.properties";
+    /** The per-job cluster's job graph (Jackson JSON). */
+    public static final String JOB_GRAPH_FILE = "job.graph.json";
+    /** The per-job cluster's jars are localized under this directory. */
+    public static final String JOB_JAR_DIR = "job";
+
+    /**
+     * The client's Hadoop site settings, on the containers' classpath under the names Hadoop reads
+     * after its defaults (a {@code core-site.xml} would lose to {@code yarn-default.xml}), so the
+     * ApplicationMaster finds the YARN scheduler and the file system the client used.
+     */
+    public static final java.util.List<String> HADOOP_CONFIG_FILES = java.util.List.of("yarn-site.xml", "hdfs-site.xml");
+
+    /** The container classpath: the framework jars and the working directory. */
+    public static final String CLASSPATH = LIB_DIR + "/*:.";
+}

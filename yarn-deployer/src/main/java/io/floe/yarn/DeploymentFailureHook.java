@@ -1,0 +1,42 @@
+package io.floe.yarn;
+
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JVM shutdown hook armed while a deployment is under way: if the client dies before the
+ * ApplicationMaster is up, it kills the application and deletes its staging directory, so neither
+ * is left behind. Disarmed once the deployment succeeded or failed on its own.
+ */
+final class DeploymentFailureHook {
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentFailureHook.class);
+
+    private final Thread hook;
+
+    DeploymentFailureHook(YarnClient client, ApplicationId appId, ApplicationStaging staging) {
+        this.hook = new Thread(() -> {
+            LOG.warn("The client stops while {} is being deployed: killing it and deleting its staging directory", appId);
+            try {
+                client.killApplication(appId);
+            } catch (Exception e) {
+                LOG.warn("Could not kill {}", appId, e);
+            }
+            try {
+                staging.delete();
+            } catch (Exception e) {
+                LOG.warn("Could not delete the staging directory {} of {}", staging.path(), appId, e);
+            }
+        }, "floe-yarn-deployment-failure-hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void disarm() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.floe.yarn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.MemorySize;
+import io.floe.runtime.entrypoint.ProcessMemory;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.rest.messages.RestJsonMapper;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.yarn.configuration.YarnConfigOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.client.api.YarnClientApplication;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys a Floe cluster on YARN, in the steps of the YARN protocol:
+ *
+ * <ol>
+ *   <li>check the queue, create the application, check the containers against the cluster's largest
+ *       allocation;
+ *   <li>create the staging directory {@code <base>/.floe/<appId>/} (mode 700) and arm a shutdown hook
+ *       that kills the application and deletes it if the client dies mid-deploy;
+ *   <li>register the framework jars from the content-addressed cache (uploading only what it lacks)
+ *       and upload the application's own files (configuration, secret, logging, job graph, job jars);
+ *   <li>launch the ApplicationMaster: java command sized by {@code jobmanager.memory.process.size},
+ *       {@code JAVA_HOME}, classpath and the list of shipped files in its environment;
+ *   <li>poll the application report, printing state changes and YARN's diagnostics, until the
+ *       ApplicationMaster has registered its REST address.
+ * </ol>
+ *
+ * Runs on the caller's thread; one deployment at a time per descriptor.
+ */
+public final class YarnClusterDescriptor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
+    private static final long POLL_MILLIS = 250;
+
+    private final Configuration configuration;
+    private final YarnConfiguration yarnConfiguration;
+    private final YarnClient yarnClient;
+    private final Consumer<String> console;
+    private int lastFrameworkUploads;
+
+    /**
+     * @param console where progress lines for the user go (the CLI prints them)
+     */
+    public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConfiguration, Consumer<String> console) {
+        this.configuration = new Configuration(configuration);
+        this.yarnConfiguration = yarnConfiguration;
+        this.console = console;
+        this.yarnClient = YarnClient.createYarnClient();
+        yarnClient.init(yarnConfiguration);
+        yarnClient.start();
+    }
+
+    /** The deployed cluster: its application and its REST endpoint. */
+    public record DeployedCluster(ApplicationId applicationId, String restHost, int restPort, String stagingDirectory) {}
+
+    /** How many framework jars the last deployment uploaded (0 when the cache had them all). */
+    public int lastFrameworkUploads() {
+        return lastFrameworkUploads;
+    }
+
+    public YarnClient yarnClient() {
+        return yarnClient;
+    }
+
+    public YarnConfiguration yarnConfiguration() {
+        return yarnConfiguration;
+    }
+
+    /** Starts a per-job cluster that runs {@code jobGraph}, shipping the job's jars with it. */
+    public DeployedCluster deployJobCluster(JobGraph jobGraph, List<Path> jobJars, boolean detached) throws Exception {
+        MemorySize jmSize = configuration.get(ClusterOptions.JOB_MANAGER_PROCESS_SIZE);
+        MemorySize tmSize = configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE);
+        ProcessMemory jmMemory = ProcessMemory.jobManager(jmSize);
+        ProcessMemory.taskManager(tmSize); // fails early, naming the key, if too small
+        int amVcores = configuration.get(YarnConfigOptions.APP_MASTER_VCORES);
+        int tmVcores = taskManagerVcoresOf(configuration);
+        String queue = configuration.get(YarnConfigOptions.APPLICATION_QUEUE);
+        ClusterResourceCheck.checkQueue(yarnClient, queue);
+
+        YarnClientApplication application = yarnClient.createApplication();
+        ApplicationId appId = application.getNewApplicationResponse().getApplicationId();
+        Resource max = application.getNewApplicationResponse().getMaximumResourceCapability();
+        ClusterResourceCheck.checkFits("JobManager", ClusterOptions.JOB_MANAGER_PROCESS_SIZE.key(), jmSize.getBytes() >> 20,
+                YarnConfigOptions.APP_MASTER_VCORES.key(), amVcores, max);
+        ClusterResourceCheck.checkFits("TaskManager", ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(), tmSize.getBytes() >> 20,
+                YarnConfigOptions.CONTAINER_VCORES.key(), tmVcores, max);
+
+        FileSystem fs = FileSystem.get(yarnConfiguration);
+        if ("file".equals(fs.getUri().getScheme())) {
+            LOG.warn("The default file system is the local one ({}); containers on other hosts will not find the staged files",
+                    fs.getUri());
+        }
+        org.apache.hadoop.fs.Path floeBase = ApplicationStaging.floeBase(fs, configuration.get(YarnConfigOptions.STAGING_DIRECTORY));
+        ApplicationStaging staging = ApplicationStaging.create(fs, floeBase, appId);
+        DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging);
+        Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
+        try {
+            ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
+            context.setApplicationName(configuration.get(YarnConfigOptions.APPLICATION_NAME,
+                    "Floe per-job cluster: " + jobGraph.jobName()));
+            context.setApplicationType(configuration.get(YarnConfigOptions.APPLICATION_TYPE));
+            context.setApplicationTags(new HashSet<>(configuration.get(YarnConfigOptions.APPLICATION_TAGS)));
+            context.setQueue(queue);
+            context.setMaxAppAttempts(configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
+            context.setResource(Resource.newInstance(jmSize.getBytes() >> 20, amVcores));
+            context.setAMContainerSpec(applicationMasterContext(fs, floeBase, staging, scratch, appId, jobGraph, jobJars,
+                    detached, jmMemory));
+            console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
+            yarnClient.submitApplication(context);
+            ApplicationReport report = awaitRunning(appId);
+            hook.disarm();
+            console.accept("Floe cluster " + appId + " is up; REST at http://" + report.getHost() + ":" + report.getRpcPort());
+            return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.path().toString());
+        } catch (Exception | Error e) {
+            hook.disarm();
+            failDeployment(appId, staging);
+            throw e;
+        } finally {
+            deleteRecursively(scratch);
+        }
+    }
+
+    public static int taskManagerVcoresOf(Configuration configuration) {
+        int vcores = configuration.get(YarnConfigOptions.CONTAINER_VCORES);
+        return vcores > 0 ? vcores : configuration.get(ClusterOptions.NUM_TASK_SLOTS);
+    }
+
+    private ContainerLaunchContext applicationMasterContext(FileSystem fs, org.apache.hadoop.fs.Path floeBase,
+            ApplicationStaging staging, Path scratch, ApplicationId appId, JobGraph jobGraph, List<Path> jobJars,
+            boolean detached, ProcessMemory jmMemory) throws IOException {
+        FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase);
+        List<ShippedResource> shared = new ArrayList<>(cache.register(FrameworkJarCache.localFrameworkClasspath(configuration),
+                scratch));
+        lastFrameworkUploads = cache.uploadedCount();
+        shared.add(staging.upload(writeConfiguration(scratch, appId, detached), ContainerEnvironment.CONFIG_FILE));
+        Path secret = scratch.resolve(ContainerEnvironment.SECRET_FILE);
+        ClusterSecret.generate().writeTo(secret);
+        shared.add(staging.upload(secret, ContainerEnvironment.SECRET_FILE));
+        shared.add(staging.upload(logConfiguration(scratch), ContainerEnvironment.LOG_CONFIG_FILE));
+        Path hadoopConfig = scratch.resolve("hadoop-site.xml");
+        try (java.io.OutputStream out = Files.newOutputStream(hadoopConfig)) {
+            siteProperties(yarnConfiguration).writeXml(out);
+        }
+        for (String name : ContainerEnvironment.HADOOP_CONFIG_FILES) {
+            // one upload per name: a NodeManager links a resource it sees twice under one name only
+            shared.add(staging.upload(hadoopConfig, name));
+        }
+
+        List<ShippedResource> amOnly = new ArrayList<>();
+        List<String> jarKeys = new ArrayList<>();
+        for (Path jar : jobJars) {
+            String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jar.getFileName();
+            amOnly.add(staging.upload(jar, key));
+            jarKeys.add(key);
+        }
+        JobGraph shipped = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
+                jobGraph.edges(), jarKeys, jobGraph.jobConfiguration());
+        Path graphFile = scratch.resolve(ContainerEnvironment.JOB_GRAPH_FILE);
+        RestJsonMapper.create().writeValue(graphFile.toFile(), shipped);
+        amOnly.add(staging.upload(graphFile, ContainerEnvironment.JOB_GRAPH_FILE));
+
+        List<ShippedResource> all = new ArrayList<>(shared);
+        all.addAll(amOnly);
+        Map<String, String> env = containerEnvironment(configuration);
+        env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
+        env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
+        String command = ContainerCommand.build("jobmanager", jmMemory,
+                "io.floe.yarn.entrypoint.YarnJobClusterEntrypoint", List.of());
+        LOG.info("ApplicationMaster command of {}: {}", appId, command);
+        return ContainerLaunchContext.newInstance(ShippedResource.toLocalResources(all), env, List.of(command), null, null,
+                null);
+    }
+
+    /** What the client's site files (and code) set, without Hadoop's defaults, which the containers have too. */
+    static org.apache.hadoop.conf.Configuration siteProperties(org.apache.hadoop.conf.Configuration full) {
+        org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
+        for (Map.Entry<String, String> entry : full) {
+            String[] sources = full.getPropertySources(entry.getKey());
+            boolean fromDefaults = sources != null && sources.length > 0
+                    && java.util.Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
+            if (!fromDefaults) {
+                site.set(entry.getKey(), full.getRaw(entry.getKey()));
+            }
+        }
+        return site;
+    }
+
+    /** The environment of every Floe container: JAVA_HOME, the classpath, the configuration directory. */
+    public static Map<String, String> containerEnvironment(Configuration configuration) {
+        Map<String, String> env = new HashMap<>();
+        env.put(ContainerEnvironment.ENV_JAVA_HOME, configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
+        env.put("CLASSPATH", ContainerEnvironment.CLASSPATH);
+        env.put("FLOE_CONF_DIR", ".");
+        return env;
+    }
+
+    /** The client's configuration as the cluster sees it: bound to the container's host and ephemeral ports. */
+    private Path writeConfiguration(Path scratch, ApplicationId appId, boolean detached) throws IOException {
+        Map<String, String> values = new TreeMap<>(configuration.toMap());
+        values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
+        values.put("execution.attached", String.valueOf(!detached));
+        values.put("security.cluster-secret.file", ContainerEnvironment.SECRET_FILE);
+        values.remove("execution.target");
+        values.remove("pipeline.jars");
+        values.remove(YarnConfigOptions.FRAMEWORK_CLASSPATH.key());
+        values.remove(YarnConfigOptions.HADOOP_CONF_DIR.key());
+        for (String key : List.of("jobmanager.rpc.address", "jobmanager.rpc.port", "jobmanager.bind-host", "rest.address",
+                "rest.port", "rest.bind-address", "taskmanager.host", "taskmanager.bind-host")) {
+            values.remove(key); // the containers choose these
+        }
+        Path file = scratch.resolve(ContainerEnvironment.CONFIG_FILE);
+        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), values);
+        return file;
+    }
+
+    /** The configuration directory's {@code log4j2.properties}, else the deployer's built-in one. */
+    private static Path logConfiguration(Path scratch) throws IOException {
+        Path target = scratch.resolve(ContainerEnvironment.LOG_CONFIG_FILE);
+        String confDir = System.getenv("FLOE_CONF_DIR");
+        if (confDir != null && Files.isRegularFile(Path.of(confDir, "log4j2.properties"))) {
+            Files.copy(Path.of(confDir, "log4j2.properties"), target);
+            return target;
+        }
+        try (InputStream in = YarnClusterDescriptor.class.getResourceAsStream(ContainerEnvironment.LOG_CONFIG_FILE)) {
+            if (in == null) {
+                throw new IOException("The built-in " + ContainerEnvironment.LOG_CONFIG_FILE + " is missing from the deployer's jar");
+            }
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private ApplicationReport awaitRunning(ApplicationId appId) throws Exception {
+        long start = System.currentTimeMillis();
+        long nextPatienceNote = start + 60_000;
+        YarnApplicationState last = null;
+        while (true) {
+            ApplicationReport report = yarnClient.getApplicationReport(appId);
+            YarnApplicationState state = report.getYarnApplicationState();
+            if (state != last) {
+                console.accept("YARN application " + appId + " is " + state
+                        + (report.getDiagnostics() == null || report.getDiagnostics().isBlank() ? "" : ": " + report.getDiagnostics()));
+                last = state;
+            }
+            switch (state) {
+                case FAILED, KILLED -> throw new IllegalStateException("YARN application " + appId + " ended " + state
+                        + " during deployment: " + report.getDiagnostics() + "\nSee: yarn logs -applicationId " + appId);
+                case RUNNING, FINISHED -> {
+                    if (report.getRpcPort() > 0 && report.getHost() != null && !report.getHost().equals("N/A")) {
+                        return report;
+                    }
+                    if (state == YarnApplicationState.FINISHED) {
+                        throw new IllegalStateException("YARN application " + appId + " finished before it registered: "
+                                + report.getFinalApplicationStatus() + " " + report.getDiagnostics());
+                    }
+                }
+                default -> { }
+            }
+            if (System.currentTimeMillis() > nextPatienceNote) {
+                LOG.info("Deployment of {} takes more than {} s; check that the queue has room for the ApplicationMaster",
+                        appId, (System.currentTimeMillis() - start) / 1000);
+                nextPatienceNote += 60_000;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private void failDeployment(ApplicationId appId, ApplicationStaging staging) {
+        try {
+            yarnClient.killApplication(appId);
+        } catch (Exception e) {
+            LOG.warn("Could not kill {} after its deployment failed", appId, e);
+        }
+        try {
+            staging.delete();
+        } catch (IOException e) {
+            LOG.warn("Could not delete the staging directory {} of {}", staging.path(), appId, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}", dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        yarnClient.stop();
+    }
+}

@@ -1,0 +1,73 @@
+package io.floe.yarn.executors;
+
+import io.floe.api.JobClient;
+import io.floe.client.deployment.RestJobClient;
+import io.floe.client.rest.RestClusterClient;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.CoreOptions;
+import io.floe.runtime.execution.PipelineExecutor;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.yarn.HadoopConfigurationLoader;
+import io.floe.yarn.YarnClusterDescriptor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Deploys a per-job cluster on YARN for the job graph the client's {@code main()} built: the graph
+ * and the job's jars ship with the ApplicationMaster, which runs the job and ends with it. The
+ * returned job client follows the job over REST at the address of the application report.
+ * Called on the program's thread.
+ */
+public final class YarnJobClusterExecutor implements PipelineExecutor {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Map<String, String> environment;
+    private final Consumer<String> console;
+
+    public YarnJobClusterExecutor(Map<String, String> environment, Consumer<String> console) {
+        this.environment = environment;
+        this.console = console;
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
+        boolean detached = !configuration.get(CoreOptions.ATTACHED);
+        List<Path> jars = localJars(jobGraph.userJars());
+        YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
+                HadoopConfigurationLoader.load(configuration, environment), console);
+        YarnClusterDescriptor.DeployedCluster cluster;
+        try {
+            cluster = descriptor.deployJobCluster(jobGraph, jars, detached);
+        } catch (Exception e) {
+            descriptor.close();
+            throw e;
+        }
+        console.accept("Job " + jobGraph.jobId() + " runs in YARN application " + cluster.applicationId()
+                + (detached ? "; stop it with: yarn application -kill " + cluster.applicationId() : ""));
+        RestClusterClient rest = new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
+        return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), rest,
+                () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));
+    }
+
+    /** The job's jars as local files; each must exist, since it ships with the ApplicationMaster. */
+    static List<Path> localJars(List<String> jars) {
+        List<Path> paths = new ArrayList<>();
+        for (String jar : jars) {
+            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("The job's jar " + jar + " (pipeline.jars) is not a file here.");
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+}
