@@ -376,7 +376,10 @@ class YarnPerJobITCase {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
             }
-            Thread.sleep(100);
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for " + what);
+            }
         }
     }
 }

@@ -37,8 +37,8 @@ public final class RemoteExecutor implements PipelineExecutor {
         return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), client));
     }
 
-    /** The job's jars as local files; each must exist, since it is uploaded with the job. */
-    static List<Path> localJars(List<String> jars) {
+    /** The job's jars ({@code pipeline.jars}) as local files; each must exist, since it ships with the job. */
+    public static List<Path> localJars(List<String> jars) {
         List<Path> paths = new ArrayList<>();
         for (String jar : jars) {
             Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);

@@ -1,6 +1,7 @@
 package io.floe.yarn.executors;
 
 import io.floe.api.JobClient;
+import io.floe.client.deployment.RemoteExecutor;
 import io.floe.client.deployment.RestJobClient;
 import io.floe.client.rest.RestClusterClient;
 import io.floe.runtime.configuration.Configuration;
@@ -9,11 +10,8 @@ import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.yarn.HadoopConfigurationLoader;
 import io.floe.yarn.YarnClusterDescriptor;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +38,7 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
         boolean detached = !configuration.get(CoreOptions.ATTACHED);
-        List<Path> jars = localJars(jobGraph.userJars());
+        List<Path> jars = RemoteExecutor.localJars(jobGraph.userJars());
         YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
                 HadoopConfigurationLoader.load(configuration, environment), console);
         YarnClusterDescriptor.DeployedCluster cluster;
@@ -56,18 +54,5 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
         // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
         return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), rest,
                 () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));
-    }
-
-    /** The job's jars as local files; each must exist, since it ships with the ApplicationMaster. */
-    static List<Path> localJars(List<String> jars) {
-        List<Path> paths = new ArrayList<>();
-        for (String jar : jars) {
-            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException("The job's jar " + jar + " (pipeline.jars) is not a file here.");
-            }
-            paths.add(path);
-        }
-        return paths;
     }
 }
