@@ -80,9 +80,6 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         return resultFuture;
     }
 
-    public long getStartTime() {
-        return startTime;
-    }
 
     @Override
     protected void onStart() {

@@ -162,9 +162,6 @@ final class SlotManager {
         return users;
     }
 
-    boolean isRegistered(ResourceId id) {
-        return slotsByTaskManager.containsKey(id);
-    }
 
     /** The TaskManager's report is the truth about its slots. */
     void reportSlotStatus(ResourceId id, SlotReport report) {
