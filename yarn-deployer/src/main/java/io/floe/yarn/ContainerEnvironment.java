@@ -24,7 +24,9 @@ public final class ContainerEnvironment {
     public static final String LOG_CONFIG_FILE = "log4j2-container.properties";
     /** The per-job cluster's job graph (Jackson JSON). */
     public static final String JOB_GRAPH_FILE = "job.graph.json";
-    /** The per-job cluster's jars are localized under this directory. */
+    /** The application cluster's program: jar, entry class and arguments (Jackson JSON). */
+    public static final String APPLICATION_FILE = "application.json";
+    /** The per-job cluster's jars (and the application cluster's jar) are localized under this directory. */
     public static final String JOB_JAR_DIR = "job";
 
     /**

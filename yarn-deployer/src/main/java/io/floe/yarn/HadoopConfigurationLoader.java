@@ -28,7 +28,7 @@ public final class HadoopConfigurationLoader {
             }
         }
         if (dirs.isEmpty()) {
-            throw new IllegalStateException("No Hadoop configuration found: set HADOOP_CONF_DIR or YARN_CONF_DIR to the "
+            throw new IllegalArgumentException("No Hadoop configuration found: set HADOOP_CONF_DIR or YARN_CONF_DIR to the "
                     + "directory holding yarn-site.xml (or set env.hadoop.conf.dir).");
         }
         YarnConfiguration yarn = new YarnConfiguration();

@@ -2,6 +2,7 @@ package io.floe.yarn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.MemorySize;
@@ -23,11 +24,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationAccessType;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
+import org.apache.hadoop.yarn.api.records.Priority;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
@@ -37,7 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deploys a Floe cluster on YARN, in the steps of the YARN protocol:
+ * Deploys a Floe cluster on YARN (session, per-job or application mode), in the steps of the YARN protocol:
  *
  * <ol>
  *   <li>check the queue, create the application, check the containers against the cluster's largest
@@ -92,8 +97,101 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         return yarnConfiguration;
     }
 
+    /** The three kinds of cluster: the ApplicationMaster's entry point and the default application name. */
+    public enum ClusterMode {
+        SESSION("io.floe.yarn.entrypoint.YarnSessionClusterEntrypoint", "Floe session cluster"),
+        PER_JOB("io.floe.yarn.entrypoint.YarnJobClusterEntrypoint", "Floe per-job cluster"),
+        APPLICATION("io.floe.yarn.entrypoint.YarnApplicationClusterEntrypoint", "Floe application cluster");
+
+        final String entrypoint;
+        final String defaultName;
+
+        ClusterMode(String entrypoint, String defaultName) {
+            this.entrypoint = entrypoint;
+            this.defaultName = defaultName;
+        }
+    }
+
+    /** Uploads what only the ApplicationMaster of one mode needs (job graph, job jars, the program). */
+    @FunctionalInterface
+    private interface ApplicationMasterFiles {
+        List<ShippedResource> stage(ApplicationStaging staging, Path scratch) throws IOException;
+    }
+
+    /** Starts a session cluster: a JobManager that takes jobs over REST until a client stops it. */
+    public DeployedCluster deploySessionCluster() throws Exception {
+        return deploy(ClusterMode.SESSION, ClusterMode.SESSION.defaultName, (staging, scratch) -> List.of(), true);
+    }
+
     /** Starts a per-job cluster that runs {@code jobGraph}, shipping the job's jars with it. */
     public DeployedCluster deployJobCluster(JobGraph jobGraph, List<Path> jobJars, boolean detached) throws Exception {
+        return deploy(ClusterMode.PER_JOB, ClusterMode.PER_JOB.defaultName + ": " + jobGraph.jobName(),
+                (staging, scratch) -> stageJobGraph(staging, scratch, jobGraph, jobJars), !detached);
+    }
+
+    /**
+     * Starts an application cluster whose ApplicationMaster runs the program's {@code main()}. A local
+     * jar is uploaded to the staging directory; a remote one ({@code hdfs://...}) is localized from
+     * where it is, after a check that it exists.
+     */
+    public DeployedCluster deployApplicationCluster(ApplicationConfiguration application) throws Exception {
+        ShippedResource remoteJar = application.isRemoteJar() ? remoteJar(application.jar()) : null;
+        Path localJar = remoteJar == null ? Path.of(application.jar()) : null;
+        if (localJar != null && !Files.isRegularFile(localJar)) {
+            throw new IllegalArgumentException("The job jar " + localJar + " is not a file.");
+        }
+        String jarName = remoteJar != null ? new org.apache.hadoop.fs.Path(remoteJar.uri()).getName()
+                : localJar.getFileName().toString();
+        return deploy(ClusterMode.APPLICATION, ClusterMode.APPLICATION.defaultName + ": " + jarName, (staging, scratch) -> {
+            String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jarName;
+            ShippedResource jar = remoteJar != null ? new ShippedResource(key, remoteJar.uri(), remoteJar.size(),
+                    remoteJar.timestamp(), remoteJar.visibility()) : staging.upload(localJar, key);
+            Path programFile = scratch.resolve(ContainerEnvironment.APPLICATION_FILE);
+            RestJsonMapper.create().writeValue(programFile.toFile(),
+                    new ApplicationConfiguration(key, application.entryClass(), application.arguments()));
+            return List.of(jar, staging.upload(programFile, ContainerEnvironment.APPLICATION_FILE));
+        }, true);
+    }
+
+    /**
+     * The running Floe cluster of an application (a session the client did not deploy itself).
+     *
+     * @throws IllegalArgumentException if YARN does not know the application or it is not running
+     */
+    public DeployedCluster retrieve(ApplicationId appId) throws Exception {
+        ApplicationReport report;
+        try {
+            report = yarnClient.getApplicationReport(appId);
+        } catch (org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException e) {
+            throw new IllegalArgumentException("YARN does not know application " + appId
+                    + "; list the running ones with: yarn application -list");
+        }
+        if (report.getYarnApplicationState() != YarnApplicationState.RUNNING || report.getRpcPort() <= 0) {
+            throw new IllegalArgumentException("YARN application " + appId + " is " + report.getYarnApplicationState()
+                    + (report.getFinalApplicationStatus() == null ? "" : " (" + report.getFinalApplicationStatus() + ")")
+                    + ", not a running Floe cluster");
+        }
+        String staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(FileSystem.get(yarnConfiguration),
+                configuration.get(YarnConfigOptions.STAGING_DIRECTORY)), appId.toString()).toString();
+        return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging);
+    }
+
+    private ShippedResource remoteJar(String uri) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+        try {
+            FileStatus status = path.getFileSystem(yarnConfiguration).getFileStatus(path);
+            if (!status.isFile()) {
+                throw new IllegalArgumentException("The job jar " + uri + " is not a file.");
+            }
+            return ShippedResource.of(ContainerEnvironment.JOB_JAR_DIR + "/" + path.getName(), status,
+                    LocalResourceVisibility.APPLICATION);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("The job jar " + uri + " does not exist.");
+        }
+    }
+
+    private DeployedCluster deploy(ClusterMode mode, String defaultName, ApplicationMasterFiles amFiles, boolean attached)
+            throws Exception {
         MemorySize jmSize = configuration.get(ClusterOptions.JOB_MANAGER_PROCESS_SIZE);
         MemorySize tmSize = configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE);
         ProcessMemory jmMemory = ProcessMemory.jobManager(jmSize);
@@ -122,15 +220,23 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
         try {
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
-            context.setApplicationName(configuration.get(YarnConfigOptions.APPLICATION_NAME,
-                    "Floe per-job cluster: " + jobGraph.jobName()));
+            context.setApplicationName(configuration.get(YarnConfigOptions.APPLICATION_NAME, defaultName));
             context.setApplicationType(configuration.get(YarnConfigOptions.APPLICATION_TYPE));
             context.setApplicationTags(new HashSet<>(configuration.get(YarnConfigOptions.APPLICATION_TAGS)));
             context.setQueue(queue);
             context.setMaxAppAttempts(configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
             context.setResource(Resource.newInstance(jmSize.getBytes() >> 20, amVcores));
-            context.setAMContainerSpec(applicationMasterContext(fs, floeBase, staging, scratch, appId, jobGraph, jobJars,
-                    detached, jmMemory));
+            if (configuration.get(YarnConfigOptions.APPLICATION_PRIORITY) >= 0) {
+                context.setPriority(Priority.newInstance(configuration.get(YarnConfigOptions.APPLICATION_PRIORITY)));
+            }
+            if (configuration.contains(YarnConfigOptions.NODE_LABEL)) {
+                context.setNodeLabelExpression(configuration.get(YarnConfigOptions.NODE_LABEL));
+            }
+            List<ShippedResource> amOnly = amFiles.stage(staging, scratch);
+            ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, appId, amOnly,
+                    attached, jmMemory);
+            amContainer.setApplicationACLs(applicationAcls());
+            context.setAMContainerSpec(amContainer);
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
             yarnClient.submitApplication(context);
             ApplicationReport report = awaitRunning(appId);
@@ -146,19 +252,49 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
+    /** The per-job cluster's job graph, its jars named by their keys in the container. */
+    private static List<ShippedResource> stageJobGraph(ApplicationStaging staging, Path scratch, JobGraph jobGraph,
+            List<Path> jobJars) throws IOException {
+        List<ShippedResource> amOnly = new ArrayList<>();
+        List<String> jarKeys = new ArrayList<>();
+        for (Path jar : jobJars) {
+            String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jar.getFileName();
+            amOnly.add(staging.upload(jar, key));
+            jarKeys.add(key);
+        }
+        JobGraph shipped = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
+                jobGraph.edges(), jarKeys, jobGraph.jobConfiguration());
+        Path graphFile = scratch.resolve(ContainerEnvironment.JOB_GRAPH_FILE);
+        RestJsonMapper.create().writeValue(graphFile.toFile(), shipped);
+        amOnly.add(staging.upload(graphFile, ContainerEnvironment.JOB_GRAPH_FILE));
+        return amOnly;
+    }
+
+    /** {@code yarn.view.acls} and {@code yarn.modify.acls}; YARN adds the submitting user itself. */
+    private Map<ApplicationAccessType, String> applicationAcls() {
+        Map<ApplicationAccessType, String> acls = new HashMap<>();
+        if (configuration.contains(YarnConfigOptions.VIEW_ACLS)) {
+            acls.put(ApplicationAccessType.VIEW_APP, configuration.get(YarnConfigOptions.VIEW_ACLS));
+        }
+        if (configuration.contains(YarnConfigOptions.MODIFY_ACLS)) {
+            acls.put(ApplicationAccessType.MODIFY_APP, configuration.get(YarnConfigOptions.MODIFY_ACLS));
+        }
+        return acls;
+    }
+
     public static int taskManagerVcoresOf(Configuration configuration) {
         int vcores = configuration.get(YarnConfigOptions.CONTAINER_VCORES);
         return vcores > 0 ? vcores : configuration.get(ClusterOptions.NUM_TASK_SLOTS);
     }
 
-    private ContainerLaunchContext applicationMasterContext(FileSystem fs, org.apache.hadoop.fs.Path floeBase,
-            ApplicationStaging staging, Path scratch, ApplicationId appId, JobGraph jobGraph, List<Path> jobJars,
-            boolean detached, ProcessMemory jmMemory) throws IOException {
+    private ContainerLaunchContext applicationMasterContext(ClusterMode mode, FileSystem fs,
+            org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, ApplicationId appId,
+            List<ShippedResource> amOnly, boolean attached, ProcessMemory jmMemory) throws IOException {
         FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase);
         List<ShippedResource> shared = new ArrayList<>(cache.register(FrameworkJarCache.localFrameworkClasspath(configuration),
                 scratch));
         lastFrameworkUploads = cache.uploadedCount();
-        shared.add(staging.upload(writeConfiguration(scratch, appId, detached), ContainerEnvironment.CONFIG_FILE));
+        shared.add(staging.upload(writeConfiguration(mode, scratch, appId, staging, attached), ContainerEnvironment.CONFIG_FILE));
         Path secret = scratch.resolve(ContainerEnvironment.SECRET_FILE);
         ClusterSecret.generate().writeTo(secret);
         shared.add(staging.upload(secret, ContainerEnvironment.SECRET_FILE));
@@ -172,26 +308,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             shared.add(staging.upload(hadoopConfig, name));
         }
 
-        List<ShippedResource> amOnly = new ArrayList<>();
-        List<String> jarKeys = new ArrayList<>();
-        for (Path jar : jobJars) {
-            String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jar.getFileName();
-            amOnly.add(staging.upload(jar, key));
-            jarKeys.add(key);
-        }
-        JobGraph shipped = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
-                jobGraph.edges(), jarKeys, jobGraph.jobConfiguration());
-        Path graphFile = scratch.resolve(ContainerEnvironment.JOB_GRAPH_FILE);
-        RestJsonMapper.create().writeValue(graphFile.toFile(), shipped);
-        amOnly.add(staging.upload(graphFile, ContainerEnvironment.JOB_GRAPH_FILE));
-
         List<ShippedResource> all = new ArrayList<>(shared);
         all.addAll(amOnly);
         Map<String, String> env = containerEnvironment(configuration);
         env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
         env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
-        String command = ContainerCommand.build("jobmanager", jmMemory,
-                "io.floe.yarn.entrypoint.YarnJobClusterEntrypoint", List.of());
+        String command = ContainerCommand.build("jobmanager", jmMemory, mode.entrypoint, List.of());
         LOG.info("ApplicationMaster command of {}: {}", appId, command);
         return ContainerLaunchContext.newInstance(ShippedResource.toLocalResources(all), env, List.of(command), null, null,
                 null);
@@ -221,10 +343,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     /** The client's configuration as the cluster sees it: bound to the container's host and ephemeral ports. */
-    private Path writeConfiguration(Path scratch, ApplicationId appId, boolean detached) throws IOException {
+    private Path writeConfiguration(ClusterMode mode, Path scratch, ApplicationId appId, ApplicationStaging staging,
+            boolean attached) throws IOException {
         Map<String, String> values = new TreeMap<>(configuration.toMap());
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
-        values.put("execution.attached", String.valueOf(!detached));
+        values.put("execution.attached", String.valueOf(attached));
+        if (mode == ClusterMode.SESSION && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
+            // jars submitted to the session are written through here, for the next ApplicationMaster attempt
+            values.put(ClusterOptions.HA_STORAGE_DIR.key(), new org.apache.hadoop.fs.Path(staging.path(), "ha").toString());
+        }
         values.put("security.cluster-secret.file", ContainerEnvironment.SECRET_FILE);
         values.remove("execution.target");
         values.remove("pipeline.jars");

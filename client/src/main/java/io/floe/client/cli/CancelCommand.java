@@ -25,14 +25,14 @@ final class CancelCommand implements Command {
 
     @Override
     public String summary() {
-        return "Cancels a job: floe cancel [-m host:port] <jobId>";
+        return "Cancels a job: floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>";
     }
 
     @Override
     public int run(String[] arguments) throws CliException {
         ClusterOptionsParser.Parsed parsed = ClusterOptionsParser.parse(name(), arguments, environment);
         if (parsed.help()) {
-            HelpFormatter.builder().get().printHelp(out, 100, "floe cancel [-m host:port] <jobId>",
+            HelpFormatter.builder().get().printHelp(out, 100, "floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>",
                     "\nCancels a running job.\n\nOptions:", ClusterOptionsParser.definitions(), 2, 4, "");
             out.flush();
             return ExitCode.SUCCESS;

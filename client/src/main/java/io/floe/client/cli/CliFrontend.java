@@ -39,7 +39,9 @@ public final class CliFrontend {
         this.out = new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true);
         ClassLoader floeClassLoader = CliFrontend.class.getClassLoader();
-        add(new RunCommand(this.out, this.err, environment, knownTargets, floeClassLoader));
+        RunCommand run = new RunCommand(this.out, this.err, environment, knownTargets, floeClassLoader);
+        add(run);
+        add(run.forApplications());
         add(new ListCommand(this.out, environment));
         add(new CancelCommand(this.out, environment));
     }

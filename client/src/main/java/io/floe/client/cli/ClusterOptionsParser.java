@@ -1,9 +1,14 @@
 package io.floe.client.cli;
 
+import io.floe.client.deployment.ClusterLocators;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.CoreOptions;
+import io.floe.runtime.configuration.IllegalConfigurationException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -11,28 +16,34 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 /**
- * The flags of the commands that talk to a running cluster ({@code list}, {@code cancel}):
- * {@code -m host:port} for its REST address, else {@code rest.address}/{@code rest.port} of
- * {@code config.yaml}.
+ * The flags of the commands that talk to a running cluster ({@code list}, {@code cancel}). The
+ * cluster is, first to last: {@code -m host:port}; the one a deployer finds from the configuration
+ * (such as {@code -Dyarn.application.id=...}, or the YARN session of the properties file); else
+ * {@code rest.address}/{@code rest.port} of {@code config.yaml}.
  */
 final class ClusterOptionsParser {
     static final Option JOB_MANAGER = Option.builder("m").longOpt("jobmanager").hasArg().argName("host:port")
             .desc("REST address of the cluster's JobManager (default: rest.address and rest.port).").build();
+    static final Option TARGET = Option.builder("t").longOpt("target").hasArg().argName("target")
+            .desc("The kind of cluster (execution.target), e.g. yarn-session.").build();
+    static final Option PROPERTY = Option.builder("D").hasArg().argName("key=value")
+            .desc("A configuration key, e.g. -Dyarn.application.id=<id> for a YARN cluster; repeatable.").build();
     static final Option HELP = Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
     private ClusterOptionsParser() {}
 
     static Options definitions() {
-        return new Options().addOption(JOB_MANAGER).addOption(HELP);
+        return new Options().addOption(JOB_MANAGER).addOption(TARGET).addOption(PROPERTY).addOption(HELP);
     }
 
-    /** The parsed flags and the remaining arguments, with the REST address applied to {@code configuration}. */
+    /** The parsed flags and the remaining arguments, with the cluster's REST address. */
     record Parsed(boolean help, List<String> arguments, String host, int port) {}
 
     static Parsed parse(String command, String[] arguments, Map<String, String> environment) throws CliException {
         CommandLine line;
         try {
-            line = DefaultParser.builder().build().parse(definitions(), arguments);
+            Options options = definitions();
+            line = DefaultParser.builder().build().parse(options, RunOptions.splitAttachedProperties(arguments, options));
         } catch (ParseException e) {
             throw new CliException(e.getMessage() + "; see floe " + command + " --help");
         }
@@ -48,8 +59,42 @@ final class ClusterOptionsParser {
             HostAndPort address = HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m");
             return new Parsed(false, line.getArgList(), address.host(), address.port());
         }
-        Configuration configuration = ConfigurationLoader.load(environment);
+        Configuration configuration = configuration(line, environment);
+        Optional<InetSocketAddress> located;
+        try {
+            located = ClusterLocators.restAddress(configuration, environment);
+        } catch (Exception e) {
+            throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
+        }
+        if (located.isPresent()) {
+            return new Parsed(false, line.getArgList(), located.get().getHostString(), located.get().getPort());
+        }
         return new Parsed(false, line.getArgList(), configuration.get(ClusterOptions.REST_ADDRESS),
                 configuration.get(ClusterOptions.REST_PORT));
+    }
+
+    /** config.yaml, then -D and -t, then what the locators add (such as a running YARN session). */
+    private static Configuration configuration(CommandLine line, Map<String, String> environment) throws CliException {
+        Configuration configuration = ConfigurationLoader.load(environment);
+        String[] pairs = line.getOptionValues(PROPERTY);
+        for (String pair : pairs == null ? new String[0] : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new CliException("Option -D needs key=value, not '" + pair + "'");
+            }
+            configuration.setString(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        if (line.hasOption(TARGET)) {
+            configuration.set(CoreOptions.TARGET, line.getOptionValue(TARGET).trim());
+        }
+        try {
+            configuration.validate();
+        } catch (IllegalConfigurationException e) {
+            throw new CliException("Bad -D option: " + e.getMessage(), ExitCode.USAGE, e);
+        }
+        if (!configuration.contains(CoreOptions.TARGET)) {
+            ClusterLocators.applyDefaults(configuration, environment);
+        }
+        return configuration;
     }
 }

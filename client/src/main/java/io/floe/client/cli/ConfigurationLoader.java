@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * script sets it to the distribution's {@code conf/}); without that variable, Floe's defaults
  * apply. The file's keys are checked here, so a typo in it is reported with the file's name.
  */
-final class ConfigurationLoader {
+public final class ConfigurationLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationLoader.class);
 
     private ConfigurationLoader() {}
 
-    static Configuration load(Map<String, String> environment) throws CliException {
+    public static Configuration load(Map<String, String> environment) throws CliException {
         String directory = environment.get(GlobalConfiguration.ENV_CONF_DIR);
         if (directory == null || directory.isBlank()) {
             LOG.info("{} is not set; using the default configuration", GlobalConfiguration.ENV_CONF_DIR);

@@ -1,5 +1,6 @@
 package io.floe.client.cli;
 
+import io.floe.client.deployment.ApplicationDeployer;
 import io.floe.runtime.execution.PipelineExecutorFactory;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -17,6 +18,9 @@ final class ExecutionTargets {
         Set<String> names = new TreeSet<>();
         for (PipelineExecutorFactory factory : ServiceLoader.load(PipelineExecutorFactory.class, classLoader)) {
             names.add(factory.getName());
+        }
+        for (ApplicationDeployer deployer : ServiceLoader.load(ApplicationDeployer.class, classLoader)) {
+            names.add(deployer.targetName());
         }
         return names;
     }

@@ -28,14 +28,14 @@ final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "Lists the jobs of a cluster: floe list [-m host:port]";
+        return "Lists the jobs of a cluster: floe list [-m host:port | -Dyarn.application.id=<id>]";
     }
 
     @Override
     public int run(String[] arguments) throws CliException {
         ClusterOptionsParser.Parsed parsed = ClusterOptionsParser.parse(name(), arguments, environment);
         if (parsed.help()) {
-            HelpFormatter.builder().get().printHelp(out, 100, "floe list [-m host:port]",
+            HelpFormatter.builder().get().printHelp(out, 100, "floe list [-m host:port | -Dyarn.application.id=<id>]",
                     "\nLists the running and ended jobs of a cluster.\n\nOptions:", ClusterOptionsParser.definitions(), 2, 4, "");
             out.flush();
             return ExitCode.SUCCESS;

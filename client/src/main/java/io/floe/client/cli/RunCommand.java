@@ -2,6 +2,8 @@ package io.floe.client.cli;
 
 import io.floe.api.JobExecutionException;
 import io.floe.api.StreamExecutionEnvironment;
+import io.floe.client.deployment.ApplicationDeployer;
+import io.floe.client.deployment.ClusterLocators;
 import io.floe.client.program.InvalidProgramException;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
@@ -37,6 +39,7 @@ final class RunCommand implements Command {
     private final Map<String, String> environment;
     private final Supplier<Set<String>> knownTargets;
     private final ClassLoader floeClassLoader;
+    private final boolean requireApplicationTarget;
 
     /**
      * @param out where help goes
@@ -52,16 +55,33 @@ final class RunCommand implements Command {
         this.environment = environment;
         this.knownTargets = knownTargets;
         this.floeClassLoader = floeClassLoader;
+        this.requireApplicationTarget = false;
+    }
+
+    private RunCommand(RunCommand run) {
+        this.out = run.out;
+        this.err = run.err;
+        this.environment = run.environment;
+        this.knownTargets = run.knownTargets;
+        this.floeClassLoader = run.floeClassLoader;
+        this.requireApplicationTarget = true;
+    }
+
+    /** {@code floe run-application}: the same flags, but the program's main() runs in the cluster. */
+    RunCommand forApplications() {
+        return new RunCommand(this);
     }
 
     @Override
     public String name() {
-        return "run";
+        return requireApplicationTarget ? "run-application" : "run";
     }
 
     @Override
     public String summary() {
-        return "Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
+        return requireApplicationTarget
+                ? "Runs a job jar's main() in a new cluster: floe run-application -t yarn-application [-p n] [-c class] [-D key=value]... <jar> [arguments]"
+                : "Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
     }
 
     @Override
@@ -72,6 +92,14 @@ final class RunCommand implements Command {
             return ExitCode.SUCCESS;
         }
         Configuration configuration = buildConfiguration(options);
+        ApplicationDeployer applicationDeployer = ApplicationDeployer.forTarget(configuration.get(CoreOptions.TARGET));
+        if (applicationDeployer != null) {
+            return new ApplicationLauncher(out, environment, floeClassLoader).launch(applicationDeployer, options, configuration);
+        }
+        if (options.hasRemoteJar()) {
+            throw new CliException("The jar " + options.getJarArgument() + " is not a local file; only application mode "
+                    + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other targets.");
+        }
         try (PackagedProgram program = openProgram(options);
                 JobStatusPrinter printer = new JobStatusPrinter(out, configuration.get(CoreOptions.ATTACHED))) {
             LOG.info("Running {} from {} with arguments {} and configuration {}", program.getMainClassName(),
@@ -95,6 +123,9 @@ final class RunCommand implements Command {
     Configuration buildConfiguration(RunOptions options) throws CliException {
         Configuration configuration = ConfigurationLoader.load(environment);
         options.applyTo(configuration);
+        if (!configuration.contains(CoreOptions.TARGET)) {
+            ClusterLocators.applyDefaults(configuration, environment); // e.g. the running YARN session
+        }
         try {
             configuration.validate();
         } catch (IllegalConfigurationException e) {
@@ -102,6 +133,10 @@ final class RunCommand implements Command {
         }
         String target = configuration.get(CoreOptions.TARGET);
         Set<String> known = knownTargets.get();
+        if (requireApplicationTarget && ApplicationDeployer.forTarget(target) == null) {
+            throw new CliException("floe " + name() + " needs an application target such as -t yarn-application, not '"
+                    + target + "'" + (known.contains("yarn-application") ? "" : "; no application target is on this class path"));
+        }
         if (!known.contains(target)) {
             throw new CliException("Unknown target '" + target + "'; "
                     + (known.isEmpty() ? "no execution targets are available on this class path"
@@ -139,8 +174,11 @@ final class RunCommand implements Command {
                 "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw, 3 the cluster could not be reached.");
         HelpFormatter formatter = HelpFormatter.builder().get();
         formatter.setOptionComparator(null);
-        formatter.printHelp(out, 100, "floe run [options] <jar> [arguments]",
-                "\nRuns the program in <jar>; its jobs run where -t says.\n\nOptions:", RunOptions.definitions(),
+        formatter.printHelp(out, 100, "floe " + name() + " [options] <jar> [arguments]",
+                requireApplicationTarget
+                        ? "\nDeploys a cluster (-t yarn-application) whose JobManager runs the program in <jar> (a local path or "
+                                + "an hdfs:// URI) and returns.\n\nOptions:"
+                        : "\nRuns the program in <jar>; its jobs run where -t says.\n\nOptions:", RunOptions.definitions(),
                 2, 4, footer);
         out.flush();
     }

@@ -50,6 +50,7 @@ public final class RunOptions {
     private final List<String> programArguments;
     private boolean detached;
     private HostAndPort jobManager;
+    private String jarArgument;
 
     private RunOptions(boolean helpRequested, String target, Integer parallelism, String entryPoint,
             Map<String, String> properties, Path jar, List<String> programArguments) {
@@ -97,6 +98,7 @@ public final class RunOptions {
         RunOptions parsed = new RunOptions(false, parseTarget(line), parseParallelism(line), line.getOptionValue(CLASS),
                 parseProperties(line), Path.of(first), rest.subList(1, rest.size()));
         parsed.detached = line.hasOption(DETACHED);
+        parsed.jarArgument = first;
         parsed.jobManager = line.hasOption(JOB_MANAGER) ? HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m") : null;
         return parsed;
     }
@@ -135,6 +137,17 @@ public final class RunOptions {
         return jar;
     }
 
+    /** The jar as given: a local path or, for application mode, a URI such as {@code hdfs://...}. */
+    public String getJarArgument() {
+        return jarArgument != null ? jarArgument : jar == null ? null : jar.toString();
+    }
+
+    /** True when the jar is a URI the client does not read itself (only application mode takes one). */
+    public boolean hasRemoteJar() {
+        String argument = getJarArgument();
+        return argument != null && io.floe.client.deployment.ApplicationConfiguration.isRemote(argument);
+    }
+
     public List<String> getProgramArguments() {
         return programArguments;
     }
@@ -168,7 +181,7 @@ public final class RunOptions {
         if (detached) {
             configuration.set(CoreOptions.ATTACHED, false);
         }
-        if (jar != null) {
+        if (jar != null && !hasRemoteJar()) {
             String jarUrl = jar.toAbsolutePath().normalize().toUri().toString();
             List<String> jars = new ArrayList<>(configuration.get(CoreOptions.PIPELINE_JARS));
             if (!jars.contains(jarUrl)) {

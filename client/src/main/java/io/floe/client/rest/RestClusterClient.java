@@ -191,6 +191,12 @@ public final class RestClusterClient implements AutoCloseable {
         LOG.info("Cancellation of job {} accepted", jobId);
     }
 
+    /** {@code DELETE /cluster}: asks the cluster to shut down; returns once it accepted, before it has. */
+    public void shutDownCluster() throws RestClientException {
+        transport.send("DELETE", "/cluster", null, null, EmptyResponseBody.class);
+        LOG.info("Shutdown of the cluster accepted");
+    }
+
     /** {@code GET /overview}: TaskManagers, slots and jobs by state. */
     public ClusterOverview getOverview() throws RestClientException {
         ClusterOverviewInfo info = transport.send("GET", "/overview", null, null, ClusterOverviewInfo.class);

@@ -63,8 +63,9 @@ class CliFrontendTest {
             String help = stdout();
             assertTrue(help.startsWith("Usage: floe <command>"), help);
             assertTrue(help.contains("Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]..."), help);
-            assertTrue(help.contains("Lists the jobs of a cluster: floe list [-m host:port]"), help);
-            assertTrue(help.contains("Cancels a job: floe cancel [-m host:port] <jobId>"), help);
+            assertTrue(help.contains("floe run-application -t yarn-application"), help);
+            assertTrue(help.contains("Lists the jobs of a cluster: floe list [-m host:port | -Dyarn.application.id=<id>]"), help);
+            assertTrue(help.contains("Cancels a job: floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>"), help);
             assertTrue(help.contains("  3  the cluster could not be reached"), help);
             assertTrue(help.contains("  0  success"), help);
             assertTrue(help.contains("  1  usage or input error"), help);
@@ -160,6 +161,25 @@ class CliFrontendTest {
     @Test
     void rejectsUnknownTargetNamingTheKnownOnes() {
         assertUserError("Unknown target 'yarn'; known targets: local", "run", "-t", "yarn", programs.toString());
+    }
+
+    @Test
+    void runApplicationNeedsAnApplicationTarget() {
+        assertUserError("floe run-application needs an application target such as -t yarn-application, not 'local'; "
+                + "no application target is on this class path", "run-application", programs.toString());
+    }
+
+    @Test
+    void aRemoteJarRunsOnlyInApplicationMode() {
+        assertUserError("The jar hdfs://namenode/jobs/job.jar is not a local file; only application mode "
+                + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other targets.",
+                "run", "hdfs://namenode/jobs/job.jar");
+    }
+
+    @Test
+    void listTakesTheClusterFromDashM() {
+        assertEquals(ExitCode.CLUSTER_ERROR, floe("list", "-m", "127.0.0.1:1", "-Dparallelism.default=2"));
+        assertTrue(stderr().contains("127.0.0.1:1"), stderr());
     }
 
     @Test

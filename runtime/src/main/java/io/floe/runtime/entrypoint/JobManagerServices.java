@@ -11,6 +11,7 @@ import io.floe.runtime.dispatcher.Dispatcher;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManager;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver;
@@ -47,6 +48,7 @@ public final class JobManagerServices implements AutoCloseable {
     private RestEndpointLauncher.Running rest;
     private BlobJobSubmitter jobSubmitter;
     private DispatcherGateway dispatcherGateway;
+    private final CompletableFuture<Void> shutdownRequest = new CompletableFuture<>();
 
     private JobManagerServices() {}
 
@@ -97,7 +99,8 @@ public final class JobManagerServices implements AutoCloseable {
             throw new IllegalStateException("Cannot reach the Dispatcher at " + dispatcher.getAddress(), e);
         }
         jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT));
-        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer);
+        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer,
+                () -> shutdownRequest.complete(null));
         closeables.add(0, rest);
         LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
                 rpcService.getPort(), blobAddress, rest.url());
@@ -151,6 +154,19 @@ public final class JobManagerServices implements AutoCloseable {
     /** Unregisters the application from its cluster manager (no-op when standalone). Any thread. */
     public CompletableFuture<Void> deregisterApplication(ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
         return resourceManager.deregisterApplication(status, diagnostics);
+    }
+
+    /**
+     * Completes when a client asked to shut the cluster down ({@code DELETE /cluster}); the process
+     * that started these services decides how to end (a YARN session unregisters, standalone exits).
+     */
+    public CompletableFuture<Void> shutdownRequest() {
+        return shutdownRequest;
+    }
+
+    /** Every job the Dispatcher has, running or ended. Any thread. */
+    public CompletableFuture<List<JobDetails>> listJobs() {
+        return dispatcherGateway.listJobs();
     }
 
     public NettyRpcService getRpcService() {

@@ -13,7 +13,12 @@ public final class StandaloneSessionEntrypoint {
     private StandaloneSessionEntrypoint() {}
 
     public static void main(String[] args) {
-        ProcessRunner.run("JobManager", args, LOG, configuration -> JobManagerServices.start(configuration,
-                ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory())));
+        ProcessRunner.run("JobManager", args, LOG, configuration -> {
+            JobManagerServices services = JobManagerServices.start(configuration,
+                    ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
+            // DELETE /cluster: exit, which runs the shutdown hook that stops the services
+            services.shutdownRequest().thenRunAsync(() -> System.exit(0));
+            return services;
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.rest.handler.JobIdPathParameter;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.cluster.ClusterOverviewHandler;
+import io.floe.runtime.rest.handler.cluster.ClusterShutdownHandler;
 import io.floe.runtime.rest.handler.cluster.DashboardConfigHandler;
 import io.floe.runtime.rest.handler.cluster.JobManagerConfigHandler;
 import io.floe.runtime.rest.handler.cluster.TaskManagersHandler;
@@ -31,8 +32,8 @@ final class RestRoutes {
 
     static Router<RestHandler> create(DispatcherGateway dispatcher, JobSubmitter submitter,
             Map<String, String> clusterConfiguration, ObjectMapper mapper, Clock clock, Duration timeout,
-            Executor ioExecutor) {
-        return new Router<RestHandler>()
+            Executor ioExecutor, Runnable clusterShutdown) {
+        Router<RestHandler> router = new Router<RestHandler>()
                 .addRoute(HttpMethod.GET, "/overview", new ClusterOverviewHandler(dispatcher))
                 .addRoute(HttpMethod.GET, "/config", new DashboardConfigHandler(clock))
                 .addRoute(HttpMethod.GET, "/jobmanager/config", new JobManagerConfigHandler(clusterConfiguration))
@@ -46,5 +47,9 @@ final class RestRoutes {
                 .addRoute(HttpMethod.GET, JOB + "/exceptions", new JobExceptionsHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/execution-result",
                         new JobExecutionResultHandler(dispatcher, timeout, mapper));
+        if (clusterShutdown != null) {
+            router.addRoute(HttpMethod.DELETE, "/cluster", new ClusterShutdownHandler(clusterShutdown));
+        }
+        return router;
     }
 }

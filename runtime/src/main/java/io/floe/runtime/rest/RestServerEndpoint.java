@@ -47,6 +47,7 @@ public final class RestServerEndpoint implements AutoCloseable {
     private final JobSubmitter submitter;
     private final Map<String, String> clusterConfiguration;
     private final Clock clock;
+    private Runnable clusterShutdown;
 
     private State state = State.CREATED;
     private EventLoopGroup bossGroup;
@@ -76,6 +77,15 @@ public final class RestServerEndpoint implements AutoCloseable {
     }
 
     /**
+     * Serves {@code DELETE /cluster} (Flink's "shut down the cluster") with {@code action}, which
+     * must not block; without it that path is not served. Call before {@link #start()}.
+     */
+    public synchronized RestServerEndpoint onClusterShutdownRequest(Runnable action) {
+        this.clusterShutdown = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
+    /**
      * Binds the port and starts serving.
      *
      * @throws IOException if the upload directory cannot be created or the address cannot be bound;
@@ -92,7 +102,7 @@ public final class RestServerEndpoint implements AutoCloseable {
         bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-rest-boss", true));
         workerGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("floe-rest-worker", true));
         Router<RestHandler> router = RestRoutes.create(dispatcher, submitter, clusterConfiguration, mapper, clock,
-                config.requestTimeout(), ioExecutor);
+                config.requestTimeout(), ioExecutor, clusterShutdown);
         JsonResponseWriter responseWriter = new JsonResponseWriter(mapper);
         RoutingHandler routingHandler = new RoutingHandler(router, responseWriter, ioExecutor);
         ServerBootstrap bootstrap = new ServerBootstrap()

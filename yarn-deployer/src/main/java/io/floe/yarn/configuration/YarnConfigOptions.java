@@ -27,7 +27,29 @@ public final class YarnConfigOptions {
 
     public static final ConfigOption<String> APPLICATION_ID =
             ConfigOption.key("yarn.application.id").stringType().noDefaultValue()
-                    .withDescription("The YARN application of a running cluster (set by the deployer).");
+                    .withDescription("The YARN application of a running cluster: where floe run (yarn-session), list "
+                            + "and cancel go; set by the deployer and by yarn-session.sh's properties file.");
+
+    public static final ConfigOption<Integer> APPLICATION_PRIORITY =
+            ConfigOption.key("yarn.application.priority").intType().defaultValue(-1)
+                    .withDescription("YARN priority of the application (higher runs first); -1 leaves YARN's default.");
+
+    public static final ConfigOption<String> NODE_LABEL =
+            ConfigOption.key("yarn.application.node-label").stringType().noDefaultValue()
+                    .withDescription("Node label expression for the application's containers.");
+
+    public static final ConfigOption<String> VIEW_ACLS =
+            ConfigOption.key("yarn.view.acls").stringType().noDefaultValue()
+                    .withDescription("Users and groups who may view the application (YARN ACL syntax: \"users groups\").");
+
+    public static final ConfigOption<String> MODIFY_ACLS =
+            ConfigOption.key("yarn.modify.acls").stringType().noDefaultValue()
+                    .withDescription("Users and groups who may modify (kill) the application (YARN ACL syntax).");
+
+    public static final ConfigOption<String> PROPERTIES_FILE_LOCATION =
+            ConfigOption.key("yarn.properties-file.location").stringType().noDefaultValue()
+                    .withDescription("Directory of the .yarn-properties-<user> file naming the running YARN session; "
+                            + "default: the temp directory (java.io.tmpdir).");
 
     public static final ConfigOption<String> STAGING_DIRECTORY =
             ConfigOption.key("yarn.staging-directory").stringType().noDefaultValue()

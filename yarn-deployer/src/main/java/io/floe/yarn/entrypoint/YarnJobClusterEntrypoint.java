@@ -1,42 +1,33 @@
 package io.floe.yarn.entrypoint;
 
 import io.floe.api.JobStatus;
-import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
-import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.rest.messages.RestJsonMapper;
-import io.floe.runtime.security.ClusterSecret;
 import io.floe.yarn.ApplicationStaging;
 import io.floe.yarn.ContainerEnvironment;
-import io.floe.yarn.ShippedResource;
 import io.floe.yarn.configuration.YarnConfigOptions;
-import io.floe.yarn.resourcemanager.YarnResourceManagerDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ApplicationMaster of a per-job cluster:
+ * The ApplicationMaster of a per-job cluster ({@link ApplicationMaster} does the common part):
  *
  * <ol>
- *   <li>starts the JobManager (RPC, ResourceManager with a {@link YarnResourceManagerDriver}, Dispatcher,
- *       BlobServer, REST) bound to the container's host on ephemeral ports;
- *   <li>registers with YARN, giving the REST address as host, port and tracking URL;
  *   <li>submits the shipped job graph with its jars; the ResourceManager asks for TaskManager
  *       containers as the job declares slots;
- *   <li>when the job has ended and (attached) the client has fetched the result, unregisters with
- *       SUCCEEDED, FAILED or KILLED after the job, deletes the staging directory and exits.
+ *   <li>registers with YARN, giving the REST address as host, port and tracking URL;
+ *   <li>when the job has ended and (attached) the client has fetched the result, deletes the
+ *       staging directory and unregisters with SUCCEEDED, FAILED or KILLED after the job.
  * </ol>
  *
  * Runs on the JVM's main thread; the JobManager's components run on their own.
@@ -49,64 +40,29 @@ public final class YarnJobClusterEntrypoint {
     private YarnJobClusterEntrypoint() {}
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
-        String containerId = env.get(ApplicationConstants.Environment.CONTAINER_ID.name());
-        LOG.info("Starting the per-job ApplicationMaster in container {} (pid {}, Java {})", containerId,
-                ProcessHandle.current().pid(), Runtime.version());
-        int exitCode;
-        try {
-            exitCode = run(env, args);
-        } catch (Throwable t) {
-            LOG.error("The per-job ApplicationMaster in container {} failed", containerId, t);
-            exitCode = 1;
-        }
-        System.exit(exitCode);
+        ApplicationMaster.run("per-job", args, YarnJobClusterEntrypoint::runJob);
     }
 
-    private static int run(Map<String, String> env, String[] args) throws Exception {
-        Configuration configuration = ClusterConfigurationLoader.load(Path.of("."), args);
-        String host = env.get(ApplicationConstants.Environment.NM_HOST.name());
-        configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
-        configuration.set(ClusterOptions.BIND_HOST, "0.0.0.0");
-        configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
-        configuration.set(ClusterOptions.REST_ADDRESS, host);
-        configuration.set(ClusterOptions.REST_BIND_ADDRESS, "0.0.0.0");
-        configuration.set(ClusterOptions.REST_PORT, 0);
-        YarnConfiguration yarnConfiguration = new YarnConfiguration();
-        List<ShippedResource> shipped = ShippedResource.decode(env.get(ContainerEnvironment.ENV_SHIPPED_RESOURCES));
-        ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.SECRET_FILE));
-        YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, yarnConfiguration, shipped);
-        ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(yarnConfiguration),
-                env.get(ContainerEnvironment.ENV_STAGING_DIR));
-
-        try (JobManagerServices services = JobManagerServices.start(configuration, secret, driver)) {
-            JobGraph jobGraph = readJobGraph();
-            // submitted before YARN learns the REST address: the client asks for the job as soon as it can
-            Throwable submissionFailure = submit(services, jobGraph);
-            String restUrl = "http://" + host + ":" + services.getRestPort();
-            driver.register(host, services.getRestPort(), restUrl, host, services.getRpcService().getPort());
-            String appId = configuration.get(YarnConfigOptions.APPLICATION_ID);
-            if (submissionFailure != null) {
-                LOG.error("Job {} of application {} could not be submitted", jobGraph.jobId(), appId, submissionFailure);
-                staging.delete();
-                services.deregisterApplication(ApplicationStatus.FAILED, "Job " + jobGraph.jobId()
-                        + " could not be submitted: " + submissionFailure).get();
-                return 1;
-            }
-            LOG.info("Submitted job '{}' ({}) of application {}", jobGraph.jobName(), jobGraph.jobId(), appId);
-            JobResult result = services.jobResult(jobGraph.jobId()).get();
-            LOG.info("Job {} ended {}", result.jobId(), result.status());
-            if (configuration.get(CoreOptions.ATTACHED)) {
-                awaitResultFetched(staging, configuration);
-            }
-            ApplicationStatus status = applicationStatus(result.status());
-            String diagnostics = result.error() == null ? "Job " + result.jobId() + " " + result.status()
-                    : "Job " + result.jobId() + " " + result.status() + ": " + result.error();
-            // the files go first: once unregistered, YARN may stop this container at any moment
-            staging.delete();
-            LOG.info("Unregistering application {} with {}: {}", appId, status, diagnostics);
-            services.deregisterApplication(status, diagnostics).get();
+    private static int runJob(ApplicationMaster am) throws Exception {
+        JobGraph jobGraph = readJobGraph();
+        // submitted before YARN learns the REST address: the client asks for the job as soon as it can
+        Throwable submissionFailure = submit(am.services(), jobGraph);
+        am.register();
+        if (submissionFailure != null) {
+            LOG.error("Job {} of application {} could not be submitted", jobGraph.jobId(), am.applicationId(),
+                    submissionFailure);
+            am.finish(ApplicationStatus.FAILED, "Job " + jobGraph.jobId() + " could not be submitted: " + submissionFailure);
+            return 1;
         }
+        LOG.info("Submitted job '{}' ({}) of application {}", jobGraph.jobName(), jobGraph.jobId(), am.applicationId());
+        JobResult result = am.services().jobResult(jobGraph.jobId()).get();
+        LOG.info("Job {} ended {}", result.jobId(), result.status());
+        if (am.configuration().get(CoreOptions.ATTACHED)) {
+            awaitResultFetched(am.staging(), am.configuration());
+        }
+        String diagnostics = result.error() == null ? "Job " + result.jobId() + " " + result.status()
+                : "Job " + result.jobId() + " " + result.status() + ": " + result.error();
+        am.finish(applicationStatus(result.status()), diagnostics);
         return 0;
     }
 

@@ -1,0 +1,128 @@
+package io.floe.yarn.entrypoint;
+
+import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
+import io.floe.runtime.entrypoint.JobManagerServices;
+import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.yarn.ApplicationStaging;
+import io.floe.yarn.ContainerEnvironment;
+import io.floe.yarn.ShippedResource;
+import io.floe.yarn.configuration.YarnConfigOptions;
+import io.floe.yarn.resourcemanager.YarnResourceManagerDriver;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every Floe ApplicationMaster does, whatever its mode: starts the JobManager (RPC,
+ * ResourceManager with a {@link YarnResourceManagerDriver}, Dispatcher, BlobServer, REST) bound to
+ * the container's host on ephemeral ports, registers with YARN giving the REST address as host,
+ * port and tracking URL, and at a graceful end deletes the staging directory and unregisters with
+ * a final status. The mode's entry point decides what runs in between.
+ */
+final class ApplicationMaster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationMaster.class);
+
+    /** The body of a mode's entry point; returns the process's exit code. */
+    @FunctionalInterface
+    interface Body {
+        int run(ApplicationMaster applicationMaster) throws Exception;
+    }
+
+    private final Configuration configuration;
+    private final String host;
+    private final ApplicationStaging staging;
+    private final YarnResourceManagerDriver driver;
+    private final JobManagerServices services;
+
+    private ApplicationMaster(Configuration configuration, String host, ApplicationStaging staging,
+            YarnResourceManagerDriver driver, JobManagerServices services) {
+        this.configuration = configuration;
+        this.host = host;
+        this.staging = staging;
+        this.driver = driver;
+        this.services = services;
+    }
+
+    /** Runs {@code body} in a started ApplicationMaster and exits the JVM with its code (1 if it threw). */
+    static void run(String mode, String[] args, Body body) {
+        Map<String, String> env = System.getenv();
+        String containerId = env.get(ApplicationConstants.Environment.CONTAINER_ID.name());
+        LOG.info("Starting the {} ApplicationMaster in container {} (pid {}, Java {})", mode, containerId,
+                ProcessHandle.current().pid(), Runtime.version());
+        int exitCode;
+        try (ApplicationMaster applicationMaster = start(env, args)) {
+            exitCode = body.run(applicationMaster);
+        } catch (Throwable t) {
+            LOG.error("The {} ApplicationMaster in container {} failed", mode, containerId, t);
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    private static ApplicationMaster start(Map<String, String> env, String[] args) throws Exception {
+        Configuration configuration = ClusterConfigurationLoader.load(Path.of("."), args);
+        String host = env.get(ApplicationConstants.Environment.NM_HOST.name());
+        configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
+        configuration.set(ClusterOptions.BIND_HOST, "0.0.0.0");
+        configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
+        configuration.set(ClusterOptions.REST_ADDRESS, host);
+        configuration.set(ClusterOptions.REST_BIND_ADDRESS, "0.0.0.0");
+        configuration.set(ClusterOptions.REST_PORT, 0);
+        YarnConfiguration yarnConfiguration = new YarnConfiguration();
+        List<ShippedResource> shipped = ShippedResource.decode(env.get(ContainerEnvironment.ENV_SHIPPED_RESOURCES));
+        ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.SECRET_FILE));
+        YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, yarnConfiguration, shipped);
+        ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(yarnConfiguration),
+                env.get(ContainerEnvironment.ENV_STAGING_DIR));
+        JobManagerServices services = JobManagerServices.start(configuration, secret, driver);
+        return new ApplicationMaster(configuration, host, staging, driver, services);
+    }
+
+    /** Tells YARN where the REST endpoint is: the client waits for this to reach the cluster. */
+    void register() throws Exception {
+        String restUrl = "http://" + host + ":" + services.getRestPort();
+        driver.register(host, services.getRestPort(), restUrl, host, services.getRpcService().getPort());
+        LOG.info("Registered application {} with REST at {}", applicationId(), restUrl);
+    }
+
+    /** Deletes the staging directory, then unregisters with {@code status}: a graceful end. */
+    void finish(ApplicationStatus status, String diagnostics) throws Exception {
+        // the files go first: once unregistered, YARN may stop this container at any moment
+        staging.delete();
+        LOG.info("Unregistering application {} with {}: {}", applicationId(), status, diagnostics);
+        services.deregisterApplication(status, diagnostics).get();
+    }
+
+    Configuration configuration() {
+        return configuration;
+    }
+
+    String host() {
+        return host;
+    }
+
+    ApplicationStaging staging() {
+        return staging;
+    }
+
+    JobManagerServices services() {
+        return services;
+    }
+
+    String applicationId() {
+        return configuration.get(YarnConfigOptions.APPLICATION_ID);
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}

@@ -1,0 +1,37 @@
+package io.floe.yarn.entrypoint;
+
+import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ApplicationMaster of a session cluster ({@code yarn-session.sh}): a JobManager that takes
+ * jobs over REST and starts TaskManager containers only as those jobs need slots. It runs until a
+ * client asks it to stop ({@code DELETE /cluster}, what {@code stop} in yarn-session.sh sends);
+ * then it deletes the staging directory and unregisters with SUCCEEDED.
+ */
+public final class YarnSessionClusterEntrypoint {
+    private static final Logger LOG = LoggerFactory.getLogger(YarnSessionClusterEntrypoint.class);
+
+    private YarnSessionClusterEntrypoint() {}
+
+    public static void main(String[] args) {
+        ApplicationMaster.run("session", args, YarnSessionClusterEntrypoint::runSession);
+    }
+
+    private static int runSession(ApplicationMaster am) throws Exception {
+        am.register();
+        am.services().shutdownRequest().get();
+        List<JobDetails> unfinished = am.services().listJobs().get().stream()
+                .filter(job -> !job.status().isGloballyTerminal()).toList();
+        if (!unfinished.isEmpty()) {
+            LOG.warn("Stopping the session with {} job(s) not finished; they end with it: {}", unfinished.size(),
+                    unfinished.stream().map(job -> job.jobId() + " (" + job.jobName() + ", " + job.status() + ")").toList());
+        }
+        am.finish(ApplicationStatus.SUCCEEDED, "Session stopped on request of a client"
+                + (unfinished.isEmpty() ? "" : "; " + unfinished.size() + " job(s) were still running"));
+        return 0;
+    }
+}

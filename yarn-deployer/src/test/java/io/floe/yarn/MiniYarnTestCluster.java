@@ -1,0 +1,313 @@
+package io.floe.yarn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+
+/**
+ * A MiniDFSCluster plus a MiniYARNCluster of two NodeManagers for one test class, with what the
+ * deployment tests check on them: the applications, their container logs, the staging directory,
+ * WordCount's output on HDFS. Everything lives under {@code target/<name>} and stays there after a
+ * failure, for a look at the container logs.
+ */
+final class MiniYarnTestCluster implements AutoCloseable {
+    final Path work;
+    final MiniDFSCluster dfs;
+    final MiniYARNCluster yarn;
+    final YarnConfiguration yarnConfiguration;
+    final Path hadoopConfDir;
+    final YarnClient yarnClient;
+    final FileSystem fs;
+
+    private MiniYarnTestCluster(Path work, MiniDFSCluster dfs, MiniYARNCluster yarn, YarnConfiguration yarnConfiguration,
+            Path hadoopConfDir, YarnClient yarnClient, FileSystem fs) {
+        this.work = work;
+        this.dfs = dfs;
+        this.yarn = yarn;
+        this.yarnConfiguration = yarnConfiguration;
+        this.hadoopConfDir = hadoopConfDir;
+        this.yarnClient = yarnClient;
+        this.fs = fs;
+    }
+
+    /** Starts both clusters; {@code scheduler} may add scheduler settings (queues) to the YARN configuration. */
+    static MiniYarnTestCluster start(String name, Consumer<YarnConfiguration> scheduler) throws Exception {
+        Path work = Path.of("target", name).toAbsolutePath();
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        System.setProperty("test.build.data", work.resolve("data").toString());
+        YarnConfiguration conf = new YarnConfiguration();
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, 2048);
+        conf.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", 2048);
+        conf.setInt(YarnConfiguration.NM_PMEM_MB, 2048);
+        conf.setInt(YarnConfiguration.NM_VCORES, 4);
+        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 1);
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
+        conf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 99.5f);
+        conf.set("yarn.scheduler.capacity.root.queues", "default");
+        conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
+        conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
+        conf.setLong(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 3600);
+        scheduler.accept(conf);
+
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, work.resolve("dfs").toFile()).numDataNodes(1).build();
+        dfs.waitActive();
+        conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
+        MiniYARNCluster yarn = new MiniYARNCluster(name, 2, 1, 1);
+        yarn.init(conf);
+        yarn.start();
+        YarnConfiguration yarnConfiguration = new YarnConfiguration(yarn.getConfig());
+        Path hadoopConfDir = Files.createDirectories(work.resolve("hadoop-conf"));
+        // what a cluster's site files would say: where the ResourceManager and HDFS are (not the mini
+        // clusters' test-only settings, such as their static rack mapping)
+        org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
+        site.set("fs.defaultFS", yarnConfiguration.get("fs.defaultFS"));
+        for (Map.Entry<String, String> entry : yarnConfiguration) {
+            if (entry.getKey().startsWith("yarn.resourcemanager.") && entry.getKey().endsWith("address")) {
+                site.set(entry.getKey(), entry.getValue());
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
+            site.writeXml(out);
+        }
+        YarnClient yarnClient = YarnClient.createYarnClient();
+        yarnClient.init(yarnConfiguration);
+        yarnClient.start();
+        MiniYarnTestCluster cluster = new MiniYarnTestCluster(work, dfs, yarn, yarnConfiguration, hadoopConfDir, yarnClient,
+                FileSystem.get(yarnConfiguration));
+        waitUntil(() -> cluster.nodeManagers() == 2, Duration.ofSeconds(60), "two NodeManagers");
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        yarnClient.stop();
+        yarn.stop();
+        dfs.shutdown();
+    }
+
+    /** The {@code -D} settings every deployment of the tests uses: small containers, this cluster, this classpath. */
+    Map<String, String> deploymentSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("jobmanager.memory.process.size", "768m");
+        settings.put("taskmanager.memory.process.size", "768m");
+        settings.put("heartbeat.interval", "1 s");
+        settings.put("env.hadoop.conf.dir", hadoopConfDir.toString());
+        settings.put("yarn.framework.classpath", String.join(";", frameworkClasspath()));
+        return settings;
+    }
+
+    /** The same settings as {@code -Dkey=value} flags. */
+    List<String> deploymentFlags() {
+        List<String> flags = new ArrayList<>();
+        deploymentSettings().forEach((key, value) -> flags.add("-D" + key + "=" + value));
+        return flags;
+    }
+
+    Set<ApplicationId> applicationIds() throws Exception {
+        Set<ApplicationId> ids = new HashSet<>();
+        for (ApplicationReport report : yarnClient.getApplications()) {
+            ids.add(report.getApplicationId());
+        }
+        return ids;
+    }
+
+    /** The one application that appeared since {@code before}. */
+    ApplicationReport newApplication(Set<ApplicationId> before) throws Exception {
+        List<ApplicationReport> fresh = new ArrayList<>();
+        for (ApplicationReport report : yarnClient.getApplications()) {
+            if (!before.contains(report.getApplicationId())) {
+                fresh.add(report);
+            }
+        }
+        assertEquals(1, fresh.size(), "new applications: " + fresh);
+        return fresh.get(0);
+    }
+
+    ApplicationReport report(ApplicationId id) {
+        try {
+            return yarnClient.getApplicationReport(id);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ApplicationReport awaitFinished(ApplicationId id) throws Exception {
+        waitUntil(() -> report(id).getYarnApplicationState() == YarnApplicationState.FINISHED, Duration.ofSeconds(90),
+                "application " + id + " finished");
+        return report(id);
+    }
+
+    void assertNoStagingLeft(ApplicationId id) throws IOException {
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".floe/" + id);
+        assertFalse(fs.exists(staging), "staging directory " + staging + " is left");
+    }
+
+    /** Writes {@code text} to HDFS and returns its full URI. */
+    String writeFile(String path, String text) throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
+        try (OutputStream out = fs.create(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return fs.getUri() + path;
+    }
+
+    /** WordCount's {@code (word,count)} lines in a file or directory of HDFS, summed. */
+    Map<String, Long> readCounts(String path) throws IOException {
+        org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(path);
+        Map<String, Long> counts = new TreeMap<>();
+        List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
+        if (fs.getFileStatus(output).isDirectory()) {
+            for (FileStatus status : fs.listStatus(output)) {
+                files.add(status.getPath());
+            }
+        } else {
+            files.add(output);
+        }
+        for (org.apache.hadoop.fs.Path file : files) {
+            String text;
+            try (var in = fs.open(file)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    String[] parts = line.substring(1, line.length() - 1).split(",");
+                    counts.merge(parts[0], Long.parseLong(parts[1]), Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    List<Path> containerLogs(ApplicationId id, String fileName) throws IOException {
+        try (Stream<Path> files = Files.walk(work.resolve("data"))) {
+            return files.filter(p -> p.getFileName().toString().equals(fileName) && p.toString().contains(id.toString()))
+                    .sorted().toList();
+        }
+    }
+
+    /** A deployment that went well leaves no exception in any log, output or error file of its containers. */
+    void assertNoExceptionsInContainerLogs(ApplicationId id) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(work.resolve("data"))) {
+            for (Path file : files.filter(p -> p.toString().contains(id.toString()) && Files.isRegularFile(p)
+                    && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.contains("Exception")) {
+                        found.add(file.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "unexpected exceptions in the container logs:\n" + String.join("\n", found));
+    }
+
+    int nodeManagers() {
+        try {
+            return yarnClient.getNodeReports().size();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** The test's classpath without what only tests need: what the dist's lib/ would hold. */
+    static List<String> frameworkClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).toString();
+            if (name.contains("test-classes") || name.contains("junit") || name.contains("mockito")
+                    || name.contains("hadoop-client-minicluster") || name.contains("bcprov") || name.contains("bcpkix")
+                    || name.contains("surefire") || name.contains("failsafe") || name.contains("floe-examples")
+                    || name.contains("examples/target") || name.contains("opentest4j") || name.contains("apiguardian")
+                    || name.contains("byte-buddy") || name.contains("objenesis") || name.contains("hamcrest")
+                    || name.contains("log4j-1.2-api")) {
+                continue;
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /** An example jar from the test classpath (packed, with its Main-Class, if it is a class directory). */
+    Path exampleJar(String example) throws IOException {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (path.toString().endsWith("-" + example + ".jar")) {
+                return path;
+            }
+            if (Files.isDirectory(path) && Files.exists(path.resolve("io/floe/examples/" + example + ".class"))) {
+                Path jar = work.resolve(example + ".jar");
+                if (!Files.exists(jar)) {
+                    Manifest manifest = new Manifest();
+                    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+                    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.floe.examples." + example);
+                    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                            Stream<Path> files = Files.walk(path)) {
+                        for (Path file : files.filter(Files::isRegularFile).toList()) {
+                            out.putNextEntry(new JarEntry(path.relativize(file).toString()));
+                            Files.copy(file, out);
+                            out.closeEntry();
+                        }
+                    }
+                }
+                return jar;
+            }
+        }
+        throw new IllegalStateException("The " + example + " example is not on the test classpath");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static void waitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for " + what);
+            }
+        }
+    }
+}

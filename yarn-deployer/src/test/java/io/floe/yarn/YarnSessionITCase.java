@@ -1,0 +1,342 @@
+package io.floe.yarn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.client.cli.CliFrontend;
+import io.floe.yarn.cli.YarnSessionCli;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ContainerId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.server.nodemanager.CMgrCompletedContainersEvent;
+import org.apache.hadoop.yarn.server.nodemanager.NodeManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Session and application mode on a MiniYARNCluster (CapacityScheduler with the queues
+ * {@code default} and {@code analytics}) with a MiniDFSCluster, driven as a user drives them:
+ * {@code yarn-session.sh} ({@link YarnSessionCli}) and {@code floe} ({@link CliFrontend}) with a
+ * configuration directory, in this JVM. The tests share one detached session and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class YarnSessionITCase {
+    private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+    private static final String TEXT = "to be or not to be\nthat is the question\nto be\n";
+    private static final Map<String, Long> COUNTS = Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L,
+            "the", 1L, "question", 1L);
+
+    static MiniYarnTestCluster cluster;
+    static Path confDir;
+    static Path propertiesDir;
+    static ApplicationId session;
+    static String input;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        cluster = MiniYarnTestCluster.start("YarnSessionITCase", conf -> {
+            conf.set("yarn.scheduler.capacity.root.queues", "default,analytics");
+            conf.set("yarn.scheduler.capacity.root.default.capacity", "50");
+            conf.set("yarn.scheduler.capacity.root.analytics.capacity", "50");
+            conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
+            conf.set("yarn.scheduler.capacity.root.analytics.maximum-capacity", "100");
+        });
+        propertiesDir = Files.createDirectories(cluster.work.resolve("properties"));
+        confDir = Files.createDirectories(cluster.work.resolve("conf"));
+        StringBuilder yaml = new StringBuilder();
+        cluster.deploymentSettings().forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
+        yaml.append("yarn.properties-file.location: \"").append(propertiesDir).append("\"\n");
+        Files.writeString(confDir.resolve("config.yaml"), yaml.toString());
+        input = cluster.writeFile("/wordcount/input.txt", TEXT);
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anUnknownQueueIsRefusedWithTheKnownOnesAndNothingIsLeft() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        Result result = yarnSession(null, "-d", "-qu", "nightly");
+        assertEquals(1, result.exitCode, result.toString());
+        assertTrue(result.err.contains("nightly") && result.err.contains("default") && result.err.contains("analytics"),
+                "names the queue and the known ones: " + result.err);
+        assertEquals(before, cluster.applicationIds(), "no YARN application was created");
+        assertFalse(Files.exists(propertiesFile()), "no properties file");
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(240)
+    void aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly() throws Exception {
+        Result started = yarnSession(null, "-d", "-s", "3", "-qu", "analytics", "-nm", "floe-it-session", "-jm", "768",
+                "-tm", "768m");
+        assertEquals(0, started.exitCode, started.toString());
+        session = ApplicationId.fromString(firstApplicationId(started.out));
+        assertTrue(started.out.contains("yarn-session.sh -id " + session), "prints how to stop it: " + started.out);
+        assertTrue(Files.readString(propertiesFile()).contains(session.toString()), "the properties file names the session");
+        ApplicationReport report = cluster.report(session);
+        assertTrue(report.getQueue().endsWith("analytics"), "the -qu queue: " + report.getQueue());
+        assertEquals("floe-it-session", report.getName());
+        assertEquals(YarnApplicationState.RUNNING, report.getYarnApplicationState());
+        assertEquals(0, taskManagers().size(), "no TaskManager before a job needs one");
+
+        // a plain `floe run`: the properties file sends it to the session
+        String output = cluster.fs.getUri() + "/wordcount/session-output";
+        Result run = floe("run", "-p", "2", cluster.exampleJar("WordCount").toString(), "--input", input, "--output", output,
+                "--mode", "batch");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("YARN session " + session), "the job went to the session: " + run.out);
+        assertEquals(COUNTS, cluster.readCounts("/wordcount/session-output"));
+
+        List<JsonNode> taskManagers = taskManagers();
+        assertEquals(1, taskManagers.size(), "one TaskManager of 3 slots holds the job's 2 subtasks: " + taskManagers);
+        assertEquals(3, taskManagers.get(0).get("slotsNumber").asInt());
+
+        Result list = floe("list", "-Dyarn.application.id=" + session);
+        assertEquals(0, list.exitCode, list.toString());
+        assertTrue(list.out.contains("WordCount") && list.out.contains("FINISHED"), list.out);
+        cluster.assertNoExceptionsInContainerLogs(session);
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(240)
+    void applicationModeRunsALocalJarInTheApplicationMaster() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        Result run = floe("run-application", "-t", "yarn-application", "-p", "2", cluster.exampleJar("WordCount").toString(),
+                "--input", input, "--output", cluster.fs.getUri() + "/wordcount/application-output", "--mode", "batch");
+        assertEquals(0, run.exitCode, run.toString());
+        ApplicationId id = cluster.newApplication(before).getApplicationId();
+        assertTrue(run.out.contains(id.toString()), "prints the application id: " + run.out);
+        ApplicationReport finished = cluster.awaitFinished(id);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        assertEquals(COUNTS, cluster.readCounts("/wordcount/application-output"));
+        cluster.assertNoStagingLeft(id);
+        String jobManagerLog = Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
+        assertTrue(jobManagerLog.contains("Running io.floe.examples.WordCount"), "main() ran in the ApplicationMaster");
+        cluster.assertNoExceptionsInContainerLogs(id);
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(240)
+    void applicationModeRunsAJarFromHdfs() throws Exception {
+        org.apache.hadoop.fs.Path jar = new org.apache.hadoop.fs.Path("/jobs/WordCount.jar");
+        cluster.fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(cluster.exampleJar("WordCount").toUri()), jar);
+        Set<ApplicationId> before = cluster.applicationIds();
+        Result run = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + jar.toString(),
+                "--input", input, "--output", cluster.fs.getUri() + "/wordcount/hdfs-jar-output", "--mode", "batch");
+        assertEquals(0, run.exitCode, run.toString());
+        ApplicationId id = cluster.newApplication(before).getApplicationId();
+        ApplicationReport finished = cluster.awaitFinished(id);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        assertEquals(COUNTS, cluster.readCounts("/wordcount/hdfs-jar-output"));
+        cluster.assertNoStagingLeft(id);
+        assertTrue(cluster.fs.exists(jar), "the user's jar on HDFS is left alone");
+
+        Result missing = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + "/jobs/NoSuch.jar");
+        assertEquals(1, missing.exitCode, missing.toString());
+        assertTrue(missing.err.contains("/jobs/NoSuch.jar") && missing.err.contains("does not exist"), missing.err);
+    }
+
+    @Test
+    @Order(5)
+    @Timeout(300)
+    void aTaskManagerStoppedThroughTheNodeManagerIsReplacedAndTheJobCompletesExactly() throws Exception {
+        Path output = cluster.work.resolve("keyed-sums");
+        Result run = floe("run", "-d", "-p", "2", "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=3", "-Drestart-strategy.fixed-delay.delay=1 s",
+                cluster.exampleJar("KeyedSumGenerator").toString(), "--events", "3000", "--keys", "3", "--rate", "200",
+                "--output", output.toUri().toString());
+        assertEquals(0, run.exitCode, run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out);
+        MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(jobId)) && !taskManagers().isEmpty()
+                && Files.exists(output), Duration.ofSeconds(90), "the job running");
+
+        List<ContainerId> stopped = stopTaskManagerContainers();
+        assertFalse(stopped.isEmpty(), "a TaskManager container was running");
+        MiniYarnTestCluster.waitUntil(() -> "FINISHED".equals(jobStatus(jobId)), Duration.ofSeconds(180), "job finished");
+
+        Map<Long, Long> lastSums = new TreeMap<>();
+        long lines = 0;
+        try (var files = Files.list(output)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] parts = line.substring(1, line.length() - 1).split(",");
+                    lastSums.merge(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Math::max);
+                    lines++;
+                }
+            }
+        }
+        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums, "each key counted exactly once per event");
+        assertEquals(3000, lines, "one sum per event, from the restarted run only");
+        String jobManagerLog = Files.readString(cluster.containerLogs(session, "jobmanager.log").get(0));
+        for (ContainerId container : stopped) {
+            assertTrue(jobManagerLog.contains(container.toString()), "the JobManager saw " + container + " end");
+        }
+        assertTrue(cluster.containerLogs(session, "taskmanager.log").size() > stopped.size(),
+                "a replacement TaskManager container was started");
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(180)
+    void stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers() throws Exception {
+        Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
+                session.toString());
+        assertEquals(0, stopped.exitCode, stopped.toString());
+        ApplicationReport report = cluster.awaitFinished(session);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus(), report.getDiagnostics());
+        cluster.assertNoStagingLeft(session);
+        assertFalse(Files.exists(propertiesFile()), "stopping the session removed the properties file");
+
+        Result again = floe("list", "-Dyarn.application.id=" + session);
+        assertEquals(3, again.exitCode, again.toString());
+        assertTrue(again.err.contains("FINISHED"), "says the session has ended: " + again.err);
+    }
+
+    /** Stops every TaskManager container of the session the way YARN does it: an order to the NodeManager. */
+    private static List<ContainerId> stopTaskManagerContainers() {
+        List<ContainerId> stopped = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            NodeManager nodeManager = cluster.yarn.getNodeManager(i);
+            List<ContainerId> taskManagers = nodeManager.getNMContext().getContainers().keySet().stream()
+                    .filter(id -> id.getApplicationAttemptId().getApplicationId().equals(session))
+                    .filter(id -> id.getContainerId() != 1) // container 1 is the ApplicationMaster
+                    .toList();
+            if (!taskManagers.isEmpty()) {
+                nodeManager.getNMContext().getContainerManager().handle(new CMgrCompletedContainersEvent(taskManagers,
+                        CMgrCompletedContainersEvent.Reason.BY_RESOURCEMANAGER));
+                stopped.addAll(taskManagers);
+            }
+        }
+        return stopped;
+    }
+
+    private static String jobStatus(String jobId) {
+        try {
+            return restGet("/jobs/" + jobId + "/status").get("status").asText();
+        } catch (Exception e) {
+            return "unknown: " + e;
+        }
+    }
+
+    private static List<JsonNode> taskManagers() {
+        try {
+            List<JsonNode> entries = new ArrayList<>();
+            restGet("/taskmanagers").get("taskmanagers").forEach(entries::add);
+            return entries;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode restGet(String path) throws Exception {
+        ApplicationReport report = cluster.report(session);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static Path propertiesFile() {
+        return propertiesDir.resolve(".yarn-properties-" + System.getProperty("user.name"));
+    }
+
+    private static String firstApplicationId(String text) {
+        return firstMatch(APPLICATION_ID, text);
+    }
+
+    private static String firstMatch(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(matcher.find(), "no " + pattern + " in: " + text);
+        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+    }
+
+    record Result(int exitCode, String out, String err) {}
+
+    private static Result yarnSession(InputStream in, String... args) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new YarnSessionCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                in != null ? in : new ByteArrayInputStream(new byte[0]), Map.of("FLOE_CONF_DIR", confDir.toString()))
+                .run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Result floe(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        // the executors print progress to System.out, as the floe command shows it
+        PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
+        System.setOut(new PrintStream(new TeeStream(captured, stdout), true, StandardCharsets.UTF_8));
+        try {
+            int code = new CliFrontend(captured, new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of("FLOE_CONF_DIR", confDir.toString()),
+                    () -> Set.of("local", "remote", "yarn-session", "yarn-per-job", "yarn-application")).run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /** Writes to both streams, so captured output also shows in the test log. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+    }
+}
