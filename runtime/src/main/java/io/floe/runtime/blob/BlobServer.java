@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * storage directory ({@code <storageDirectory>/job_<jobId>/blob_<key>}, {@code no_job/} for
  * transient ones) and moved into place atomically. Permanent blobs belong to a job and are
  * written through to the {@link BlobStore} before they become visible; when the local copy is
- * missing, {@link #getFile} restores it from the store, which is how a new JobManager recovers.
+ * missing, {@link #getFile} restores it from the store and checks its SHA-256 against the key.
+ * That is how a new JobManager (the next YARN application attempt) recovers, lazily: it starts
+ * with an empty storage directory and restores each blob on its first request, so blobs of jobs
+ * that are not run again are never copied.
  * Transient blobs are local only and expire when not read or written for the time to live.
  *
  * <p>Threads: all public methods are thread-safe and block on disk or BlobStore I/O, so call

@@ -22,7 +22,9 @@ public interface BlobStore {
     void put(Path localFile, JobId jobId, BlobKey key) throws IOException;
 
     /**
-     * Copies the stored blob into {@code targetFile} (created or replaced).
+     * Copies the stored blob into {@code targetFile} (created or replaced). The bytes are those
+     * stored, not checked against the key: the caller checks them (the {@link BlobServer} does
+     * before it serves a restored blob), so a corrupted copy is refused, never served.
      *
      * @return {@code false} if the store holds no such blob; {@code targetFile} is then untouched
      */

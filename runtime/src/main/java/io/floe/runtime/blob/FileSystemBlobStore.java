@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.StreamCapabilities;
 import org.slf4j.Logger;
@@ -27,8 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout: {@code <base>/job_<jobId>/blob_<key>}. A blob is written to a hidden temporary file
  * in its job's directory ({@code .blob_<key>.<random>.inprogress}), synced where the file system
- * can, and then renamed, so readers never see a half-written blob. Thread-safe (the Hadoop
- * {@link FileSystem} is); every method blocks on the file system.
+ * can, and then renamed, so readers never see a half-written blob. The rename replaces an
+ * earlier copy atomically, also on HDFS, whose {@code FileSystem.rename} will not: a blob put
+ * again never disappears, not even for a moment. A writer that dies leaves its hidden file, which
+ * {@link #listAll} and {@link #get} ignore and {@link #deleteAll} removes with the job.
+ *
+ * <p>{@link #get} copies the bytes as stored; the {@link BlobServer} checks them against the key
+ * before it serves them. Thread-safe (the Hadoop {@link FileSystem} is); every method blocks on
+ * the file system.
  */
 public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
@@ -37,6 +45,8 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private final FileSystem fileSystem;
     private final Path basePath;
+    /** Guarded by this. */
+    private FileContext fileContext;
 
     /**
      * A store under {@code basePath}, on the file system that the path's scheme and the Hadoop
@@ -81,15 +91,19 @@ public final class FileSystemBlobStore implements BlobStore {
         if (fileSystem.rename(temp, target)) {
             return;
         }
-        // HDFS does not rename onto an existing file: replace the earlier copy (same key, so
-        // same content unless it rotted); readers may miss the blob for a moment, never see half
-        if (fileSystem.exists(target)) {
-            fileSystem.delete(target, false);
-            if (fileSystem.rename(temp, target)) {
-                return;
-            }
+        // HDFS's FileSystem.rename does not replace an existing file; it returns false. Deleting
+        // the earlier copy first would hide the blob from readers for a moment, and lose it for
+        // good if the process died in between. FileContext replaces it atomically (on HDFS in one
+        // NameNode operation), and fails with the reason if the rename is impossible.
+        fileContext().rename(temp, target, Options.Rename.OVERWRITE);
+    }
+
+    /** Created on first use: only a rename over an existing blob needs it, and on HDFS it opens a client of its own. */
+    private synchronized FileContext fileContext() throws IOException {
+        if (fileContext == null) {
+            fileContext = FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf());
         }
-        throw new IOException("Renaming " + temp + " to " + target + " failed.");
+        return fileContext;
     }
 
     @Override

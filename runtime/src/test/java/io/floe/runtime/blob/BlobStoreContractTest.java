@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract of every {@link BlobStore}. A store either keeps blobs ({@link #keepsBlobs()})
  * and then returns exactly what was put, or keeps none and finds nothing; it never returns
- * other bytes.
+ * other bytes. Public, so that modules with stores on real systems (HDFS) run it too.
  */
-abstract class BlobStoreContractTest {
+public abstract class BlobStoreContractTest {
     @TempDir Path localDir;
 
     private BlobStore store;
@@ -146,7 +146,7 @@ abstract class BlobStoreContractTest {
         return key;
     }
 
-    static BlobKey keyOf(String content) {
+    public static BlobKey keyOf(String content) {
         return BlobKey.of(BlobType.PERMANENT, BlobContentHash.newDigest().digest(bytes(content)));
     }
 
