@@ -70,6 +70,7 @@ class YarnSessionITCase {
             conf.set("yarn.scheduler.capacity.root.analytics.capacity", "50");
             conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
             conf.set("yarn.scheduler.capacity.root.analytics.maximum-capacity", "100");
+            conf.setInt("yarn.resourcemanager.am.max-attempts", 2); // Floe asks for 1 unless yarn.application-attempts says more
         });
         propertiesDir = Files.createDirectories(cluster.work.resolve("properties"));
         confDir = Files.createDirectories(cluster.work.resolve("conf"));
@@ -192,19 +193,7 @@ class YarnSessionITCase {
         assertFalse(stopped.isEmpty(), "a TaskManager container was running");
         MiniYarnTestCluster.waitUntil(() -> "FINISHED".equals(jobStatus(jobId)), Duration.ofSeconds(180), "job finished");
 
-        Map<Long, Long> lastSums = new TreeMap<>();
-        long lines = 0;
-        try (var files = Files.list(output)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    String[] parts = line.substring(1, line.length() - 1).split(",");
-                    lastSums.merge(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Math::max);
-                    lines++;
-                }
-            }
-        }
-        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums, "each key counted exactly once per event");
-        assertEquals(3000, lines, "one sum per event, from the restarted run only");
+        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
         String jobManagerLog = Files.readString(cluster.containerLogs(session, "jobmanager.log").get(0));
         for (ContainerId container : stopped) {
             assertTrue(jobManagerLog.contains(container.toString()), "the JobManager saw " + container + " end");
@@ -230,14 +219,67 @@ class YarnSessionITCase {
         assertTrue(again.err.contains("FINISHED"), "says the session has ended: " + again.err);
     }
 
+    @Test
+    @Order(7)
+    @Timeout(300)
+    void aNewApplicationMasterAttemptRecoversTheRunningJob() throws Exception {
+        Result started = yarnSession(null, "-d", "-nm", "floe-it-recovery", "-Dyarn.application-attempts=2");
+        assertEquals(0, started.exitCode, started.toString());
+        ApplicationId recovering = ApplicationId.fromString(firstApplicationId(started.out));
+        Path output = cluster.work.resolve("recovered-sums");
+        Result run = floe("run", "-d", "-Dyarn.application.id=" + recovering, cluster.exampleJar("KeyedSumGenerator").toString(),
+                "--events", "3000", "--keys", "3", "--rate", "200", "--output", output.toUri().toString());
+        assertEquals(0, run.exitCode, run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out);
+        MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(recovering, jobId)) && Files.exists(output),
+                Duration.ofSeconds(90), "the job running");
+
+        List<ContainerId> applicationMaster = stopContainers(recovering, true);
+        assertEquals(1, applicationMaster.size(), "the first attempt's ApplicationMaster container");
+        MiniYarnTestCluster.waitUntil(() -> cluster.report(recovering).getCurrentApplicationAttemptId().getAttemptId() == 2
+                && cluster.report(recovering).getRpcPort() > 0, Duration.ofSeconds(90), "the second attempt registered");
+        MiniYarnTestCluster.waitUntil(() -> "FINISHED".equals(jobStatus(recovering, jobId)), Duration.ofSeconds(120),
+                "the recovered job finished");
+        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
+
+        Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
+                recovering.toString());
+        assertEquals(0, stopped.exitCode, stopped.toString());
+        assertEquals(FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(recovering).getFinalApplicationStatus());
+        cluster.assertNoStagingLeft(recovering);
+    }
+
+    /** The last sum of each key in a KeyedSumGenerator output directory, checking there is one line per event. */
+    private static Map<Long, Long> lastSums(Path output) throws IOException {
+        Map<Long, Long> lastSums = new TreeMap<>();
+        long lines = 0;
+        try (var files = Files.isDirectory(output) ? Files.list(output) : java.util.stream.Stream.of(output)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] parts = line.substring(1, line.length() - 1).split(",");
+                    lastSums.merge(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Math::max);
+                    lines++;
+                }
+            }
+        }
+        assertEquals(lastSums.values().stream().mapToLong(Long::longValue).sum(), lines,
+                "one sum per event, from the last run only");
+        return lastSums;
+    }
+
     /** Stops every TaskManager container of the session the way YARN does it: an order to the NodeManager. */
     private static List<ContainerId> stopTaskManagerContainers() {
+        return stopContainers(session, false);
+    }
+
+    /** Stops the application's ApplicationMaster container, or all its others, through their NodeManagers. */
+    private static List<ContainerId> stopContainers(ApplicationId application, boolean applicationMaster) {
         List<ContainerId> stopped = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             NodeManager nodeManager = cluster.yarn.getNodeManager(i);
             List<ContainerId> taskManagers = nodeManager.getNMContext().getContainers().keySet().stream()
-                    .filter(id -> id.getApplicationAttemptId().getApplicationId().equals(session))
-                    .filter(id -> id.getContainerId() != 1) // container 1 is the ApplicationMaster
+                    .filter(id -> id.getApplicationAttemptId().getApplicationId().equals(application))
+                    .filter(id -> (id.getContainerId() == 1) == applicationMaster) // container 1 is the ApplicationMaster
                     .toList();
             if (!taskManagers.isEmpty()) {
                 nodeManager.getNMContext().getContainerManager().handle(new CMgrCompletedContainersEvent(taskManagers,
@@ -249,8 +291,12 @@ class YarnSessionITCase {
     }
 
     private static String jobStatus(String jobId) {
+        return jobStatus(session, jobId);
+    }
+
+    private static String jobStatus(ApplicationId application, String jobId) {
         try {
-            return restGet("/jobs/" + jobId + "/status").get("status").asText();
+            return restGet(application, "/jobs/" + jobId + "/status").get("status").asText();
         } catch (Exception e) {
             return "unknown: " + e;
         }
@@ -259,15 +305,15 @@ class YarnSessionITCase {
     private static List<JsonNode> taskManagers() {
         try {
             List<JsonNode> entries = new ArrayList<>();
-            restGet("/taskmanagers").get("taskmanagers").forEach(entries::add);
+            restGet(session, "/taskmanagers").get("taskmanagers").forEach(entries::add);
             return entries;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static JsonNode restGet(String path) throws Exception {
-        ApplicationReport report = cluster.report(session);
+    private static JsonNode restGet(ApplicationId application, String path) throws Exception {
+        ApplicationReport report = cluster.report(application);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

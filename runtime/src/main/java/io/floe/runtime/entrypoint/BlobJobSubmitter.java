@@ -25,11 +25,16 @@ final class BlobJobSubmitter implements JobSubmitter {
     private final BlobServer blobServer;
     private final DispatcherGateway dispatcher;
     private final Duration timeout;
+    private final SubmittedJobStore jobStore;
 
-    BlobJobSubmitter(BlobServer blobServer, DispatcherGateway dispatcher, Duration timeout) {
+    /**
+     * @param jobStore where accepted job graphs go for a later JobManager to recover, or null
+     */
+    BlobJobSubmitter(BlobServer blobServer, DispatcherGateway dispatcher, Duration timeout, SubmittedJobStore jobStore) {
         this.blobServer = blobServer;
         this.dispatcher = dispatcher;
         this.timeout = timeout;
+        this.jobStore = jobStore;
     }
 
     @Override
@@ -48,6 +53,15 @@ final class BlobJobSubmitter implements JobSubmitter {
         LOG.info("Stored {} jar(s) of job {} in the BlobServer", jars.size(), jobGraph.jobId());
         JobGraph withBlobs = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
                 jobGraph.edges(), jars, jobGraph.jobConfiguration());
+        if (jobStore != null) {
+            try {
+                jobStore.put(withBlobs); // before the Dispatcher has it: a job it runs is always recoverable
+            } catch (IOException e) {
+                cleanup(jobGraph);
+                return CompletableFuture.failedFuture(new IOException("Could not store job " + jobGraph.jobId() + " in "
+                        + jobStore + " for recovery: " + e.getMessage(), e));
+            }
+        }
         return dispatcher.submitJob(withBlobs, timeout).whenComplete((ok, error) -> {
             if (error != null) {
                 cleanup(jobGraph);
@@ -57,6 +71,9 @@ final class BlobJobSubmitter implements JobSubmitter {
 
     private void cleanup(JobGraph jobGraph) {
         try {
+            if (jobStore != null) {
+                jobStore.remove(jobGraph.jobId());
+            }
             blobServer.cleanupJob(jobGraph.jobId());
         } catch (IOException e) {
             LOG.warn("Could not delete the blobs of the refused job {}", jobGraph.jobId(), e);

@@ -49,6 +49,7 @@ public final class JobManagerServices implements AutoCloseable {
     private BlobJobSubmitter jobSubmitter;
     private DispatcherGateway dispatcherGateway;
     private final CompletableFuture<Void> shutdownRequest = new CompletableFuture<>();
+    private SubmittedJobStore jobStore;
 
     private JobManagerServices() {}
 
@@ -80,6 +81,8 @@ public final class JobManagerServices implements AutoCloseable {
                 (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
         closeables.add(() -> rpcService.closeAsync().get(30, TimeUnit.SECONDS));
         blobServer = startBlobServer(configuration, secret);
+        String haDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
+        jobStore = haDir == null ? null : new SubmittedJobStore(haDir);
         closeables.add(0, blobServer);
 
         resourceManager = new ResourceManager(rpcService, new ResourceManager.ResourceManagerSettings(
@@ -98,8 +101,9 @@ public final class JobManagerServices implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot reach the Dispatcher at " + dispatcher.getAddress(), e);
         }
-        jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT));
-        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer,
+        jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT),
+                jobStore);
+        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer, jobStore,
                 () -> shutdownRequest.complete(null));
         closeables.add(0, rest);
         LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
@@ -136,6 +140,31 @@ public final class JobManagerServices implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not delete the blobs of job {}", jobId, e);
         }
+        if (jobStore != null) {
+            try {
+                jobStore.remove(jobId);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the stored job graph of job {} from {}", jobId, jobStore, e);
+            }
+        }
+    }
+
+    /**
+     * Submits again every job that an earlier JobManager on the same {@code high-availability.storageDir}
+     * accepted and did not finish (a new YARN application attempt of a session). Their jars come back
+     * from the BlobStore when TaskManagers ask for them. Blocks on I/O; returns the recovered jobs.
+     */
+    public List<JobId> recoverJobs() throws Exception {
+        List<JobId> recovered = new ArrayList<>();
+        if (jobStore == null) {
+            return recovered;
+        }
+        for (JobGraph jobGraph : jobStore.recover()) {
+            LOG.info("Recovering job '{}' ({}) from {}", jobGraph.jobName(), jobGraph.jobId(), jobStore);
+            dispatcherGateway.submitJob(jobGraph, Duration.ofMinutes(1)).get();
+            recovered.add(jobGraph.jobId());
+        }
+        return recovered;
     }
 
     /**

@@ -36,7 +36,7 @@ final class RestEndpointLauncher {
     }
 
     static Running start(Configuration configuration, NettyRpcService rpcService, String dispatcherAddress,
-            BlobServer blobServer, Runnable clusterShutdown) {
+            BlobServer blobServer, SubmittedJobStore jobStore, Runnable clusterShutdown) {
         DispatcherGateway dispatcher;
         try {
             dispatcher = rpcService.connect(dispatcherAddress, DispatcherGateway.class)
@@ -49,7 +49,7 @@ final class RestEndpointLauncher {
         RestServerEndpoint endpoint = new RestServerEndpoint(
                 new RestServerConfig(configuration.get(ClusterOptions.REST_BIND_ADDRESS), configuration.get(ClusterOptions.REST_PORT),
                         configuration.get(ClusterOptions.REST_SERVER_MAX_CONTENT_LENGTH).getBytes(), uploads),
-                dispatcher, new BlobJobSubmitter(blobServer, dispatcher, configuration.get(ClusterOptions.ASK_TIMEOUT)),
+                dispatcher, new BlobJobSubmitter(blobServer, dispatcher, configuration.get(ClusterOptions.ASK_TIMEOUT), jobStore),
                 shownConfiguration(configuration)).onClusterShutdownRequest(clusterShutdown);
         try {
             endpoint.start();

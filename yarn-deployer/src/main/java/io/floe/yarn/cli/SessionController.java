@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +64,20 @@ final class SessionController {
             out.println("The session did not stop within " + GRACEFUL_STOP.toSeconds() + " s; killing YARN application "
                     + applicationId());
             descriptor.yarnClient().killApplication(session.applicationId());
-            deleteStagingDirectory();
-            report = report();
+            report = awaitEnd(Duration.ofSeconds(10));
         }
         ended(report);
         return report;
     }
 
-    /** Reports the end of the session and forgets it in the properties file. */
+    /**
+     * Reports the end of the session and forgets it in the properties file. A session that did not
+     * end SUCCEEDED (killed through YARN, failed) could not delete its staging directory: that goes here.
+     */
     void ended(ApplicationReport report) {
+        if (report.getFinalApplicationStatus() != FinalApplicationStatus.SUCCEEDED) {
+            deleteStagingDirectory();
+        }
         out.println("YARN application " + applicationId() + " ended " + report.getYarnApplicationState()
                 + " with final status " + report.getFinalApplicationStatus()
                 + (report.getDiagnostics() == null || report.getDiagnostics().isBlank() ? "" : ": " + report.getDiagnostics()));

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
  * The ApplicationMaster of a session cluster ({@code yarn-session.sh}): a JobManager that takes
  * jobs over REST and starts TaskManager containers only as those jobs need slots. It runs until a
  * client asks it to stop ({@code DELETE /cluster}, what {@code stop} in yarn-session.sh sends);
- * then it deletes the staging directory and unregisters with SUCCEEDED.
+ * then it deletes the staging directory and unregisters with SUCCEEDED. With
+ * {@code yarn.application-attempts} above 1, a new attempt after a crash submits again the jobs
+ * the last one had not finished (their graphs and jars are under {@code high-availability.storageDir}).
  */
 public final class YarnSessionClusterEntrypoint {
     private static final Logger LOG = LoggerFactory.getLogger(YarnSessionClusterEntrypoint.class);
@@ -22,6 +24,11 @@ public final class YarnSessionClusterEntrypoint {
     }
 
     private static int runSession(ApplicationMaster am) throws Exception {
+        // a new attempt after a crash: the jobs the last one accepted and did not finish run again
+        List<io.floe.api.JobId> recovered = am.services().recoverJobs();
+        if (!recovered.isEmpty()) {
+            LOG.info("Recovered {} job(s) of the previous ApplicationMaster attempt: {}", recovered.size(), recovered);
+        }
         am.register();
         am.services().shutdownRequest().get();
         List<JobDetails> unfinished = am.services().listJobs().get().stream()

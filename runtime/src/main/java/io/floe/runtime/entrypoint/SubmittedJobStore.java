@@ -1,0 +1,87 @@
+package io.floe.runtime.entrypoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.api.JobId;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.rest.messages.RestJsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job graphs a session has accepted and not yet finished, one JSON file per job under
+ * {@code <high-availability.storageDir>/jobgraphs/}, so that the next JobManager (a new YARN
+ * application attempt) can submit them again. Their jars are {@code blob:} keys that the
+ * BlobServer restores from the BlobStore. Thread-safe; every method blocks on file system I/O.
+ */
+final class SubmittedJobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SubmittedJobStore.class);
+    private static final String SUFFIX = ".json";
+
+    private final Path directory;
+    private final ObjectMapper mapper = RestJsonMapper.create();
+
+    SubmittedJobStore(String haStorageDir) {
+        this.directory = new Path(haStorageDir, "jobgraphs");
+    }
+
+    /** Writes the graph under a temporary name and renames it, so a crash leaves no half-written graph. */
+    void put(JobGraph jobGraph) throws IOException {
+        FileSystem fs = fileSystem();
+        Path target = fileOf(jobGraph.jobId());
+        Path temporary = new Path(directory, "." + jobGraph.jobId() + SUFFIX + ".tmp");
+        try (OutputStream out = fs.create(temporary, true)) {
+            mapper.writeValue(out, jobGraph);
+        }
+        fs.delete(target, false);
+        if (!fs.rename(temporary, target)) {
+            throw new IOException("Could not store the job graph of " + jobGraph.jobId() + " as " + target);
+        }
+    }
+
+    void remove(JobId jobId) throws IOException {
+        fileSystem().delete(fileOf(jobId), false);
+    }
+
+    /** Every stored graph; an unreadable one is logged and skipped, so the others still recover. */
+    List<JobGraph> recover() throws IOException {
+        FileSystem fs = fileSystem();
+        List<JobGraph> graphs = new ArrayList<>();
+        if (!fs.exists(directory)) {
+            return graphs;
+        }
+        for (FileStatus status : fs.listStatus(directory)) {
+            String name = status.getPath().getName();
+            if (!name.endsWith(SUFFIX) || name.startsWith(".")) {
+                continue;
+            }
+            try (InputStream in = fs.open(status.getPath())) {
+                graphs.add(mapper.readValue(in, JobGraph.class));
+            } catch (IOException e) {
+                LOG.error("Cannot read the stored job graph {}; that job is not recovered", status.getPath(), e);
+            }
+        }
+        return graphs;
+    }
+
+    private Path fileOf(JobId jobId) {
+        return new Path(directory, jobId + SUFFIX);
+    }
+
+    private FileSystem fileSystem() throws IOException {
+        return directory.getFileSystem(new Configuration());
+    }
+
+    @Override
+    public String toString() {
+        return directory.toString();
+    }
+}
