@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MiniYarnITCase {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
-    private static final Pattern INFO_LINE = Pattern.compile("\\S+ \\S+ INFO ");
 
     @TempDir
     static Path work;
@@ -117,11 +116,7 @@ class MiniYarnITCase {
         return counts;
     }
 
-    /**
-     * A job that succeeded leaves no exception in any log or output file of its containers, except in
-     * INFO lines, which tell of expected races (a TaskManager that came up after the job no longer
-     * needed it offers its slot to a JobMaster that has ended).
-     */
+    /** A job that succeeded leaves no exception in any log or output file of its containers. */
     private static void assertNoExceptionsInContainerLogs(Path miniYarnDir, String appId) throws IOException {
         List<String> found = new ArrayList<>();
         int files = 0;
@@ -130,7 +125,7 @@ class MiniYarnITCase {
                     && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)")).toList()) {
                 files++;
                 for (String line : Files.readAllLines(file)) {
-                    if (line.contains("Exception") && !INFO_LINE.matcher(line).lookingAt()) {
+                    if (line.contains("Exception")) {
                         found.add(file.getFileName() + ": " + line);
                     }
                 }
