@@ -60,6 +60,11 @@ final class FloeDistribution {
 
     /** Runs {@code bin/<script> args...}; returns exit code and combined output. */
     Result run(String script, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), script, args);
+    }
+
+    /** Runs {@code bin/<script> args...} with {@code extraEnvironment} added; returns exit code and combined output. */
+    Result run(Map<String, String> extraEnvironment, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
@@ -68,6 +73,7 @@ final class FloeDistribution {
         environment.put("FLOE_CONF_DIR", confDir.toString());
         environment.put("FLOE_LOG_DIR", logDir.toString());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.putAll(extraEnvironment);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();

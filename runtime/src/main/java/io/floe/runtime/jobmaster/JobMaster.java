@@ -423,6 +423,11 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         transitionTo(finalStatus);
+        // Requirements first: a slot freed while the ResourceManager still counts this job's requirements
+        // is allocated straight back to the job, and the TaskManager's offer finds no JobMaster.
+        if (resourceManager != null) {
+            resourceManager.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), 0);
+        }
         for (AcceptedSlot slot : slots.values()) {
             RegisteredTaskManager tm = taskManagers.get(slot.location().resourceId());
             if (tm != null) {
@@ -430,9 +435,6 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             }
         }
         slots.clear();
-        if (resourceManager != null) {
-            resourceManager.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), 0);
-        }
         long runtime = System.currentTimeMillis() - startTime;
         resultFuture.complete(new JobResult(jobGraph.jobId(), jobGraph.jobName(), finalStatus, runtime,
                 finalStatus == JobStatus.FAILED ? failureCause : null));
