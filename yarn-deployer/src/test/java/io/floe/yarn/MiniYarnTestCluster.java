@@ -79,7 +79,10 @@ final class MiniYarnTestCluster implements AutoCloseable {
         conf.set("yarn.scheduler.capacity.root.queues", "default");
         conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
         conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
-        conf.setLong(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 3600);
+        // finished applications leave the NodeManagers at once (their stop waits for that), while the
+        // delete delay keeps the container logs on disk for the checks and for a look after a failure
+        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
+        conf.setLong(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, Integer.MAX_VALUE);
         scheduler.accept(conf);
 
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, work.resolve("dfs").toFile()).numDataNodes(1).build();

@@ -14,6 +14,7 @@ import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.ResultPartition;
 import io.floe.runtime.resourcemanager.ResourceManager;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
+import io.floe.runtime.rpc.RecipientUnreachableException;
 import io.floe.runtime.rpc.RpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.taskexecutor.slot.TaskSlot;
@@ -171,7 +172,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         jobMaster.offerSlots(resourceId, offers).whenCompleteAsync((accepted, error) -> {
             if (error != null) {
-                LOG.info("Offering slots to the JobMaster of job {} failed: {}", jobId, error.toString());
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof RecipientUnreachableException) {
+                    // the job ended while the ResourceManager still gave it this slot: expected, not a fault
+                    LOG.info("The JobMaster of job {} has ended; freeing the {} slot(s) offered to it", jobId, offers.size());
+                } else {
+                    LOG.info("Offering slots to the JobMaster of job {} failed: {}", jobId, cause.toString());
+                }
                 offers.forEach(o -> freeSlotInternal(o.allocationId(), "offer failed"));
                 return;
             }
