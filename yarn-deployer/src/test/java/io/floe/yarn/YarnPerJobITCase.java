@@ -122,13 +122,49 @@ class YarnPerJobITCase {
         }
         return files;
     }
+    @Test
+    @Order(3)
+    @Timeout(240)
+    void floeCancelByApplicationIdEndsADetachedPerJobClusterKilledAndClean() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        runProgram("KeyedSumGenerator", List.of("--events", "1000000", "--rate", "100"), 1, false);
+        ApplicationId id = cluster.newApplication(before).getApplicationId();
+        List<String> byApplication = new java.util.ArrayList<>(List.of("-Dyarn.application.id=" + id));
+        byApplication.addAll(cluster.deploymentFlags());
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        io.floe.client.cli.CliFrontend floe = new io.floe.client.cli.CliFrontend(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), Map.of(), Set::of);
+        List<String> list = new java.util.ArrayList<>(List.of("list"));
+        list.addAll(byApplication);
+        assertEquals(0, floe.run(list.toArray(new String[0])), err.toString());
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile(" : ([0-9a-f]{32}) : KeyedSumGenerator \\((\\w+)\\)")
+                .matcher(out.toString());
+        assertTrue(job.find(), "floe list shows the job: " + out);
+
+        List<String> cancel = new java.util.ArrayList<>(List.of("cancel"));
+        cancel.addAll(byApplication);
+        cancel.add(job.group(1));
+        assertEquals(0, floe.run(cancel.toArray(new String[0])), err.toString());
+        ApplicationReport finished = cluster.awaitFinished(id);
+        assertEquals(FinalApplicationStatus.KILLED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        cluster.assertNoStagingLeft(id);
+    }
+
     private static void runProgram(List<String> arguments, int parallelism) throws Exception {
+        runProgram("WordCount", arguments, parallelism, true);
+    }
+
+    private static void runProgram(String example, List<String> arguments, int parallelism, boolean attached)
+            throws Exception {
         Configuration configuration = new Configuration();
+        configuration.setString("execution.attached", String.valueOf(attached));
         configuration.setString("execution.target", YarnJobClusterExecutorFactory.NAME);
         configuration.setString("parallelism.default", String.valueOf(parallelism));
         configuration.setString("taskmanager.numberOfTaskSlots", "1");
         cluster.deploymentSettings().forEach(configuration::setString);
-        Path jar = cluster.exampleJar("WordCount");
+        Path jar = cluster.exampleJar(example);
         configuration.setString("pipeline.jars", jar.toString());
         try (PackagedProgram program = PackagedProgram.fromJar(jar, null, arguments, YarnPerJobITCase.class.getClassLoader())) {
             program.invoke(configuration);

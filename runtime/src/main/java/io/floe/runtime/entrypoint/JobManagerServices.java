@@ -193,6 +193,11 @@ public final class JobManagerServices implements AutoCloseable {
         return shutdownRequest;
     }
 
+    /** Asks the Dispatcher to cancel a job; completes once it accepted. Any thread. */
+    public CompletableFuture<Void> cancelJob(JobId jobId) {
+        return dispatcherGateway.cancelJob(jobId);
+    }
+
     /** Every job the Dispatcher has, running or ended. Any thread. */
     public CompletableFuture<List<JobDetails>> listJobs() {
         return dispatcherGateway.listJobs();

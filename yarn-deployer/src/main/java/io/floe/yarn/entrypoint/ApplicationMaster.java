@@ -83,7 +83,17 @@ final class ApplicationMaster implements AutoCloseable {
         ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(yarnConfiguration),
                 env.get(ContainerEnvironment.ENV_STAGING_DIR));
         JobManagerServices services = JobManagerServices.start(configuration, secret, driver);
+        // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
+        // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
+        services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
         return new ApplicationMaster(configuration, host, staging, driver, services);
+    }
+
+    private static void cancelUnfinishedJobs(JobManagerServices services) {
+        services.listJobs().thenAccept(jobs -> jobs.stream().filter(job -> !job.status().isGloballyTerminal()).forEach(job -> {
+            LOG.info("Cancelling job {} ({}): the cluster is shutting down", job.jobId(), job.jobName());
+            services.cancelJob(job.jobId());
+        }));
     }
 
     /** Tells YARN where the REST endpoint is: the client waits for this to reach the cluster. */

@@ -34,11 +34,11 @@ public final class YarnSessionClusterEntrypoint {
         List<JobDetails> unfinished = am.services().listJobs().get().stream()
                 .filter(job -> !job.status().isGloballyTerminal()).toList();
         if (!unfinished.isEmpty()) {
-            LOG.warn("Stopping the session with {} job(s) not finished; they end with it: {}", unfinished.size(),
+            LOG.warn("Stopping the session with {} job(s) not finished; they are cancelled: {}", unfinished.size(),
                     unfinished.stream().map(job -> job.jobId() + " (" + job.jobName() + ", " + job.status() + ")").toList());
         }
         am.finish(ApplicationStatus.SUCCEEDED, "Session stopped on request of a client"
-                + (unfinished.isEmpty() ? "" : "; " + unfinished.size() + " job(s) were still running"));
+                + (unfinished.isEmpty() ? "" : "; " + unfinished.size() + " running job(s) cancelled"));
         return 0;
     }
 }

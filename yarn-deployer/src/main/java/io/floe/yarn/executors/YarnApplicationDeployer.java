@@ -29,7 +29,7 @@ public final class YarnApplicationDeployer implements ApplicationDeployer {
             YarnClusterDescriptor.DeployedCluster cluster = descriptor.deployApplicationCluster(application);
             String id = cluster.applicationId().toString();
             console.accept("Application " + id + " runs " + application.jar() + "; its jobs: floe list -Dyarn.application.id="
-                    + id + "; stop it: yarn application -kill " + id + "; its logs: yarn logs -applicationId " + id);
+                    + id + "; cancel a job: floe cancel -Dyarn.application.id=" + id + " <jobId>; its logs: yarn logs -applicationId " + id);
         }
     }
 }

@@ -49,7 +49,8 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
             throw e;
         }
         console.accept("Job " + jobGraph.jobId() + " runs in YARN application " + cluster.applicationId()
-                + (detached ? "; stop it with: yarn application -kill " + cluster.applicationId() : ""));
+                + (detached ? "; cancel it (the application then ends KILLED) with: floe cancel -Dyarn.application.id="
+                        + cluster.applicationId() + " " + jobGraph.jobId() : ""));
         RestClusterClient rest = new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
         return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), rest,
