@@ -2,6 +2,11 @@ package io.floe.yarn;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -13,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging directory of one application, {@code <base>/.floe/<appId>/} with mode 700: the
  * application's own files (configuration, secret, job graph, job jars) go here as APPLICATION
- * resources; it is deleted when the application ends gracefully or its deployment fails. Used on
- * one thread at a time.
+ * resources; it is deleted when the application ends gracefully or its deployment fails.
+ * {@link #upload} may be called from several threads at once (the client uploads the files
+ * together: each waits some 400 ms for HDFS to confirm its block); the rest from one thread.
  */
 public final class ApplicationStaging {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationStaging.class);
@@ -62,6 +68,42 @@ public final class ApplicationStaging {
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), remote);
         FileStatus status = fs.getFileStatus(remote);
         return ShippedResource.of(key, status, LocalResourceVisibility.APPLICATION);
+    }
+
+    /** {@link #upload} on {@code executor}; the future fails with an {@link java.io.UncheckedIOException}. */
+    CompletableFuture<ShippedResource> uploadAsync(Path local, String key, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return upload(local, key);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not upload " + local + " to " + new org.apache.hadoop.fs.Path(dir, key)
+                        + ": " + e.getMessage(), e);
+            }
+        }, executor);
+    }
+
+    /**
+     * Waits for uploads started with {@link #uploadAsync}; the results in the order given.
+     *
+     * @throws IOException the first failure, with its cause
+     */
+    static List<ShippedResource> awaitAll(List<CompletableFuture<ShippedResource>> uploads) throws IOException {
+        List<ShippedResource> done = new ArrayList<>();
+        for (CompletableFuture<ShippedResource> upload : uploads) {
+            try {
+                done.add(upload.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("Interrupted while uploading the application's files");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof java.io.UncheckedIOException unchecked) {
+                    throw new IOException(unchecked.getMessage(), unchecked.getCause());
+                }
+                throw new IOException("Could not upload the application's files: " + cause, cause);
+            }
+        }
+        return done;
     }
 
     /** Deletes the directory and everything in it; a missing one is fine. */

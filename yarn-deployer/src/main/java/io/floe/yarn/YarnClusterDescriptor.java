@@ -22,6 +22,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
@@ -50,7 +56,9 @@ import org.slf4j.LoggerFactory;
  *   <li>create the staging directory {@code <base>/.floe/<appId>/} (mode 700) and arm a shutdown hook
  *       that kills the application and deletes it if the client dies mid-deploy;
  *   <li>register the framework jars from the content-addressed cache (uploading only what it lacks)
- *       and upload the application's own files (configuration, secret, logging, job graph, job jars);
+ *       and upload the application's own files (configuration, secret, logging, job graph, job jars),
+ *       all at once on a few upload threads: HDFS confirms each file's last block only after a
+ *       poll that starts at 400 ms, which one file after the other added up to seconds;
  *   <li>launch the ApplicationMaster: java command sized by {@code jobmanager.memory.process.size},
  *       {@code JAVA_HOME}, classpath and the list of shipped files in its environment;
  *   <li>poll the application report, printing state changes and YARN's diagnostics, until the
@@ -62,6 +70,8 @@ import org.slf4j.LoggerFactory;
 public final class YarnClusterDescriptor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDescriptor.class);
     private static final long POLL_MILLIS = 250;
+    /** Uploads (and framework jar hashing) at once per deployment; mostly waiting on HDFS. */
+    private static final int UPLOAD_THREADS = 8;
 
     private final Configuration configuration;
     private final YarnConfiguration yarnConfiguration;
@@ -112,21 +122,22 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
-    /** Uploads what only the ApplicationMaster of one mode needs (job graph, job jars, the program). */
+    /** Starts uploading what only the ApplicationMaster of one mode needs (job graph, job jars, the program). */
     @FunctionalInterface
     private interface ApplicationMasterFiles {
-        List<ShippedResource> stage(ApplicationStaging staging, Path scratch) throws IOException;
+        List<CompletableFuture<ShippedResource>> stage(ApplicationStaging staging, Path scratch, Executor uploads)
+                throws IOException;
     }
 
     /** Starts a session cluster: a JobManager that takes jobs over REST until a client stops it. */
     public DeployedCluster deploySessionCluster() throws Exception {
-        return deploy(ClusterMode.SESSION, ClusterMode.SESSION.defaultName, (staging, scratch) -> List.of(), true);
+        return deploy(ClusterMode.SESSION, ClusterMode.SESSION.defaultName, (staging, scratch, uploads) -> List.of(), true);
     }
 
     /** Starts a per-job cluster that runs {@code jobGraph}, shipping the job's jars with it. */
     public DeployedCluster deployJobCluster(JobGraph jobGraph, List<Path> jobJars, boolean detached) throws Exception {
         return deploy(ClusterMode.PER_JOB, ClusterMode.PER_JOB.defaultName + ": " + jobGraph.jobName(),
-                (staging, scratch) -> stageJobGraph(staging, scratch, jobGraph, jobJars), !detached);
+                (staging, scratch, uploads) -> stageJobGraph(staging, scratch, uploads, jobGraph, jobJars), !detached);
     }
 
     /**
@@ -142,14 +153,17 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
         String jarName = remoteJar != null ? new org.apache.hadoop.fs.Path(remoteJar.uri()).getName()
                 : localJar.getFileName().toString();
-        return deploy(ClusterMode.APPLICATION, ClusterMode.APPLICATION.defaultName + ": " + jarName, (staging, scratch) -> {
+        return deploy(ClusterMode.APPLICATION, ClusterMode.APPLICATION.defaultName + ": " + jarName,
+                (staging, scratch, uploads) -> {
             String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jarName;
-            ShippedResource jar = remoteJar != null ? new ShippedResource(key, remoteJar.uri(), remoteJar.size(),
-                    remoteJar.timestamp(), remoteJar.visibility()) : staging.upload(localJar, key);
+            CompletableFuture<ShippedResource> jar = remoteJar != null
+                    ? CompletableFuture.completedFuture(new ShippedResource(key, remoteJar.uri(), remoteJar.size(),
+                            remoteJar.timestamp(), remoteJar.visibility()))
+                    : staging.uploadAsync(localJar, key, uploads);
             Path programFile = scratch.resolve(ContainerEnvironment.APPLICATION_FILE);
             RestJsonMapper.create().writeValue(programFile.toFile(),
                     new ApplicationConfiguration(key, application.entryClass(), application.arguments()));
-            return List.of(jar, staging.upload(programFile, ContainerEnvironment.APPLICATION_FILE));
+            return List.of(jar, staging.uploadAsync(programFile, ContainerEnvironment.APPLICATION_FILE, uploads));
         }, true);
     }
 
@@ -218,6 +232,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ApplicationStaging staging = ApplicationStaging.create(fs, floeBase, appId);
         DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging);
         Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
+        ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS, uploadThreads(appId));
         try {
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
             context.setApplicationName(configuration.get(YarnConfigOptions.APPLICATION_NAME, defaultName));
@@ -232,9 +247,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             if (configuration.contains(YarnConfigOptions.NODE_LABEL)) {
                 context.setNodeLabelExpression(configuration.get(YarnConfigOptions.NODE_LABEL));
             }
-            List<ShippedResource> amOnly = amFiles.stage(staging, scratch);
-            ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, appId, amOnly,
-                    attached, jmMemory);
+            List<CompletableFuture<ShippedResource>> amOnly = amFiles.stage(staging, scratch, uploads);
+            ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, uploads,
+                    appId, amOnly, attached, jmMemory);
             amContainer.setApplicationACLs(applicationAcls());
             context.setAMContainerSpec(amContainer);
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
@@ -245,28 +260,50 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.path().toString());
         } catch (Exception | Error e) {
             hook.disarm();
+            stopUploads(uploads, appId); // else one still running could write into the deleted staging directory
             failDeployment(appId, staging);
             throw e;
         } finally {
+            uploads.shutdownNow();
             deleteRecursively(scratch);
         }
     }
 
+    private static void stopUploads(ExecutorService uploads, ApplicationId appId) {
+        uploads.shutdownNow();
+        try {
+            if (!uploads.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Uploads of {} still run after 30 s; its staging directory may be left", appId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory uploadThreads(ApplicationId appId) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "floe-upload-" + appId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /** The per-job cluster's job graph, its jars named by their keys in the container. */
-    private static List<ShippedResource> stageJobGraph(ApplicationStaging staging, Path scratch, JobGraph jobGraph,
-            List<Path> jobJars) throws IOException {
-        List<ShippedResource> amOnly = new ArrayList<>();
+    private static List<CompletableFuture<ShippedResource>> stageJobGraph(ApplicationStaging staging, Path scratch,
+            Executor uploads, JobGraph jobGraph, List<Path> jobJars) throws IOException {
+        List<CompletableFuture<ShippedResource>> amOnly = new ArrayList<>();
         List<String> jarKeys = new ArrayList<>();
         for (Path jar : jobJars) {
             String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jar.getFileName();
-            amOnly.add(staging.upload(jar, key));
+            amOnly.add(staging.uploadAsync(jar, key, uploads));
             jarKeys.add(key);
         }
         JobGraph shipped = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
                 jobGraph.edges(), jarKeys, jobGraph.jobConfiguration());
         Path graphFile = scratch.resolve(ContainerEnvironment.JOB_GRAPH_FILE);
         RestJsonMapper.create().writeValue(graphFile.toFile(), shipped);
-        amOnly.add(staging.upload(graphFile, ContainerEnvironment.JOB_GRAPH_FILE));
+        amOnly.add(staging.uploadAsync(graphFile, ContainerEnvironment.JOB_GRAPH_FILE, uploads));
         return amOnly;
     }
 
@@ -288,28 +325,33 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     private ContainerLaunchContext applicationMasterContext(ClusterMode mode, FileSystem fs,
-            org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, ApplicationId appId,
-            List<ShippedResource> amOnly, boolean attached, ProcessMemory jmMemory) throws IOException {
-        FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase);
-        List<ShippedResource> shared = new ArrayList<>(cache.register(FrameworkJarCache.localFrameworkClasspath(configuration),
-                scratch));
-        lastFrameworkUploads = cache.uploadedCount();
-        shared.add(staging.upload(writeConfiguration(mode, scratch, appId, staging, attached), ContainerEnvironment.CONFIG_FILE));
+            org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, Executor uploads,
+            ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory)
+            throws IOException {
+        List<CompletableFuture<ShippedResource>> applicationFiles = new ArrayList<>();
+        applicationFiles.add(staging.uploadAsync(writeConfiguration(mode, scratch, appId, staging, attached),
+                ContainerEnvironment.CONFIG_FILE, uploads));
         Path secret = scratch.resolve(ContainerEnvironment.SECRET_FILE);
         ClusterSecret.generate().writeTo(secret);
-        shared.add(staging.upload(secret, ContainerEnvironment.SECRET_FILE));
-        shared.add(staging.upload(logConfiguration(scratch), ContainerEnvironment.LOG_CONFIG_FILE));
+        applicationFiles.add(staging.uploadAsync(secret, ContainerEnvironment.SECRET_FILE, uploads));
+        applicationFiles.add(staging.uploadAsync(logConfiguration(scratch), ContainerEnvironment.LOG_CONFIG_FILE, uploads));
         Path hadoopConfig = scratch.resolve("hadoop-site.xml");
         try (java.io.OutputStream out = Files.newOutputStream(hadoopConfig)) {
             siteProperties(yarnConfiguration).writeXml(out);
         }
         for (String name : ContainerEnvironment.HADOOP_CONFIG_FILES) {
             // one upload per name: a NodeManager links a resource it sees twice under one name only
-            shared.add(staging.upload(hadoopConfig, name));
+            applicationFiles.add(staging.uploadAsync(hadoopConfig, name, uploads));
         }
+        // while those upload, the framework jars are hashed and looked up (and uploaded if missing)
+        FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase, uploads);
+        List<ShippedResource> shared = new ArrayList<>(cache.register(FrameworkJarCache.localFrameworkClasspath(configuration),
+                scratch));
+        lastFrameworkUploads = cache.uploadedCount();
+        shared.addAll(ApplicationStaging.awaitAll(applicationFiles));
 
         List<ShippedResource> all = new ArrayList<>(shared);
-        all.addAll(amOnly);
+        all.addAll(ApplicationStaging.awaitAll(amOnly));
         Map<String, String> env = containerEnvironment(configuration);
         env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
         env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
