@@ -61,7 +61,7 @@ public final class MiniCluster implements AutoCloseable {
         clientRpc = NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize), secret);
         dispatcherGateway = clientRpc.connect(jobManager.getDispatcherAddress(), DispatcherGateway.class).get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("MiniCluster started: {} TaskManager(s) x {} slot(s)", clusterConfiguration.numberOfTaskManagers(),
-                clusterConfiguration.slotsPerTaskManager(), secret);
+                clusterConfiguration.slotsPerTaskManager());
     }
 
     private String resourceManagerAddress() {
@@ -71,7 +71,7 @@ public final class MiniCluster implements AutoCloseable {
     /** Starts one more TaskManager; it registers and adds its slots to the cluster. */
     public TaskManagerRunner startTaskManager() {
         TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManagerAddress(),
-                clusterConfiguration.slotsPerTaskManager(), secret);
+                clusterConfiguration.slotsPerTaskManager());
         runner.start();
         taskManagers.add(runner);
         return runner;
