@@ -71,7 +71,7 @@ public final class MiniCluster implements AutoCloseable {
     /** Starts one more TaskManager; it registers and adds its slots to the cluster. */
     public TaskManagerRunner startTaskManager() {
         TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManagerAddress(),
-                clusterConfiguration.slotsPerTaskManager());
+                clusterConfiguration.slotsPerTaskManager(), secret);
         runner.start();
         taskManagers.add(runner);
         return runner;
