@@ -125,6 +125,22 @@ class YarnPerJobITCase {
     @Test
     @Order(3)
     @Timeout(240)
+    void aDetachedPerJobClusterEndsSucceededAndCleanWithoutItsClient() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        String input = cluster.writeFile("/wordcount/detached-input.txt", "one two two\nthree three three\n");
+        runProgram("WordCount", List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/detached-output",
+                "--mode", "batch"), 1, false);
+        ApplicationId id = cluster.newApplication(before).getApplicationId();
+        ApplicationReport finished = cluster.awaitFinished(id);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        assertEquals(Map.of("one", 1L, "two", 2L, "three", 3L), cluster.readCounts("/wordcount/detached-output"));
+        cluster.assertNoStagingLeft(id);
+        cluster.assertNoExceptionsInContainerLogs(id);
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(240)
     void floeCancelByApplicationIdEndsADetachedPerJobClusterKilledAndClean() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
         runProgram("KeyedSumGenerator", List.of("--events", "1000000", "--rate", "100"), 1, false);
