@@ -241,6 +241,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        // A deployment proves the JobMaster accepted the slot: its answer to the offer may still be on its
+        // way to this main thread, so the slot becomes ACTIVE here too (as in Flink).
+        slots.markSlotActive(descriptor.allocationId());
         if (!slots.addTask(descriptor.allocationId(), descriptor.jobId(), descriptor.attemptId(), task)) {
             return CompletableFuture.failedFuture(new IllegalStateException("Slot " + descriptor.allocationId()
                     + " is not active on TaskManager " + resourceId));
