@@ -47,7 +47,7 @@ stop_mini_yarn() {
   rm -rf "$work"
   if [ "$status" -eq 0 ]; then
     echo
-    echo "Quickstart done. To keep HDFS and YARN running and try more: README.md, 'Floe on YARN without a Hadoop cluster'."
+    echo "Quickstart done. To keep HDFS and YARN running and try more: README.md, 'Floe on YARN' and its 'Without a Hadoop cluster: mini-yarn.sh'."
   else
     echo "quickstart: failed (exit code $status); the client's log is in $floe_home/log" >&2
   fi
