@@ -76,14 +76,7 @@ final class ClusterOptionsParser {
     /** config.yaml, then -D and -t, then what the locators add (such as a running YARN session). */
     private static Configuration configuration(CommandLine line, Map<String, String> environment) throws CliException {
         Configuration configuration = ConfigurationLoader.load(environment);
-        String[] pairs = line.getOptionValues(PROPERTY);
-        for (String pair : pairs == null ? new String[0] : pairs) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new CliException("Option -D needs key=value, not '" + pair + "'");
-            }
-            configuration.setString(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
+        RunOptions.parseProperties(line.getOptionValues(PROPERTY)).forEach(configuration::setString);
         if (line.hasOption(TARGET)) {
             configuration.set(CoreOptions.TARGET, line.getOptionValue(TARGET).trim());
         }

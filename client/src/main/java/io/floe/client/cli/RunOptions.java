@@ -216,8 +216,12 @@ public final class RunOptions {
     }
 
     private static Map<String, String> parseProperties(CommandLine line) throws CliException {
+        return parseProperties(line.getOptionValues(PROPERTY));
+    }
+
+    /** {@code -D} values as an ordered map (a later key wins); a value without '=' is named in the error. */
+    public static Map<String, String> parseProperties(String[] values) throws CliException {
         Map<String, String> properties = new LinkedHashMap<>();
-        String[] values = line.getOptionValues(PROPERTY);
         for (String pair : values == null ? new String[0] : values) {
             int equals = pair.indexOf('=');
             if (equals <= 0) {
@@ -233,7 +237,7 @@ public final class RunOptions {
      * commons-cli reads {@code -Dkey=value} as a flag named {@code Dkey}. The program's own
      * arguments are left alone.
      */
-    static String[] splitAttachedProperties(String[] arguments, Options options) {
+    public static String[] splitAttachedProperties(String[] arguments, Options options) {
         List<String> result = new ArrayList<>();
         int i = 0;
         while (i < arguments.length) {

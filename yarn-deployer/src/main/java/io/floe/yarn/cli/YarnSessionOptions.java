@@ -1,6 +1,7 @@
 package io.floe.yarn.cli;
 
 import io.floe.client.cli.CliException;
+import io.floe.client.cli.RunOptions;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.yarn.configuration.YarnConfigOptions;
@@ -49,7 +50,8 @@ record YarnSessionOptions(boolean help, boolean detached, boolean query, String 
     static YarnSessionOptions parse(String[] arguments) throws CliException {
         CommandLine line;
         try {
-            line = DefaultParser.builder().build().parse(definitions(), splitAttachedProperties(arguments));
+            Options options = definitions();
+            line = DefaultParser.builder().build().parse(options, RunOptions.splitAttachedProperties(arguments, options));
         } catch (MissingArgumentException e) {
             throw new CliException("Option -" + e.getOption().getOpt() + " needs a value; see yarn-session.sh -h");
         } catch (ParseException e) {
@@ -58,15 +60,7 @@ record YarnSessionOptions(boolean help, boolean detached, boolean query, String 
         if (!line.getArgList().isEmpty()) {
             throw new CliException("Unexpected argument '" + line.getArgList().get(0) + "'; see yarn-session.sh -h");
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        String[] pairs = line.getOptionValues(PROPERTY);
-        for (String pair : pairs == null ? new String[0] : pairs) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new CliException("Option -D needs key=value, not '" + pair + "'");
-            }
-            settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
+        Map<String, String> settings = new LinkedHashMap<>(RunOptions.parseProperties(line.getOptionValues(PROPERTY)));
         putMemory(line, JM_MEMORY, ClusterOptions.JOB_MANAGER_PROCESS_SIZE.key(), settings);
         putMemory(line, TM_MEMORY, ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(), settings);
         if (line.hasOption(SLOTS)) {
@@ -96,19 +90,5 @@ record YarnSessionOptions(boolean help, boolean detached, boolean query, String 
             String value = line.getOptionValue(option).trim();
             settings.put(key, value.matches("[0-9]+") ? value + "m" : value); // Flink reads a bare number as MB
         }
-    }
-
-    /** {@code -Dkey=value} as {@code -D key=value}: commons-cli would read a flag named {@code Dkey}. */
-    private static String[] splitAttachedProperties(String[] arguments) {
-        java.util.List<String> result = new java.util.ArrayList<>();
-        for (String argument : arguments) {
-            if (argument.startsWith("-D") && argument.length() > 2) {
-                result.add("-D");
-                result.add(argument.substring(2));
-            } else {
-                result.add(argument);
-            }
-        }
-        return result.toArray(new String[0]);
     }
 }
