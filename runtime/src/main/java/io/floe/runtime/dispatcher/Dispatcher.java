@@ -42,8 +42,10 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         final long startTime = System.currentTimeMillis();
         JobResult result;
         long endTime = -1;
-        JobDetailsInfo archivedDetails;
-        JobExceptionsInfo archivedExceptions;
+        volatile JobDetailsInfo archivedDetails;
+        volatile JobExceptionsInfo archivedExceptions;
+        /** Completes once the ended job's details were kept (or could not be); null while it runs. */
+        CompletableFuture<Void> archiving;
 
         JobEntry(JobGraph jobGraph, JobMaster jobMaster) {
             this.jobGraph = jobGraph;
@@ -96,13 +98,16 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         entry.result = result;
         entry.endTime = System.currentTimeMillis();
         LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
-        jobMasterGateway(entry)
+        CompletableFuture<Void> archived = jobMasterGateway(entry)
                 .thenCompose(gateway -> gateway.requestJobDetails().thenCombine(gateway.requestJobExceptions(),
                         (details, exceptions) -> {
                             entry.archivedDetails = details;
                             entry.archivedExceptions = exceptions;
                             return null;
-                        }))
+                        }));
+        // queries from now on wait for the archive instead of asking a JobMaster that is about to stop
+        entry.archiving = archived.handle((ok, error) -> null);
+        archived
                 .whenCompleteAsync((ok, error) -> {
                     if (error != null) {
                         LOG.warn("Could not archive the details of job {}: {}", result.jobId(), error.toString());
@@ -110,6 +115,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     entry.jobMaster.closeAsync().whenCompleteAsync((closed, closeError) ->
                             terminatedJobCleanup.accept(result.jobId()), getRpcService().getScheduledExecutor());
                 }, getMainThreadExecutor());
+    }
+
+    private static <T> CompletableFuture<T> archivedOrFailure(T archived, JobId jobId) {
+        return archived != null ? CompletableFuture.completedFuture(archived)
+                : CompletableFuture.failedFuture(new IllegalStateException("Job " + jobId
+                        + " has ended and its details could not be kept (see the JobManager log)"));
     }
 
     private CompletableFuture<JobMasterGateway> jobMasterGateway(JobEntry entry) {
@@ -122,8 +133,8 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         if (entry == null) {
             return CompletableFuture.failedFuture(unknownJob(jobId));
         }
-        if (entry.archivedDetails != null) {
-            return CompletableFuture.completedFuture(entry.archivedDetails);
+        if (entry.archiving != null) {
+            return entry.archiving.thenCompose(ignored -> archivedOrFailure(entry.archivedDetails, jobId));
         }
         return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestJobDetails);
     }
@@ -134,8 +145,8 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         if (entry == null) {
             return CompletableFuture.failedFuture(unknownJob(jobId));
         }
-        if (entry.archivedExceptions != null) {
-            return CompletableFuture.completedFuture(entry.archivedExceptions);
+        if (entry.archiving != null) {
+            return entry.archiving.thenCompose(ignored -> archivedOrFailure(entry.archivedExceptions, jobId));
         }
         return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestJobExceptions);
     }
