@@ -148,21 +148,19 @@ class YarnPerJobITCase {
         List<String> byApplication = new java.util.ArrayList<>(List.of("-Dyarn.application.id=" + id));
         byApplication.addAll(cluster.deploymentFlags());
 
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        io.floe.client.cli.CliFrontend floe = new io.floe.client.cli.CliFrontend(new java.io.PrintStream(out, true),
-                new java.io.PrintStream(err, true), Map.of(), Set::of);
         List<String> list = new java.util.ArrayList<>(List.of("list"));
         list.addAll(byApplication);
-        assertEquals(0, floe.run(list.toArray(new String[0])), err.toString());
+        CommandLines.Result listed = CommandLines.floe(Map.of(), list.toArray(new String[0]));
+        assertEquals(0, listed.exitCode(), listed.toString());
         java.util.regex.Matcher job = java.util.regex.Pattern.compile(" : ([0-9a-f]{32}) : KeyedSumGenerator \\((\\w+)\\)")
-                .matcher(out.toString());
-        assertTrue(job.find(), "floe list shows the job: " + out);
+                .matcher(listed.out());
+        assertTrue(job.find(), "floe list shows the job: " + listed.out());
 
         List<String> cancel = new java.util.ArrayList<>(List.of("cancel"));
         cancel.addAll(byApplication);
         cancel.add(job.group(1));
-        assertEquals(0, floe.run(cancel.toArray(new String[0])), err.toString());
+        CommandLines.Result cancelled = CommandLines.floe(Map.of(), cancel.toArray(new String[0]));
+        assertEquals(0, cancelled.exitCode(), cancelled.toString());
         ApplicationReport finished = cluster.awaitFinished(id);
         assertEquals(FinalApplicationStatus.KILLED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
         cluster.assertNoStagingLeft(id);

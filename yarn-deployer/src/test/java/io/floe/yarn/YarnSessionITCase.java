@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floe.client.cli.CliFrontend;
-import io.floe.yarn.cli.YarnSessionCli;
+import io.floe.yarn.CommandLines.Result;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +43,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Session and application mode on a MiniYARNCluster (CapacityScheduler with the queues
  * {@code default} and {@code analytics}) with a MiniDFSCluster, driven as a user drives them:
- * {@code yarn-session.sh} ({@link YarnSessionCli}) and {@code floe} ({@link CliFrontend}) with a
+ * {@code yarn-session.sh} ({@code YarnSessionCli}) and {@code floe} ({@code CliFrontend}) with a
  * configuration directory, in this JVM. The tests share one detached session and run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,9 +90,9 @@ class YarnSessionITCase {
     void anUnknownQueueIsRefusedWithTheKnownOnesAndNothingIsLeft() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
         Result result = yarnSession(null, "-d", "-qu", "nightly");
-        assertEquals(1, result.exitCode, result.toString());
-        assertTrue(result.err.contains("nightly") && result.err.contains("default") && result.err.contains("analytics"),
-                "names the queue and the known ones: " + result.err);
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("nightly") && result.err().contains("default") && result.err().contains("analytics"),
+                "names the queue and the known ones: " + result.err());
         assertEquals(before, cluster.applicationIds(), "no YARN application was created");
         assertFalse(Files.exists(propertiesFile()), "no properties file");
     }
@@ -106,9 +103,9 @@ class YarnSessionITCase {
     void aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly() throws Exception {
         Result started = yarnSession(null, "-d", "-s", "3", "-qu", "analytics", "-nm", "floe-it-session", "-jm", "768",
                 "-tm", "768m");
-        assertEquals(0, started.exitCode, started.toString());
-        session = ApplicationId.fromString(firstApplicationId(started.out));
-        assertTrue(started.out.contains("yarn-session.sh -id " + session), "prints how to stop it: " + started.out);
+        assertEquals(0, started.exitCode(), started.toString());
+        session = ApplicationId.fromString(firstApplicationId(started.out()));
+        assertTrue(started.out().contains("yarn-session.sh -id " + session), "prints how to stop it: " + started.out());
         assertTrue(Files.readString(propertiesFile()).contains(session.toString()), "the properties file names the session");
         ApplicationReport report = cluster.report(session);
         assertTrue(report.getQueue().endsWith("analytics"), "the -qu queue: " + report.getQueue());
@@ -120,8 +117,8 @@ class YarnSessionITCase {
         String output = cluster.fs.getUri() + "/wordcount/session-output";
         Result run = floe("run", "-p", "2", cluster.exampleJar("WordCount").toString(), "--input", input, "--output", output,
                 "--mode", "batch");
-        assertEquals(0, run.exitCode, run.toString());
-        assertTrue(run.out.contains("YARN session " + session), "the job went to the session: " + run.out);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("YARN session " + session), "the job went to the session: " + run.out());
         assertEquals(COUNTS, cluster.readCounts("/wordcount/session-output"));
 
         List<JsonNode> taskManagers = taskManagers();
@@ -129,8 +126,8 @@ class YarnSessionITCase {
         assertEquals(3, taskManagers.get(0).get("slotsNumber").asInt());
 
         Result list = floe("list", "-Dyarn.application.id=" + session);
-        assertEquals(0, list.exitCode, list.toString());
-        assertTrue(list.out.contains("WordCount") && list.out.contains("FINISHED"), list.out);
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().contains("WordCount") && list.out().contains("FINISHED"), list.out());
         cluster.assertNoExceptionsInContainerLogs(session);
     }
 
@@ -141,9 +138,9 @@ class YarnSessionITCase {
         Set<ApplicationId> before = cluster.applicationIds();
         Result run = floe("run-application", "-t", "yarn-application", "-p", "2", cluster.exampleJar("WordCount").toString(),
                 "--input", input, "--output", cluster.fs.getUri() + "/wordcount/application-output", "--mode", "batch");
-        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(0, run.exitCode(), run.toString());
         ApplicationId id = cluster.newApplication(before).getApplicationId();
-        assertTrue(run.out.contains(id.toString()), "prints the application id: " + run.out);
+        assertTrue(run.out().contains(id.toString()), "prints the application id: " + run.out());
         ApplicationReport finished = cluster.awaitFinished(id);
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
         assertEquals(COUNTS, cluster.readCounts("/wordcount/application-output"));
@@ -162,7 +159,7 @@ class YarnSessionITCase {
         Set<ApplicationId> before = cluster.applicationIds();
         Result run = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + jar.toString(),
                 "--input", input, "--output", cluster.fs.getUri() + "/wordcount/hdfs-jar-output", "--mode", "batch");
-        assertEquals(0, run.exitCode, run.toString());
+        assertEquals(0, run.exitCode(), run.toString());
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         ApplicationReport finished = cluster.awaitFinished(id);
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
@@ -171,8 +168,8 @@ class YarnSessionITCase {
         assertTrue(cluster.fs.exists(jar), "the user's jar on HDFS is left alone");
 
         Result missing = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + "/jobs/NoSuch.jar");
-        assertEquals(1, missing.exitCode, missing.toString());
-        assertTrue(missing.err.contains("/jobs/NoSuch.jar") && missing.err.contains("does not exist"), missing.err);
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("/jobs/NoSuch.jar") && missing.err().contains("does not exist"), missing.err());
     }
 
     @Test
@@ -184,8 +181,8 @@ class YarnSessionITCase {
                 "-Drestart-strategy.fixed-delay.attempts=3", "-Drestart-strategy.fixed-delay.delay=1 s",
                 cluster.exampleJar("KeyedSumGenerator").toString(), "--events", "3000", "--keys", "3", "--rate", "200",
                 "--output", output.toUri().toString());
-        assertEquals(0, run.exitCode, run.toString());
-        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out);
+        assertEquals(0, run.exitCode(), run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
         MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(jobId)) && !taskManagers().isEmpty()
                 && Files.exists(output), Duration.ofSeconds(90), "the job running");
 
@@ -208,15 +205,15 @@ class YarnSessionITCase {
     void stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers() throws Exception {
         Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
                 session.toString());
-        assertEquals(0, stopped.exitCode, stopped.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
         ApplicationReport report = cluster.awaitFinished(session);
         assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus(), report.getDiagnostics());
         cluster.assertNoStagingLeft(session);
         assertFalse(Files.exists(propertiesFile()), "stopping the session removed the properties file");
 
         Result again = floe("list", "-Dyarn.application.id=" + session);
-        assertEquals(3, again.exitCode, again.toString());
-        assertTrue(again.err.contains("FINISHED"), "says the session has ended: " + again.err);
+        assertEquals(3, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("FINISHED"), "says the session has ended: " + again.err());
     }
 
     @Test
@@ -224,13 +221,13 @@ class YarnSessionITCase {
     @Timeout(300)
     void aNewApplicationMasterAttemptRecoversTheRunningJob() throws Exception {
         Result started = yarnSession(null, "-d", "-nm", "floe-it-recovery", "-Dyarn.application-attempts=2");
-        assertEquals(0, started.exitCode, started.toString());
-        ApplicationId recovering = ApplicationId.fromString(firstApplicationId(started.out));
+        assertEquals(0, started.exitCode(), started.toString());
+        ApplicationId recovering = ApplicationId.fromString(firstApplicationId(started.out()));
         Path output = cluster.work.resolve("recovered-sums");
         Result run = floe("run", "-d", "-Dyarn.application.id=" + recovering, cluster.exampleJar("KeyedSumGenerator").toString(),
                 "--events", "3000", "--keys", "3", "--rate", "200", "--output", output.toUri().toString());
-        assertEquals(0, run.exitCode, run.toString());
-        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out);
+        assertEquals(0, run.exitCode(), run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
         MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(recovering, jobId)) && Files.exists(output),
                 Duration.ofSeconds(90), "the job running");
 
@@ -244,7 +241,7 @@ class YarnSessionITCase {
 
         Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
                 recovering.toString());
-        assertEquals(0, stopped.exitCode, stopped.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
         assertEquals(FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(recovering).getFinalApplicationStatus());
         cluster.assertNoStagingLeft(recovering);
     }
@@ -334,55 +331,11 @@ class YarnSessionITCase {
         return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
     }
 
-    record Result(int exitCode, String out, String err) {}
-
-    private static Result yarnSession(InputStream in, String... args) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new YarnSessionCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                in != null ? in : new ByteArrayInputStream(new byte[0]), Map.of("FLOE_CONF_DIR", confDir.toString()))
-                .run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Result yarnSession(InputStream in, String... args) {
+        return CommandLines.yarnSession(Map.of("FLOE_CONF_DIR", confDir.toString()), in, args);
     }
 
     private static Result floe(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        // the executors print progress to System.out, as the floe command shows it
-        PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
-        System.setOut(new PrintStream(new TeeStream(captured, stdout), true, StandardCharsets.UTF_8));
-        try {
-            int code = new CliFrontend(captured, new PrintStream(err, true, StandardCharsets.UTF_8),
-                    Map.of("FLOE_CONF_DIR", confDir.toString()),
-                    () -> Set.of("local", "remote", "yarn-session", "yarn-per-job", "yarn-application")).run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
-    /** Writes to both streams, so captured output also shows in the test log. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
-
-        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
+        return CommandLines.floe(Map.of("FLOE_CONF_DIR", confDir.toString()), args);
     }
 }

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
  * Tells an attached per-job ApplicationMaster that the client has the job's result, by creating a
  * marker file in the application's staging directory; the AM waits for it before it unregisters.
  */
-final class ResultFetchedMarker {
+public final class ResultFetchedMarker {
     private static final Logger LOG = LoggerFactory.getLogger(ResultFetchedMarker.class);
 
     private ResultFetchedMarker() {}
 
-    static void write(YarnClusterDescriptor descriptor, YarnClusterDescriptor.DeployedCluster cluster) {
+    public static void write(YarnClusterDescriptor descriptor, YarnClusterDescriptor.DeployedCluster cluster) {
         Path marker = new Path(cluster.stagingDirectory(), YarnJobClusterEntrypoint.RESULT_FETCHED_MARKER);
         try {
             FileSystem fs = marker.getFileSystem(descriptor.yarnConfiguration());

@@ -13,7 +13,7 @@ import io.floe.runtime.messages.JobResult;
 import io.floe.yarn.HadoopConfigurationLoader;
 import io.floe.yarn.YarnClusterDescriptor;
 import io.floe.yarn.YarnClusterDescriptor.DeployedCluster;
-import io.floe.yarn.entrypoint.YarnJobClusterEntrypoint;
+import io.floe.yarn.executors.ResultFetchedMarker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
  * D1–D4, measured as the Flink anchor measures B1–B4: the clock starts right before the
@@ -139,7 +137,7 @@ final class Scenarios {
                 long finished = awaitFinished(rest, jobGraph.jobId(), clock);
                 JobResult result = rest.requestJobResult(jobGraph.jobId());
                 long resultInHand = clock.elapsed();
-                tellResultFetched(descriptor.yarnConfiguration(), cluster);
+                ResultFetchedMarker.write(descriptor, cluster); // what floe run does once it holds the result
                 long ended = clusters.awaitEnded(cluster.applicationId(), 60, pollMillis);
                 Map<String, String> fields = fields();
                 fields.put("deploy_returned_seconds", ScenarioResult.seconds(deployed));
@@ -236,14 +234,6 @@ final class Scenarios {
             Thread.sleep(pollMillis);
         }
         throw new IllegalStateException("Job " + jobId + " did not finish within " + JOB_TIMEOUT_SECONDS + " s");
-    }
-
-    /** What {@code floe run} does once an attached per-job client holds the result: lets the AM end. */
-    private static void tellResultFetched(YarnConfiguration yarnConfiguration, DeployedCluster cluster) throws Exception {
-        org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(cluster.stagingDirectory(),
-                YarnJobClusterEntrypoint.RESULT_FETCHED_MARKER);
-        FileSystem fs = marker.getFileSystem(yarnConfiguration);
-        fs.create(marker, true).close();
     }
 
     /** The Floe settings of every deployment: the anchor's sizes, this cluster, the framework jars. */
