@@ -34,14 +34,16 @@ import org.slf4j.LoggerFactory;
  * again never disappears, not even for a moment. A writer that dies leaves its hidden file, which
  * {@link #listAll} and {@link #get} ignore and {@link #deleteAll} removes with the job.
  *
- * <p>{@link #get} copies the bytes as stored; the {@link BlobServer} checks them against the key
- * before it serves them. Thread-safe (the Hadoop {@link FileSystem} is); every method blocks on
+ * <p>{@link #get} copies the bytes as stored, and opens the blob again if a put replaced it
+ * mid-read; the {@link BlobServer} checks the bytes against the key before it serves them. Thread-safe (the Hadoop {@link FileSystem} is); every method blocks on
  * the file system.
  */
 public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
     private static final String JOB_DIR_PREFIX = "job_";
     private static final String BLOB_PREFIX = "blob_";
+    /** Reads retried when the blob was replaced under them; more than one replacement in a row is unheard of. */
+    private static final int MAX_READ_ATTEMPTS = 3;
 
     private final FileSystem fileSystem;
     private final Path basePath;
@@ -110,20 +112,28 @@ public final class FileSystemBlobStore implements BlobStore {
     public boolean get(JobId jobId, BlobKey key, java.nio.file.Path targetFile) throws IOException {
         checkStorable(jobId, key);
         Path source = blobPath(jobId, key);
-        FSDataInputStream in;
-        try {
-            in = fileSystem.open(source);
-        } catch (FileNotFoundException e) {
-            return false;
-        } catch (IOException e) {
-            throw new IOException("Could not read blob " + key + " of job " + jobId + " at " + source + ": " + e.getMessage(), e);
-        }
-        try (in) {
-            Files.copy(in, targetFile, StandardCopyOption.REPLACE_EXISTING);
-            return true;
-        } catch (IOException e) {
-            throw new IOException("Could not copy blob " + key + " of job " + jobId + " from " + source
-                    + " to " + targetFile + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            FSDataInputStream in;
+            try {
+                in = fileSystem.open(source);
+            } catch (FileNotFoundException e) {
+                return false;
+            } catch (IOException e) {
+                throw new IOException("Could not read blob " + key + " of job " + jobId + " at " + source + ": " + e.getMessage(), e);
+            }
+            try (in) {
+                Files.copy(in, targetFile, StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            } catch (IOException e) {
+                // A put of the same blob replaces the file under an open reader; HDFS then drops
+                // the old copy's blocks and the read fails ("Blocklist ... has changed"). The
+                // path always names a complete copy, so opening it again reads the new one.
+                if (attempt == MAX_READ_ATTEMPTS) {
+                    throw new IOException("Could not copy blob " + key + " of job " + jobId + " from " + source
+                            + " to " + targetFile + " (" + attempt + " attempts): " + e.getMessage(), e);
+                }
+                LOG.info("Reading blob {} of job {} failed (attempt {}: {}); it was replaced mid-read, opening it again", key, jobId, attempt, e.getMessage());
+            }
         }
     }
 
