@@ -1,6 +1,9 @@
 package io.floe.yarn;
 
+import io.floe.runtime.configuration.ConfigOption;
+import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.entrypoint.ProcessMemory;
+import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
@@ -8,8 +11,9 @@ import org.apache.hadoop.yarn.api.ApplicationConstants;
 /**
  * The launch command of a Floe container JVM: {@code $JAVA_HOME/bin/java} with the memory flags of
  * the process size, the {@code --add-opens} flags Hadoop needs on Java 17 (containers do not inherit
- * the client's), the logging configuration, the main class and its arguments, and stdout/stderr
- * redirected into YARN's log directory as {@code <role>.out/.err} next to {@code <role>.log}.
+ * the client's), the user's JVM options ({@code env.java.opts.all} and the role's own key), the
+ * logging configuration, the main class and its arguments, and stdout/stderr redirected into YARN's
+ * log directory as {@code <role>.out/.err} next to {@code <role>.log}.
  */
 public final class ContainerCommand {
     /** What Hadoop's client and Floe's Netty need opened on Java 17. */
@@ -21,15 +25,20 @@ public final class ContainerCommand {
 
     /**
      * @param role {@code jobmanager} or {@code taskmanager}: names the log files
+     * @param jvmOptions the user's JVM options, written into the command as given (the shell splits them)
      * @param arguments arguments of the main class; each must be free of shell metacharacters or is quoted here
      */
-    public static String build(String role, ProcessMemory memory, String mainClass, List<String> arguments) {
+    public static String build(String role, ProcessMemory memory, String jvmOptions, String mainClass,
+            List<String> arguments) {
         String logDir = ApplicationConstants.LOG_DIR_EXPANSION_VAR;
         List<String> parts = new ArrayList<>();
         parts.add(ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java");
         parts.add(memory.jvmOptions());
         for (String open : JAVA_17_OPENS) {
             parts.add("--add-opens=" + open + "=ALL-UNNAMED");
+        }
+        if (!jvmOptions.isBlank()) {
+            parts.add(jvmOptions.strip());
         }
         parts.add("-Dlog.file=" + logDir + "/" + role + ".log");
         parts.add("-Dlog4j2.configurationFile=" + ContainerEnvironment.LOG_CONFIG_FILE);
@@ -40,6 +49,11 @@ public final class ContainerCommand {
         parts.add("1>" + logDir + "/" + role + ".out");
         parts.add("2>" + logDir + "/" + role + ".err");
         return String.join(" ", parts);
+    }
+
+    /** The user's JVM options of a container: {@code env.java.opts.all}, then {@code roleOptions}. */
+    public static String jvmOptions(Configuration configuration, ConfigOption<String> roleOptions) {
+        return (configuration.get(YarnConfigOptions.JVM_OPTIONS_ALL) + " " + configuration.get(roleOptions)).strip();
     }
 
     /** Single-quotes an argument for the container's shell. */

@@ -1,6 +1,7 @@
 package io.floe.yarn;
 
 import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,6 @@ public final class HadoopConfigurationLoader {
                 }
             }
         }
-        return yarn;
+        return HdfsClientDefaults.apply(yarn);
     }
 }

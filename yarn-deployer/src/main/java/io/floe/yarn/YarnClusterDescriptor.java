@@ -355,7 +355,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Map<String, String> env = containerEnvironment(configuration);
         env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
         env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
-        String command = ContainerCommand.build("jobmanager", jmMemory, mode.entrypoint, List.of());
+        String command = ContainerCommand.build("jobmanager", jmMemory,
+                ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER), mode.entrypoint, List.of());
         LOG.info("ApplicationMaster command of {}: {}", appId, command);
         return ContainerLaunchContext.newInstance(ShippedResource.toLocalResources(all), env, List.of(command), null, null,
                 null);

@@ -1,6 +1,7 @@
 package io.floe.runtime.entrypoint;
 
 import io.floe.api.JobId;
+import io.floe.api.JobStatus;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.blob.BlobStore;
 import io.floe.runtime.blob.FileSystemBlobStore;
@@ -191,6 +192,11 @@ public final class JobManagerServices implements AutoCloseable {
      */
     public CompletableFuture<Void> shutdownRequest() {
         return shutdownRequest;
+    }
+
+    /** A job's current status, also of an ended one. Any thread. */
+    public CompletableFuture<JobStatus> jobStatus(JobId jobId) {
+        return dispatcherGateway.requestJobStatus(jobId);
     }
 
     /** Asks the Dispatcher to cancel a job; completes once it accepted. Any thread. */

@@ -13,7 +13,20 @@ import java.util.ServiceLoader;
 
 /** Compiles a program's transformations into a job graph and hands it to the executor of its target. */
 public final class JobSubmission {
+    /** The target of a program run inside a JobManager, whose launcher set a {@linkplain #setContextExecutor context executor}. */
+    public static final String EMBEDDED_TARGET = "embedded";
+
+    private static volatile PipelineExecutor contextExecutor;
+
     private JobSubmission() {}
+
+    /**
+     * Set by a launcher that runs a program's {@code main()} inside a JobManager (application mode),
+     * which has no factory to find: jobs with {@code execution.target: embedded} go to it. Null clears it.
+     */
+    public static void setContextExecutor(PipelineExecutor executor) {
+        contextExecutor = executor;
+    }
 
     public static JobClient submit(String jobName, List<Transformation> transformations, Configuration configuration)
             throws Exception {
@@ -28,6 +41,14 @@ public final class JobSubmission {
 
     static PipelineExecutor findExecutor(Configuration configuration) {
         String target = configuration.get(CoreOptions.TARGET);
+        if (EMBEDDED_TARGET.equals(target)) {
+            PipelineExecutor embedded = contextExecutor;
+            if (embedded == null) {
+                throw new IllegalArgumentException("execution.target 'embedded' only exists for programs run inside a "
+                        + "JobManager (application mode); pick another target.");
+            }
+            return embedded;
+        }
         List<String> known = new ArrayList<>();
         ClassLoader loader = JobSubmission.class.getClassLoader();
         for (PipelineExecutorFactory factory : ServiceLoader.load(PipelineExecutorFactory.class, loader)) {

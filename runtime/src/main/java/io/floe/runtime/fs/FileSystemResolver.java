@@ -15,7 +15,7 @@ public final class FileSystemResolver {
     private FileSystemResolver() {}
 
     public static FileSystem resolve(Path path) throws IOException {
-        FileSystem fs = path.getFileSystem(new org.apache.hadoop.conf.Configuration());
+        FileSystem fs = path.getFileSystem(HdfsClientDefaults.apply(new org.apache.hadoop.conf.Configuration()));
         if (fs instanceof ChecksumFileSystem checksummed) {
             return checksummed.getRawFileSystem();
         }

@@ -86,6 +86,19 @@ public final class YarnConfigOptions {
             ConfigOption.key("containerized.java-home").stringType().noDefaultValue()
                     .withDescription("JAVA_HOME of the containers; default: the client's java.home.");
 
+    public static final ConfigOption<String> JVM_OPTIONS_ALL =
+            ConfigOption.key("env.java.opts.all").stringType().defaultValue("")
+                    .withDescription("Extra JVM options of every container (ApplicationMaster and TaskManagers), "
+                            + "as they would be written on a shell command line.");
+
+    public static final ConfigOption<String> JVM_OPTIONS_JOB_MANAGER =
+            ConfigOption.key("env.java.opts.jobmanager").stringType().defaultValue("")
+                    .withDescription("Extra JVM options of the ApplicationMaster (JobManager), after env.java.opts.all.");
+
+    public static final ConfigOption<String> JVM_OPTIONS_TASK_MANAGER =
+            ConfigOption.key("env.java.opts.taskmanager").stringType().defaultValue("")
+                    .withDescription("Extra JVM options of the TaskManager containers, after env.java.opts.all.");
+
     public static final ConfigOption<Duration> ATTACHED_RESULT_WAIT =
             ConfigOption.key("yarn.per-job.attached-result-wait").durationType().defaultValue(Duration.ofMinutes(5))
                     .withDescription("How long an attached per-job cluster keeps running after its job ended, "

@@ -4,6 +4,7 @@ import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
 import io.floe.runtime.entrypoint.JobManagerServices;
+import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.yarn.ApplicationStaging;
@@ -11,9 +12,13 @@ import io.floe.yarn.ContainerEnvironment;
 import io.floe.yarn.ShippedResource;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import io.floe.yarn.resourcemanager.YarnResourceManagerDriver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -68,6 +73,10 @@ final class ApplicationMaster implements AutoCloseable {
     }
 
     private static ApplicationMaster start(Map<String, String> env, String[] args) throws Exception {
+        // Hadoop's client (configuration, HDFS, YARN's RPC) takes about as long to load as the JobManager's
+        // own services: one thread loads it while this one starts the JobManager
+        CompletableFuture<YarnConfiguration> hadoop = CompletableFuture.supplyAsync(ApplicationMaster::connectToHadoop,
+                ApplicationMaster::runOnStartupThread);
         Configuration configuration = ClusterConfigurationLoader.load(Path.of("."), args);
         String host = env.get(ApplicationConstants.Environment.NM_HOST.name());
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
@@ -76,17 +85,40 @@ final class ApplicationMaster implements AutoCloseable {
         configuration.set(ClusterOptions.REST_ADDRESS, host);
         configuration.set(ClusterOptions.REST_BIND_ADDRESS, "0.0.0.0");
         configuration.set(ClusterOptions.REST_PORT, 0);
-        YarnConfiguration yarnConfiguration = new YarnConfiguration();
         List<ShippedResource> shipped = ShippedResource.decode(env.get(ContainerEnvironment.ENV_SHIPPED_RESOURCES));
         ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.SECRET_FILE));
-        YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, yarnConfiguration, shipped);
-        ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(yarnConfiguration),
-                env.get(ContainerEnvironment.ENV_STAGING_DIR));
+        YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, shipped);
+        CompletableFuture<Void> yarnClients = hadoop.thenAccept(driver::startClients);
         JobManagerServices services = JobManagerServices.start(configuration, secret, driver);
-        // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
-        // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
-        services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
-        return new ApplicationMaster(configuration, host, staging, driver, services);
+        try {
+            yarnClients.join();
+            ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(hadoop.join()),
+                    env.get(ContainerEnvironment.ENV_STAGING_DIR));
+            // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
+            // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
+            services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
+            return new ApplicationMaster(configuration, host, staging, driver, services);
+        } catch (CompletionException e) {
+            services.close();
+            throw new IOException("Could not connect to YARN and HDFS: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Loads the Hadoop configuration of the container and opens the default file system (HDFS). */
+    private static YarnConfiguration connectToHadoop() {
+        YarnConfiguration yarnConfiguration = HdfsClientDefaults.apply(new YarnConfiguration());
+        try {
+            FileSystem.get(yarnConfiguration);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return yarnConfiguration;
+    }
+
+    private static void runOnStartupThread(Runnable task) {
+        Thread thread = new Thread(task, "floe-hadoop-startup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void cancelUnfinishedJobs(JobManagerServices services) {

@@ -4,9 +4,10 @@ import io.floe.api.JobStatus;
 import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
-import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
+import io.floe.runtime.entrypoint.EmbeddedExecutor;
+import io.floe.runtime.execution.JobSubmission;
 import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The ApplicationMaster of an application cluster ({@code floe run-application -t
  * yarn-application}): registers, runs the shipped program's {@code main()} here, its jobs going to
- * this very JobManager (through its REST endpoint, as any client's would), and once {@code main()}
+ * this very JobManager (target {@code embedded}: no REST in between), and once {@code main()}
  * has returned and every job has ended, unregisters: SUCCEEDED when all jobs finished, FAILED when
  * {@code main()} threw or a job failed, KILLED when a job was cancelled.
  */
@@ -43,7 +44,12 @@ public final class YarnApplicationClusterEntrypoint {
                 application.arguments(), YarnApplicationClusterEntrypoint.class.getClassLoader())) {
             LOG.info("Running {} of {} with arguments {}", program.getMainClassName(), application.jar(),
                     application.arguments());
-            program.invoke(programConfiguration(am, application));
+            JobSubmission.setContextExecutor(new EmbeddedExecutor(am.services()));
+            try {
+                program.invoke(programConfiguration(am, application));
+            } finally {
+                JobSubmission.setContextExecutor(null);
+            }
             LOG.info("{} returned", program.getMainClassName());
         } catch (ProgramInvocationException | io.floe.client.program.InvalidProgramException e) {
             LOG.error("The program of application {} failed", am.applicationId(), e);
@@ -58,12 +64,10 @@ public final class YarnApplicationClusterEntrypoint {
         return 0;
     }
 
-    /** The cluster's configuration, with jobs going to this JobManager's REST endpoint and main() waiting for them. */
+    /** The cluster's configuration, with jobs going straight to this JobManager and main() waiting for them. */
     private static Configuration programConfiguration(ApplicationMaster am, ApplicationConfiguration application) {
         Configuration configuration = new Configuration(am.configuration());
-        configuration.set(CoreOptions.TARGET, "remote");
-        configuration.set(ClusterOptions.REST_ADDRESS, am.host());
-        configuration.set(ClusterOptions.REST_PORT, am.services().getRestPort());
+        configuration.set(CoreOptions.TARGET, JobSubmission.EMBEDDED_TARGET);
         configuration.set(CoreOptions.ATTACHED, true);
         configuration.set(CoreOptions.PIPELINE_JARS, List.of(Path.of(application.jar()).toAbsolutePath().toUri().toString()));
         return configuration;

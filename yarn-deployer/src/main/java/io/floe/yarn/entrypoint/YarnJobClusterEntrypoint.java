@@ -4,6 +4,7 @@ import io.floe.api.JobStatus;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
 import io.floe.runtime.entrypoint.JobManagerServices;
+import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
@@ -90,7 +91,7 @@ public final class YarnJobClusterEntrypoint {
     /** Keeps the result available over REST until the attached client has it, or the wait ends. */
     private static void awaitResultFetched(ApplicationStaging staging, Configuration configuration) throws Exception {
         org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(staging.path(), RESULT_FETCHED_MARKER);
-        FileSystem fs = marker.getFileSystem(new YarnConfiguration());
+        FileSystem fs = marker.getFileSystem(HdfsClientDefaults.apply(new YarnConfiguration()));
         if (fs.exists(marker)) {
             return;
         }

@@ -6,6 +6,7 @@ import io.floe.runtime.entrypoint.ProcessMemory;
 import io.floe.yarn.ContainerCommand;
 import io.floe.yarn.ShippedResource;
 import io.floe.yarn.YarnClusterDescriptor;
+import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.yarn.api.records.Container;
@@ -21,6 +22,7 @@ final class TaskManagerLaunchContextFactory {
     private final Map<String, LocalResource> resources;
     private final Map<String, String> environment;
     private final ProcessMemory memory;
+    private final String jvmOptions;
     private final String jobManagerHost;
     private final int jobManagerPort;
 
@@ -29,12 +31,13 @@ final class TaskManagerLaunchContextFactory {
         this.resources = ShippedResource.toLocalResources(shipped);
         this.environment = YarnClusterDescriptor.containerEnvironment(configuration);
         this.memory = ProcessMemory.taskManager(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE));
+        this.jvmOptions = ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER);
         this.jobManagerHost = jobManagerHost;
         this.jobManagerPort = jobManagerPort;
     }
 
     ContainerLaunchContext create(Container container) {
-        String command = ContainerCommand.build("taskmanager", memory, "io.floe.runtime.entrypoint.TaskManagerEntrypoint",
+        String command = ContainerCommand.build("taskmanager", memory, jvmOptions, "io.floe.runtime.entrypoint.TaskManagerEntrypoint",
                 List.of("-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + jobManagerHost,
                         "-D" + ClusterOptions.JOB_MANAGER_PORT.key() + "=" + jobManagerPort,
                         "-D" + ClusterOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + container.getId(),

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Starts and stops TaskManagers as YARN containers, through {@link AMRMClientAsync} (allocation)
  * and {@link NMClientAsync} (launch and stop).
  *
- * <p>Protocol: {@link #register} registers the ApplicationMaster with host, REST port and tracking
- * URL (the REST address) once the JobManager is up; requests made before are kept and sent then.
+ * <p>Protocol: {@link #startClients} starts the YARN clients, then {@link #register} registers the
+ * ApplicationMaster with host, REST port and tracking URL (the REST address) once the JobManager is
+ * up; requests made before are kept and sent then.
  * Each {@link #requestWorker} adds one container request and switches the heartbeat to
  * {@code yarn.heartbeat.container-request-interval}, since allocations arrive with heartbeats. Each
  * allocated container fulfils one request, which is removed at once (else YARN re-sends it);
@@ -51,7 +52,6 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private static final Priority PRIORITY = Priority.newInstance(1);
 
     private final Configuration configuration;
-    private final YarnConfiguration yarnConfiguration;
     private final List<ShippedResource> shipped;
     private final Resource containerResource;
     private final long idleHeartbeatMillis;
@@ -68,10 +68,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private final Set<ResourceId> released = new HashSet<>();
     private boolean terminated;
 
-    public YarnResourceManagerDriver(Configuration configuration, YarnConfiguration yarnConfiguration,
-            List<ShippedResource> shipped) {
+    public YarnResourceManagerDriver(Configuration configuration, List<ShippedResource> shipped) {
         this.configuration = configuration;
-        this.yarnConfiguration = yarnConfiguration;
         this.shipped = shipped;
         this.containerResource = Resource.newInstance(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes() >> 20,
                 YarnClusterDescriptor.taskManagerVcoresOf(configuration));
@@ -85,20 +83,40 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     }
 
     /**
-     * Starts the YARN clients and registers the ApplicationMaster; call once the JobManager's REST
-     * endpoint is up. Any thread.
+     * Creates and starts the YARN clients (loading Hadoop's RPC stack takes a while, so the
+     * ApplicationMaster does this while the JobManager starts); {@link #register} follows. Any thread.
+     */
+    public void startClients(YarnConfiguration yarnConfiguration) {
+        // Fast from the start: the first request usually follows the registration within a second, and the
+        // heartbeat thread only reads a new interval after its current sleep. It starts with the registration.
+        AMRMClientAsync<ContainerRequest> resourceManager =
+                AMRMClientAsync.createAMRMClientAsync((int) requestHeartbeatMillis, new ResourceManagerCallbacks());
+        resourceManager.init(yarnConfiguration);
+        resourceManager.start();
+        NMClientAsync nodeManager = NMClientAsync.createNMClientAsync(new NodeManagerCallbacks());
+        nodeManager.init(yarnConfiguration);
+        nodeManager.start();
+        synchronized (this) {
+            if (!terminated) {
+                resourceManagerClient = resourceManager;
+                nodeManagerClient = nodeManager;
+                return;
+            }
+        }
+        nodeManager.stop(); // terminated meanwhile: the JobManager did not come up
+        resourceManager.stop();
+    }
+
+    /**
+     * Registers the ApplicationMaster, once {@link #startClients} returned and the JobManager's REST
+     * endpoint is up, and sends the requests made before. Any thread.
      */
     public synchronized void register(String host, int restPort, String trackingUrl, String jobManagerHost,
             int jobManagerRpcPort) throws Exception {
+        if (resourceManagerClient == null) {
+            throw new IllegalStateException("The YARN clients were not started");
+        }
         launchContexts = new TaskManagerLaunchContextFactory(configuration, shipped, jobManagerHost, jobManagerRpcPort);
-        // Fast from the start: the first request usually follows the registration within a second, and the
-        // heartbeat thread only reads a new interval after its current sleep.
-        resourceManagerClient = AMRMClientAsync.createAMRMClientAsync((int) requestHeartbeatMillis, new ResourceManagerCallbacks());
-        resourceManagerClient.init(yarnConfiguration);
-        resourceManagerClient.start();
-        nodeManagerClient = NMClientAsync.createNMClientAsync(new NodeManagerCallbacks());
-        nodeManagerClient.init(yarnConfiguration);
-        nodeManagerClient.start();
         resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl);
         registered = true;
         LOG.info("Registered the ApplicationMaster with YARN: {}:{}, tracking URL {}", host, restPort, trackingUrl);

@@ -1,0 +1,75 @@
+package io.floe.runtime.entrypoint;
+
+import io.floe.api.JobClient;
+import io.floe.api.JobExecutionResult;
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.execution.JobResults;
+import io.floe.runtime.execution.PipelineExecutor;
+import io.floe.runtime.jobgraph.JobGraph;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code execution.target: embedded}: hands a job straight to the JobManager of this process, for
+ * a program whose {@code main()} runs inside it (application mode). Its jars go into the BlobServer
+ * from where they are, with no HTTP client, upload or JSON in between.
+ */
+public final class EmbeddedExecutor implements PipelineExecutor {
+    private final JobManagerServices services;
+
+    public EmbeddedExecutor(JobManagerServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) {
+        List<Path> jars = new ArrayList<>();
+        for (String jar : jobGraph.userJars()) {
+            jars.add(jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar));
+        }
+        JobGraph withoutJars = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
+                jobGraph.edges(), List.of(), jobGraph.jobConfiguration());
+        return services.submitJob(withoutJars, jars).thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
+    }
+
+    /** A handle on a job of this process's JobManager. */
+    private final class EmbeddedJobClient implements JobClient {
+        private final JobId jobId;
+
+        EmbeddedJobClient(JobId jobId) {
+            this.jobId = jobId;
+        }
+
+        @Override
+        public JobId getJobId() {
+            return jobId;
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return services.jobStatus(jobId);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            return services.cancelJob(jobId);
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return services.jobResult(jobId).thenApply(result -> {
+                try {
+                    return JobResults.toExecutionResult(result);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+    }
+}
