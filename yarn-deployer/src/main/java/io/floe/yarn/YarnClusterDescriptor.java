@@ -212,6 +212,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ProcessMemory.taskManager(tmSize); // fails early, naming the key, if too small
         int amVcores = configuration.get(YarnConfigOptions.APP_MASTER_VCORES);
         int tmVcores = taskManagerVcoresOf(configuration);
+        HadoopClasspath.of(configuration); // fails early, naming the key, if neither ship nor cluster
         String queue = configuration.get(YarnConfigOptions.APPLICATION_QUEUE);
         ClusterResourceCheck.checkQueue(yarnClient, queue);
 
@@ -345,14 +346,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
         // while those upload, the framework jars are hashed and looked up (and uploaded if missing)
         FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase, uploads);
-        List<ShippedResource> shared = new ArrayList<>(cache.register(FrameworkJarCache.localFrameworkClasspath(configuration),
+        List<ShippedResource> shared = new ArrayList<>(cache.register(
+                HadoopClasspath.of(configuration).frameworkJars(FrameworkJarCache.localFrameworkClasspath(configuration)),
                 scratch));
         lastFrameworkUploads = cache.uploadedCount();
         shared.addAll(ApplicationStaging.awaitAll(applicationFiles));
 
         List<ShippedResource> all = new ArrayList<>(shared);
         all.addAll(ApplicationStaging.awaitAll(amOnly));
-        Map<String, String> env = containerEnvironment(configuration);
+        Map<String, String> env = containerEnvironment(configuration, yarnConfiguration);
         env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
         env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
         String command = ContainerCommand.build("jobmanager", jmMemory,
@@ -377,10 +379,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     /** The environment of every Floe container: JAVA_HOME, the classpath, the configuration directory. */
-    public static Map<String, String> containerEnvironment(Configuration configuration) {
+    public static Map<String, String> containerEnvironment(Configuration configuration,
+            org.apache.hadoop.conf.Configuration hadoopConfiguration) {
         Map<String, String> env = new HashMap<>();
         env.put(ContainerEnvironment.ENV_JAVA_HOME, configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
-        env.put("CLASSPATH", ContainerEnvironment.CLASSPATH);
+        env.put("CLASSPATH", HadoopClasspath.of(configuration).containerClasspath(hadoopConfiguration));
         env.put("FLOE_CONF_DIR", ".");
         return env;
     }

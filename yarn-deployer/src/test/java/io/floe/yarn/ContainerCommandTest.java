@@ -46,7 +46,8 @@ class ContainerCommandTest {
 
         assertEquals("-XX:+HeapDumpOnOutOfMemoryError -Dfoo=\"a b\"", options);
         assertTrue(withOptions.contains("=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError -Dfoo=\"a b\" -Dlog.file="), withOptions);
-        assertEquals("", ContainerCommand.jvmOptions(new Configuration(), YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER));
+        assertEquals("-XX:TieredStopAtLevel=1", ContainerCommand.jvmOptions(new Configuration(), YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER));
+        assertEquals("", ContainerCommand.jvmOptions(new Configuration(), YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER));
         assertTrue(command.contains("=ALL-UNNAMED -Dlog.file="), command);
     }
 

@@ -166,18 +166,61 @@ class YarnPerJobITCase {
         cluster.assertNoStagingLeft(id);
     }
 
+    @Test
+    @Order(5)
+    @Timeout(240)
+    void withHadoopFromTheClusterShipsNoHadoopJarAndRunsWordCountExactly() throws Exception {
+        // a cluster whose NodeManagers offer Hadoop: its site files list the jars in yarn.application.classpath
+        List<String> hadoopJars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> Path.of(entry).getFileName().toString().matches("hadoop-client-(api|runtime)-.*\\.jar"))
+                .toList();
+        assertEquals(2, hadoopJars.size(), "Hadoop's client jars on the test classpath: " + hadoopJars);
+        Path confDir = Files.createDirectories(cluster.work.resolve("hadoop-conf-with-classpath"));
+        org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
+        site.addResource(new org.apache.hadoop.fs.Path(cluster.hadoopConfDir.resolve("yarn-site.xml").toUri()));
+        site.set(org.apache.hadoop.yarn.conf.YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", hadoopJars));
+        try (java.io.OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
+            site.writeXml(out);
+        }
+        Set<ApplicationId> before = cluster.applicationIds();
+        String input = cluster.writeFile("/wordcount/cluster-hadoop-input.txt", "red green\ngreen blue blue blue\n");
+
+        runProgram("WordCount", List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/cluster-hadoop-output",
+                "--mode", "batch"), 1, true, Map.of("yarn.hadoop-classpath", "cluster", "env.hadoop.conf.dir", confDir.toString()));
+
+        ApplicationId id = cluster.newApplication(before).getApplicationId();
+        ApplicationReport finished = cluster.awaitFinished(id);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        assertEquals(Map.of("red", 1L, "green", 2L, "blue", 3L), cluster.readCounts("/wordcount/cluster-hadoop-output"));
+        List<Path> launchScripts = cluster.containerLogs(id, "launch_container.sh");
+        assertFalse(launchScripts.isEmpty(), "the NodeManagers keep each container's launch script");
+        for (Path script : launchScripts) {
+            String text = Files.readString(script);
+            assertFalse(text.contains("lib/hadoop-client-"), "no Hadoop jar is localized: " + script);
+            assertTrue(text.contains(hadoopJars.get(0)), "the container's CLASSPATH names the cluster's Hadoop: " + script);
+        }
+        cluster.assertNoStagingLeft(id);
+        cluster.assertNoExceptionsInContainerLogs(id);
+    }
+
     private static void runProgram(List<String> arguments, int parallelism) throws Exception {
         runProgram("WordCount", arguments, parallelism, true);
     }
 
     private static void runProgram(String example, List<String> arguments, int parallelism, boolean attached)
             throws Exception {
+        runProgram(example, arguments, parallelism, attached, Map.of());
+    }
+
+    private static void runProgram(String example, List<String> arguments, int parallelism, boolean attached,
+            Map<String, String> extraSettings) throws Exception {
         Configuration configuration = new Configuration();
         configuration.setString("execution.attached", String.valueOf(attached));
         configuration.setString("execution.target", YarnJobClusterExecutorFactory.NAME);
         configuration.setString("parallelism.default", String.valueOf(parallelism));
         configuration.setString("taskmanager.numberOfTaskSlots", "1");
         cluster.deploymentSettings().forEach(configuration::setString);
+        extraSettings.forEach(configuration::setString);
         Path jar = cluster.exampleJar(example);
         configuration.setString("pipeline.jars", jar.toString());
         try (PackagedProgram program = PackagedProgram.fromJar(jar, null, arguments, YarnPerJobITCase.class.getClassLoader())) {

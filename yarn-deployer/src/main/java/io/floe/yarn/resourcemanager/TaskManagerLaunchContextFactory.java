@@ -26,10 +26,10 @@ final class TaskManagerLaunchContextFactory {
     private final String jobManagerHost;
     private final int jobManagerPort;
 
-    TaskManagerLaunchContextFactory(Configuration configuration, List<ShippedResource> shipped, String jobManagerHost,
-            int jobManagerPort) {
+    TaskManagerLaunchContextFactory(Configuration configuration, org.apache.hadoop.conf.Configuration hadoopConfiguration,
+            List<ShippedResource> shipped, String jobManagerHost, int jobManagerPort) {
         this.resources = ShippedResource.toLocalResources(shipped);
-        this.environment = YarnClusterDescriptor.containerEnvironment(configuration);
+        this.environment = YarnClusterDescriptor.containerEnvironment(configuration, hadoopConfiguration);
         this.memory = ProcessMemory.taskManager(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE));
         this.jvmOptions = ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER);
         this.jobManagerHost = jobManagerHost;

@@ -58,6 +58,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private final long requestHeartbeatMillis;
 
     private WorkerEvents events;
+    private YarnConfiguration yarnConfiguration;
     private AMRMClientAsync<ContainerRequest> resourceManagerClient;
     private NMClientAsync nodeManagerClient;
     private TaskManagerLaunchContextFactory launchContexts;
@@ -98,6 +99,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         nodeManager.start();
         synchronized (this) {
             if (!terminated) {
+                this.yarnConfiguration = yarnConfiguration;
                 resourceManagerClient = resourceManager;
                 nodeManagerClient = nodeManager;
                 return;
@@ -116,7 +118,8 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         if (resourceManagerClient == null) {
             throw new IllegalStateException("The YARN clients were not started");
         }
-        launchContexts = new TaskManagerLaunchContextFactory(configuration, shipped, jobManagerHost, jobManagerRpcPort);
+        launchContexts = new TaskManagerLaunchContextFactory(configuration, yarnConfiguration, shipped, jobManagerHost,
+                jobManagerRpcPort);
         resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl);
         registered = true;
         LOG.info("Registered the ApplicationMaster with YARN: {}:{}, tracking URL {}", host, restPort, trackingUrl);

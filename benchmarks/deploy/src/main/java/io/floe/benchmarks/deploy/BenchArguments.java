@@ -27,6 +27,8 @@ final class BenchArguments {
         DEFAULTS.put("keep-container-dirs", "false");
         DEFAULTS.put("timeline", "true");
         DEFAULTS.put("floe-conf", "");
+        // as the anchor gives Flink: Hadoop from the cluster's yarn.application.classpath ('ship': Floe ships it)
+        DEFAULTS.put("hadoop-classpath", "cluster");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);

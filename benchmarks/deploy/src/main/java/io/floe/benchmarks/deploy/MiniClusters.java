@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,7 +48,11 @@ final class MiniClusters {
         this.yarn = yarn;
     }
 
-    static MiniClusters start(BenchArguments arguments) throws Exception {
+    /**
+     * @param frameworkClasspath the framework jars; with {@code --hadoop-classpath=cluster} its Hadoop
+     *     client jars become the cluster's {@code yarn.application.classpath}, as Hadoop installed on every node
+     */
+    static MiniClusters start(BenchArguments arguments, String frameworkClasspath) throws Exception {
         Path base = Path.of(arguments.get("base")).toAbsolutePath();
         deleteRecursively(base);
         Files.createDirectories(base);
@@ -95,17 +101,35 @@ final class MiniClusters {
             }
             Thread.sleep(100);
         }
-        Path hadoopConfDir = writeSiteFile(base.resolve("hadoop-conf"), live);
+        Path hadoopConfDir = base.resolve("hadoop-conf");
+        List<String> applicationClasspath = new ArrayList<>();
+        if ("cluster".equals(arguments.get("hadoop-classpath"))) {
+            // what the anchor gives Flink's containers: the configuration directory and Hadoop's jars
+            applicationClasspath.add(hadoopConfDir.toString());
+            for (String entry : frameworkClasspath.split("[;:]")) {
+                if (Path.of(entry).getFileName().toString().startsWith("hadoop-client-")) {
+                    applicationClasspath.add(entry);
+                }
+            }
+        }
+        writeSiteFile(hadoopConfDir, live, applicationClasspath);
         LOG.info("MiniYARNCluster up ({} NodeManagers x {} MB, ResourceManager {}) in {} s", nodeManagers, nodeManagerMb,
                 live.get(YarnConfiguration.RM_ADDRESS), ScenarioResult.seconds(System.nanoTime() - started));
         return new MiniClusters(base, hadoopConfDir, yarnClient, dfs, yarn);
     }
 
-    /** What a cluster's yarn-site.xml would say: the ResourceManager's addresses and the default file system. */
-    private static Path writeSiteFile(Path dir, YarnConfiguration live) throws IOException {
+    /**
+     * What a cluster's yarn-site.xml would say: the ResourceManager's addresses, the default file
+     * system and, unless empty, the application classpath.
+     */
+    private static void writeSiteFile(Path dir, YarnConfiguration live, List<String> applicationClasspath)
+            throws IOException {
         Files.createDirectories(dir);
         org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
         site.set("fs.defaultFS", live.get("fs.defaultFS"));
+        if (!applicationClasspath.isEmpty()) {
+            site.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", applicationClasspath));
+        }
         for (Map.Entry<String, String> entry : live) {
             if (entry.getKey().startsWith("yarn.resourcemanager.") && entry.getKey().endsWith("address")) {
                 site.set(entry.getKey(), entry.getValue());
@@ -114,7 +138,6 @@ final class MiniClusters {
         try (OutputStream out = Files.newOutputStream(dir.resolve("yarn-site.xml"))) {
             site.writeXml(out);
         }
-        return dir;
     }
 
     /** The container log directories (NodeManager log dirs) of the application. */

@@ -246,6 +246,7 @@ final class Scenarios {
         configuration.setString("parallelism.default", "1");
         configuration.setString("env.hadoop.conf.dir", clusters.hadoopConfDir.toString());
         configuration.setString("yarn.framework.classpath", frameworkClasspath);
+        configuration.setString("yarn.hadoop-classpath", arguments.get("hadoop-classpath"));
         arguments.floeConfiguration().forEach(configuration::setString);
         return configuration;
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *   --tinyjob=target/floe-benchmarks-deploy-VERSION-tinyjob.jar --framework-classpath=target/framework.classpath \
  *   [--scenarios=D1,D2,D3,D4] [--round=1] [--base=/tmp/floe-deploy-bench] [--nms=2] [--nm-mb=4096] [--jm=768m]
  *   [--tm=1024m] [--min-alloc-mb=256] [--poll-ms=50] [--keep-container-dirs=false] [--timeline=true]
- *   [--floe-conf=key:value,...]
+ *   [--floe-conf=key:value,...] [--hadoop-classpath=cluster|ship]
  * </pre>
  */
 public final class YarnDeploymentBench {
@@ -51,7 +51,7 @@ public final class YarnDeploymentBench {
         int exitCode = 0;
         MiniClusters clusters = null;
         try {
-            clusters = MiniClusters.start(arguments);
+            clusters = MiniClusters.start(arguments, frameworkClasspath);
             progress(out, started, "mini clusters up (MiniDFS + MiniYARN, " + arguments.get("nms") + " NodeManagers x "
                     + arguments.get("nm-mb") + " MB); framework classpath " + frameworkMegabytes(frameworkClasspath)
                     + " MB; base " + clusters.base);
