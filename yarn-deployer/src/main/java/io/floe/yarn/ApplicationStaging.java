@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.LocalResourceType;
 import org.apache.hadoop.yarn.api.records.LocalResourceVisibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +71,36 @@ public final class ApplicationStaging {
         return ShippedResource.of(key, status, LocalResourceVisibility.APPLICATION);
     }
 
+    /**
+     * Uploads a local zip under its own name (the NodeManager unpacks by the name's extension) and
+     * describes it as an APPLICATION archive that containers get unpacked into the directory {@code key}.
+     */
+    ShippedResource uploadArchive(Path zip, String key) throws IOException {
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(dir, zip.getFileName().toString());
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(zip.toUri()), remote);
+        return ShippedResource.of(key, fs.getFileStatus(remote), LocalResourceVisibility.APPLICATION, LocalResourceType.ARCHIVE);
+    }
+
     /** {@link #upload} on {@code executor}; the future fails with an {@link java.io.UncheckedIOException}. */
     CompletableFuture<ShippedResource> uploadAsync(Path local, String key, Executor executor) {
+        return onExecutor(() -> upload(local, key), local, executor);
+    }
+
+    /** {@link #uploadArchive} on {@code executor}; the future fails with an {@link java.io.UncheckedIOException}. */
+    CompletableFuture<ShippedResource> uploadArchiveAsync(Path zip, String key, Executor executor) {
+        return onExecutor(() -> uploadArchive(zip, key), zip, executor);
+    }
+
+    private interface Upload {
+        ShippedResource run() throws IOException;
+    }
+
+    private CompletableFuture<ShippedResource> onExecutor(Upload upload, Path local, Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return upload(local, key);
+                return upload.run();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("Could not upload " + local + " to " + new org.apache.hadoop.fs.Path(dir, key)
-                        + ": " + e.getMessage(), e);
+                throw new java.io.UncheckedIOException("Could not upload " + local + " to " + dir + ": " + e.getMessage(), e);
             }
         }, executor);
     }

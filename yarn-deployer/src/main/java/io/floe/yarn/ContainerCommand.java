@@ -41,7 +41,7 @@ public final class ContainerCommand {
             parts.add(jvmOptions.strip());
         }
         parts.add("-Dlog.file=" + logDir + "/" + role + ".log");
-        parts.add("-Dlog4j2.configurationFile=" + ContainerEnvironment.LOG_CONFIG_FILE);
+        parts.add("-Dlog4j2.configurationFile=" + ContainerEnvironment.inConfDir(ContainerEnvironment.LOG_CONFIG_FILE));
         parts.add(mainClass);
         for (String argument : arguments) {
             parts.add(quote(argument));

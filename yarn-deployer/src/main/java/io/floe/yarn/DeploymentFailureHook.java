@@ -1,22 +1,26 @@
 package io.floe.yarn;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JVM shutdown hook armed while a deployment is under way: if the client dies before the
+ * A shutdown hook armed while a deployment is under way: if the client dies before the
  * ApplicationMaster is up, it kills the application and deletes its staging directory, so neither
- * is left behind. Disarmed once the deployment succeeded or failed on its own.
+ * is left behind. Disarmed once the deployment succeeded or failed on its own. It runs through
+ * Hadoop's {@link ShutdownHookManager} ahead of the hook that closes every {@link FileSystem}: a
+ * plain JVM hook would race it and could find the staging directory's file system closed.
  */
 final class DeploymentFailureHook {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentFailureHook.class);
 
-    private final Thread hook;
+    private final Runnable hook;
 
     DeploymentFailureHook(YarnClient client, ApplicationId appId, ApplicationStaging staging) {
-        this.hook = new Thread(() -> {
+        this.hook = () -> {
             LOG.warn("The client stops while {} is being deployed: killing it and deleting its staging directory", appId);
             try {
                 client.killApplication(appId);
@@ -28,13 +32,13 @@ final class DeploymentFailureHook {
             } catch (Exception e) {
                 LOG.warn("Could not delete the staging directory {} of {}", staging.path(), appId, e);
             }
-        }, "floe-yarn-deployment-failure-hook");
-        Runtime.getRuntime().addShutdownHook(hook);
+        };
+        ShutdownHookManager.get().addShutdownHook(hook, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
     }
 
     void disarm() {
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            ShutdownHookManager.get().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
         }

@@ -18,17 +18,25 @@ import org.apache.hadoop.yarn.api.records.URL;
  * ApplicationMaster's environment ({@link #encode}); the ApplicationMaster decodes the list to give
  * its TaskManagers the very same files, so nothing is uploaded per container. Immutable.
  */
-public record ShippedResource(String key, URI uri, long size, long timestamp, LocalResourceVisibility visibility) {
+public record ShippedResource(String key, URI uri, long size, long timestamp, LocalResourceVisibility visibility,
+        LocalResourceType type) {
 
+    /** A file, localized as it is. */
     public static ShippedResource of(String key, FileStatus status, LocalResourceVisibility visibility) {
-        return new ShippedResource(key, status.getPath().toUri(), status.getLen(), status.getModificationTime(), visibility);
+        return of(key, status, visibility, LocalResourceType.FILE);
+    }
+
+    /** A file, or (ARCHIVE) a zip that the NodeManager unpacks into the directory {@code key}. */
+    public static ShippedResource of(String key, FileStatus status, LocalResourceVisibility visibility, LocalResourceType type) {
+        return new ShippedResource(key, status.getPath().toUri(), status.getLen(), status.getModificationTime(), visibility,
+                type);
     }
 
     public LocalResource toLocalResource() {
-        return LocalResource.newInstance(URL.fromPath(new Path(uri)), LocalResourceType.FILE, visibility, size, timestamp);
+        return LocalResource.newInstance(URL.fromPath(new Path(uri)), type, visibility, size, timestamp);
     }
 
-    /** {@code key|uri|size|timestamp|visibility} entries joined by {@code ;} (keys and URIs hold neither). */
+    /** {@code key|uri|size|timestamp|visibility|type} entries joined by {@code ;} (keys and URIs hold neither). */
     public static String encode(List<ShippedResource> resources) {
         StringBuilder out = new StringBuilder();
         for (ShippedResource r : resources) {
@@ -36,7 +44,7 @@ public record ShippedResource(String key, URI uri, long size, long timestamp, Lo
                 throw new IllegalArgumentException("A shipped file name may not contain '|' or ';': " + r.key);
             }
             out.append(out.length() == 0 ? "" : ";").append(r.key).append('|').append(r.uri).append('|').append(r.size)
-                    .append('|').append(r.timestamp).append('|').append(r.visibility.name());
+                    .append('|').append(r.timestamp).append('|').append(r.visibility.name()).append('|').append(r.type.name());
         }
         return out.toString();
     }
@@ -48,11 +56,11 @@ public record ShippedResource(String key, URI uri, long size, long timestamp, Lo
         }
         for (String entry : encoded.split(";")) {
             String[] parts = entry.split("\\|");
-            if (parts.length != 5) {
+            if (parts.length != 6) {
                 throw new IllegalArgumentException("Malformed shipped-file entry '" + entry + "'");
             }
             resources.add(new ShippedResource(parts[0], URI.create(parts[1]), Long.parseLong(parts[2]),
-                    Long.parseLong(parts[3]), LocalResourceVisibility.valueOf(parts[4])));
+                    Long.parseLong(parts[3]), LocalResourceVisibility.valueOf(parts[4]), LocalResourceType.valueOf(parts[5])));
         }
         return resources;
     }

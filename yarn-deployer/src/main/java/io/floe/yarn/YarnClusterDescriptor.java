@@ -78,6 +78,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private final YarnClient yarnClient;
     private final Consumer<String> console;
     private int lastFrameworkUploads;
+    /** Guarded by this; made on first use, closed with the descriptor. */
+    private FileSystem fileSystem;
 
     /**
      * @param console where progress lines for the user go (the CLI prints them)
@@ -158,7 +160,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jarName;
             CompletableFuture<ShippedResource> jar = remoteJar != null
                     ? CompletableFuture.completedFuture(new ShippedResource(key, remoteJar.uri(), remoteJar.size(),
-                            remoteJar.timestamp(), remoteJar.visibility()))
+                            remoteJar.timestamp(), remoteJar.visibility(), remoteJar.type()))
                     : staging.uploadAsync(localJar, key, uploads);
             Path programFile = scratch.resolve(ContainerEnvironment.APPLICATION_FILE);
             RestJsonMapper.create().writeValue(programFile.toFile(),
@@ -185,7 +187,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + (report.getFinalApplicationStatus() == null ? "" : " (" + report.getFinalApplicationStatus() + ")")
                     + ", not a running Floe cluster");
         }
-        String staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(FileSystem.get(yarnConfiguration),
+        String staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(fileSystem(),
                 configuration.get(YarnConfigOptions.STAGING_DIRECTORY)), appId.toString()).toString();
         return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging);
     }
@@ -224,7 +226,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ClusterResourceCheck.checkFits("TaskManager", ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(), tmSize.getBytes() >> 20,
                 YarnConfigOptions.CONTAINER_VCORES.key(), tmVcores, max);
 
-        FileSystem fs = FileSystem.get(yarnConfiguration);
+        FileSystem fs = fileSystem();
         if ("file".equals(fs.getUri().getScheme())) {
             LOG.warn("The default file system is the local one ({}); containers on other hosts will not find the staged files",
                     fs.getUri());
@@ -329,21 +331,19 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, Executor uploads,
             ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory)
             throws IOException {
-        List<CompletableFuture<ShippedResource>> applicationFiles = new ArrayList<>();
-        applicationFiles.add(staging.uploadAsync(writeConfiguration(mode, scratch, appId, staging, attached),
-                ContainerEnvironment.CONFIG_FILE, uploads));
-        Path secret = scratch.resolve(ContainerEnvironment.SECRET_FILE);
-        ClusterSecret.generate().writeTo(secret);
-        applicationFiles.add(staging.uploadAsync(secret, ContainerEnvironment.SECRET_FILE, uploads));
-        applicationFiles.add(staging.uploadAsync(logConfiguration(scratch), ContainerEnvironment.LOG_CONFIG_FILE, uploads));
-        Path hadoopConfig = scratch.resolve("hadoop-site.xml");
-        try (java.io.OutputStream out = Files.newOutputStream(hadoopConfig)) {
-            siteProperties(yarnConfiguration).writeXml(out);
-        }
+        // the files every container gets go as one zip, unpacked into floe-conf/ (see ContainerEnvironment.CONF_DIR)
+        Path confDir = Files.createDirectories(scratch.resolve(ContainerEnvironment.CONF_DIR));
+        writeConfiguration(mode, confDir, appId, staging, attached);
+        ClusterSecret.generate().writeTo(confDir.resolve(ContainerEnvironment.SECRET_FILE));
+        writeLogConfiguration(confDir.resolve(ContainerEnvironment.LOG_CONFIG_FILE));
         for (String name : ContainerEnvironment.HADOOP_CONFIG_FILES) {
-            // one upload per name: a NodeManager links a resource it sees twice under one name only
-            applicationFiles.add(staging.uploadAsync(hadoopConfig, name, uploads));
+            try (java.io.OutputStream out = Files.newOutputStream(confDir.resolve(name))) {
+                siteProperties(yarnConfiguration).writeXml(out);
+            }
         }
+        Path confArchive = ZipArchive.of(confDir, scratch.resolve(ContainerEnvironment.CONF_DIR + ".zip"));
+        List<CompletableFuture<ShippedResource>> applicationFiles =
+                List.of(staging.uploadArchiveAsync(confArchive, ContainerEnvironment.CONF_DIR, uploads));
         // while those upload, the framework jars are hashed and looked up (and uploaded if missing)
         FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase, uploads);
         List<ShippedResource> shared = new ArrayList<>(cache.register(
@@ -384,12 +384,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put(ContainerEnvironment.ENV_JAVA_HOME, configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
         env.put("CLASSPATH", HadoopClasspath.of(configuration).containerClasspath(hadoopConfiguration));
-        env.put("FLOE_CONF_DIR", ".");
+        env.put("FLOE_CONF_DIR", ContainerEnvironment.CONF_DIR);
         return env;
     }
 
     /** The client's configuration as the cluster sees it: bound to the container's host and ephemeral ports. */
-    private Path writeConfiguration(ClusterMode mode, Path scratch, ApplicationId appId, ApplicationStaging staging,
+    private Path writeConfiguration(ClusterMode mode, Path confDir, ApplicationId appId, ApplicationStaging staging,
             boolean attached) throws IOException {
         Map<String, String> values = new TreeMap<>(configuration.toMap());
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
@@ -398,7 +398,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             // jars submitted to the session are written through here, for the next ApplicationMaster attempt
             values.put(ClusterOptions.HA_STORAGE_DIR.key(), new org.apache.hadoop.fs.Path(staging.path(), "ha").toString());
         }
-        values.put("security.cluster-secret.file", ContainerEnvironment.SECRET_FILE);
+        values.put("security.cluster-secret.file", ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE));
         values.remove("execution.target");
         values.remove("pipeline.jars");
         values.remove(YarnConfigOptions.FRAMEWORK_CLASSPATH.key());
@@ -407,14 +407,13 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 "rest.port", "rest.bind-address", "taskmanager.host", "taskmanager.bind-host")) {
             values.remove(key); // the containers choose these
         }
-        Path file = scratch.resolve(ContainerEnvironment.CONFIG_FILE);
+        Path file = confDir.resolve(ContainerEnvironment.CONFIG_FILE);
         new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), values);
         return file;
     }
 
-    /** The configuration directory's {@code log4j2.properties}, else the deployer's built-in one. */
-    private static Path logConfiguration(Path scratch) throws IOException {
-        Path target = scratch.resolve(ContainerEnvironment.LOG_CONFIG_FILE);
+    /** Writes the configuration directory's {@code log4j2.properties} to {@code target}, else the deployer's built-in one. */
+    private static Path writeLogConfiguration(Path target) throws IOException {
         String confDir = System.getenv("FLOE_CONF_DIR");
         if (confDir != null && Files.isRegularFile(Path.of(confDir, "log4j2.properties"))) {
             Files.copy(Path.of(confDir, "log4j2.properties"), target);
@@ -485,8 +484,29 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
+    /**
+     * The descriptor's own client of the default file system. {@code FileSystem.get} could return
+     * one cached by other code of this JVM with other settings (such as the HDFS close delay of
+     * {@link io.floe.runtime.fs.HdfsClientDefaults}).
+     */
+    private synchronized FileSystem fileSystem() throws IOException {
+        if (fileSystem == null) {
+            fileSystem = FileSystem.newInstance(yarnConfiguration);
+        }
+        return fileSystem;
+    }
+
     @Override
     public void close() {
         yarnClient.stop();
+        synchronized (this) {
+            if (fileSystem != null) {
+                try {
+                    fileSystem.close();
+                } catch (IOException e) {
+                    LOG.debug("Could not close the file system client {}", fileSystem.getUri(), e);
+                }
+            }
+        }
     }
 }

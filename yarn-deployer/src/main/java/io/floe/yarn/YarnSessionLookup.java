@@ -40,9 +40,9 @@ public final class YarnSessionLookup {
                 HadoopConfigurationLoader.load(configuration, environment), line -> { })) {
             return descriptor.retrieve(id);
         } catch (IllegalArgumentException e) {
+            // the locator copies the file's id into yarn.application.id, so compare with the file itself
             YarnPropertiesFile properties = YarnPropertiesFile.of(configuration);
-            boolean fromFile = !configuration.contains(YarnConfigOptions.APPLICATION_ID)
-                    && properties.applicationId().filter(applicationId::equals).isPresent();
+            boolean fromFile = properties.applicationId().filter(applicationId::equals).isPresent();
             throw new IllegalArgumentException(e.getMessage() + (fromFile ? " (named by " + properties.path()
                     + ", left by an earlier yarn-session.sh: delete it or start a new session)" : ""), e);
         }

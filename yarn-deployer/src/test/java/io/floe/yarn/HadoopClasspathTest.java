@@ -37,7 +37,7 @@ class HadoopClasspathTest {
 
         assertEquals(List.of(Path.of("/floe/lib/floe-runtime.jar"), Path.of("/floe/lib/netty-common.jar")),
                 mode.frameworkJars(framework));
-        assertEquals("lib/*:.<CPS>/etc/hadoop/conf<CPS>/opt/hadoop/share/*", mode.containerClasspath(hadoop));
+        assertEquals(ContainerEnvironment.CLASSPATH + "<CPS>/etc/hadoop/conf<CPS>/opt/hadoop/share/*", mode.containerClasspath(hadoop));
         assertTrue(mode.containerClasspath(new YarnConfiguration()).contains("{{HADOOP_COMMON_HOME}}"),
                 "without a setting, YARN's cross-platform default classpath applies");
     }

@@ -214,6 +214,17 @@ class YarnSessionITCase {
         Result again = floe("list", "-Dyarn.application.id=" + session);
         assertEquals(3, again.exitCode(), again.toString());
         assertTrue(again.err().contains("FINISHED"), "says the session has ended: " + again.err());
+
+        // a properties file left behind (say, by a session killed through YARN) names the ended session
+        new YarnPropertiesFile(propertiesFile()).write(session.toString());
+        try {
+            Result stale = floe("run", cluster.exampleJar("WordCount").toString());
+            assertEquals(3, stale.exitCode(), "the cluster's error, before the program runs: " + stale);
+            assertTrue(stale.err().contains("FINISHED") && stale.err().contains(propertiesFile().toString()),
+                    "says the session has ended and which file named it: " + stale.err());
+        } finally {
+            Files.deleteIfExists(propertiesFile());
+        }
     }
 
     @Test

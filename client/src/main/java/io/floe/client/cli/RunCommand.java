@@ -142,6 +142,13 @@ final class RunCommand implements Command {
                     + (known.isEmpty() ? "no execution targets are available on this class path"
                             : "known targets: " + String.join(", ", known)));
         }
+        try {
+            // a running cluster that the configuration names (-Dyarn.application.id, the YARN properties
+            // file) must be there before the program runs: an ended one is the cluster's error, not the program's
+            ClusterLocators.restAddress(configuration, environment);
+        } catch (Exception e) {
+            throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
+        }
         return configuration;
     }
 

@@ -69,7 +69,7 @@ public final class YarnConfigOptions {
 
     public static final ConfigOption<Duration> CONTAINER_REQUEST_HEARTBEAT_INTERVAL =
             ConfigOption.key("yarn.heartbeat.container-request-interval").durationType()
-                    .defaultValue(Duration.ofMillis(250))
+                    .defaultValue(Duration.ofMillis(100))
                     .withDescription("ApplicationMaster heartbeat while containers are requested: allocations "
                             + "arrive with heartbeats.");
 

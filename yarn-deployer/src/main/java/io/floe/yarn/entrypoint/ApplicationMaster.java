@@ -77,7 +77,7 @@ final class ApplicationMaster implements AutoCloseable {
         // own services: one thread loads it while this one starts the JobManager
         CompletableFuture<YarnConfiguration> hadoop = CompletableFuture.supplyAsync(ApplicationMaster::connectToHadoop,
                 ApplicationMaster::runOnStartupThread);
-        Configuration configuration = ClusterConfigurationLoader.load(Path.of("."), args);
+        Configuration configuration = ClusterConfigurationLoader.load(Path.of(ContainerEnvironment.CONF_DIR), args);
         String host = env.get(ApplicationConstants.Environment.NM_HOST.name());
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
         configuration.set(ClusterOptions.BIND_HOST, "0.0.0.0");
@@ -86,7 +86,7 @@ final class ApplicationMaster implements AutoCloseable {
         configuration.set(ClusterOptions.REST_BIND_ADDRESS, "0.0.0.0");
         configuration.set(ClusterOptions.REST_PORT, 0);
         List<ShippedResource> shipped = ShippedResource.decode(env.get(ContainerEnvironment.ENV_SHIPPED_RESOURCES));
-        ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.SECRET_FILE));
+        ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE)));
         YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, shipped);
         CompletableFuture<Void> yarnClients = hadoop.thenAccept(driver::startClients);
         JobManagerServices services = JobManagerServices.start(configuration, secret, driver);
