@@ -302,8 +302,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             amOnly.add(staging.uploadAsync(jar, key, uploads));
             jarKeys.add(key);
         }
-        JobGraph shipped = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
-                jobGraph.edges(), jarKeys, jobGraph.jobConfiguration());
+        JobGraph shipped = jobGraph.withUserJars(jarKeys);
         Path graphFile = scratch.resolve(ContainerEnvironment.JOB_GRAPH_FILE);
         RestJsonMapper.create().writeValue(graphFile.toFile(), shipped);
         amOnly.add(staging.uploadAsync(graphFile, ContainerEnvironment.JOB_GRAPH_FILE, uploads));

@@ -27,8 +27,7 @@ public final class RemoteExecutor implements PipelineExecutor {
         RestClusterClient client = new RestClusterClient(configuration.get(ClusterOptions.REST_ADDRESS),
                 configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         try {
-            JobGraph withoutLocalJars = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(),
-                    jobGraph.vertices(), jobGraph.edges(), List.of(), jobGraph.jobConfiguration());
+            JobGraph withoutLocalJars = jobGraph.withUserJars(List.of());
             client.submitJob(withoutLocalJars, localJars(jobGraph.userJars()));
         } catch (Exception e) {
             client.close();

@@ -51,8 +51,7 @@ final class BlobJobSubmitter implements JobSubmitter {
                     + ": " + e.getMessage(), e));
         }
         LOG.info("Stored {} jar(s) of job {} in the BlobServer", jars.size(), jobGraph.jobId());
-        JobGraph withBlobs = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
-                jobGraph.edges(), jars, jobGraph.jobConfiguration());
+        JobGraph withBlobs = jobGraph.withUserJars(jars);
         if (jobStore != null) {
             try {
                 jobStore.put(withBlobs); // before the Dispatcher has it: a job it runs is always recoverable

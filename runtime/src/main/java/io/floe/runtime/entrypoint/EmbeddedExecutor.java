@@ -33,8 +33,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         for (String jar : jobGraph.userJars()) {
             jars.add(jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar));
         }
-        JobGraph withoutJars = new JobGraph(jobGraph.jobId(), jobGraph.jobName(), jobGraph.batch(), jobGraph.vertices(),
-                jobGraph.edges(), List.of(), jobGraph.jobConfiguration());
+        JobGraph withoutJars = jobGraph.withUserJars(List.of());
         return services.submitJob(withoutJars, jars).thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
     }
 

@@ -17,6 +17,11 @@ public record JobGraph(
         List<String> userJars,
         Map<String, String> jobConfiguration) {
 
+    /** The same job with other jars (such as the BlobServer's keys in place of the client's files). */
+    public JobGraph withUserJars(List<String> jars) {
+        return new JobGraph(jobId, jobName, batch, vertices, edges, List.copyOf(jars), jobConfiguration);
+    }
+
     /** Slots the job needs with slot sharing: its highest parallelism. */
     public int maxParallelism() {
         return vertices.stream().mapToInt(JobVertex::parallelism).max().orElse(0);

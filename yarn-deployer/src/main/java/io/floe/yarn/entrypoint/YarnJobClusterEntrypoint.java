@@ -78,8 +78,7 @@ public final class YarnJobClusterEntrypoint {
         for (String jar : shipped.userJars()) {
             jars.add(Path.of(jar));
         }
-        JobGraph jobGraph = new JobGraph(shipped.jobId(), shipped.jobName(), shipped.batch(), shipped.vertices(),
-                shipped.edges(), List.of(), shipped.jobConfiguration());
+        JobGraph jobGraph = shipped.withUserJars(List.of());
         try {
             services.submitJob(jobGraph, jars).get();
             return null;
