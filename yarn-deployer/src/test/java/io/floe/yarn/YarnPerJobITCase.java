@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,6 +202,54 @@ class YarnPerJobITCase {
         }
         cluster.assertNoStagingLeft(id);
         cluster.assertNoExceptionsInContainerLogs(id);
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(240)
+    void aClientKilledMidDeployLeavesNeitherTheApplicationNorItsStagingDirectory() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String open : ContainerCommand.JAVA_17_OPENS) {
+            command.add("--add-opens=" + open + "=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), io.floe.client.cli.CliFrontend.class.getName(),
+                "run", "-t", YarnJobClusterExecutorFactory.NAME));
+        command.addAll(cluster.deploymentFlags());
+        // the ApplicationMaster's JVM waits at its start (for a file nobody deletes): the deployment never completes
+        command.add("-Denv.java.opts.jobmanager=-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup");
+        command.add(cluster.exampleJar("WordCount").toString());
+        Path clientOutput = cluster.work.resolve("killed-client.out");
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(clientOutput.toFile()).start();
+        ApplicationId id;
+        try {
+            MiniYarnTestCluster.waitUntil(() -> newApplicationIn(before, YarnApplicationState.ACCEPTED) != null,
+                    java.time.Duration.ofSeconds(90), "the client's application ACCEPTED");
+            id = newApplicationIn(before, YarnApplicationState.ACCEPTED);
+        } finally {
+            client.destroy(); // SIGTERM, as a kill or a closed terminal would send: the JVM runs its shutdown hooks
+        }
+        assertTrue(client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the client ended");
+
+        MiniYarnTestCluster.waitUntil(() -> cluster.report(id).getYarnApplicationState() == YarnApplicationState.KILLED,
+                java.time.Duration.ofSeconds(60), "application " + id + " killed by the dying client");
+        cluster.assertNoStagingLeft(id);
+        assertTrue(Files.readString(clientOutput).contains(id.toString()), "the client had printed the application id");
+    }
+
+    /** The application started after {@code before} if it is in {@code state}, else null. */
+    private static ApplicationId newApplicationIn(Set<ApplicationId> before, YarnApplicationState state) {
+        try {
+            for (ApplicationReport report : cluster.yarnClient.getApplications()) {
+                if (!before.contains(report.getApplicationId()) && report.getYarnApplicationState() == state) {
+                    return report.getApplicationId();
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void runProgram(List<String> arguments, int parallelism) throws Exception {
