@@ -1,9 +1,12 @@
 package io.floe.runtime.entrypoint;
 
 import io.floe.runtime.configuration.Configuration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a cluster process: loads the configuration, starts the process's services, stops them on
@@ -13,10 +16,26 @@ import org.slf4j.Logger;
 final class ProcessRunner {
     private ProcessRunner() {}
 
-    static void run(String role, String[] args, Logger log, Function<Configuration, AutoCloseable> starter) {
+    private static Configuration configurationOf(CompletableFuture<Configuration> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * @param process the entry point's class, which names the process's logger
+     */
+    static void run(String role, String[] args, Class<?> process, Function<Configuration, AutoCloseable> starter) {
+        // the configuration (Jackson, YAML) loads on a second thread while the logging system starts: on a
+        // fresh JVM each is a few hundred milliseconds of class loading, and a container has two cores
+        CompletableFuture<Configuration> loading = CompletableFuture.supplyAsync(
+                () -> ClusterConfigurationLoader.load(ClusterConfigurationLoader.configurationDirectory(), args));
+        Logger log = LoggerFactory.getLogger(process);
         AutoCloseable services;
         try {
-            Configuration configuration = ClusterConfigurationLoader.load(ClusterConfigurationLoader.configurationDirectory(), args);
+            Configuration configuration = configurationOf(loading);
             log.info("Starting the {} (pid {}, Java {})", role, ProcessHandle.current().pid(), Runtime.version());
             services = starter.apply(configuration);
         } catch (RuntimeException e) {

@@ -3,8 +3,6 @@ package io.floe.runtime.entrypoint;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.minicluster.TaskManagerRunner;
 import io.floe.runtime.taskexecutor.TaskExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A TaskManager process ({@code taskmanager.sh start}): finds the JobManager through
@@ -13,12 +11,10 @@ import org.slf4j.LoggerFactory;
  * {@code -D taskmanager.resource-id=<containerId>}, so its registration names its container.
  */
 public final class TaskManagerEntrypoint {
-    private static final Logger LOG = LoggerFactory.getLogger(TaskManagerEntrypoint.class);
-
     private TaskManagerEntrypoint() {}
 
     public static void main(String[] args) {
-        ProcessRunner.run("TaskManager", args, LOG, configuration -> {
+        ProcessRunner.run("TaskManager", args, TaskManagerEntrypoint.class, configuration -> {
             String resourceManager = TaskExecutor.resourceManagerAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                     configuration.get(ClusterOptions.JOB_MANAGER_PORT));
             TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManager,
