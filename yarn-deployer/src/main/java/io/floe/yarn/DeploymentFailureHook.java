@@ -1,5 +1,6 @@
 package io.floe.yarn;
 
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -19,19 +20,27 @@ final class DeploymentFailureHook {
 
     private final Runnable hook;
 
-    DeploymentFailureHook(YarnClient client, ApplicationId appId, ApplicationStaging staging) {
+    /**
+     * @param console where the user's lines go: log4j may have stopped already when the hook runs
+     */
+    DeploymentFailureHook(YarnClient client, ApplicationId appId, ApplicationStaging staging, Consumer<String> console) {
         this.hook = () -> {
             LOG.warn("The client stops while {} is being deployed: killing it and deleting its staging directory", appId);
+            String outcome = "killed " + appId;
             try {
                 client.killApplication(appId);
             } catch (Exception e) {
                 LOG.warn("Could not kill {}", appId, e);
+                outcome = "could not kill " + appId + " (" + e.getMessage() + "); kill it with: yarn application -kill " + appId;
             }
             try {
                 staging.delete();
+                outcome += " and deleted its staging directory";
             } catch (Exception e) {
                 LOG.warn("Could not delete the staging directory {} of {}", staging.path(), appId, e);
+                outcome += "; could not delete its staging directory " + staging.path() + " (" + e.getMessage() + ")";
             }
+            console.accept("Stopped while deploying: " + outcome + ".");
         };
         ShutdownHookManager.get().addShutdownHook(hook, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
     }

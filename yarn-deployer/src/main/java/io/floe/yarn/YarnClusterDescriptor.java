@@ -233,7 +233,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
         org.apache.hadoop.fs.Path floeBase = ApplicationStaging.floeBase(fs, configuration.get(YarnConfigOptions.STAGING_DIRECTORY));
         ApplicationStaging staging = ApplicationStaging.create(fs, floeBase, appId);
-        DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging);
+        DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging, console);
         Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
         ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS, uploadThreads(appId));
         try {

@@ -235,7 +235,9 @@ class YarnPerJobITCase {
         MiniYarnTestCluster.waitUntil(() -> cluster.report(id).getYarnApplicationState() == YarnApplicationState.KILLED,
                 java.time.Duration.ofSeconds(60), "application " + id + " killed by the dying client");
         cluster.assertNoStagingLeft(id);
-        assertTrue(Files.readString(clientOutput).contains(id.toString()), "the client had printed the application id");
+        String printed = Files.readString(clientOutput);
+        assertTrue(printed.contains("Stopped while deploying: killed " + id + " and deleted its staging directory."),
+                "the client says what it cleaned up: " + printed);
     }
 
     /** The application started after {@code before} if it is in {@code state}, else null. */
