@@ -264,7 +264,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         } catch (Exception | Error e) {
             hook.disarm();
             stopUploads(uploads, appId); // else one still running could write into the deleted staging directory
-            failDeployment(appId, staging);
+            hook.cleanUp();
             throw e;
         } finally {
             uploads.shutdownNow();
@@ -459,19 +459,6 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 nextPatienceNote += 60_000;
             }
             Thread.sleep(POLL_MILLIS);
-        }
-    }
-
-    private void failDeployment(ApplicationId appId, ApplicationStaging staging) {
-        try {
-            yarnClient.killApplication(appId);
-        } catch (Exception e) {
-            LOG.warn("Could not kill {} after its deployment failed", appId, e);
-        }
-        try {
-            staging.delete();
-        } catch (IOException e) {
-            LOG.warn("Could not delete the staging directory {} of {}", staging.path(), appId, e);
         }
     }
 
