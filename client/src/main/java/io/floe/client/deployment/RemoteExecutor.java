@@ -6,11 +6,7 @@ import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,24 +24,11 @@ public final class RemoteExecutor implements PipelineExecutor {
                 configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         try {
             JobGraph withoutLocalJars = jobGraph.withUserJars(List.of());
-            client.submitJob(withoutLocalJars, localJars(jobGraph.userJars()));
+            client.submitJob(withoutLocalJars, jobGraph.localUserJars());
         } catch (Exception e) {
             client.close();
             throw e;
         }
         return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), client));
-    }
-
-    /** The job's jars ({@code pipeline.jars}) as local files; each must exist, since it ships with the job. */
-    public static List<Path> localJars(List<String> jars) {
-        List<Path> paths = new ArrayList<>();
-        for (String jar : jars) {
-            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException("The job's jar " + jar + " (pipeline.jars) is not a file here.");
-            }
-            paths.add(path);
-        }
-        return paths;
     }
 }

@@ -8,9 +8,6 @@ import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.execution.JobResults;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,12 +26,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) {
-        List<Path> jars = new ArrayList<>();
-        for (String jar : jobGraph.userJars()) {
-            jars.add(jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar));
-        }
-        JobGraph withoutJars = jobGraph.withUserJars(List.of());
-        return services.submitJob(withoutJars, jars).thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
+        return services.submitJob(jobGraph.withUserJars(List.of()), jobGraph.localUserJars()).thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
     }
 
     /** A handle on a job of this process's JobManager. */

@@ -1,6 +1,10 @@
 package io.floe.runtime.jobgraph;
 
 import io.floe.api.JobId;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +24,22 @@ public record JobGraph(
     /** The same job with other jars (such as the BlobServer's keys in place of the client's files). */
     public JobGraph withUserJars(List<String> jars) {
         return new JobGraph(jobId, jobName, batch, vertices, edges, List.copyOf(jars), jobConfiguration);
+    }
+
+    /**
+     * The job's jars ({@code pipeline.jars}: paths or {@code file:} URIs) as local files; each must
+     * exist, since it ships with the job.
+     */
+    public List<Path> localUserJars() {
+        List<Path> paths = new ArrayList<>();
+        for (String jar : userJars) {
+            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("The job's jar " + jar + " (pipeline.jars) is not a file here.");
+            }
+            paths.add(path);
+        }
+        return paths;
     }
 
     /** Slots the job needs with slot sharing: its highest parallelism. */

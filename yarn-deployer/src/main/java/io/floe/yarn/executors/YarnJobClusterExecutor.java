@@ -1,7 +1,6 @@
 package io.floe.yarn.executors;
 
 import io.floe.api.JobClient;
-import io.floe.client.deployment.RemoteExecutor;
 import io.floe.client.deployment.RestJobClient;
 import io.floe.client.rest.RestClusterClient;
 import io.floe.runtime.configuration.Configuration;
@@ -38,7 +37,7 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
         boolean detached = !configuration.get(CoreOptions.ATTACHED);
-        List<Path> jars = RemoteExecutor.localJars(jobGraph.userJars());
+        List<Path> jars = jobGraph.localUserJars();
         YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
                 HadoopConfigurationLoader.load(configuration, environment), console);
         YarnClusterDescriptor.DeployedCluster cluster;
