@@ -13,13 +13,18 @@ import org.apache.hadoop.yarn.api.ApplicationConstants;
  * the process size, the {@code --add-opens} flags Hadoop needs on Java 17 (containers do not inherit
  * the client's), the user's JVM options ({@code env.java.opts.all} and the role's own key), the
  * logging configuration, the main class and its arguments, and stdout/stderr redirected into YARN's
- * log directory as {@code <role>.out/.err} next to {@code <role>.log}.
+ * log directory as {@code <role>.out/.err} next to {@code <role>.log} (the names Flink's containers
+ * use). If the JVM exits non-zero, the end of {@code <role>.err} is copied into YARN's diagnostics of
+ * the container (see {@link ContainerDiagnostics}).
  */
 public final class ContainerCommand {
     /** What Hadoop's client and Floe's Netty need opened on Java 17. */
     public static final List<String> JAVA_17_OPENS = List.of(
             "java.base/java.lang", "java.base/java.util", "java.base/java.lang.reflect", "java.base/java.io",
             "java.base/java.net", "java.base/java.nio", "java.base/sun.nio.ch");
+
+    /** Lines of a failed JVM's stderr copied into YARN's diagnostics (YARN keeps their last 4096 bytes). */
+    static final int STDERR_TAIL_LINES = 12;
 
     private ContainerCommand() {}
 
@@ -48,6 +53,11 @@ public final class ContainerCommand {
         }
         parts.add("1>" + logDir + "/" + role + ".out");
         parts.add("2>" + logDir + "/" + role + ".err");
+        // A JVM that fails copies the end of its stderr (its FatalErrorReport, or the JVM's own complaint) to
+        // the launch script's stderr, prelaunch.err, whose end the NodeManager puts into the container's
+        // diagnostics; YARN's own pattern for that ({*stderr*,*STDERR*}) misses <role>.err. The NodeManager
+        // runs the command inside double quotes: \$ reaches the inner shell as $. The exit code is kept.
+        parts.add("|| { rc=\\$?; tail -n " + STDERR_TAIL_LINES + " " + logDir + "/" + role + ".err 1>&2; exit \\$rc; }");
         return String.join(" ", parts);
     }
 

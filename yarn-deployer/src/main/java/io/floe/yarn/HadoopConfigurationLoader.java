@@ -41,6 +41,13 @@ public final class HadoopConfigurationLoader {
                 }
             }
         }
+        // the client's own YARN and HDFS clients would fail deep inside Hadoop on such a class
+        for (HadoopClassSettings.Unloadable unloadable
+                : HadoopClassSettings.unloadableResolved(yarn, HadoopConfigurationLoader.class.getClassLoader())) {
+            if (unloadable.isRequired()) {
+                throw new IllegalArgumentException(unloadable.clientRefusal());
+            }
+        }
         return HdfsClientDefaults.apply(yarn);
     }
 }

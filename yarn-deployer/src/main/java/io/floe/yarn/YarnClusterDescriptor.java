@@ -214,7 +214,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         ProcessMemory.taskManager(tmSize); // fails early, naming the key, if too small
         int amVcores = configuration.get(YarnConfigOptions.APP_MASTER_VCORES);
         int tmVcores = taskManagerVcoresOf(configuration);
-        HadoopClasspath.of(configuration); // fails early, naming the key, if neither ship nor cluster
+        HadoopClasspath hadoopClasspath = HadoopClasspath.of(configuration); // fails early, naming the key
+        org.apache.hadoop.conf.Configuration containerSite = containerSiteSettings(hadoopClasspath);
         String queue = configuration.get(YarnConfigOptions.APPLICATION_QUEUE);
         ClusterResourceCheck.checkQueue(yarnClient, queue);
 
@@ -252,7 +253,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             List<CompletableFuture<ShippedResource>> amOnly = amFiles.stage(staging, scratch, uploads);
             ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, uploads,
-                    appId, amOnly, attached, jmMemory);
+                    appId, amOnly, attached, jmMemory, containerSite);
             amContainer.setApplicationACLs(applicationAcls());
             context.setAMContainerSpec(amContainer);
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
@@ -328,8 +329,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     private ContainerLaunchContext applicationMasterContext(ClusterMode mode, FileSystem fs,
             org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, Executor uploads,
-            ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory)
-            throws IOException {
+            ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory,
+            org.apache.hadoop.conf.Configuration containerSite) throws IOException {
         // the files every container gets go as one zip, unpacked into floe-conf/ (see ContainerEnvironment.CONF_DIR)
         Path confDir = Files.createDirectories(scratch.resolve(ContainerEnvironment.CONF_DIR));
         writeConfiguration(mode, confDir, appId, staging, attached);
@@ -337,7 +338,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         writeLogConfiguration(confDir.resolve(ContainerEnvironment.LOG_CONFIG_FILE));
         for (String name : ContainerEnvironment.HADOOP_CONFIG_FILES) {
             try (java.io.OutputStream out = Files.newOutputStream(confDir.resolve(name))) {
-                siteProperties(yarnConfiguration).writeXml(out);
+                containerSite.writeXml(out);
             }
         }
         Path confArchive = ZipArchive.of(confDir, scratch.resolve(ContainerEnvironment.CONF_DIR + ".zip"));
@@ -361,6 +362,50 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         LOG.info("ApplicationMaster command of {}: {}", appId, command);
         return ContainerLaunchContext.newInstance(ShippedResource.toLocalResources(all), env, List.of(command), null, null,
                 null);
+    }
+
+    /**
+     * The Hadoop settings the containers get: the client's site settings, without those naming a class
+     * the containers cannot load (see {@link HadoopClassSettings}), and fails, naming the setting, if
+     * they need such a class. What the containers can load is what Floe ships ({@code lib/}). With
+     * {@code yarn.hadoop-classpath: cluster} their Hadoop classes come from the NodeManagers instead,
+     * which the client cannot see: then only the settings whose default is safe are left out when
+     * Floe's own Hadoop jars lack the class, and the ApplicationMaster checks the rest itself.
+     */
+    private org.apache.hadoop.conf.Configuration containerSiteSettings(HadoopClasspath hadoopClasspath) throws IOException {
+        org.apache.hadoop.conf.Configuration site = siteProperties(yarnConfiguration);
+        List<HadoopClassSettings.Unloadable> unloadable;
+        if (configuration.get(YarnConfigOptions.FRAMEWORK_CLASSPATH).isEmpty()) {
+            // the containers get lib/, which is this process's classpath too (bin/floe): its open jars answer
+            unloadable = HadoopClassSettings.unloadable(site, YarnClusterDescriptor.class.getClassLoader());
+        } else {
+            List<java.net.URL> urls = new ArrayList<>();
+            for (Path entry : FrameworkJarCache.localFrameworkClasspath(configuration)) {
+                urls.add(entry.toUri().toURL());
+            }
+            try (java.net.URLClassLoader containers = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new),
+                    ClassLoader.getPlatformClassLoader())) {
+                unloadable = HadoopClassSettings.unloadable(site, containers);
+            }
+        }
+        List<HadoopClassSettings.Unloadable> leftOut = new ArrayList<>();
+        for (HadoopClassSettings.Unloadable setting : unloadable) {
+            if (setting.isDefaultSafe()) {
+                LOG.warn(setting.warning());
+                console.accept("WARN " + setting.warning());
+                leftOut.add(setting);
+            } else if (hadoopClasspath == HadoopClasspath.SHIP) {
+                if (setting.isRequired()) {
+                    throw new IllegalArgumentException(setting.containerRefusal());
+                }
+                leftOut.add(setting);
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            LOG.info("Left out of the containers' Hadoop settings, since they cannot load the classes these name: {}",
+                    leftOut.stream().map(HadoopClassSettings.Unloadable::key).toList());
+        }
+        return HadoopClassSettings.without(site, leftOut);
     }
 
     /** What the client's site files (and code) set, without Hadoop's defaults, which the containers have too. */
@@ -441,7 +486,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             switch (state) {
                 case FAILED, KILLED -> throw new IllegalStateException("YARN application " + appId + " ended " + state
-                        + " during deployment: " + report.getDiagnostics() + "\nSee: yarn logs -applicationId " + appId);
+                        + " during deployment: " + whyItEnded(report) + "\nSee: yarn logs -applicationId " + appId);
                 case RUNNING, FINISHED -> {
                     if (report.getRpcPort() > 0 && report.getHost() != null && !report.getHost().equals("N/A")) {
                         return report;
@@ -460,6 +505,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** The first error line of the ApplicationMaster's stderr, if YARN's diagnostics carry one, else the diagnostics. */
+    private static String whyItEnded(ApplicationReport report) {
+        String cause = ContainerDiagnostics.cause(report.getDiagnostics());
+        return cause != null ? cause : report.getDiagnostics();
     }
 
     private static void deleteRecursively(Path dir) {

@@ -7,8 +7,11 @@ import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.MemorySize;
 import io.floe.runtime.entrypoint.ProcessMemory;
 import io.floe.yarn.configuration.YarnConfigOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContainerCommandTest {
     private final String command = ContainerCommand.build("taskmanager", ProcessMemory.taskManager(MemorySize.parse("768m")),
@@ -30,30 +33,48 @@ class ContainerCommandTest {
     @Test
     void logsIntoYarnsLogDirectory() {
         assertTrue(command.contains("-Dlog.file=<LOG_DIR>/taskmanager.log"), command);
-        assertTrue(command.endsWith("1><LOG_DIR>/taskmanager.out 2><LOG_DIR>/taskmanager.err"), command);
+        assertTrue(command.contains("1><LOG_DIR>/taskmanager.out 2><LOG_DIR>/taskmanager.err "), command);
+    }
+
+    /** As a NodeManager runs it: {@code exec /bin/bash -c "<command>"} in a launch script whose stderr is prelaunch.err. */
+    private static ProcessResult launchAsTheNodeManagerDoes(String command, Path logDir) throws Exception {
+        Path script = logDir.resolve("launch_container.sh");
+        Files.writeString(script, "#!/bin/bash\nset -o pipefail -e\nexec 2>\"" + logDir.resolve("prelaunch.err") + "\"\n"
+                + "exec /bin/bash -c \"" + command.replace("<LOG_DIR>", logDir.toString()).replace("{{JAVA_HOME}}", "$JAVA_HOME")
+                + "\"\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        return new ProcessResult(process.waitFor(), Files.readString(logDir.resolve("prelaunch.err")));
+    }
+
+    private record ProcessResult(int exitCode, String prelaunchErr) {}
+
+    @Test
+    void aJvmThatFailsLeavesTheEndOfItsStderrWhereYarnsDiagnosticsLookAndItsExitCode(@TempDir Path logDir) throws Exception {
+        String failing = ContainerCommand.build("taskmanager", ProcessMemory.taskManager(MemorySize.parse("768m")), "",
+                ExitingMain.class.getName(), List.of("7"));
+        ProcessResult result = launchAsTheNodeManagerDoes(failing, logDir);
+        assertEquals(7, result.exitCode(), "the JVM's exit code: " + result.prelaunchErr());
+        assertTrue(result.prelaunchErr().contains("Could not start the TaskManager: java.net.BindException: taken"),
+                result.prelaunchErr());
+        assertTrue(Files.readString(logDir.resolve("taskmanager.err")).contains("BindException"), "and it stays in taskmanager.err");
+
+        String unstartable = ContainerCommand.build("taskmanager", ProcessMemory.taskManager(MemorySize.parse("768m")),
+                "-XX:+NoSuchFloeOption", ExitingMain.class.getName(), List.of("0"));
+        ProcessResult jvmError = launchAsTheNodeManagerDoes(unstartable, logDir);
+        assertEquals(1, jvmError.exitCode());
+        assertTrue(jvmError.prelaunchErr().contains("NoSuchFloeOption"), "the JVM's own complaint: " + jvmError.prelaunchErr());
     }
 
     @Test
-    void placesTheUsersJvmOptionsBeforeTheLoggingSettingsAndTheMainClass() {
-        Configuration configuration = new Configuration();
-        configuration.set(YarnConfigOptions.JVM_OPTIONS_ALL, " -XX:+HeapDumpOnOutOfMemoryError ");
-        configuration.set(YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER, "-Dfoo=\"a b\"");
-        configuration.set(YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER, "-Dnot=for-taskmanagers");
-
-        String options = ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER);
-        String withOptions = ContainerCommand.build("taskmanager", ProcessMemory.taskManager(MemorySize.parse("768m")),
-                options, "io.floe.Main", List.of());
-
-        assertEquals("-XX:+HeapDumpOnOutOfMemoryError -Dfoo=\"a b\"", options);
-        assertTrue(withOptions.contains("=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError -Dfoo=\"a b\" -Dlog.file="), withOptions);
-        assertEquals("-XX:TieredStopAtLevel=1", ContainerCommand.jvmOptions(new Configuration(), YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER));
-        assertEquals("", ContainerCommand.jvmOptions(new Configuration(), YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER));
-        assertTrue(command.contains("=ALL-UNNAMED -Dlog.file="), command);
-    }
-
-    @Test
-    void quotesArgumentsForTheShell() {
-        assertTrue(command.contains("io.floe.Main '-Dkey=it'\\''s'"), command);
-        assertEquals("'plain'", ContainerCommand.quote("plain"));
+    void aJvmThatSucceedsLeavesNothingInPrelaunchErr(@TempDir Path logDir) throws Exception {
+        String succeeding = ContainerCommand.build("taskmanager", ProcessMemory.taskManager(MemorySize.parse("768m")), "",
+                ExitingMain.class.getName(), List.of("0"));
+        ProcessResult result = launchAsTheNodeManagerDoes(succeeding, logDir);
+        assertEquals(0, result.exitCode());
+        assertEquals("", result.prelaunchErr());
     }
 }

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +127,24 @@ final class MiniYarnTestCluster implements AutoCloseable {
         dfs.shutdown();
     }
 
+    /**
+     * Writes the running clusters' complete configuration as Hadoop writes it ({@code writeXml}: every
+     * key, defaults and the mini clusters' own test settings included) into {@code core-site.xml},
+     * {@code hdfs-site.xml} and {@code yarn-site.xml} of a new directory: the site files many cluster
+     * managers and tools hand out; {@code overrides} are set in it first.
+     */
+    Path writeCompleteSiteFiles(String directoryName, Map<String, String> overrides) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(directoryName));
+        YarnConfiguration complete = new YarnConfiguration(yarnConfiguration);
+        overrides.forEach(complete::set);
+        for (String file : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml")) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
+                complete.writeXml(out);
+            }
+        }
+        return dir;
+    }
+
     /** The {@code -D} settings every deployment of the tests uses: small containers, this cluster, this classpath. */
     Map<String, String> deploymentSettings() {
         Map<String, String> settings = new TreeMap<>();
@@ -130,6 +154,31 @@ final class MiniYarnTestCluster implements AutoCloseable {
         settings.put("env.hadoop.conf.dir", hadoopConfDir.toString());
         settings.put("yarn.framework.classpath", String.join(";", frameworkClasspath()));
         return settings;
+    }
+
+    /**
+     * A Floe configuration directory {@code work/<name>} whose {@code config.yaml} holds the
+     * {@link #deploymentSettings()}, {@code yarn.properties-file.location} {@code propertiesDir} and
+     * {@code overrides} (such as another {@code env.hadoop.conf.dir}).
+     */
+    Path writeFloeConf(String name, Path propertiesDir, Map<String, String> overrides) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Map<String, String> settings = new TreeMap<>(deploymentSettings());
+        settings.put("yarn.properties-file.location", propertiesDir.toString());
+        settings.putAll(overrides);
+        StringBuilder yaml = new StringBuilder();
+        settings.forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
+        Files.writeString(dir.resolve("config.yaml"), yaml.toString());
+        return dir;
+    }
+
+    /** Hadoop's client jars of the test classpath: what NodeManagers that offer Hadoop would list. */
+    static List<String> hadoopClientJars() {
+        List<String> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Path.of(entry).getFileName().toString().matches("hadoop-client-(api|runtime)-.*\\.jar"))
+                .toList();
+        assertEquals(2, jars.size(), "Hadoop's client jars on the test classpath: " + jars);
+        return jars;
     }
 
     /** The same settings as {@code -Dkey=value} flags. */
@@ -235,6 +284,15 @@ final class MiniYarnTestCluster implements AutoCloseable {
             }
         }
         assertTrue(found.isEmpty(), "unexpected exceptions in the container logs:\n" + String.join("\n", found));
+    }
+
+    /** GET of a path of the REST endpoint of a running Floe application, as JSON. */
+    JsonNode restGet(ApplicationId application, String path) throws IOException, InterruptedException {
+        ApplicationReport report = report(application);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     int nodeManagers() {

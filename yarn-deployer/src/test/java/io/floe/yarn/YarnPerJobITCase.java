@@ -172,10 +172,7 @@ class YarnPerJobITCase {
     @Timeout(240)
     void withHadoopFromTheClusterShipsNoHadoopJarAndRunsWordCountExactly() throws Exception {
         // a cluster whose NodeManagers offer Hadoop: its site files list the jars in yarn.application.classpath
-        List<String> hadoopJars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> Path.of(entry).getFileName().toString().matches("hadoop-client-(api|runtime)-.*\\.jar"))
-                .toList();
-        assertEquals(2, hadoopJars.size(), "Hadoop's client jars on the test classpath: " + hadoopJars);
+        List<String> hadoopJars = MiniYarnTestCluster.hadoopClientJars();
         Path confDir = Files.createDirectories(cluster.work.resolve("hadoop-conf-with-classpath"));
         org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
         site.addResource(new org.apache.hadoop.fs.Path(cluster.hadoopConfDir.resolve("yarn-site.xml").toUri()));

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.yarn.CommandLines.Result;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,11 +65,7 @@ class YarnSessionITCase {
             conf.setInt("yarn.resourcemanager.am.max-attempts", 2); // Floe asks for 1 unless yarn.application-attempts says more
         });
         propertiesDir = Files.createDirectories(cluster.work.resolve("properties"));
-        confDir = Files.createDirectories(cluster.work.resolve("conf"));
-        StringBuilder yaml = new StringBuilder();
-        cluster.deploymentSettings().forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
-        yaml.append("yarn.properties-file.location: \"").append(propertiesDir).append("\"\n");
-        Files.writeString(confDir.resolve("config.yaml"), yaml.toString());
+        confDir = cluster.writeFloeConf("conf", propertiesDir, Map.of());
         input = cluster.writeFile("/wordcount/input.txt", TEXT);
     }
 
@@ -321,11 +312,7 @@ class YarnSessionITCase {
     }
 
     private static JsonNode restGet(ApplicationId application, String path) throws Exception {
-        ApplicationReport report = cluster.report(application);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body());
+        return cluster.restGet(application, path);
     }
 
     private static Path propertiesFile() {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a cluster process: loads the configuration, starts the process's services, stops them on
  * SIGTERM (the stop scripts send it) and keeps the JVM alive until then. A bad configuration or a
- * failed start prints one line and exits 1.
+ * failed start prints its {@link FatalErrorReport} (one line, and one per cause) and exits 1.
  */
 final class ProcessRunner {
     private ProcessRunner() {}
@@ -40,7 +40,7 @@ final class ProcessRunner {
             services = starter.apply(configuration);
         } catch (RuntimeException e) {
             log.error("Could not start the {}", role, e);
-            System.err.println("Could not start the " + role + ": " + e.getMessage());
+            FatalErrorReport.print("Could not start the " + role, e, System.err);
             System.exit(1);
             return;
         }

@@ -178,6 +178,19 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         }
     }
 
+    @Override
+    public void notifyWorkerStartFailed(String description) {
+        if (status != JobStatus.RUNNING || waitingForSlotsSince < 0) {
+            return; // running its tasks already, or restarting: the worker was not one this run waits for
+        }
+        ErrorInfo cause = ErrorInfo.of(new NoResourceAvailableException(
+                "A TaskManager started for the job's slots failed: " + description));
+        LOG.warn("Job {}: {}", jobGraph.jobId(), cause.message());
+        exceptionHistory.add(0, new ExceptionHistoryEntry(cause, System.currentTimeMillis(), null, null));
+        failureCause = cause;
+        restartOrFail();
+    }
+
     // ---------------------------------------------------------------- deployment and task states
 
     private void deploy() {
@@ -256,21 +269,27 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (status == JobStatus.CANCELLING) {
             jobEnded(JobStatus.CANCELED);
         } else if (status == JobStatus.RESTARTING) {
-            if (restartStrategy.canRestart()) {
-                long delay = restartStrategy.nextRestart();
-                LOG.info("Restarting job {} in {} ms (restart {} of the strategy {})", jobGraph.jobId(), delay,
-                        restartStrategy.restartsSoFar(), restartStrategy.describe());
-                executions = null;
-                scheduleRunAsync(() -> {
-                    if (status == JobStatus.RESTARTING) {
-                        transitionTo(JobStatus.RUNNING);
-                        waitForSlots();
-                    }
-                }, delay, TimeUnit.MILLISECONDS);
-            } else {
-                jobEnded(JobStatus.FAILED);
-            }
+            restartOrFail();
         }
+    }
+
+    /** After a failure: waits for slots anew after the restart strategy's delay, or fails the job if it allows no more. */
+    private void restartOrFail() {
+        if (!restartStrategy.canRestart()) {
+            jobEnded(JobStatus.FAILED);
+            return;
+        }
+        long delay = restartStrategy.nextRestart();
+        LOG.info("Restarting job {} in {} ms (restart {} of the strategy {})", jobGraph.jobId(), delay,
+                restartStrategy.restartsSoFar(), restartStrategy.describe());
+        executions = null;
+        transitionTo(JobStatus.RESTARTING);
+        scheduleRunAsync(() -> {
+            if (status == JobStatus.RESTARTING) {
+                transitionTo(JobStatus.RUNNING);
+                waitForSlots();
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private void failWithoutRestart(Exception cause) {

@@ -28,6 +28,14 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
     /** The ResourceManager cannot give the job the slots it needs, and never will without more TaskManagers. */
     void notifyNotEnoughResources(int requiredSlots, int totalSlots, String detail);
 
+    /**
+     * A TaskManager the ResourceManager started because jobs were short of slots ended before it
+     * registered; {@code description} names the container, its node and why it ended. A job still
+     * waiting for slots takes it as a failure: recorded in its exception history, then a restart
+     * as its restart strategy allows, else the job fails.
+     */
+    void notifyWorkerStartFailed(String description);
+
     CompletableFuture<JobStatus> requestJobStatus();
 
     CompletableFuture<Void> cancel();

@@ -221,6 +221,13 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
             }
             forget(id);
             taskManagerHeartbeats.unmonitor(id);
+        } else if (slotManager.isPendingWorker(id)) {
+            // it was started for jobs short of slots, and they would otherwise wait for slot.request.timeout
+            LOG.warn("A TaskManager ended before it registered: {}", diagnostics);
+            for (Map.Entry<String, UUID> jobMaster : slotManager.jobMastersShortOfSlots()) {
+                getRpcService().connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
+                        .thenAccept(gateway -> gateway.notifyWorkerStartFailed(diagnostics));
+            }
         }
         slotManager.workerTerminated(id);
         checkRequirements();

@@ -144,6 +144,11 @@ final class SlotManager {
         }
     }
 
+    /** Whether a worker the driver names is one asked for whose TaskManager never registered. */
+    boolean isPendingWorker(ResourceId id) {
+        return active != null && !knownWorkers.contains(id) && pendingWorkers > 0;
+    }
+
     /** Workers asked for whose TaskManager has not registered yet. */
     int pendingWorkers() {
         return pendingWorkers;
@@ -162,6 +167,17 @@ final class SlotManager {
         return users;
     }
 
+
+    /** The JobMasters (address, fencing id) of jobs that have fewer slots than they declared. */
+    List<Map.Entry<String, UUID>> jobMastersShortOfSlots() {
+        List<Map.Entry<String, UUID>> waiting = new ArrayList<>();
+        for (Map.Entry<JobId, JobRequirement> entry : requirements.entrySet()) {
+            if (countAllocated(entry.getKey()) < entry.getValue().slots) {
+                waiting.add(Map.entry(entry.getValue().jobMasterAddress, entry.getValue().jobMasterId));
+            }
+        }
+        return waiting;
+    }
 
     /** The TaskManager's report is the truth about its slots. */
     void reportSlotStatus(ResourceId id, SlotReport report) {

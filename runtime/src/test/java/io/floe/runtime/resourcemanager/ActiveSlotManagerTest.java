@@ -106,6 +106,25 @@ class ActiveSlotManagerTest {
     }
 
     @Test
+    void aWorkerThatEndsBeforeRegisteringIsNamedPendingAndItsJobsAreTheOnesShortOfSlots() {
+        SlotManager slotManager = slotManager(1);
+        JobId satisfied = JobId.generate();
+        UUID satisfiedMaster = UUID.randomUUID();
+        ResourceId registered = ResourceId.generate();
+        slotManager.registerTaskManager(registered, freeSlots(registered, 1));
+        slotManager.declareRequirements(satisfied, "jm-satisfied", satisfiedMaster, 1, 0);
+        slotManager.checkRequirements(0);
+        slotManager.declareRequirements(job, "jm", jobMaster, 1, 0);
+        slotManager.checkRequirements(1);
+        assertEquals(1, workers.requested);
+
+        ResourceId neverRegistered = ResourceId.generate();
+        assertTrue(slotManager.isPendingWorker(neverRegistered));
+        assertEquals(false, slotManager.isPendingWorker(registered), "registered once, so not pending");
+        assertEquals(List.of(java.util.Map.entry("jm", jobMaster)), slotManager.jobMastersShortOfSlots());
+    }
+
+    @Test
     void aTerminatedWorkerLosesItsSlotsAndIsReplaced() {
         SlotManager slotManager = slotManager(1);
         slotManager.declareRequirements(job, "jm", jobMaster, 1, 0);

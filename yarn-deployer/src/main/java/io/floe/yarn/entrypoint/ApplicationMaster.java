@@ -3,12 +3,14 @@ package io.floe.yarn.entrypoint;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
+import io.floe.runtime.entrypoint.FatalErrorReport;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.yarn.ApplicationStaging;
 import io.floe.yarn.ContainerEnvironment;
+import io.floe.yarn.HadoopClassSettings;
 import io.floe.yarn.ShippedResource;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import io.floe.yarn.resourcemanager.YarnResourceManagerDriver;
@@ -67,6 +69,7 @@ final class ApplicationMaster implements AutoCloseable {
             exitCode = body.run(applicationMaster);
         } catch (Throwable t) {
             LOG.error("The {} ApplicationMaster in container {} failed", mode, containerId, t);
+            FatalErrorReport.print("The " + mode + " ApplicationMaster failed", t, System.err);
             exitCode = 1;
         }
         System.exit(exitCode);
@@ -104,9 +107,22 @@ final class ApplicationMaster implements AutoCloseable {
         }
     }
 
-    /** Loads the Hadoop configuration of the container and opens the default file system (HDFS). */
+    /**
+     * Loads the Hadoop configuration of the container and opens the default file system (HDFS). The
+     * client left out what the containers cannot load, but with {@code yarn.hadoop-classpath: cluster}
+     * only the container sees its Hadoop classes: a setting this process resolves whose class is not
+     * there falls back to Hadoop's default where that is safe, and else fails the start naming it.
+     */
     private static YarnConfiguration connectToHadoop() {
         YarnConfiguration yarnConfiguration = HdfsClientDefaults.apply(new YarnConfiguration());
+        for (HadoopClassSettings.Unloadable setting
+                : HadoopClassSettings.unloadableResolved(yarnConfiguration, ApplicationMaster.class.getClassLoader())) {
+            if (setting.isRequired()) {
+                throw new IllegalArgumentException(setting.containerRefusal());
+            }
+            LOG.warn(setting.warning());
+            yarnConfiguration.unset(setting.key());
+        }
         try {
             FileSystem.get(yarnConfiguration);
         } catch (IOException e) {

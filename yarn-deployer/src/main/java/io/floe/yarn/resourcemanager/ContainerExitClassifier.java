@@ -1,9 +1,14 @@
 package io.floe.yarn.resourcemanager;
 
+import io.floe.yarn.ContainerDiagnostics;
 import org.apache.hadoop.yarn.api.records.ContainerExitStatus;
 import org.apache.hadoop.yarn.api.records.ContainerStatus;
 
-/** Says in one line why a YARN container ended, naming the key to change when there is one. */
+/**
+ * Says in one line why a YARN container ended: the exit status's meaning (naming the key to change
+ * when there is one), then the first error line of the container's stderr if it wrote one, else
+ * YARN's diagnostics.
+ */
 final class ContainerExitClassifier {
     private ContainerExitClassifier() {}
 
@@ -25,6 +30,10 @@ final class ContainerExitClassifier {
             case ContainerExitStatus.KILLED_AFTER_APP_COMPLETION -> "killed after the application completed";
             default -> "exited with code " + exit;
         };
+        String errorLine = ContainerDiagnostics.cause(status.getDiagnostics());
+        if (errorLine != null) {
+            return cause + ": " + errorLine;
+        }
         return cause + (diagnostics.isEmpty() ? "" : " (" + abbreviate(diagnostics) + ")");
     }
 

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code yarn.heartbeat.container-request-interval}, since allocations arrive with heartbeats. Each
  * allocated container fulfils one request, which is removed at once (else YARN re-sends it);
  * containers beyond the outstanding requests are returned. A completed container is described in
- * one log line (exit code, memory kill with the key to raise, preemption, disk) and reported to the
- * ResourceManager unless the driver released it itself.
+ * one line (container, node, exit code and its meaning: memory kill with the key to raise,
+ * preemption, disk; the first error line of its stderr) that goes to the log and to the
+ * ResourceManager, unless the driver released the container itself.
  *
  * <p>Threading: the ResourceManager calls in on its main thread, YARN's callbacks arrive on the
  * clients' threads; the few fields are guarded by {@code this}.
@@ -234,20 +235,23 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private void containerEnded(ContainerId containerId, String description) {
         ResourceId id = new ResourceId(containerId.toString());
         WorkerEvents target;
+        Container container;
         synchronized (this) {
             if (released.remove(id) || terminated) {
                 LOG.info("Container {} ended after its release: {}", containerId, description);
                 return;
             }
-            if (workers.remove(id) == null) {
+            container = workers.remove(id);
+            if (container == null) {
                 LOG.debug("Container {} ended, which was no TaskManager of this application (a returned surplus "
                         + "one, or one already reported): {}", containerId, description);
                 return;
             }
             target = events;
         }
-        LOG.warn("TaskManager container {} ended: {}", containerId, description);
-        target.onWorkerTerminated(id, "container " + containerId + " " + description);
+        String ended = "TaskManager container " + containerId + " on " + container.getNodeId() + " " + description;
+        LOG.warn(ended);
+        target.onWorkerTerminated(id, ended);
     }
 
     private final class ResourceManagerCallbacks extends AMRMClientAsync.AbstractCallbackHandler {

@@ -36,6 +36,15 @@ class ContainerExitClassifierTest {
     }
 
     @Test
+    void givesTheFirstExceptionOfItsStderrInsteadOfYarnsWholeDiagnostics() {
+        String diagnostics = "[2026-12-03 07:59:44.063]Exception from container-launch.\nContainer id: c\nExit code: 1\n\n"
+                + "[2026-12-03 07:59:44.083]Container exited with a non-zero exit code 1. Error file: prelaunch.err.\n"
+                + "Last 4096 bytes of prelaunch.err :\nCould not start the TaskManager: java.net.BindException: Address in use\n";
+        assertEquals("exited with code 1: Could not start the TaskManager: java.net.BindException: Address in use",
+                ContainerExitClassifier.describe(status(1, diagnostics)));
+    }
+
+    @Test
     void keepsDiagnosticsOnOneLine() {
         String line = ContainerExitClassifier.describe(status(1, "first\nsecond"));
         assertEquals("exited with code 1 (first second)", line);
