@@ -61,7 +61,7 @@ class RestClusterClientTest {
     }
 
     private static JobGraph jobGraph(String name) {
-        return new JobGraph(JobId.generate(), name, false, List.of(), List.of(), List.of(), Map.of("parallelism", "2"));
+        return RestServerFixture.jobGraph(name, Map.of("parallelism", "2"));
     }
 
     private static Path jar(String name, int size) throws IOException {

@@ -3,6 +3,7 @@ package io.floe.runtime.dispatcher;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobGraphValidator;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.messages.ClusterOverview;
@@ -74,10 +75,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     @Override
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
         if (jobs.containsKey(jobGraph.jobId())) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Job " + jobGraph.jobId() + " was submitted already."));
+            return CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobGraph.jobId()));
         }
-        if (jobGraph.vertices().isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Job " + jobGraph.jobId() + " has no vertices."));
+        try {
+            JobGraphValidator.validate(jobGraph);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
         LOG.info("Received job '{}' ({}) with {} vertices", jobGraph.jobName(), jobGraph.jobId(), jobGraph.vertices().size());
         JobMaster jobMaster;

@@ -3,6 +3,7 @@ package io.floe.runtime.entrypoint;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.dispatcher.DispatcherGateway;
+import io.floe.runtime.dispatcher.DuplicateJobSubmissionException;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.JobSubmitter;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a job submitted over REST: stores its jars in the BlobServer as permanent blobs of the
  * job (content-hash keys), names them {@code blob:<key>} in the job graph, and hands the graph to
- * the Dispatcher. If the Dispatcher refuses the job, its blobs are deleted again.
+ * the Dispatcher. If the Dispatcher refuses the job, its blobs are deleted again, unless the refusal
+ * is that the job id exists: then nothing was stored, or what was belongs to the existing job.
  */
 final class BlobJobSubmitter implements JobSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(BlobJobSubmitter.class);
@@ -37,8 +39,19 @@ final class BlobJobSubmitter implements JobSubmitter {
         this.jobStore = jobStore;
     }
 
+    /**
+     * A job id the Dispatcher has is refused before anything is stored: the jars of the running job
+     * share its blob directory (and, with the same content, its keys), and its stored graph its entry.
+     */
     @Override
     public CompletableFuture<Void> submit(JobGraph jobGraph, List<Path> jarFiles) {
+        return dispatcher.requestJobStatus(jobGraph.jobId()).handle((status, unknown) -> unknown == null)
+                .thenCompose(known -> known
+                        ? CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobGraph.jobId()))
+                        : store(jobGraph, jarFiles));
+    }
+
+    private CompletableFuture<Void> store(JobGraph jobGraph, List<Path> jarFiles) {
         List<String> jars = new ArrayList<>();
         try {
             for (Path jar : jarFiles) {
@@ -62,10 +75,18 @@ final class BlobJobSubmitter implements JobSubmitter {
             }
         }
         return dispatcher.submitJob(withBlobs, timeout).whenComplete((ok, error) -> {
-            if (error != null) {
+            // a duplicate that raced past the check above: what is stored belongs to the job that won
+            if (error != null && !isDuplicate(error)) {
                 cleanup(jobGraph);
             }
         });
+    }
+
+    private static boolean isDuplicate(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof DuplicateJobSubmissionException || cause instanceof io.floe.runtime.rpc.RemoteRpcException remote
+                && DuplicateJobSubmissionException.class.getName().equals(remote.getRemoteClassName());
     }
 
     private void cleanup(JobGraph jobGraph) {

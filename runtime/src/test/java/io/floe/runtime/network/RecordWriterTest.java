@@ -93,7 +93,9 @@ class RecordWriterTest {
         // blocked at MAX_BUFFERS queued, resumes only at half of that
         assertTrue(partition.getNumberOfQueuedBuffers(0) > MAX_BUFFERS / 2, "queue is (nearly) full");
         if (remote) {
-            assertTrue(((RemoteInputChannel) gate.getChannel(0)).getSenderBacklog() > 0, "backlog announced");
+            // the backlog travels with the buffers still on their way over Netty
+            io.floe.testutils.Deadline.waitUntil(() -> ((RemoteInputChannel) gate.getChannel(0)).getSenderBacklog() > 0,
+                    Duration.ofSeconds(5), "the backlog announced");
         }
 
         // reading past what was written during the pause proves the producer resumed

@@ -29,6 +29,15 @@ import java.util.stream.Stream;
 public final class RestServerFixture implements AutoCloseable {
     public static final ObjectMapper MAPPER = RestJsonMapper.create();
 
+    /** A job graph the server accepts: one source vertex of parallelism 1, no jars. */
+    public static io.floe.runtime.jobgraph.JobGraph jobGraph(String name, java.util.Map<String, String> configuration) {
+        io.floe.runtime.jobgraph.JobVertex source = new io.floe.runtime.jobgraph.JobVertex(
+                new io.floe.runtime.jobgraph.JobVertexId("00000000000000000000000000000001"), "source", 1, 128, true, 0,
+                new byte[] {1});
+        return new io.floe.runtime.jobgraph.JobGraph(io.floe.api.JobId.generate(), name, false, java.util.List.of(source),
+                java.util.List.of(), java.util.List.of(), configuration);
+    }
+
     public final TestingDispatcherGateway dispatcher = new TestingDispatcherGateway();
     public final TestingJobSubmitter submitter = new TestingJobSubmitter(dispatcher);
     public final Path uploadDirectory;

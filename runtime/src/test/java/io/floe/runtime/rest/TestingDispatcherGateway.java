@@ -118,8 +118,7 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     @Override
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
         if (jobs.containsKey(jobGraph.jobId())) {
-            return CompletableFuture.failedFuture(
-                    new IllegalStateException("Job " + jobGraph.jobId() + " was submitted already."));
+            return CompletableFuture.failedFuture(new io.floe.runtime.dispatcher.DuplicateJobSubmissionException(jobGraph.jobId()));
         }
         submittedJobs.add(jobGraph);
         addRunningJob(jobGraph.jobId(), jobGraph.jobName(), jobGraph.vertices().size(), System.currentTimeMillis());

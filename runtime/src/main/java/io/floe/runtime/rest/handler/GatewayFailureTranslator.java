@@ -1,5 +1,6 @@
 package io.floe.runtime.rest.handler;
 
+import io.floe.runtime.dispatcher.DuplicateJobSubmissionException;
 import io.floe.runtime.rpc.RemoteRpcException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.concurrent.CompletionException;
@@ -10,7 +11,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The Dispatcher answers an unknown job id with an {@link IllegalArgumentException} whose
  * message says the job "is not known"; across RPC it arrives as a {@link RemoteRpcException}
- * naming that class. Both become 404 with the Dispatcher's message. A
+ * naming that class. Both become 404 with the Dispatcher's message; a job id submitted twice
+ * ({@link DuplicateJobSubmissionException}) is 409. A
  * {@link RestHandlerException} keeps its status; anything else is a 500 carrying the failure's
  * message (never its stack trace). Stateless and thread-safe.
  */
@@ -27,6 +29,9 @@ public final class GatewayFailureTranslator {
         if (isUnknownJob(cause)) {
             return new RestHandlerException(HttpResponseStatus.NOT_FOUND, cause.getMessage(), cause);
         }
+        if (isA(cause, DuplicateJobSubmissionException.class)) {
+            return new RestHandlerException(HttpResponseStatus.CONFLICT, cause.getMessage(), cause);
+        }
         return new RestHandlerException(HttpResponseStatus.INTERNAL_SERVER_ERROR, describe(cause), cause);
     }
 
@@ -39,6 +44,12 @@ public final class GatewayFailureTranslator {
             return IllegalArgumentException.class.getName().equals(remote.getRemoteClassName());
         }
         return cause instanceof IllegalArgumentException;
+    }
+
+    /** Whether the failure is of {@code type}, here or (by class name) on the far side of an RPC. */
+    private static boolean isA(Throwable cause, Class<? extends Throwable> type) {
+        return type.isInstance(cause)
+                || cause instanceof RemoteRpcException remote && type.getName().equals(remote.getRemoteClassName());
     }
 
     private static String describe(Throwable cause) {

@@ -3,6 +3,7 @@ package io.floe.runtime.rest.handler.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobGraphValidator;
 import io.floe.runtime.rest.JobSubmitter;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.RestHandler;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /jobs}, multipart: the {@code request} field names the uploaded file that holds the
- * job graph (as JSON) and the uploaded job jars. Checks that every named file arrived, reads the
- * graph on the I/O executor, hands graph and jars to the {@link JobSubmitter} and answers 202 with
+ * job graph (as JSON) and the uploaded job jars. Checks that every named file arrived, reads and
+ * validates the graph on the I/O executor (400 naming the field), hands graph and jars to the {@link JobSubmitter} and answers 202 with
  * {@code {"jobUrl": "/jobs/<id>"}}. The server deletes the uploads once this handler's future
  * completes.
  */
@@ -97,10 +98,13 @@ public final class JobSubmitHandler implements RestHandler {
         } catch (IOException e) {
             throw RestHandlerException.badRequest("Could not read the job graph from '" + name + "': " + e.getMessage());
         }
-        if (graph == null || graph.jobId() == null || graph.jobName() == null || graph.vertices() == null
-                || graph.edges() == null || graph.userJars() == null || graph.jobConfiguration() == null) {
-            throw RestHandlerException.badRequest("The job graph in '" + name
-                    + "' is incomplete: it needs jobId, jobName, vertices, edges, userJars and jobConfiguration.");
+        if (graph == null) {
+            throw RestHandlerException.badRequest("The job graph file '" + name + "' is empty.");
+        }
+        try {
+            JobGraphValidator.validate(graph); // before anything of it is stored
+        } catch (IllegalArgumentException e) {
+            throw RestHandlerException.badRequest(e.getMessage());
         }
         return graph;
     }

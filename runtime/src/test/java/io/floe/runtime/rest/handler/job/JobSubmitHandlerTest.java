@@ -50,7 +50,7 @@ class JobSubmitHandlerTest {
     }
 
     static JobGraph jobGraph(String name) {
-        return new JobGraph(JobId.generate(), name, false, List.of(), List.of(), List.of(), Map.of("k", "v"));
+        return RestServerFixture.jobGraph(name, Map.of("k", "v"));
     }
 
     static byte[] randomBytes(int size) {
@@ -179,7 +179,36 @@ class JobSubmitHandlerTest {
                 .file("file_0", "graph.json", "{\"jobName\":\"no id\",\"batch\":false}".getBytes(StandardCharsets.UTF_8))
                 .build());
 
-        assertError(answer, 400, "incomplete");
+        assertError(answer, 400, "The job graph has no 'jobId'.");
+    }
+
+    @Test
+    void aNonsenseJobGraphIsABadRequestNamingTheFieldAndReachesNoSubmitter() throws IOException {
+        JobGraph valid = jobGraph("nonsense");
+        JobGraph edgeToNowhere = new JobGraph(valid.jobId(), valid.jobName(), false, valid.vertices(),
+                List.of(new io.floe.runtime.jobgraph.JobEdge(valid.vertices().get(0).id(), 0,
+                        new io.floe.runtime.jobgraph.JobVertexId("no-such-vertex"), "forward")), List.of(), Map.of());
+        int before = fixture.submitter.submissions().size();
+        Answer answer = post(new MultipartTestBody()
+                .field("request", requestJson("graph.json"))
+                .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(edgeToNowhere))
+                .build());
+
+        assertError(answer, 400, "edges[0]");
+        assertEquals(before, fixture.submitter.submissions().size(), "nothing was handed on");
+    }
+
+    @Test
+    void aJobIdSubmittedTwiceIsAConflict() throws IOException {
+        JobGraph graph = jobGraph("submitted twice");
+        byte[] body = new MultipartTestBody()
+                .field("request", requestJson("graph.json"))
+                .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(graph))
+                .build();
+        assertEquals(202, post(body).status());
+
+        Answer again = post(body);
+        assertError(again, 409, "Job " + graph.jobId() + " was submitted already");
     }
 
     @Test
