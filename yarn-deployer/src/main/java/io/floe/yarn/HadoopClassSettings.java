@@ -86,6 +86,11 @@ public final class HadoopClassSettings {
             new Setting("dfs.data.transfer.saslproperties.resolver.class", false, "Kerberos data transfer with DataNodes",
                     null, KERBEROS));
 
+    /** The keys {@link #SETTINGS} and the file system implementations can match, to look at only those. */
+    private static final String RESOLVED_KEYS = SETTINGS.stream()
+            .map(setting -> Pattern.quote(setting.key()) + (setting.prefix() ? ".*" : ""))
+            .collect(java.util.stream.Collectors.joining("|", "^(", "|fs\\.[^.]+\\.impl)$"));
+
     /**
      * A setting naming a class that could not be loaded.
      *
@@ -142,8 +147,7 @@ public final class HadoopClassSettings {
      */
     public static List<Unloadable> unloadableResolved(Configuration configuration, ClassLoader loader) {
         List<Unloadable> found = new ArrayList<>();
-        for (Map.Entry<String, String> entry : configuration.getValByRegex("^(net\\.topology\\.|hadoop\\.|rpc\\.engine\\.|yarn\\.ipc\\."
-                + "|yarn\\.client\\.failover|dfs\\.client\\.failover|dfs\\.data\\.transfer\\.|fs\\.[^.]+\\.impl$).*").entrySet()) {
+        for (Map.Entry<String, String> entry : configuration.getValByRegex(RESOLVED_KEYS).entrySet()) {
             Setting setting = settingOf(entry.getKey(), configuration);
             String name = entry.getValue().trim();
             if (setting != null && CLASS_NAME.matcher(name).matches() && !canLoad(name, loader)) {

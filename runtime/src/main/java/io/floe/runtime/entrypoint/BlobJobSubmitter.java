@@ -76,17 +76,10 @@ final class BlobJobSubmitter implements JobSubmitter {
         }
         return dispatcher.submitJob(withBlobs, timeout).whenComplete((ok, error) -> {
             // a duplicate that raced past the check above: what is stored belongs to the job that won
-            if (error != null && !isDuplicate(error)) {
+            if (error != null && !DuplicateJobSubmissionException.isCauseOf(error)) {
                 cleanup(jobGraph);
             }
         });
-    }
-
-    private static boolean isDuplicate(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return cause instanceof DuplicateJobSubmissionException || cause instanceof io.floe.runtime.rpc.RemoteRpcException remote
-                && DuplicateJobSubmissionException.class.getName().equals(remote.getRemoteClassName());
     }
 
     private void cleanup(JobGraph jobGraph) {

@@ -29,7 +29,7 @@ public final class GatewayFailureTranslator {
         if (isUnknownJob(cause)) {
             return new RestHandlerException(HttpResponseStatus.NOT_FOUND, cause.getMessage(), cause);
         }
-        if (isA(cause, DuplicateJobSubmissionException.class)) {
+        if (DuplicateJobSubmissionException.isCauseOf(cause)) {
             return new RestHandlerException(HttpResponseStatus.CONFLICT, cause.getMessage(), cause);
         }
         return new RestHandlerException(HttpResponseStatus.INTERNAL_SERVER_ERROR, describe(cause), cause);
@@ -44,12 +44,6 @@ public final class GatewayFailureTranslator {
             return IllegalArgumentException.class.getName().equals(remote.getRemoteClassName());
         }
         return cause instanceof IllegalArgumentException;
-    }
-
-    /** Whether the failure is of {@code type}, here or (by class name) on the far side of an RPC. */
-    private static boolean isA(Throwable cause, Class<? extends Throwable> type) {
-        return type.isInstance(cause)
-                || cause instanceof RemoteRpcException remote && type.getName().equals(remote.getRemoteClassName());
     }
 
     private static String describe(Throwable cause) {

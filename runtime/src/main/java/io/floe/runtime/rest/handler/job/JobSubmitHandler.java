@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /jobs}, multipart: the {@code request} field names the uploaded file that holds the
  * job graph (as JSON) and the uploaded job jars. Checks that every named file arrived, reads and
- * validates the graph on the I/O executor (400 naming the field), hands graph and jars to the {@link JobSubmitter} and answers 202 with
- * {@code {"jobUrl": "/jobs/<id>"}}. The server deletes the uploads once this handler's future
- * completes.
+ * validates the graph on the I/O executor (400 naming the field), hands graph and jars to the
+ * {@link JobSubmitter} and answers 202 with {@code {"jobUrl": "/jobs/<id>"}}. The server deletes
+ * the uploads once this handler's future completes.
  */
 public final class JobSubmitHandler implements RestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JobSubmitHandler.class);
