@@ -7,6 +7,7 @@ import io.floe.client.deployment.ClusterLocators;
 import io.floe.client.program.InvalidProgramException;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
+import io.floe.client.rest.RestClientException;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
 import io.floe.runtime.configuration.IllegalConfigurationException;
@@ -109,9 +110,10 @@ final class RunCommand implements Command {
             LOG.info("{} returned", program.getMainClassName());
             return ExitCode.SUCCESS;
         } catch (ProgramInvocationException e) {
-            err.println(describeFailure(e));
+            RestClientException clusterError = clusterErrorOf(e);
+            err.println(clusterError != null ? clusterError.getMessage() : describeFailure(e));
             err.flush();
-            return ExitCode.PROGRAM_FAILED;
+            return clusterError != null ? ExitCode.CLUSTER_ERROR : ExitCode.PROGRAM_FAILED;
         } catch (IOException e) {
             // closing the class loader: the program has already run
             LOG.warn("Could not close the class loader of {}", options.getJar(), e);
@@ -159,6 +161,23 @@ final class RunCommand implements Command {
         } catch (InvalidProgramException e) {
             throw new CliException(e.getMessage(), ExitCode.USAGE, e);
         }
+    }
+
+    /**
+     * The cluster's error behind a program that failed before any job of it ran: its submission could
+     * not reach the cluster, or the cluster refused it (the README's exit code 3, as for list and cancel).
+     */
+    private static RestClientException clusterErrorOf(ProgramInvocationException failure) {
+        if (failure.findJobFailure().isPresent()) {
+            return null;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RestClientException clusterError) {
+                LOG.info("The program's job could not be submitted", failure.getCause());
+                return clusterError;
+            }
+        }
+        return null;
     }
 
     /** The one line that tells the user why the program failed; details go to the log. */

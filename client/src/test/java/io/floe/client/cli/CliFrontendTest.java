@@ -38,6 +38,7 @@ class CliFrontendTest {
                 .source("com.example.ReportingJob", TestPrograms.REPORTING)
                 .source("com.example.FailedJob", TestPrograms.FAILED_JOB)
                 .source("com.example.ThrowingJob", TestPrograms.THROWING)
+                .source("com.example.SubmittingJob", TestPrograms.SUBMITTING)
                 .source("com.example.NoMain", TestPrograms.NO_MAIN)
                 .mainClass("com.example.ReportingJob")
                 .build(jars, "programs.jar");
@@ -180,6 +181,16 @@ class CliFrontendTest {
     void listTakesTheClusterFromDashM() {
         assertEquals(ExitCode.CLUSTER_ERROR, floe("list", "-m", "127.0.0.1:1", "-Dparallelism.default=2"));
         assertTrue(stderr().contains("127.0.0.1:1"), stderr());
+    }
+
+    @Test
+    void runToAClusterThatCannotBeReachedIsTheClustersErrorInOneLine() {
+        CliFrontend withRemote = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), environment,
+                () -> Set.of("local", "remote"));
+        assertEquals(ExitCode.CLUSTER_ERROR, withRemote.run(new String[] {"run", "-m", "127.0.0.1:1", "-c",
+                "com.example.SubmittingJob", programs.toString()}), stderr());
+        assertTrue(stderr().contains("127.0.0.1:1") && !stderr().contains("Exception"), stderr());
+        assertEquals(1, stderr().strip().lines().count(), stderr());
     }
 
     @Test

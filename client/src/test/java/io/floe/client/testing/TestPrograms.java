@@ -34,6 +34,21 @@ public final class TestPrograms {
             }
             """;
 
+    /** Runs a tiny job on whatever cluster the configuration names. */
+    public static final String SUBMITTING = """
+            package com.example;
+
+            import io.floe.api.StreamExecutionEnvironment;
+
+            public class SubmittingJob {
+                public static void main(String[] args) throws Exception {
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                    env.fromElements(1, 2, 3).print();
+                    env.execute("submitting");
+                }
+            }
+            """;
+
     /** Fails the way a job that ended FAILED does, wrapped once more by the program. */
     public static final String FAILED_JOB = """
             package com.example;

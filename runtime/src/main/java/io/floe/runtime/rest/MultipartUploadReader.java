@@ -2,7 +2,6 @@ package io.floe.runtime.rest;
 
 import io.floe.runtime.rest.handler.RestHandlerException;
 import io.floe.runtime.rest.handler.UploadedFiles;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.multipart.Attribute;
@@ -32,6 +31,7 @@ import java.util.UUID;
  * Netty's multipart decoding does); not thread-safe.
  */
 final class MultipartUploadReader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MultipartUploadReader.class);
     private static final String REQUEST_DIRECTORY_PREFIX = "floe-upload-";
 
     private final Path requestDirectory;
@@ -39,7 +39,7 @@ final class MultipartUploadReader {
     private boolean closed;
 
     /**
-     * @throws RestHandlerException (400) if the multipart header is malformed, e.g. has no boundary
+     * @throws RestHandlerException (400) if the multipart header is malformed, e.g. has no boundary or an unknown charset
      * @throws IOException if the request's upload directory cannot be created
      */
     MultipartUploadReader(HttpRequest head, Path uploadDirectory) throws IOException {
@@ -51,9 +51,23 @@ final class MultipartUploadReader {
         factory.setDeleteOnExit(false);
         try {
             this.decoder = new HttpPostRequestDecoder(factory, head, StandardCharsets.UTF_8);
-        } catch (DecoderException e) {
+        } catch (RuntimeException e) { // Netty's decoder also throws plain runtime exceptions for a bad header
             UploadedFiles.deleteRecursively(requestDirectory);
-            throw RestHandlerException.badRequest("Malformed multipart request: " + e.getMessage());
+            throw malformedHeader(e);
+        }
+    }
+
+    /**
+     * Whether the request is multipart/form-data.
+     *
+     * @throws RestHandlerException (400) if its Content-Type says multipart but cannot be used (an
+     *     empty boundary, an unknown charset)
+     */
+    static boolean isMultipart(HttpRequest request) {
+        try {
+            return HttpPostRequestDecoder.isMultipart(request);
+        } catch (RuntimeException e) {
+            throw malformedHeader(e);
         }
     }
 
@@ -61,9 +75,26 @@ final class MultipartUploadReader {
     void offer(HttpContent content) {
         try {
             decoder.offer(content);
-        } catch (DecoderException e) {
-            throw RestHandlerException.badRequest("Malformed multipart request: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw malformedBody(e);
         }
+    }
+
+    // The decoder's messages name Java classes ("NullPointerException: Cannot invoke ..."): the client
+    // gets what is wrong in its own terms, the log (DEBUG) the exception.
+    private static RestHandlerException malformedHeader(RuntimeException e) {
+        LOG.debug("Refusing a multipart header", e);
+        return RestHandlerException.badRequest("Malformed multipart request: the Content-Type header needs a non-empty "
+                + "boundary and, if it names one, a known charset (multipart/form-data; boundary=...).");
+    }
+
+    private static RestHandlerException malformedBody(RuntimeException e) {
+        if (e instanceof RestHandlerException known) {
+            return known;
+        }
+        LOG.debug("Refusing a multipart body", e);
+        return RestHandlerException.badRequest("Malformed multipart request: the body does not follow the "
+                + "multipart/form-data format with the boundary of its Content-Type.");
     }
 
     /** The form fields and the files of the complete request; the files now belong to the caller. */
@@ -88,10 +119,10 @@ final class MultipartUploadReader {
                     }
                 }
             }
-        } catch (DecoderException e) {
+        } catch (RuntimeException e) {
             discard();
-            throw RestHandlerException.badRequest("Malformed multipart request: " + e.getMessage());
-        } catch (RuntimeException | IOException e) {
+            throw malformedBody(e);
+        } catch (IOException e) {
             discard();
             throw e;
         }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes each {@link ReceivedRequest} to its {@link RestHandler} and writes the answer when the
  * handler's future completes: 404 for an unknown path, 405 for a known path with another method,
- * 400 for a malformed query, and the handler's status or translated failure otherwise.
+ * 400 for a malformed path or query (such as an invalid percent-escape), and the handler's status or
+ * translated failure otherwise.
  *
  * <p>The request's uploaded files are deleted on the I/O executor once the handler's future has
  * completed, whatever the outcome, and before the answer is written, so a client that has its
@@ -68,13 +69,15 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
 
     private CompletableFuture<RestResponse> dispatch(ReceivedRequest request) {
         QueryStringDecoder decoder;
+        String path;
         try {
+            // path() and parameters() decode percent-escapes lazily: a bad one ("%zz") throws here
             decoder = new QueryStringDecoder(request.uri());
+            path = decoder.path();
             decoder.parameters();
         } catch (IllegalArgumentException e) {
             throw RestHandlerException.badRequest("Malformed request URI '" + request.uri() + "': " + e.getMessage());
         }
-        String path = decoder.path();
         RouteResult<RestHandler> route;
         try {
             route = router.route(request.method(), decoder.rawPath());
@@ -135,9 +138,18 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         }
     }
 
+    /**
+     * A client that resets its connection is no news (DEBUG); anything else is logged in one line, its
+     * stack at DEBUG, so that no client can flood the log with stack traces.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("Closing REST connection from {} after an error", ctx.channel().remoteAddress(), cause);
+        if (cause instanceof java.io.IOException) {
+            LOG.debug("REST connection from {} failed", ctx.channel().remoteAddress(), cause);
+        } else {
+            LOG.warn("Closing REST connection from {} after an error: {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.debug("The error of the REST connection from {}", ctx.channel().remoteAddress(), cause);
+        }
         ctx.close();
     }
 }

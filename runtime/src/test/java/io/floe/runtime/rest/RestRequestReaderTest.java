@@ -146,6 +146,51 @@ class RestRequestReaderTest {
         assertTrue(answer.body().get("errors").get(0).asText().startsWith("Malformed HTTP request"));
     }
 
+    private static Answer raw(String requestLine, String... headers) {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        return fixture.sendRaw(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void assertUserFacingBadRequest(Answer answer, String expected) {
+        assertEquals(400, answer.status(), String.valueOf(answer.body()));
+        String message = answer.body().get("errors").get(0).asText();
+        assertTrue(message.contains(expected), message);
+        assertTrue(!message.contains("Exception") && !message.contains("java."), "no Java internals: " + message);
+    }
+
+    @Test
+    void anInvalidPercentEscapeInThePathIsABadRequest() {
+        assertUserFacingBadRequest(raw("GET /%zz HTTP/1.1"), "Malformed request URI '/%zz'");
+        assertUserFacingBadRequest(raw("PATCH /jobs/0123456789abcdef0123456789abcdef%?mode=stop HTTP/1.1"),
+                "Malformed request URI");
+    }
+
+    @Test
+    void aMultipartContentTypeWithoutBoundaryOrWithAnUnknownCharsetIsABadRequestOnAnyPath() {
+        for (String path : List.of("/jobs", "/no-such-path")) {
+            assertUserFacingBadRequest(raw("POST " + path + " HTTP/1.1", "Content-Type: multipart/form-data; boundary=",
+                    "Content-Length: 0"), "Content-Type header needs a non-empty boundary");
+            assertUserFacingBadRequest(raw("POST " + path + " HTTP/1.1",
+                    "Content-Type: multipart/form-data; boundary=xyz; charset=no-such-charset", "Content-Length: 0"),
+                    "a known charset");
+        }
+        // and no floe-upload-* directory is left: see nothingIsLeftInTheUploadDirectory
+    }
+
+    @Test
+    void aMultipartBodyThatDoesNotMatchItsBoundaryIsABadRequest() {
+        byte[] body = "--other\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--other--\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        Answer answer = fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body),
+                "multipart/form-data; boundary=xyz");
+        assertEquals(400, answer.status(), String.valueOf(answer.body()));
+        String message = answer.body().get("errors").get(0).asText();
+        assertTrue(!message.contains("Exception") && !message.contains("java."), "no Java internals: " + message);
+    }
+
     @Test
     void theServerStillAnswersAfterRefusals() {
         anAnnouncedLengthAboveTheLimitIsRefusedBeforeReading();
