@@ -98,6 +98,11 @@ public final class ClusterOptions {
             ConfigOption.key("rest.server.max-content-length").memoryType().defaultValue(new MemorySize(104_857_600L))
                     .withDescription("Largest request the REST endpoint accepts (job uploads); larger ones get 413.");
 
+    public static final ConfigOption<Duration> REST_IDLENESS_TIMEOUT =
+            ConfigOption.key("rest.idleness-timeout").durationType().defaultValue(Duration.ofMinutes(5))
+                    .withDescription("A REST connection silent for this long while no answer is owed, or slower than "
+                            + "this to send a request's head, is closed.");
+
     public static final ConfigOption<String> HA_STORAGE_DIR =
             ConfigOption.key("high-availability.storageDir").stringType().noDefaultValue()
                     .withDescription("Durable directory (any Hadoop file system) where permanent blobs are written "

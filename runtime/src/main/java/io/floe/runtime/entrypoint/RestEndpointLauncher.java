@@ -48,7 +48,8 @@ final class RestEndpointLauncher {
         Path uploads = Path.of(base, "floe-rest-uploads-" + UUID.randomUUID());
         RestServerEndpoint endpoint = new RestServerEndpoint(
                 new RestServerConfig(configuration.get(ClusterOptions.REST_BIND_ADDRESS), configuration.get(ClusterOptions.REST_PORT),
-                        configuration.get(ClusterOptions.REST_SERVER_MAX_CONTENT_LENGTH).getBytes(), uploads),
+                        configuration.get(ClusterOptions.REST_SERVER_MAX_CONTENT_LENGTH).getBytes(), uploads,
+                        RestServerConfig.DEFAULT_REQUEST_TIMEOUT, configuration.get(ClusterOptions.REST_IDLENESS_TIMEOUT)),
                 dispatcher, new BlobJobSubmitter(blobServer, dispatcher, configuration.get(ClusterOptions.ASK_TIMEOUT), jobStore),
                 shownConfiguration(configuration)).onClusterShutdownRequest(clusterShutdown);
         try {

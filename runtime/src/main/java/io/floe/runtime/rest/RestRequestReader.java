@@ -6,7 +6,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
@@ -19,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +38,29 @@ import org.slf4j.LoggerFactory;
  * is read and dropped (so the client sees the answer instead of a reset connection), and the
  * connection closes at the request's end. A malformed request gets 400 the same way.
  *
+ * <p>What it keeps of a body is bounded too: a request no handler serves (the router will answer 404
+ * or 405) has its body read and dropped, never stored; a body that is not a multipart upload is kept
+ * in memory only up to {@value #MAX_IN_MEMORY_BODY} bytes (REST's JSON bodies are small), beyond
+ * that it is 413.
+ *
+ * <p>It also counts the answers it owes (requests passed on whose answer has not been written), so
+ * that an idle connection ({@link IdleStateEvent}, {@code rest.idleness-timeout}) is closed only when
+ * none is owed, and tells the {@link RequestHeadDeadline} when a request's head arrived and ended.
+ *
  * <p>Threading: one instance per connection, confined to its event loop.
  */
-final class RestRequestReader extends ChannelInboundHandlerAdapter {
+final class RestRequestReader extends ChannelDuplexHandler {
+    /** Largest body kept in memory; only multipart uploads (streamed to disk) may be larger. */
+    static final int MAX_IN_MEMORY_BODY = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RestRequestReader.class);
 
     private final long maxContentLength;
     private final Path uploadDirectory;
     private final JsonResponseWriter responseWriter;
+    private final Predicate<HttpRequest> hasHandler;
+    private final RequestHeadDeadline headDeadline;
+    /** Requests passed on whose answer has not been written yet. */
+    private int answersOwed;
 
     /** The request being read; null between requests and while dropping a refused body. */
     private HttpRequest head;
@@ -51,10 +70,17 @@ final class RestRequestReader extends ChannelInboundHandlerAdapter {
     /** A refused request's remaining body is dropped, then the connection closes. */
     private boolean dropping;
 
-    RestRequestReader(long maxContentLength, Path uploadDirectory, JsonResponseWriter responseWriter) {
+    /**
+     * @param hasHandler whether a handler serves the request's method and path (else its body is dropped)
+     * @param headDeadline the connection's head timer, told when heads arrive and requests end
+     */
+    RestRequestReader(long maxContentLength, Path uploadDirectory, JsonResponseWriter responseWriter,
+            Predicate<HttpRequest> hasHandler, RequestHeadDeadline headDeadline) {
         this.maxContentLength = maxContentLength;
         this.uploadDirectory = uploadDirectory;
         this.responseWriter = responseWriter;
+        this.hasHandler = hasHandler;
+        this.headDeadline = headDeadline;
     }
 
     @Override
@@ -90,11 +116,16 @@ final class RestRequestReader extends ChannelInboundHandlerAdapter {
         }
         head = request;
         receivedBytes = 0;
+        headDeadline.headReceived();
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
-        if (MultipartUploadReader.isMultipart(request)) {
+        boolean isMultipart = MultipartUploadReader.isMultipart(request); // a bad multipart header is 400 on any path
+        if (!hasHandler.test(request)) {
+            return; // the router answers 404 or 405; the body is read and dropped
+        }
+        if (isMultipart) {
             multipart = new MultipartUploadReader(request, uploadDirectory);
         } else {
             body = new ByteArrayOutputStream();
@@ -122,11 +153,18 @@ final class RestRequestReader extends ChannelInboundHandlerAdapter {
         }
         if (multipart != null) {
             multipart.offer(content);
-        } else {
+        } else if (body != null) {
+            if (receivedBytes > MAX_IN_MEMORY_BODY) {
+                throw new RestHandlerException(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "A request body that is not a "
+                        + "multipart/form-data upload may have at most " + MAX_IN_MEMORY_BODY + " bytes.");
+            }
             bytes.readBytes(body, bytes.readableBytes());
         }
         if (last) {
-            ctx.fireChannelRead(completeRequest());
+            ReceivedRequest request = completeRequest();
+            headDeadline.requestEnded();
+            answersOwed++;
+            ctx.fireChannelRead(request);
         }
     }
 
@@ -179,6 +217,26 @@ final class RestRequestReader extends ChannelInboundHandlerAdapter {
             multipart = null;
             uploads.discard();
         }
+    }
+
+    /** Counts the answers written, which pass here on their way out. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response && response.status().code() >= 200 && answersOwed > 0) {
+            answersOwed--;
+        }
+        ctx.write(msg, promise);
+    }
+
+    /** An idle connection is closed unless it is owed an answer (which may take the handler a while). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && answersOwed == 0) {
+            LOG.debug("Closing the idle REST connection from {} (rest.idleness-timeout)", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

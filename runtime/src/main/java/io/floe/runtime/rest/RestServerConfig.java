@@ -16,19 +16,24 @@ import java.util.Objects;
  *     ({@code web.upload.dir}); created if missing
  * @param requestTimeout how long the server waits for the Dispatcher to hand over data it already
  *     has, such as the result of an ended job ({@code web.timeout})
+ * @param idlenessTimeout a connection that sends and receives nothing for this long while no answer
+ *     is owed, or that takes longer to send a request's head, is closed ({@code rest.idleness-timeout})
  */
 public record RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
-        Duration requestTimeout) {
+        Duration requestTimeout, Duration idlenessTimeout) {
 
     /** Flink's {@code rest.server.max-content-length} default: 100 MiB. */
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
     /** Flink's {@code web.timeout} default: 10 minutes. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    /** Flink's {@code rest.idleness-timeout} default: 5 minutes. */
+    public static final Duration DEFAULT_IDLENESS_TIMEOUT = Duration.ofMinutes(5);
 
     public RestServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(uploadDirectory, "uploadDirectory");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(idlenessTimeout, "idlenessTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("rest.port must be between 0 and 65535, not " + port + ".");
         }
@@ -39,9 +44,18 @@ public record RestServerConfig(String bindAddress, int port, long maxContentLeng
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("web.timeout must be positive, not " + requestTimeout + ".");
         }
+        if (idlenessTimeout.isNegative() || idlenessTimeout.isZero()) {
+            throw new IllegalArgumentException("rest.idleness-timeout must be positive, not " + idlenessTimeout + ".");
+        }
     }
 
-    /** With Flink's default request timeout. */
+    /** With Flink's default idleness timeout. */
+    public RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
+            Duration requestTimeout) {
+        this(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, DEFAULT_IDLENESS_TIMEOUT);
+    }
+
+    /** With Flink's default request and idleness timeouts. */
     public RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory) {
         this(bindAddress, port, maxContentLengthBytes, uploadDirectory, DEFAULT_REQUEST_TIMEOUT);
     }

@@ -108,8 +108,7 @@ public final class RestServerEndpoint implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
-                .childHandler(new RestChannelInitializer(config.maxContentLengthBytes(), config.uploadDirectory(),
-                        responseWriter, routingHandler));
+                .childHandler(new RestChannelInitializer(config, responseWriter, routingHandler));
         try {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
         } catch (Exception e) {

@@ -67,6 +67,16 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         }
     }
 
+    /** Whether a handler serves the request's method and path; false also for a path the router cannot read. */
+    boolean hasHandler(io.netty.handler.codec.http.HttpRequest request) {
+        try {
+            return router.route(request.method(), new QueryStringDecoder(request.uri()).rawPath())
+                    instanceof RouteResult.Found<RestHandler>;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private CompletableFuture<RestResponse> dispatch(ReceivedRequest request) {
         QueryStringDecoder decoder;
         String path;

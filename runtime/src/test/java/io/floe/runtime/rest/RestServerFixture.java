@@ -50,9 +50,13 @@ public final class RestServerFixture implements AutoCloseable {
 
     public RestServerFixture(Path uploadDirectory, long maxContentLength, Map<String, String> configuration, Clock clock)
             throws IOException {
-        this.uploadDirectory = uploadDirectory;
-        this.server = new RestServerEndpoint(new RestServerConfig("127.0.0.1", 0, maxContentLength, uploadDirectory),
-                dispatcher, submitter, configuration, clock);
+        this(new RestServerConfig("127.0.0.1", 0, maxContentLength, uploadDirectory), configuration, clock);
+    }
+
+    /** A server with {@code config}, which should bind 127.0.0.1 on port 0. */
+    public RestServerFixture(RestServerConfig config, Map<String, String> configuration, Clock clock) throws IOException {
+        this.uploadDirectory = config.uploadDirectory();
+        this.server = new RestServerEndpoint(config, dispatcher, submitter, configuration, clock);
         server.start();
     }
 
