@@ -43,15 +43,23 @@ import org.slf4j.LoggerFactory;
  * in memory only up to {@value #MAX_IN_MEMORY_BODY} bytes (REST's JSON bodies are small), beyond
  * that it is 413.
  *
- * <p>It also counts the answers it owes (requests passed on whose answer has not been written), so
- * that an idle connection ({@link IdleStateEvent}, {@code rest.idleness-timeout}) is closed only when
- * none is owed, and tells the {@link RequestHeadDeadline} when a request's head arrived and ended.
+ * <p>Answers leave in the order of their requests (HTTP/1.1 pipelining): it passes on one request at
+ * a time and holds the next ones, and a refusal of its own, until the answer owed has passed it on
+ * its way out (handlers answer asynchronously, some at once, some after a Dispatcher call). While
+ * {@value #MAX_WAITING} requests wait it stops reading. An idle connection ({@link IdleStateEvent},
+ * {@code rest.idleness-timeout}) is closed only when no answer is owed. It tells the
+ * {@link RequestHeadDeadline} when a request's head arrived and ended.
  *
  * <p>Threading: one instance per connection, confined to its event loop.
  */
 final class RestRequestReader extends ChannelDuplexHandler {
     /** Largest body kept in memory; only multipart uploads (streamed to disk) may be larger. */
     static final int MAX_IN_MEMORY_BODY = 1024 * 1024;
+    /** Pipelined requests held while an earlier one is answered; beyond that the connection stops reading. */
+    static final int MAX_WAITING = 16;
+
+    /** A refusal of this reader's that waits for the answers owed before it. */
+    private record Refusal(HttpResponseStatus status, String message) {}
     private static final Logger LOG = LoggerFactory.getLogger(RestRequestReader.class);
 
     private final long maxContentLength;
@@ -59,8 +67,10 @@ final class RestRequestReader extends ChannelDuplexHandler {
     private final JsonResponseWriter responseWriter;
     private final Predicate<HttpRequest> hasHandler;
     private final RequestHeadDeadline headDeadline;
-    /** Requests passed on whose answer has not been written yet. */
+    /** Requests passed on whose answer has not been written yet: 0 or 1. */
     private int answersOwed;
+    /** Complete requests (and at most one final refusal) waiting for the answer owed. */
+    private final java.util.ArrayDeque<Object> waiting = new java.util.ArrayDeque<>();
 
     /** The request being read; null between requests and while dropping a refused body. */
     private HttpRequest head;
@@ -103,7 +113,10 @@ final class RestRequestReader extends ChannelDuplexHandler {
     }
 
     private void startRequest(ChannelHandlerContext ctx, HttpRequest request) throws IOException {
-        if (head != null || dropping) {
+        if (dropping) {
+            return; // a request pipelined after a refused one: the connection closes
+        }
+        if (head != null) {
             // cannot happen with HttpServerCodec, which ends every request with a LastHttpContent
             throw new IllegalStateException("A new request began before the previous one ended.");
         }
@@ -135,6 +148,9 @@ final class RestRequestReader extends ChannelDuplexHandler {
     private void readContent(ChannelHandlerContext ctx, HttpContent content) throws IOException {
         boolean last = content instanceof LastHttpContent;
         if (dropping) {
+            if (last && !waiting.isEmpty()) {
+                return; // the refusal waits for the answers before it, and closes the connection itself
+            }
             if (last) {
                 ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
@@ -163,8 +179,30 @@ final class RestRequestReader extends ChannelDuplexHandler {
         if (last) {
             ReceivedRequest request = completeRequest();
             headDeadline.requestEnded();
-            answersOwed++;
-            ctx.fireChannelRead(request);
+            if (answersOwed > 0 || !waiting.isEmpty()) {
+                waiting.add(request);
+                if (waiting.size() >= MAX_WAITING) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+            } else {
+                pass(ctx, request);
+            }
+        }
+    }
+
+    private void pass(ChannelHandlerContext ctx, ReceivedRequest request) {
+        answersOwed++;
+        ctx.fireChannelRead(request);
+    }
+
+    /** After an answer went out: the next waiting request goes on, or the waiting refusal is written. */
+    private void releaseNext(ChannelHandlerContext ctx) {
+        Object next = waiting.poll();
+        if (next instanceof ReceivedRequest request) {
+            ctx.channel().config().setAutoRead(true);
+            pass(ctx, request);
+        } else if (next instanceof Refusal refusal) {
+            responseWriter.writeError(ctx, refusal.status(), refusal.message(), false);
         }
     }
 
@@ -201,12 +239,28 @@ final class RestRequestReader extends ChannelDuplexHandler {
         boolean bodyWillNotCome = msg instanceof LastHttpContent
                 || (msg instanceof HttpRequest request && HttpUtil.is100ContinueExpected(request));
         discardRequest();
+        if (answersOwed > 0 || !waiting.isEmpty()) {
+            // after the answers owed; it closes the connection when written, the rest of the body unread
+            waiting.add(new Refusal(status, message));
+            dropping = true;
+            return;
+        }
         if (bodyWillNotCome) {
             responseWriter.writeError(ctx, status, message, false);
         } else {
             responseWriter.writeErrorBeforeClose(ctx, status, message);
             dropping = true;
         }
+    }
+
+    /** Deletes the uploads of the requests still waiting; the connection is gone. */
+    private void discardWaiting() {
+        for (Object item : waiting) {
+            if (item instanceof ReceivedRequest request) {
+                request.uploadedFiles().deleteAll();
+            }
+        }
+        waiting.clear();
     }
 
     private void discardRequest() {
@@ -222,16 +276,19 @@ final class RestRequestReader extends ChannelDuplexHandler {
     /** Counts the answers written, which pass here on their way out. */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        ctx.write(msg, promise);
         if (msg instanceof HttpResponse response && response.status().code() >= 200 && answersOwed > 0) {
             answersOwed--;
+            if (!waiting.isEmpty()) {
+                ctx.executor().execute(() -> releaseNext(ctx)); // not from inside this write
+            }
         }
-        ctx.write(msg, promise);
     }
 
     /** An idle connection is closed unless it is owed an answer (which may take the handler a while). */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && answersOwed == 0) {
+        if (event instanceof IdleStateEvent && answersOwed == 0 && waiting.isEmpty()) {
             LOG.debug("Closing the idle REST connection from {} (rest.idleness-timeout)", ctx.channel().remoteAddress());
             ctx.close();
             return;
@@ -242,11 +299,13 @@ final class RestRequestReader extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         discardRequest();
+        discardWaiting();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         discardRequest();
+        discardWaiting();
     }
 }

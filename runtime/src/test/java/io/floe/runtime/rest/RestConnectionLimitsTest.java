@@ -134,6 +134,47 @@ class RestConnectionLimitsTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderEvenWhenAnEarlierAnswerIsSlow() throws Exception {
+        CompletableFuture<Void> submitted = new CompletableFuture<>();
+        fixture.submitter.answerWith(submitted);
+        try (Socket socket = new Socket("127.0.0.1", fixture.server.getPort())) {
+            byte[] multipart = new MultipartTestBody()
+                    .field("request", "{\"jobGraphFileName\":\"graph.json\",\"jobJarFileNames\":[]}")
+                    .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(
+                            RestServerFixture.jobGraph("pipelined", Map.of())))
+                    .build();
+            java.io.ByteArrayOutputStream requests = new java.io.ByteArrayOutputStream();
+            requests.writeBytes(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + MultipartTestBody.CONTENT_TYPE
+                    + "\r\nContent-Length: " + multipart.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            requests.writeBytes(multipart);
+            requests.writeBytes(("GET /config HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /jobs/overview HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.toByteArray()); // all four at once, before any answer
+            out.flush();
+            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return readUntilClosed(socket, Duration.ofSeconds(10));
+                } catch (IOException e) {
+                    return "read failed: " + e;
+                }
+            });
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the later answers are ready long before
+            submitted.complete(null);
+            String answers = read.get(10, TimeUnit.SECONDS);
+            List<String> statuses = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})").matcher(answers).results()
+                    .map(match -> match.group(1)).toList();
+            assertEquals(List.of("202", "200", "404", "200"), statuses, answers);
+            assertTrue(answers.indexOf("/jobs/") < answers.indexOf("refresh-interval")
+                    && answers.lastIndexOf("\"jobs\"") > answers.indexOf("Not found: /nope"), answers);
+        } finally {
+            fixture.submitter.answerWith(null);
+        }
+    }
+
+    @Test
     void aBodyThatIsNoUploadIsKeptOnlyUpToOneMebibyte() {
         Answer answer = fixture.send("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=cancel",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[2 * RestRequestReader.MAX_IN_MEMORY_BODY]),
