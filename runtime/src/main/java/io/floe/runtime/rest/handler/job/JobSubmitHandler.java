@@ -53,7 +53,7 @@ public final class JobSubmitHandler implements RestHandler {
         }
         return CompletableFuture.supplyAsync(() -> readJobGraph(jobGraphFile, body.jobGraphFileName()), ioExecutor)
                 .thenCompose(jobGraph -> {
-                    LOG.info("Received job '{}' ({}) over REST with {} jar(s)", jobGraph.jobName(), jobGraph.jobId(),
+                    LOG.debug("Received job '{}' ({}) over REST with {} jar(s)", jobGraph.jobName(), jobGraph.jobId(),
                             jars.size());
                     return submitter.submit(jobGraph, List.copyOf(jars)).thenApply(ignored -> RestResponse.accepted(
                             new JobSubmitResponseBody("/jobs/" + jobGraph.jobId().value())));
