@@ -88,8 +88,20 @@ final class FloeDistribution {
 
     /** GET (or another method) on the REST endpoint; the body parsed as JSON. */
     Response rest(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path)), method);
+    }
+
+    /** As {@link #rest}, with the REST credential derived from the cluster secret that start-cluster.sh created. */
+    Response restWithCredential(String method, String path) throws IOException, InterruptedException {
+        String credential = io.floe.runtime.security.RestAuthorization.headerValue(
+                io.floe.runtime.security.ClusterSecret.load(confDir.resolve("cluster-secret")));
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+                .header(io.floe.runtime.security.RestAuthorization.HEADER, credential), method);
+    }
+
+    private Response send(HttpRequest.Builder builder, String method) throws IOException, InterruptedException {
+        HttpRequest request = builder.method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }

@@ -226,7 +226,13 @@ class StandaloneClusterITCase {
         assertTrue(unknownJob.body().path("errors").get(0).asText().contains("0123456789abcdef0123456789abcdef"));
 
         assertEquals(400, floe.rest("GET", "/jobs/not-a-job-id").status());
-        assertEquals(400, floe.rest("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=explode").status());
+        assertEquals(400, floe.restWithCredential("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=explode").status());
+        // calls that change the cluster need the credential of its secret: without, 401 and nothing changes
+        FloeDistribution.Response unauthorized = floe.rest("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=cancel");
+        assertEquals(401, unauthorized.status());
+        assertTrue(unauthorized.body().path("errors").get(0).asText().contains("cluster secret"), String.valueOf(unauthorized.body()));
+        assertEquals(401, floe.rest("DELETE", "/cluster").status());
+        assertEquals(401, floe.rest("POST", "/jobs").status());
 
         JsonNode config = floe.get("/config");
         assertTrue(config.has("flink-version"), String.valueOf(config));

@@ -10,6 +10,7 @@ import io.floe.runtime.entrypoint.ProcessMemory;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RestAuthorization;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,8 +94,13 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         yarnClient.start();
     }
 
-    /** The deployed cluster: its application and its REST endpoint. */
-    public record DeployedCluster(ApplicationId applicationId, String restHost, int restPort, String stagingDirectory) {}
+    /**
+     * The deployed cluster: its application, its REST endpoint and the credential its REST calls that
+     * change it need ({@link io.floe.runtime.security.RestAuthorization}; null if the client could not
+     * read the cluster secret).
+     */
+    public record DeployedCluster(ApplicationId applicationId, String restHost, int restPort, String stagingDirectory,
+            String restAuthorization) {}
 
     /** How many framework jars the last deployment uploaded (0 when the cache had them all). */
     public int lastFrameworkUploads() {
@@ -187,9 +193,31 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + (report.getFinalApplicationStatus() == null ? "" : " (" + report.getFinalApplicationStatus() + ")")
                     + ", not a running Floe cluster");
         }
-        String staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(fileSystem(),
-                configuration.get(YarnConfigOptions.STAGING_DIRECTORY)), appId.toString()).toString();
-        return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging);
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(fileSystem(),
+                configuration.get(YarnConfigOptions.STAGING_DIRECTORY)), appId.toString());
+        return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.toString(),
+                restAuthorizationFrom(staging, appId));
+    }
+
+    /**
+     * The REST credential of a running cluster, from the secret in its staging directory (mode 700:
+     * only the user who deployed it can read it). Null, with a note in the log, if it cannot be read:
+     * reads still work, and a call that changes the cluster gets the server's 401 line.
+     */
+    private String restAuthorizationFrom(org.apache.hadoop.fs.Path staging, ApplicationId appId) {
+        org.apache.hadoop.fs.Path archive = new org.apache.hadoop.fs.Path(staging, ContainerEnvironment.CONF_DIR + ".zip");
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(fileSystem().open(archive))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals(ContainerEnvironment.SECRET_FILE)) {
+                    String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                    return RestAuthorization.headerValue(ClusterSecret.parse(text, "of " + appId + " in " + archive));
+                }
+            }
+            LOG.info("The configuration archive {} of {} holds no cluster secret", archive, appId);
+        } catch (IOException e) {
+            LOG.info("Cannot read the cluster secret of {} from {}: {}", appId, archive, e.toString());
+        }
+        return null;
     }
 
     private ShippedResource remoteJar(String uri) throws IOException {
@@ -237,6 +265,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging, console);
         Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
         ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS, uploadThreads(appId));
+        ClusterSecret secret = ClusterSecret.generate();
         try {
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
             context.setApplicationName(configuration.get(YarnConfigOptions.APPLICATION_NAME, defaultName));
@@ -253,7 +282,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             List<CompletableFuture<ShippedResource>> amOnly = amFiles.stage(staging, scratch, uploads);
             ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, uploads,
-                    appId, amOnly, attached, jmMemory, containerSite);
+                    appId, amOnly, attached, jmMemory, containerSite, secret);
             amContainer.setApplicationACLs(applicationAcls());
             context.setAMContainerSpec(amContainer);
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
@@ -261,7 +290,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             ApplicationReport report = awaitRunning(appId);
             hook.disarm();
             console.accept("Floe cluster " + appId + " is up; REST at http://" + report.getHost() + ":" + report.getRpcPort());
-            return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.path().toString());
+            return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.path().toString(),
+                    RestAuthorization.headerValue(secret));
         } catch (Exception | Error e) {
             hook.disarm();
             stopUploads(uploads, appId); // else one still running could write into the deleted staging directory
@@ -330,11 +360,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private ContainerLaunchContext applicationMasterContext(ClusterMode mode, FileSystem fs,
             org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, Executor uploads,
             ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory,
-            org.apache.hadoop.conf.Configuration containerSite) throws IOException {
+            org.apache.hadoop.conf.Configuration containerSite, ClusterSecret secret) throws IOException {
         // the files every container gets go as one zip, unpacked into floe-conf/ (see ContainerEnvironment.CONF_DIR)
         Path confDir = Files.createDirectories(scratch.resolve(ContainerEnvironment.CONF_DIR));
         writeConfiguration(mode, confDir, appId, staging, attached);
-        ClusterSecret.generate().writeTo(confDir.resolve(ContainerEnvironment.SECRET_FILE));
+        secret.writeTo(confDir.resolve(ContainerEnvironment.SECRET_FILE));
         writeLogConfiguration(confDir.resolve(ContainerEnvironment.LOG_CONFIG_FILE));
         for (String name : ContainerEnvironment.HADOOP_CONFIG_FILES) {
             try (java.io.OutputStream out = Files.newOutputStream(confDir.resolve(name))) {

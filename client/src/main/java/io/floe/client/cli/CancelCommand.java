@@ -47,7 +47,7 @@ final class CancelCommand implements Command {
             throw new CliException("'" + parsed.arguments().get(0) + "' is not a job id (32 hex digits); see floe list");
         }
         try (RestClusterClient client = new RestClusterClient(parsed.host(), parsed.port(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30))) {
+                Duration.ofSeconds(30), parsed.authorization())) {
             client.cancelJob(jobId);
         } catch (RestClientException e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);

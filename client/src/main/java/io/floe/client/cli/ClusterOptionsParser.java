@@ -1,11 +1,12 @@
 package io.floe.client.cli;
 
+import io.floe.client.deployment.ClusterEndpoint;
 import io.floe.client.deployment.ClusterLocators;
+import io.floe.client.deployment.ClusterSecretCredential;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
 import io.floe.runtime.configuration.IllegalConfigurationException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,8 @@ final class ClusterOptionsParser {
     }
 
     /** The parsed flags and the remaining arguments, with the cluster's REST address. */
-    record Parsed(boolean help, List<String> arguments, String host, int port) {}
+    /** @param authorization the cluster's REST credential (for cancel); null if the client has none */
+    record Parsed(boolean help, List<String> arguments, String host, int port, String authorization) {}
 
     static Parsed parse(String command, String[] arguments, Map<String, String> environment) throws CliException {
         CommandLine line;
@@ -48,7 +50,7 @@ final class ClusterOptionsParser {
             throw new CliException(e.getMessage() + "; see floe " + command + " --help");
         }
         if (line.hasOption(HELP)) {
-            return new Parsed(true, List.of(), null, 0);
+            return new Parsed(true, List.of(), null, 0, null);
         }
         for (String argument : line.getArgList()) {
             if (argument.startsWith("-")) {
@@ -57,20 +59,31 @@ final class ClusterOptionsParser {
         }
         if (line.hasOption(JOB_MANAGER)) {
             HostAndPort address = HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m");
-            return new Parsed(false, line.getArgList(), address.host(), address.port());
+            return new Parsed(false, line.getArgList(), address.host(), address.port(),
+                    secretFileCredential(ConfigurationLoader.load(environment), environment));
         }
         Configuration configuration = configuration(line, environment);
-        Optional<InetSocketAddress> located;
+        Optional<ClusterEndpoint> located;
         try {
-            located = ClusterLocators.restAddress(configuration, environment);
+            located = ClusterLocators.endpoint(configuration, environment);
         } catch (Exception e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
         }
         if (located.isPresent()) {
-            return new Parsed(false, line.getArgList(), located.get().getHostString(), located.get().getPort());
+            return new Parsed(false, line.getArgList(), located.get().host(), located.get().port(),
+                    located.get().authorization());
         }
         return new Parsed(false, line.getArgList(), configuration.get(ClusterOptions.REST_ADDRESS),
-                configuration.get(ClusterOptions.REST_PORT));
+                configuration.get(ClusterOptions.REST_PORT), secretFileCredential(configuration, environment));
+    }
+
+    private static String secretFileCredential(Configuration configuration, Map<String, String> environment)
+            throws CliException {
+        try {
+            return ClusterSecretCredential.authorization(configuration, environment);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     /** config.yaml, then -D and -t, then what the locators add (such as a running YARN session). */

@@ -42,7 +42,7 @@ final class ListCommand implements Command {
         }
         List<JobDetails> jobs;
         try (RestClusterClient client = new RestClusterClient(parsed.host(), parsed.port(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30))) {
+                Duration.ofSeconds(30), parsed.authorization())) {
             jobs = client.listJobs();
         } catch (RestClientException e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);

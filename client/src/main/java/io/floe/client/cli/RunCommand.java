@@ -4,6 +4,7 @@ import io.floe.api.JobExecutionException;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.client.deployment.ApplicationDeployer;
 import io.floe.client.deployment.ClusterLocators;
+import io.floe.client.deployment.ClusterSecretCredential;
 import io.floe.client.program.InvalidProgramException;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
@@ -11,6 +12,7 @@ import io.floe.client.rest.RestClientException;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
 import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.runtime.configuration.SecurityOptions;
 import io.floe.runtime.execution.SerializedThrowable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -134,6 +136,11 @@ final class RunCommand implements Command {
             throw new CliException(e.getMessage(), ExitCode.USAGE, e);
         }
         String target = configuration.get(CoreOptions.TARGET);
+        if ("remote".equals(target)) {
+            // the remote executor proves the cluster secret of this distribution's conf dir, if it has one
+            ClusterSecretCredential.secretFile(configuration, environment)
+                    .ifPresent(file -> configuration.set(SecurityOptions.CLUSTER_SECRET_FILE, file.toString()));
+        }
         Set<String> known = knownTargets.get();
         if (requireApplicationTarget && ApplicationDeployer.forTarget(target) == null) {
             throw new CliException("floe " + name() + " needs an application target such as -t yarn-application, not '"
@@ -147,7 +154,7 @@ final class RunCommand implements Command {
         try {
             // a running cluster that the configuration names (-Dyarn.application.id, the YARN properties
             // file) must be there before the program runs: an ended one is the cluster's error, not the program's
-            ClusterLocators.restAddress(configuration, environment);
+            ClusterLocators.endpoint(configuration, environment);
         } catch (Exception e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
         }

@@ -1,7 +1,6 @@
 package io.floe.client.deployment;
 
 import io.floe.runtime.configuration.Configuration;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +20,11 @@ public interface ClusterLocator {
     void applyDefaults(Configuration configuration, Map<String, String> environment);
 
     /**
-     * The REST address of the cluster the configuration names, or empty when it names none this
-     * locator knows.
+     * The REST endpoint (address and credential) of the cluster the configuration names, or empty
+     * when it names none this locator knows.
      *
      * @throws Exception when it names one that cannot be reached (not running, unknown), with a
      *     message for the user
      */
-    Optional<InetSocketAddress> restAddress(Configuration configuration, Map<String, String> environment) throws Exception;
+    Optional<ClusterEndpoint> endpoint(Configuration configuration, Map<String, String> environment) throws Exception;
 }

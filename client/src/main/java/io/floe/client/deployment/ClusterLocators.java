@@ -1,7 +1,6 @@
 package io.floe.client.deployment;
 
 import io.floe.runtime.configuration.Configuration;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -17,13 +16,13 @@ public final class ClusterLocators {
         }
     }
 
-    /** The first REST address a locator finds for the configuration. */
-    public static Optional<InetSocketAddress> restAddress(Configuration configuration, Map<String, String> environment)
+    /** The first REST endpoint a locator finds for the configuration. */
+    public static Optional<ClusterEndpoint> endpoint(Configuration configuration, Map<String, String> environment)
             throws Exception {
         for (ClusterLocator locator : ServiceLoader.load(ClusterLocator.class, ClusterLocators.class.getClassLoader())) {
-            Optional<InetSocketAddress> address = locator.restAddress(configuration, environment);
-            if (address.isPresent()) {
-                return address;
+            Optional<ClusterEndpoint> endpoint = locator.endpoint(configuration, environment);
+            if (endpoint.isPresent()) {
+                return endpoint;
             }
         }
         return Optional.empty();

@@ -8,6 +8,7 @@ import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,10 +19,17 @@ public final class RemoteExecutor implements PipelineExecutor {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
+    /** Submits with the credential of {@code security.cluster-secret.file}, if set (the CLI sets it from its conf dir). */
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
+        return execute(jobGraph, configuration, ClusterSecretCredential.authorization(configuration, Map.of()));
+    }
+
+    /** @param authorization the cluster's REST credential, which a submission needs; null if there is none */
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration, String authorization)
+            throws Exception {
         RestClusterClient client = new RestClusterClient(configuration.get(ClusterOptions.REST_ADDRESS),
-                configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+                configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT, authorization);
         try {
             JobGraph withoutLocalJars = jobGraph.withUserJars(List.of());
             client.submitJob(withoutLocalJars, jobGraph.localUserJars());

@@ -1,6 +1,7 @@
 package io.floe.client.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.runtime.security.RestAuthorization;
 import io.floe.runtime.rest.messages.ErrorResponseBody;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +42,13 @@ final class JsonHttpTransport implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ExecutorService executor;
     private final HttpClient client;
+    private final String authorization;
 
+    /** @param authorization the {@code Authorization} header of every request, or null for none */
     JsonHttpTransport(String baseUrl, Duration connectTimeout, Duration requestTimeout, long maxContentLength,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
         this.requestTimeout = requestTimeout;
         this.maxContentLength = maxContentLength;
         this.mapper = mapper;
@@ -73,6 +77,9 @@ final class JsonHttpTransport implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header(RestAuthorization.HEADER, authorization);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

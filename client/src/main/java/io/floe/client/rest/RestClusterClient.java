@@ -55,7 +55,16 @@ public final class RestClusterClient implements AutoCloseable {
      * @param requestTimeout how long to wait for each answer ({@code client.timeout})
      */
     public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout) {
-        this(host, port, connectTimeout, requestTimeout, DEFAULT_MAX_CONTENT_LENGTH, ExponentialBackoff.JOB_RESULT_POLLING);
+        this(host, port, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param authorization the cluster's {@link io.floe.runtime.security.RestAuthorization} header value,
+     *     which calls that change the cluster need; null if the client has none
+     */
+    public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout, String authorization) {
+        this(host, port, connectTimeout, requestTimeout, DEFAULT_MAX_CONTENT_LENGTH, ExponentialBackoff.JOB_RESULT_POLLING,
+                authorization);
     }
 
     /**
@@ -63,7 +72,7 @@ public final class RestClusterClient implements AutoCloseable {
      * @param resultPolling the delays between polls of a job's result
      */
     public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout,
-            long maxContentLength, ExponentialBackoff resultPolling) {
+            long maxContentLength, ExponentialBackoff resultPolling, String authorization) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("The REST address (rest.address) is empty.");
         }
@@ -73,7 +82,7 @@ public final class RestClusterClient implements AutoCloseable {
         this.mapper = RestJsonMapper.create();
         String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         this.transport = new JsonHttpTransport("http://" + authority + ":" + port, connectTimeout, requestTimeout,
-                maxContentLength, mapper);
+                maxContentLength, mapper, authorization);
         this.resultConverter = new JobResultConverter(mapper);
         this.resultPolling = resultPolling;
     }

@@ -16,6 +16,8 @@ import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.rest.RestServerFixture;
 import io.floe.runtime.rest.TestingJobSubmitter.Submission;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RestAuthorization;
 import io.floe.runtime.types.ResourceId;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -90,6 +92,25 @@ class RestClusterClientTest {
         assertTrue(listed.startTime() > 0);
         assertEquals(-1, listed.endTime());
         assertEquals(JobStatus.RUNNING, client.getJobStatus(jobId));
+    }
+
+    @Test
+    void sendsTheClustersCredentialWhichAServerThatAsksForItNeeds(@TempDir Path otherUploads) throws Exception {
+        ClusterSecret secret = ClusterSecret.generate();
+        try (RestServerFixture guarded = new RestServerFixture(new io.floe.runtime.rest.RestServerConfig("127.0.0.1", 0,
+                SERVER_LIMIT, otherUploads).withMutationSecret(secret), Map.of(), Clock.systemUTC());
+                RestClusterClient withCredential = new RestClusterClient("127.0.0.1", guarded.server.getPort(),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), RestAuthorization.headerValue(secret));
+                RestClusterClient without = new RestClusterClient("127.0.0.1", guarded.server.getPort(),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10))) {
+            JobId jobId = withCredential.submitJob(jobGraph("guarded"), List.of());
+            RestClientException refused = assertThrows(RestClientException.class, () -> without.cancelJob(jobId));
+            assertTrue(refused.getMessage().contains("cluster secret"), refused.getMessage());
+            assertTrue(guarded.dispatcher.cancelledJobs().isEmpty(), "the refused call changed nothing");
+            assertEquals(1, without.listJobs().size(), "reads need no credential");
+            withCredential.cancelJob(jobId);
+            assertTrue(guarded.dispatcher.cancelledJobs().contains(jobId));
+        }
     }
 
     @Test

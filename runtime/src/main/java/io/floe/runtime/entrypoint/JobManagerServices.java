@@ -105,7 +105,7 @@ public final class JobManagerServices implements AutoCloseable {
         jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT),
                 jobStore);
         rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer, jobStore,
-                () -> shutdownRequest.complete(null));
+                () -> shutdownRequest.complete(null), secret);
         closeables.add(0, rest);
         LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
                 rpcService.getPort(), blobAddress, rest.url());

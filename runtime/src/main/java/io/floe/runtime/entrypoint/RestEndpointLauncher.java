@@ -3,10 +3,12 @@ package io.floe.runtime.entrypoint;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.configuration.ClusterOptions;
 import io.floe.runtime.configuration.Configuration;
+import io.floe.runtime.configuration.SecurityOptions;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.rest.RestServerConfig;
 import io.floe.runtime.rest.RestServerEndpoint;
 import io.floe.runtime.rpc.NettyRpcService;
+import io.floe.runtime.security.ClusterSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,8 +37,12 @@ final class RestEndpointLauncher {
         }
     }
 
+    /**
+     * @param secret the cluster secret; with {@code rest.authentication: cluster-secret} (the default)
+     *     calls that change the cluster must prove it
+     */
     static Running start(Configuration configuration, NettyRpcService rpcService, String dispatcherAddress,
-            BlobServer blobServer, SubmittedJobStore jobStore, Runnable clusterShutdown) {
+            BlobServer blobServer, SubmittedJobStore jobStore, Runnable clusterShutdown, ClusterSecret secret) {
         DispatcherGateway dispatcher;
         try {
             dispatcher = rpcService.connect(dispatcherAddress, DispatcherGateway.class)
@@ -49,7 +55,8 @@ final class RestEndpointLauncher {
         RestServerEndpoint endpoint = new RestServerEndpoint(
                 new RestServerConfig(configuration.get(ClusterOptions.REST_BIND_ADDRESS), configuration.get(ClusterOptions.REST_PORT),
                         configuration.get(ClusterOptions.REST_SERVER_MAX_CONTENT_LENGTH).getBytes(), uploads,
-                        RestServerConfig.DEFAULT_REQUEST_TIMEOUT, configuration.get(ClusterOptions.REST_IDLENESS_TIMEOUT)),
+                        RestServerConfig.DEFAULT_REQUEST_TIMEOUT, configuration.get(ClusterOptions.REST_IDLENESS_TIMEOUT),
+                        SecurityOptions.restAuthenticationRequired(configuration) ? secret : null),
                 dispatcher, new BlobJobSubmitter(blobServer, dispatcher, configuration.get(ClusterOptions.ASK_TIMEOUT), jobStore),
                 shownConfiguration(configuration)).onClusterShutdownRequest(clusterShutdown);
         try {

@@ -92,6 +92,11 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     /** The port of the cluster's REST endpoint (ephemeral). */
+    /** The secret of this cluster's connections, whose REST credential calls that change it need. */
+    public ClusterSecret getClusterSecret() {
+        return secret;
+    }
+
     public int getRestPort() {
         return jobManager.getRestPort();
     }

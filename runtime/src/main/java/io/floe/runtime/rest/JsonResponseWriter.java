@@ -75,6 +75,9 @@ final class JsonResponseWriter {
                 // Flink's web.access-control-allow-origin default, so browser dashboards elsewhere can read it
                 .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"floe\""); // HTTP requires it with 401
+        }
         return response;
     }
 }

@@ -38,7 +38,7 @@ final class RestChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("head-deadline", headDeadline)
                 .addLast("http", new HttpServerCodec())
                 .addLast("reader", new RestRequestReader(config.maxContentLengthBytes(), config.uploadDirectory(),
-                        responseWriter, routingHandler::hasHandler, headDeadline))
+                        responseWriter, routingHandler::hasHandler, headDeadline, config.mutationSecret()))
                 .addLast("router", routingHandler);
     }
 }

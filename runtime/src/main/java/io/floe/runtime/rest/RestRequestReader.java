@@ -11,7 +11,10 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RestAuthorization;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * way the request's partial files are deleted at once, the client gets 413, the rest of the body
  * is read and dropped (so the client sees the answer instead of a reset connection), and the
  * connection closes at the request's end. A malformed request gets 400 the same way.
+ *
+ * <p>A request that would change the cluster (any method but GET, HEAD and OPTIONS, on a path a
+ * handler serves) must carry the cluster's {@link RestAuthorization} unless the server asks for
+ * none; without it the answer is 401 and the body is dropped unread.
  *
  * <p>What it keeps of a body is bounded too: a request no handler serves (the router will answer 404
  * or 405) has its body read and dropped, never stored; a body that is not a multipart upload is kept
@@ -67,6 +74,8 @@ final class RestRequestReader extends ChannelDuplexHandler {
     private final JsonResponseWriter responseWriter;
     private final Predicate<HttpRequest> hasHandler;
     private final RequestHeadDeadline headDeadline;
+    /** Whose credential requests that change the cluster need; null: none is asked for. */
+    private final ClusterSecret mutationSecret;
     /** Requests passed on whose answer has not been written yet: 0 or 1. */
     private int answersOwed;
     /** Complete requests (and at most one final refusal) waiting for the answer owed. */
@@ -83,14 +92,17 @@ final class RestRequestReader extends ChannelDuplexHandler {
     /**
      * @param hasHandler whether a handler serves the request's method and path (else its body is dropped)
      * @param headDeadline the connection's head timer, told when heads arrive and requests end
+     * @param mutationSecret whose {@link RestAuthorization} requests other than GET, HEAD and OPTIONS
+     *     must carry (401 before their body is read); null asks for none
      */
     RestRequestReader(long maxContentLength, Path uploadDirectory, JsonResponseWriter responseWriter,
-            Predicate<HttpRequest> hasHandler, RequestHeadDeadline headDeadline) {
+            Predicate<HttpRequest> hasHandler, RequestHeadDeadline headDeadline, ClusterSecret mutationSecret) {
         this.maxContentLength = maxContentLength;
         this.uploadDirectory = uploadDirectory;
         this.responseWriter = responseWriter;
         this.hasHandler = hasHandler;
         this.headDeadline = headDeadline;
+        this.mutationSecret = mutationSecret;
     }
 
     @Override
@@ -137,6 +149,14 @@ final class RestRequestReader extends ChannelDuplexHandler {
         boolean isMultipart = MultipartUploadReader.isMultipart(request); // a bad multipart header is 400 on any path
         if (!hasHandler.test(request)) {
             return; // the router answers 404 or 405; the body is read and dropped
+        }
+        if (!isAuthorized(request)) {
+            // before the body is stored: an unauthorized upload never reaches the disk
+            throw new RestHandlerException(HttpResponseStatus.UNAUTHORIZED, request.method() + " "
+                    + new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).rawPath()
+                    + " changes the cluster and needs its credential: floe and yarn-session.sh send it when they can read "
+                    + "the cluster secret (conf/cluster-secret, security.cluster-secret.file, or a YARN application's "
+                    + "staging directory); a cluster with rest.authentication: none asks for none.");
         }
         if (isMultipart) {
             multipart = new MultipartUploadReader(request, uploadDirectory);
@@ -204,6 +224,16 @@ final class RestRequestReader extends ChannelDuplexHandler {
         } else if (next instanceof Refusal refusal) {
             responseWriter.writeError(ctx, refusal.status(), refusal.message(), false);
         }
+    }
+
+    /** Reads need no credential; anything else must carry the cluster's, unless the server asks for none. */
+    private boolean isAuthorized(HttpRequest request) {
+        HttpMethod method = request.method();
+        if (mutationSecret == null || method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)
+                || method.equals(HttpMethod.OPTIONS)) {
+            return true;
+        }
+        return RestAuthorization.isValid(mutationSecret, request.headers().get(RestAuthorization.HEADER));
     }
 
     private ReceivedRequest completeRequest() throws IOException {

@@ -18,9 +18,12 @@ import java.util.Objects;
  *     has, such as the result of an ended job ({@code web.timeout})
  * @param idlenessTimeout a connection that sends and receives nothing for this long while no answer
  *     is owed, or that takes longer to send a request's head, is closed ({@code rest.idleness-timeout})
+ * @param mutationSecret the cluster secret whose {@link io.floe.runtime.security.RestAuthorization}
+ *     every request other than GET, HEAD and OPTIONS must carry ({@code rest.authentication:
+ *     cluster-secret}); null lets anyone change the cluster ({@code none})
  */
 public record RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
-        Duration requestTimeout, Duration idlenessTimeout) {
+        Duration requestTimeout, Duration idlenessTimeout, io.floe.runtime.security.ClusterSecret mutationSecret) {
 
     /** Flink's {@code rest.server.max-content-length} default: 100 MiB. */
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
@@ -49,13 +52,19 @@ public record RestServerConfig(String bindAddress, int port, long maxContentLeng
         }
     }
 
-    /** With Flink's default idleness timeout. */
+    /** With Flink's default idleness timeout, and no authentication. */
     public RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
             Duration requestTimeout) {
-        this(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, DEFAULT_IDLENESS_TIMEOUT);
+        this(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, DEFAULT_IDLENESS_TIMEOUT, null);
     }
 
-    /** With Flink's default request and idleness timeouts. */
+    /** The same server, demanding {@code secret}'s authorization for calls that change the cluster. */
+    public RestServerConfig withMutationSecret(io.floe.runtime.security.ClusterSecret secret) {
+        return new RestServerConfig(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout,
+                idlenessTimeout, secret);
+    }
+
+    /** With Flink's default request and idleness timeouts, and no authentication. */
     public RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory) {
         this(bindAddress, port, maxContentLengthBytes, uploadDirectory, DEFAULT_REQUEST_TIMEOUT);
     }

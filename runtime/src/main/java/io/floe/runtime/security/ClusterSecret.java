@@ -73,17 +73,26 @@ public final class ClusterSecret {
      *     message names the file
      */
     public static ClusterSecret load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        return parse(Files.readString(file, StandardCharsets.US_ASCII), "file " + file);
+    }
+
+    /**
+     * A secret from the text of a file written by {@link #writeTo(Path)}.
+     *
+     * @param where names the text's origin in the message of a failure
+     * @throws IOException if it does not hold a valid secret
+     */
+    public static ClusterSecret parse(String text, String where) throws IOException {
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(text);
+            decoded = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IOException("The cluster secret file " + file + " does not hold one line of Base64.", e);
+            throw new IOException("The cluster secret " + where + " does not hold one line of Base64.", e);
         }
         try {
             return new ClusterSecret(decoded);
         } catch (IllegalArgumentException e) {
-            throw new IOException("The cluster secret file " + file + " is unusable: " + e.getMessage(), e);
+            throw new IOException("The cluster secret " + where + " is unusable: " + e.getMessage(), e);
         }
     }
 

@@ -41,7 +41,7 @@ class RestConnectionLimitsTest {
     @BeforeAll
     static void startServer() throws IOException {
         fixture = new RestServerFixture(new RestServerConfig("127.0.0.1", 0, 8 * 1024 * 1024, uploads,
-                RestServerConfig.DEFAULT_REQUEST_TIMEOUT, IDLENESS), Map.of(), Clock.systemUTC());
+                RestServerConfig.DEFAULT_REQUEST_TIMEOUT, IDLENESS, null), Map.of(), Clock.systemUTC());
     }
 
     @AfterAll

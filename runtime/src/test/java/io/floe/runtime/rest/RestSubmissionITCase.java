@@ -13,6 +13,8 @@ import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.jobgraph.JobVertexId;
 import io.floe.runtime.minicluster.MiniCluster;
 import io.floe.runtime.minicluster.MiniClusterConfiguration;
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RestAuthorization;
 import io.floe.testutils.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,8 +115,21 @@ class RestSubmissionITCase {
 
     static HttpResponse<String> post(byte[] multipart) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + "/jobs"))
-                .header("Content-Type", MultipartTestBody.CONTENT_TYPE)
+                .header("Content-Type", MultipartTestBody.CONTENT_TYPE).header(RestAuthorization.HEADER, credential())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String credential() {
+        return RestAuthorization.headerValue(cluster.getClusterSecret());
+    }
+
+    static int send(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header(RestAuthorization.HEADER, authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     static JsonNode get(String path) throws Exception {
@@ -192,6 +207,25 @@ class RestSubmissionITCase {
 
     @Test
     @Order(3)
+    void callsThatChangeTheClusterWithoutItsCredentialAreRefusedAndChangeNothing() throws Exception {
+        String jobPath = "/jobs/" + running.jobId();
+        String otherClusters = RestAuthorization.headerValue(ClusterSecret.generate());
+        for (String authorization : new String[] {null, otherClusters, "Bearer not-even-hex"}) {
+            assertEquals(401, send("PATCH", jobPath + "?mode=cancel", authorization), "cancel with " + authorization);
+            assertEquals(401, send("DELETE", "/cluster", authorization), "shutdown with " + authorization);
+            HttpResponse<String> submit = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + cluster.getRestPort() + "/jobs")).header("Content-Type", MultipartTestBody.CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(submission(endlessJob(), tinyJar()))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, submit.statusCode(), submit.body());
+            assertTrue(submit.headers().firstValue("WWW-Authenticate").isPresent(), "HTTP's 401 names the scheme");
+        }
+        assertEquals("RUNNING", status(running), "not cancelled");
+        assertEquals(1, get("/jobs").get("jobs").size(), "nothing submitted; the cluster still answers");
+    }
+
+    @Test
+    @Order(4)
     void aThousandMalformedRequestsLeaveFewLogLinesNoUploadDirectoryAndTheJobRunning() throws Exception {
         String jobPath = "/jobs/" + running.jobId();
         byte[] notMatchingItsBoundary = "--other\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--other--\r\n"

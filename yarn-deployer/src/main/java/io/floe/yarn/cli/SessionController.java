@@ -54,7 +54,7 @@ final class SessionController {
     ApplicationReport stop() throws Exception {
         out.println("Stopping YARN session " + applicationId());
         try (RestClusterClient rest = new RestClusterClient(session.restHost(), session.restPort(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30))) {
+                Duration.ofSeconds(30), session.restAuthorization())) {
             rest.shutDownCluster();
         } catch (RestClientException e) {
             LOG.warn("The session's JobManager did not take the shutdown request; killing application {}", applicationId(), e);

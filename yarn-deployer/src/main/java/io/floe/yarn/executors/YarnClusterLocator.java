@@ -1,5 +1,6 @@
 package io.floe.yarn.executors;
 
+import io.floe.client.deployment.ClusterEndpoint;
 import io.floe.client.deployment.ClusterLocator;
 import io.floe.runtime.configuration.Configuration;
 import io.floe.runtime.configuration.CoreOptions;
@@ -7,7 +8,6 @@ import io.floe.yarn.YarnClusterDescriptor;
 import io.floe.yarn.YarnPropertiesFile;
 import io.floe.yarn.YarnSessionLookup;
 import io.floe.yarn.configuration.YarnConfigOptions;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,13 +39,13 @@ public final class YarnClusterLocator implements ClusterLocator {
     }
 
     @Override
-    public Optional<InetSocketAddress> restAddress(Configuration configuration, Map<String, String> environment)
+    public Optional<ClusterEndpoint> endpoint(Configuration configuration, Map<String, String> environment)
             throws Exception {
         if (!configuration.contains(YarnConfigOptions.APPLICATION_ID)) {
             return Optional.empty();
         }
         YarnClusterDescriptor.DeployedCluster cluster = YarnSessionLookup.retrieve(
                 configuration.get(YarnConfigOptions.APPLICATION_ID), configuration, environment);
-        return Optional.of(InetSocketAddress.createUnresolved(cluster.restHost(), cluster.restPort()));
+        return Optional.of(new ClusterEndpoint(cluster.restHost(), cluster.restPort(), cluster.restAuthorization()));
     }
 }

@@ -50,7 +50,8 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
         console.accept("Job " + jobGraph.jobId() + " runs in YARN application " + cluster.applicationId()
                 + (detached ? "; cancel it (the application then ends KILLED) with: floe cancel -Dyarn.application.id="
                         + cluster.applicationId() + " " + jobGraph.jobId() : ""));
-        RestClusterClient rest = new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        RestClusterClient rest = new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+                cluster.restAuthorization());
         // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
         return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), rest,
                 () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));

@@ -36,6 +36,6 @@ public final class YarnSessionClusterExecutor implements PipelineExecutor {
         Configuration remote = new Configuration(configuration);
         remote.set(ClusterOptions.REST_ADDRESS, session.restHost());
         remote.set(ClusterOptions.REST_PORT, session.restPort());
-        return new RemoteExecutor().execute(jobGraph, remote);
+        return new RemoteExecutor().execute(jobGraph, remote, session.restAuthorization());
     }
 }

@@ -265,7 +265,8 @@ final class Scenarios {
     }
 
     private static RestClusterClient restClient(DeployedCluster cluster) {
-        return new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        return new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+                cluster.restAuthorization());
     }
 
     private Map<String, String> fields() {
