@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,9 +66,7 @@ class RestClusterClientTest {
     }
 
     private static Path jar(String name, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return Files.write(jars.resolve(name), bytes);
+        return Files.write(jars.resolve(name), RestServerFixture.jarOf(size));
     }
 
     @Test

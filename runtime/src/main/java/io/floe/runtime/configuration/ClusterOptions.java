@@ -56,6 +56,12 @@ public final class ClusterOptions {
     public static final ConfigOption<Duration> SLOT_REQUEST_TIMEOUT =
             ConfigOption.key("slot.request.timeout").durationType().defaultValue(Duration.ofMinutes(5));
 
+    public static final ConfigOption<Duration> TASK_CANCELLATION_TIMEOUT =
+            ConfigOption.key("task.cancellation.timeout").durationType().defaultValue(Duration.ofMinutes(3))
+                    .withDescription("How long a task that is told to stop may take before its JobMaster gives up "
+                            + "on it: the task counts as failed, its slot is freed (which interrupts it once more) "
+                            + "and the cancellation or failover goes on. Flink's key; Flink kills the TaskManager.");
+
     public static final ConfigOption<Duration> STANDALONE_STARTUP_TIME =
             ConfigOption.key("resourcemanager.standalone.start-up-time").durationType()
                     .defaultValue(Duration.ofSeconds(10))

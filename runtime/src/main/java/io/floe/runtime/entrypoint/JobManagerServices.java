@@ -94,7 +94,8 @@ public final class JobManagerServices implements AutoCloseable {
         String blobAddress = configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS) + ":" + blobServer.getPort();
         dispatcher = new Dispatcher(rpcService, new JobMaster.JobMasterSettings(resourceManager.getAddress(),
                 configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT), blobAddress), this::cleanupJob);
+                configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT), configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
+                blobAddress), this::cleanupJob);
         dispatcher.start();
         try {
             dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class)

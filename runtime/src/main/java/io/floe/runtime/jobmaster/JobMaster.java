@@ -247,18 +247,58 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         checkAllTerminal();
     }
 
+    /**
+     * Tells every task of the current run to stop. A task its TaskManager does not run (never
+     * deployed, or ended already) or cannot be asked about counts as cancelled at once; one that has
+     * not stopped within {@code task.cancellation.timeout} is given up on (see {@link #giveUpOnTasksStillStopping}).
+     */
     private void cancelAll() {
-        for (Execution execution : executions.executions()) {
+        ExecutionGraph graph = executions;
+        for (Execution execution : graph.executions()) {
             if (!execution.state.isTerminal()) {
                 RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
                 if (tm == null) {
                     execution.state = ExecutionState.CANCELED;
                 } else {
                     execution.state = ExecutionState.CANCELING;
-                    tm.gateway().cancelTask(execution.attemptId);
+                    tm.gateway().cancelTask(execution.attemptId).whenCompleteAsync((running, error) -> {
+                        if (executions == graph && execution.state == ExecutionState.CANCELING
+                                && (error != null || !running)) {
+                            execution.state = ExecutionState.CANCELED;
+                            checkAllTerminal();
+                        }
+                    }, getMainThreadExecutor());
                 }
             }
         }
+        if (!graph.allTerminal()) {
+            scheduleRunAsync(() -> giveUpOnTasksStillStopping(graph), settings.taskCancellationTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A task that ignores being cancelled must not keep its job from ending: after the timeout it
+     * counts as failed and its slot is freed, which interrupts it once more on its TaskManager (the
+     * slot leaves the job, so a restart asks for a fresh one).
+     */
+    private void giveUpOnTasksStillStopping(ExecutionGraph graph) {
+        if (executions != graph) {
+            return;
+        }
+        for (Execution execution : graph.executions()) {
+            if (execution.state == ExecutionState.CANCELING) {
+                LOG.warn("{} did not stop within {} ms of being cancelled (task.cancellation.timeout); freeing its slot",
+                        execution.displayName(), settings.taskCancellationTimeout().toMillis());
+                execution.state = ExecutionState.FAILED;
+                AcceptedSlot slot = slots.remove(execution.slot.allocationId());
+                RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
+                if (slot != null && tm != null) {
+                    tm.gateway().freeSlot(slot.allocationId(), execution.displayName() + " did not stop when cancelled");
+                }
+            }
+        }
+        checkAllTerminal();
     }
 
     /** Once every task of a failing or cancelling run has ended, restart, fail or cancel the job. */
@@ -301,6 +341,26 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             cancelAll();
         }
         jobEnded(JobStatus.FAILED);
+    }
+
+    /**
+     * A bug in this JobMaster must not leave its job running unkillable with its state half-changed:
+     * the job fails, its tasks are cancelled and its slots freed.
+     */
+    @Override
+    protected void onMainThreadError(Throwable error) {
+        if (isEnded()) {
+            return;
+        }
+        Exception cause = new IllegalStateException("The JobMaster failed the job after an unexpected internal error "
+                + "(the JobManager's log has its stack trace): " + error, error);
+        try {
+            failWithoutRestart(cause);
+        } catch (RuntimeException again) {
+            LOG.error("Failing job {} after an internal error failed too; ending it without cancelling its tasks",
+                    jobGraph.jobId(), again);
+            jobEnded(JobStatus.FAILED);
+        }
     }
 
     @Override
@@ -461,5 +521,5 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     /** Timing and addresses a JobMaster needs; {@code blobServerAddress} is host:port of the job jars' BlobServer. */
     public record JobMasterSettings(String resourceManagerAddress, Duration heartbeatInterval, Duration heartbeatTimeout,
-            Duration slotRequestTimeout, String blobServerAddress) {}
+            Duration slotRequestTimeout, Duration taskCancellationTimeout, String blobServerAddress) {}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After {@link #shutdown()} new tasks are not run: they are cancelled and logged at DEBUG, so a
  * late {@code runAsync} on a closed endpoint is harmless. An exception escaping a task is logged
- * at ERROR and does not kill the thread.
+ * at ERROR, handed to the endpoint's error handler (on this thread) and does not kill the thread.
  */
 final class MainThreadExecutor implements Executor {
 
@@ -23,10 +24,12 @@ final class MainThreadExecutor implements Executor {
 
     private final String endpointId;
     private final ScheduledThreadPoolExecutor executor;
+    private final Consumer<Throwable> errorHandler;
     private volatile Thread mainThread;
 
-    MainThreadExecutor(String endpointId) {
+    MainThreadExecutor(String endpointId, Consumer<Throwable> errorHandler) {
         this.endpointId = endpointId;
+        this.errorHandler = errorHandler;
         this.executor = new ScheduledThreadPoolExecutor(1, this::newThread, this::discardRejected);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -80,6 +83,11 @@ final class MainThreadExecutor implements Executor {
                 task.run();
             } catch (Throwable t) {
                 LOG.error("Uncaught exception in the main thread of endpoint {}", endpointId, t);
+                try {
+                    errorHandler.accept(t);
+                } catch (Throwable again) {
+                    LOG.error("The error handler of endpoint {} failed too", endpointId, again);
+                }
             }
         };
     }

@@ -63,7 +63,7 @@ public abstract class RpcEndpoint implements RpcGateway {
         this.registry = hostingService.endpointRegistry();
         this.endpointId = endpointId;
         this.address = RpcAddress.format(rpcService.getAddress(), rpcService.getPort(), endpointId);
-        this.mainThread = new MainThreadExecutor(endpointId);
+        this.mainThread = new MainThreadExecutor(endpointId, this::onMainThreadError);
     }
 
     /**
@@ -148,6 +148,13 @@ public abstract class RpcEndpoint implements RpcGateway {
             terminationFuture.complete(null);
         }
     }
+
+    /**
+     * Called on the main thread after a task of it threw (a bug: calls answer their own failures),
+     * once the error is logged. The default does nothing more; an endpoint whose state may now be
+     * inconsistent overrides it to end what it runs (a JobMaster fails its job).
+     */
+    protected void onMainThreadError(Throwable error) {}
 
     /**
      * Called on the main thread when the endpoint closes; the endpoint terminates when the returned

@@ -254,12 +254,12 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     @Override
-    public CompletableFuture<Void> cancelTask(ExecutionAttemptId attemptId) {
+    public CompletableFuture<Boolean> cancelTask(ExecutionAttemptId attemptId) {
         Task task = slots.getTask(attemptId);
         if (task != null) {
             task.cancel();
         }
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedFuture(task != null);
     }
 
     /** Called on the task's thread; hops to the main thread. */

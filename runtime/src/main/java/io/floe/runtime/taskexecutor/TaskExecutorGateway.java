@@ -24,7 +24,11 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor, UUID jobMasterId);
 
-    CompletableFuture<Void> cancelTask(ExecutionAttemptId attemptId);
+    /**
+     * Starts cancelling the task; the answer is whether this TaskExecutor runs it (false: it never
+     * received it, or it has ended and reported its final state already).
+     */
+    CompletableFuture<Boolean> cancelTask(ExecutionAttemptId attemptId);
 
     CompletableFuture<Void> freeSlot(AllocationId allocationId, String cause);
 

@@ -3,6 +3,7 @@ package io.floe.runtime.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.runtime.rest.messages.RestJsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -18,6 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,6 +41,27 @@ public final class RestServerFixture implements AutoCloseable {
                 new byte[] {1});
         return new io.floe.runtime.jobgraph.JobGraph(io.floe.api.JobId.generate(), name, false, java.util.List.of(source),
                 java.util.List.of(), java.util.List.of(), configuration);
+    }
+
+    /** A jar of about {@code size} bytes: one stored entry of random bytes. */
+    public static byte[] jarOf(int size) {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            JarEntry entry = new JarEntry("data.bin");
+            entry.setMethod(JarEntry.STORED);
+            entry.setSize(size);
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            entry.setCrc(crc.getValue());
+            jar.putNextEntry(entry);
+            jar.write(content);
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     public final TestingDispatcherGateway dispatcher = new TestingDispatcherGateway();

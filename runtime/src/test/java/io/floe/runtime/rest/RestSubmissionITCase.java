@@ -186,13 +186,28 @@ class RestSubmissionITCase {
         nonsense.add(Map.entry(withGraph(valid, List.of(withParallelism(first, -3)), List.of()), "parallelism is -3"));
         nonsense.add(Map.entry(withGraph(valid, List.of(first, first), List.of()), "vertices[1]"));
         nonsense.add(Map.entry(withGraph(valid, List.of(), List.of()), "'vertices'"));
+        // its functions are lambdas of this class; a job whose class is in no jar names it
+        nonsense.add(Map.entry(withGraph(valid, List.of(withChainClassRenamed(first, "RestSubmissionITCase",
+                "NoSuchShippedClass01")), List.of()), "uses class io.floe.runtime.rest.NoSuchShippedClass01"));
         int jobsBefore = get("/jobs").get("jobs").size();
         for (Map.Entry<JobGraph, String> graph : nonsense) {
             HttpResponse<String> answer = post(submission(graph.getKey(), null));
             assertEquals(400, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains(graph.getValue()), "names " + graph.getValue() + ": " + answer.body());
         }
+        HttpResponse<String> notAJar = post(submission(withGraph(valid, valid.vertices(), valid.edges()),
+                "PK but no zip".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(400, notAJar.statusCode(), notAJar.body());
+        assertTrue(notAJar.body().contains("The job jar 'job.jar' is no jar file"), notAJar.body());
         assertEquals(jobsBefore, get("/jobs").get("jobs").size(), "no job was started");
+    }
+
+    /** The vertex with every mention of {@code from} in its serialized operators replaced by {@code to}, of equal length. */
+    private static JobVertex withChainClassRenamed(JobVertex vertex, String from, String to) {
+        String chain = new String(vertex.serializedChain(), StandardCharsets.ISO_8859_1);
+        assertTrue(chain.contains(from) && from.length() == to.length());
+        return new JobVertex(vertex.id(), vertex.name(), vertex.parallelism(), vertex.maxParallelism(), vertex.source(),
+                vertex.numberOfOutputs(), chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static JobGraph withGraph(JobGraph graph, List<JobVertex> vertices, List<JobEdge> edges) {

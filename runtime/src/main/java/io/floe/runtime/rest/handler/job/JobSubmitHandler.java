@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobGraphValidator;
+import io.floe.runtime.jobgraph.UserCodeValidator;
 import io.floe.runtime.rest.JobSubmitter;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.RestHandler;
@@ -14,8 +15,9 @@ import io.floe.runtime.rest.messages.JobSubmitRequestBody;
 import io.floe.runtime.rest.messages.JobSubmitResponseBody;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -47,15 +49,15 @@ public final class JobSubmitHandler implements RestHandler {
         JobSubmitRequestBody body = readRequestBody(request);
         UploadedFiles uploads = request.uploadedFiles();
         Path jobGraphFile = uploadedFile(uploads, body.jobGraphFileName());
-        List<Path> jars = new ArrayList<>();
+        Map<String, Path> jars = new LinkedHashMap<>();
         for (String jarName : body.jobJarFileNames() == null ? List.<String>of() : body.jobJarFileNames()) {
-            jars.add(uploadedFile(uploads, jarName));
+            jars.put(jarName, uploadedFile(uploads, jarName));
         }
-        return CompletableFuture.supplyAsync(() -> readJobGraph(jobGraphFile, body.jobGraphFileName()), ioExecutor)
+        return CompletableFuture.supplyAsync(() -> readJobGraph(jobGraphFile, body.jobGraphFileName(), jars), ioExecutor)
                 .thenCompose(jobGraph -> {
                     LOG.debug("Received job '{}' ({}) over REST with {} jar(s)", jobGraph.jobName(), jobGraph.jobId(),
                             jars.size());
-                    return submitter.submit(jobGraph, List.copyOf(jars)).thenApply(ignored -> RestResponse.accepted(
+                    return submitter.submit(jobGraph, List.copyOf(jars.values())).thenApply(ignored -> RestResponse.accepted(
                             new JobSubmitResponseBody("/jobs/" + jobGraph.jobId().value())));
                 });
     }
@@ -88,7 +90,7 @@ public final class JobSubmitHandler implements RestHandler {
                 + name + "', but no such file was uploaded (uploaded: " + uploads.byName().keySet() + ")."));
     }
 
-    private JobGraph readJobGraph(Path file, String name) {
+    private JobGraph readJobGraph(Path file, String name, Map<String, Path> jars) {
         JobGraph graph;
         try {
             graph = mapper.readValue(file.toFile(), JobGraph.class);
@@ -101,8 +103,9 @@ public final class JobSubmitHandler implements RestHandler {
         if (graph == null) {
             throw RestHandlerException.badRequest("The job graph file '" + name + "' is empty.");
         }
-        try {
-            JobGraphValidator.validate(graph); // before anything of it is stored
+        try { // before anything of it is stored
+            JobGraphValidator.validate(graph);
+            UserCodeValidator.validate(graph, jars);
         } catch (IllegalArgumentException e) {
             throw RestHandlerException.badRequest(e.getMessage());
         }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,10 +52,8 @@ class JobSubmitHandlerTest {
         return RestServerFixture.jobGraph(name, Map.of("k", "v"));
     }
 
-    static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
+    static byte[] jarOf(int size) {
+        return RestServerFixture.jarOf(size);
     }
 
     static String requestJson(String graphName, String... jarNames) {
@@ -75,8 +72,8 @@ class JobSubmitHandlerTest {
     @Test
     void handsTheGraphAndIdenticalJarsToTheSubmitter() throws IOException {
         JobGraph graph = jobGraph("word count");
-        byte[] jar = randomBytes(300_000);
-        byte[] library = randomBytes(1_000);
+        byte[] jar = jarOf(300_000);
+        byte[] library = jarOf(1_000);
 
         Answer answer = post(new MultipartTestBody()
                 .field("request", requestJson("graph.json", "job.jar", "lib.jar"))
@@ -105,7 +102,7 @@ class JobSubmitHandlerTest {
             byte[] body = new MultipartTestBody()
                     .field("request", requestJson("graph.json", "job.jar"))
                     .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(graph))
-                    .file("file_1", "job.jar", randomBytes(10))
+                    .file("file_1", "job.jar", jarOf(10))
                     .build();
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> post(body));
             io.floe.testutils.Deadline.waitUntil(() -> fixture.submitter.submissions().size() > before,
@@ -130,7 +127,7 @@ class JobSubmitHandlerTest {
             Answer answer = post(new MultipartTestBody()
                     .field("request", requestJson("graph.json", "job.jar"))
                     .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(jobGraph("doomed")))
-                    .file("file_1", "job.jar", randomBytes(100))
+                    .file("file_1", "job.jar", jarOf(100))
                     .build());
 
             assertError(answer, 500, "Could not upload job.jar to the blob server.");
@@ -254,7 +251,7 @@ class JobSubmitHandlerTest {
         Answer answer = post(new MultipartTestBody()
                 .field("request", requestJson("graph.json", "evil.jar"))
                 .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(jobGraph("escape")))
-                .file("file_1", "../../evil.jar", randomBytes(10))
+                .file("file_1", "../../evil.jar", jarOf(10))
                 .build());
 
         assertEquals(202, answer.status());
