@@ -6,20 +6,18 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every option Floe knows, by key. A key that is not here is a user's typo (or a feature Floe
+ * Every option Floe knows, by key: the runtime's, and those of each module on the classpath
+ * that has a {@link ConfigOptionsProvider}. A key that is not here is a user's typo (or a feature Floe
  * does not have), and {@link Configuration#validate()} says so, naming the closest known key.
  */
 public final class ConfigOptions {
     private static final List<Class<?>> OPTION_CLASSES = List.of(
             CoreOptions.class, RestartStrategyOptions.class, ClusterOptions.class, NetworkOptions.class,
             SecurityOptions.class);
-
-    /** Extra option holders (such as the YARN deployer's), found by class name if on the classpath. */
-    private static final List<String> OPTIONAL_OPTION_CLASSES = List.of(
-            "io.floe.yarn.configuration.YarnConfigOptions");
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
@@ -52,12 +50,9 @@ public final class ConfigOptions {
         for (Class<?> holder : OPTION_CLASSES) {
             addOptionsOf(holder, options);
         }
-        for (String name : OPTIONAL_OPTION_CLASSES) {
-            try {
-                addOptionsOf(Class.forName(name, true, ConfigOptions.class.getClassLoader()), options);
-            } catch (ClassNotFoundException absent) {
-                // that module is not on this classpath; its keys are unknown here
-            }
+        for (ConfigOptionsProvider provider : ServiceLoader.load(ConfigOptionsProvider.class,
+                ConfigOptions.class.getClassLoader())) {
+            provider.optionClasses().forEach(holder -> addOptionsOf(holder, options));
         }
         return options;
     }

@@ -69,13 +69,18 @@ public final class Configuration {
     }
 
     /**
-     * Checks that every key is known and every value parses.
+     * Checks that every key is known and every value parses. A key Flink defines but Floe does not
+     * implement is ignored with a WARN, so a Flink user's configuration loads.
      *
      * @throws IllegalConfigurationException naming the first bad key (and a close known key, if any)
      */
     public Configuration validate() {
         for (Map.Entry<String, String> entry : values.entrySet()) {
             ConfigOption<?> option = ConfigOptions.find(entry.getKey());
+            if (option == null && FlinkKeys.isFlinkKey(entry.getKey())) {
+                FlinkKeys.warnIgnored(entry.getKey());
+                continue;
+            }
             if (option == null) {
                 String closest = ConfigOptions.closestKey(entry.getKey());
                 throw new IllegalConfigurationException("Unknown configuration key '" + entry.getKey() + "'"

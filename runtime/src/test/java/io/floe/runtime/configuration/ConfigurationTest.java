@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.testutils.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +21,29 @@ class ConfigurationTest {
         IllegalConfigurationException e = assertThrows(IllegalConfigurationException.class, configuration::validate);
         assertTrue(e.getMessage().contains("'paralelism.default'"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'parallelism.default'"), e.getMessage());
+    }
+
+    @Test
+    void aFlinkKeyFloeDoesNotImplementIsIgnoredWithOneWarning() {
+        Configuration configuration = new Configuration()
+                .setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .setString("state.backend.rocksdb.memory.managed", "true")
+                .setString("parallelism.default", "2");
+        try (LogCapture log = LogCapture.attach()) {
+            configuration.validate();
+            configuration.validate();
+            assertEquals(List.of(
+                    "Ignoring configuration key 'metrics.reporter.prom.factory.class': Flink defines it, Floe does not implement it",
+                    "Ignoring configuration key 'state.backend.rocksdb.memory.managed': Flink defines it, Floe does not implement it"),
+                    log.messagesAt(Level.WARN));
+        }
+        assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
+    }
+
+    @Test
+    void aKeyNeitherFloeNorFlinkKnowsStaysAnError() {
+        Configuration configuration = new Configuration().setString("state.backend.rocksdb.memory.manged", "true");
+        assertThrows(IllegalConfigurationException.class, configuration::validate);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.floe.runtime.minicluster.MiniCluster;
 import io.floe.runtime.minicluster.MiniClusterConfiguration;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.RestAuthorization;
+import io.floe.runtime.testutils.LogCapture;
 import io.floe.testutils.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,11 +38,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -260,20 +256,19 @@ class RestSubmissionITCase {
                 raw("GET /jobs/not-a-job-id HTTP/1.1"),
                 raw("DELETE " + jobPath + " HTTP/1.1"));
 
-        CountingAppender counter = CountingAppender.attach();
         AtomicInteger answeredWith5xx = new AtomicInteger();
-        try {
+        int logLines;
+        try (LogCapture log = LogCapture.attach()) {
             for (int i = 0; i < 1_000; i++) {
                 int status = send(malformed.get(i % malformed.size()));
                 if (status >= 500) {
                     answeredWith5xx.incrementAndGet();
                 }
             }
-        } finally {
-            counter.detach();
+            logLines = log.lines();
         }
         assertEquals(0, answeredWith5xx.get(), "no request is the server's fault");
-        assertTrue(counter.lines.get() < 100, "log lines for 1,000 malformed requests: " + counter.lines.get());
+        assertTrue(logLines < 100, "log lines for 1,000 malformed requests: " + logLines);
         try (Stream<Path> files = Files.walk(work)) {
             List<Path> uploads = files.filter(path -> path.getFileName().toString().startsWith("floe-upload-")).toList();
             assertEquals(List.of(), uploads, "no upload directory is left");
@@ -306,40 +301,6 @@ class RestSubmissionITCase {
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             return answer.startsWith("HTTP/1.1 ") ? Integer.parseInt(answer.substring(9, 12)) : 0;
-        }
-    }
-
-    /** Counts the lines the log would get (each event, plus its stack trace) while attached to the root logger. */
-    private static final class CountingAppender extends AbstractAppender {
-        final AtomicInteger lines = new AtomicInteger();
-
-        private CountingAppender() {
-            super("counting", null, null, true, Property.EMPTY_ARRAY);
-        }
-
-        static CountingAppender attach() {
-            CountingAppender appender = new CountingAppender();
-            appender.start();
-            LoggerContext context = (LoggerContext) LogManager.getContext(false);
-            context.getConfiguration().getRootLogger().addAppender(appender, null, null);
-            context.updateLoggers();
-            return appender;
-        }
-
-        void detach() {
-            LoggerContext context = (LoggerContext) LogManager.getContext(false);
-            context.getConfiguration().getRootLogger().removeAppender(getName());
-            context.updateLoggers();
-            stop();
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            int stack = 0;
-            for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                stack += 1 + t.getStackTrace().length;
-            }
-            lines.addAndGet(1 + stack);
         }
     }
 }
