@@ -1,7 +1,8 @@
 package io.floe.api;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.execution.JobSubmission;
 import io.floe.runtime.graph.SourceTransformation;
 import io.floe.runtime.graph.Transformation;
@@ -25,6 +26,10 @@ import java.util.Objects;
  * cluster chosen by the {@code floe} CLI. Used from the program's own thread; not thread-safe.
  */
 public class StreamExecutionEnvironment {
+    static {
+        JobGraphs.setCompiler(StreamExecutionEnvironment::compileJobGraph);
+    }
+
     private static volatile Configuration contextConfiguration;
     private static volatile List<JobListener> contextJobListeners = List.of();
 
@@ -200,11 +205,8 @@ public class StreamExecutionEnvironment {
         return client;
     }
 
-    /**
-     * Compiles the operators defined so far into a job graph without running it, and forgets them
-     * (as {@code execute} does). For tools and tests that submit to a cluster they manage.
-     */
-    public io.floe.runtime.jobgraph.JobGraph getJobGraph(String jobName) {
+    /** Compiles the operators defined so far and forgets them; launchers reach it through {@link JobGraphs}. */
+    private io.floe.runtime.jobgraph.JobGraph compileJobGraph(String jobName) {
         try {
             return JobSubmission.compile(jobName, transformations, new Configuration(configuration));
         } finally {

@@ -1,7 +1,7 @@
 package io.floe.yarn;
 
-import io.floe.runtime.configuration.ConfigOption;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ConfigOption;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.entrypoint.ProcessMemory;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.ArrayList;

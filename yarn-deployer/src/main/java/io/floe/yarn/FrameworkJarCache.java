@@ -1,7 +1,7 @@
 package io.floe.yarn;
 
 import io.floe.yarn.configuration.YarnConfigOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,7 +1,7 @@
 package io.floe.yarn;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.IllegalConfigurationException;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.floe.yarn;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.Map;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.floe.yarn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.MemorySize;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.MemorySize;
 import io.floe.runtime.entrypoint.ProcessMemory;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.IllegalConfigurationException;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.nio.file.Path;
 import java.util.List;

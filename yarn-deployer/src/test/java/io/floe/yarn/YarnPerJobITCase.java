@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.yarn.executors.YarnJobClusterExecutorFactory;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -29,19 +29,16 @@ import org.apache.hadoop.yarn.server.nodemanager.CMgrCompletedContainersEvent;
 import org.apache.hadoop.yarn.server.nodemanager.NodeManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Session and application mode on a MiniYARNCluster (CapacityScheduler with the queues
  * {@code default} and {@code analytics}) with a MiniDFSCluster, driven as a user drives them:
  * {@code yarn-session.sh} ({@code YarnSessionCli}) and {@code floe} ({@code CliFrontend}) with a
- * configuration directory, in this JVM. The tests share one detached session and run in order.
+ * configuration directory, in this JVM. Each test is independent; the one about a session's life
+ * takes its steps in order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class YarnSessionITCase {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
     private static final String TEXT = "to be or not to be\nthat is the question\nto be\n";
@@ -77,7 +74,6 @@ class YarnSessionITCase {
     }
 
     @Test
-    @Order(1)
     void anUnknownQueueIsRefusedWithTheKnownOnesAndNothingIsLeft() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
         Result result = yarnSession(null, "-d", "-qu", "nightly");
@@ -88,10 +84,21 @@ class YarnSessionITCase {
         assertFalse(Files.exists(propertiesFile()), "no properties file");
     }
 
+    /**
+     * One detached session's life, step by step: it starts without TaskManagers and runs WordCount
+     * exactly; a TaskManager stopped under a running job is replaced and the job is exact; {@code stop}
+     * on standard input ends it SUCCEEDED with nothing left. One test, because each step needs the one
+     * before.
+     */
     @Test
-    @Order(2)
-    @Timeout(240)
-    void aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly() throws Exception {
+    @Timeout(600)
+    void aDetachedSessionRunsJobsSurvivesATaskManagerLossAndStopsClean() throws Exception {
+        aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly();
+        aTaskManagerStoppedThroughTheNodeManagerIsReplacedAndTheJobCompletesExactly();
+        stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers();
+    }
+
+    private void aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly() throws Exception {
         Result started = yarnSession(null, "-d", "-s", "3", "-qu", "analytics", "-nm", "floe-it-session", "-jm", "768",
                 "-tm", "768m");
         assertEquals(0, started.exitCode(), started.toString());
@@ -123,7 +130,6 @@ class YarnSessionITCase {
     }
 
     @Test
-    @Order(3)
     @Timeout(240)
     void applicationModeRunsALocalJarInTheApplicationMaster() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
@@ -142,7 +148,6 @@ class YarnSessionITCase {
     }
 
     @Test
-    @Order(4)
     @Timeout(240)
     void applicationModeRunsAJarFromHdfs() throws Exception {
         org.apache.hadoop.fs.Path jar = new org.apache.hadoop.fs.Path("/jobs/WordCount.jar");
@@ -163,10 +168,7 @@ class YarnSessionITCase {
         assertTrue(missing.err().contains("/jobs/NoSuch.jar") && missing.err().contains("does not exist"), missing.err());
     }
 
-    @Test
-    @Order(5)
-    @Timeout(300)
-    void aTaskManagerStoppedThroughTheNodeManagerIsReplacedAndTheJobCompletesExactly() throws Exception {
+    private void aTaskManagerStoppedThroughTheNodeManagerIsReplacedAndTheJobCompletesExactly() throws Exception {
         Path output = cluster.work.resolve("keyed-sums");
         Result run = floe("run", "-d", "-p", "2", "-Drestart-strategy.type=fixed-delay",
                 "-Drestart-strategy.fixed-delay.attempts=3", "-Drestart-strategy.fixed-delay.delay=1 s",
@@ -190,10 +192,7 @@ class YarnSessionITCase {
                 "a replacement TaskManager container was started");
     }
 
-    @Test
-    @Order(6)
-    @Timeout(180)
-    void stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers() throws Exception {
+    private void stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers() throws Exception {
         Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
                 session.toString());
         assertEquals(0, stopped.exitCode(), stopped.toString());
@@ -219,7 +218,6 @@ class YarnSessionITCase {
     }
 
     @Test
-    @Order(7)
     @Timeout(300)
     void aNewApplicationMasterAttemptRecoversTheRunningJob() throws Exception {
         Result started = yarnSession(null, "-d", "-nm", "floe-it-recovery", "-Dyarn.application-attempts=2");

@@ -4,7 +4,7 @@ import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.client.deployment.ApplicationDeployer;
 import io.floe.client.program.InvalidProgramException;
 import io.floe.client.program.PackagedProgram;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;

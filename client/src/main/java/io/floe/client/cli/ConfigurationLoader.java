@@ -1,8 +1,8 @@
 package io.floe.client.cli;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.GlobalConfiguration;
-import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.GlobalConfiguration;
+import io.floe.configuration.IllegalConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

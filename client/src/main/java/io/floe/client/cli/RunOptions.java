@@ -1,9 +1,9 @@
 package io.floe.client.cli;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
-import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
+import io.floe.configuration.IllegalConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

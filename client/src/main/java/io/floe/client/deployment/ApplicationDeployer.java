@@ -1,6 +1,6 @@
 package io.floe.client.deployment;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;

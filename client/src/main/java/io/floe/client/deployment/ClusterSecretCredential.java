@@ -1,8 +1,8 @@
 package io.floe.client.deployment;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.GlobalConfiguration;
-import io.floe.runtime.configuration.SecurityOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.GlobalConfiguration;
+import io.floe.configuration.SecurityOptions;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.RestAuthorization;
 import java.io.IOException;

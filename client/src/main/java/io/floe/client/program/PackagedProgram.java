@@ -1,7 +1,7 @@
 package io.floe.client.program;
 
 import io.floe.api.StreamExecutionEnvironment;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +106,12 @@ class RunOptionsTest {
     @Test
     void detachedAndJobManagerSelectTheRemoteTarget() throws Exception {
         RunOptions options = RunOptions.parse(new String[] {"-m", "cluster-host:8081", "-d", "job.jar"});
-        io.floe.runtime.configuration.Configuration configuration = new io.floe.runtime.configuration.Configuration();
+        io.floe.configuration.Configuration configuration = new io.floe.configuration.Configuration();
         options.applyTo(configuration);
-        assertEquals("remote", configuration.get(io.floe.runtime.configuration.CoreOptions.TARGET));
-        assertEquals("cluster-host", configuration.get(io.floe.runtime.configuration.ClusterOptions.REST_ADDRESS));
-        assertEquals(8081, configuration.get(io.floe.runtime.configuration.ClusterOptions.REST_PORT));
-        assertEquals(false, configuration.get(io.floe.runtime.configuration.CoreOptions.ATTACHED));
+        assertEquals("remote", configuration.get(io.floe.configuration.CoreOptions.TARGET));
+        assertEquals("cluster-host", configuration.get(io.floe.configuration.ClusterOptions.REST_ADDRESS));
+        assertEquals(8081, configuration.get(io.floe.configuration.ClusterOptions.REST_PORT));
+        assertEquals(false, configuration.get(io.floe.configuration.CoreOptions.ATTACHED));
         assertMessage("Option -m needs host:port, not 'cluster-host'", "-m", "cluster-host", "job.jar");
     }
 

@@ -13,8 +13,8 @@ public final class TestPrograms {
             package com.example;
 
             import io.floe.api.StreamExecutionEnvironment;
-            import io.floe.runtime.configuration.Configuration;
-            import io.floe.runtime.configuration.CoreOptions;
+            import io.floe.configuration.Configuration;
+            import io.floe.configuration.CoreOptions;
             import java.nio.file.Files;
             import java.nio.file.Path;
             import java.util.List;

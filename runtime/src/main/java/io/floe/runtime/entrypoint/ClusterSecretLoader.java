@@ -1,7 +1,7 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.SecurityOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.SecurityOptions;
 import io.floe.runtime.security.ClusterSecret;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.floe.api.JobClient;
 import io.floe.api.JobExecutionResult;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobResults;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;

@@ -1,7 +1,7 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import java.nio.file.Path;
 import java.util.Arrays;
 

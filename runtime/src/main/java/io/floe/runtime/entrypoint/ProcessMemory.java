@@ -1,6 +1,6 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.configuration.MemorySize;
+import io.floe.configuration.MemorySize;
 
 /**
  * How a process's total memory ({@code *.memory.process.size}) splits into JVM flags, after

@@ -1,6 +1,6 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;

@@ -1,9 +1,9 @@
 package io.floe.runtime.entrypoint;
 
 import io.floe.runtime.blob.BlobServer;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.SecurityOptions;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.SecurityOptions;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.rest.RestServerConfig;
 import io.floe.runtime.rest.RestServerEndpoint;

@@ -1,6 +1,6 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.configuration.ClusterOptions;
+import io.floe.configuration.ClusterOptions;
 import io.floe.runtime.minicluster.TaskManagerRunner;
 import io.floe.runtime.taskexecutor.TaskExecutor;
 

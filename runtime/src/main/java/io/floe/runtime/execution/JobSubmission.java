@@ -1,8 +1,8 @@
 package io.floe.runtime.execution;
 
 import io.floe.api.JobClient;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.runtime.graph.StreamGraphGenerator;
 import io.floe.runtime.graph.Transformation;
 import io.floe.runtime.jobgraph.JobGraph;

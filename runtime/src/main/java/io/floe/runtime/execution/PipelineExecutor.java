@@ -1,7 +1,7 @@
 package io.floe.runtime.execution;
 
 import io.floe.api.JobClient;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobGraph;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,6 @@
 package io.floe.runtime.execution;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 
 /**
  * Found through {@link java.util.ServiceLoader} (register in

@@ -2,7 +2,6 @@ package io.floe.runtime.fs;
 
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.HdfsConfiguration;
 
 /**
  * Floe's defaults for Hadoop's HDFS client, applied wherever Floe makes a Hadoop configuration.
@@ -23,7 +22,10 @@ public final class HdfsClientDefaults {
 
     /** Sets Floe's defaults in {@code configuration} where only Hadoop's own defaults apply; returns it. */
     public static <C extends Configuration> C apply(C configuration) {
-        HdfsConfiguration.init(); // so hdfs-site.xml is loaded and can win
+        // as the HDFS client does when it loads (without naming it: the runtime does not import HDFS),
+        // so that a value in hdfs-site.xml is seen, and wins
+        Configuration.addDefaultResource("hdfs-default.xml");
+        Configuration.addDefaultResource("hdfs-site.xml");
         String[] sources = configuration.getPropertySources(CLOSE_RETRY_DELAY_KEY);
         boolean onlyHadoopDefaults = sources == null
                 || Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));

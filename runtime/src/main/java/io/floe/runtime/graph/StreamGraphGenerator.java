@@ -1,8 +1,8 @@
 package io.floe.runtime.graph;
 
 import io.floe.api.RuntimeExecutionMode;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.runtime.operators.partitioner.ForwardPartitioner;
 import io.floe.runtime.operators.partitioner.KeyGroupRangeAssignment;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;

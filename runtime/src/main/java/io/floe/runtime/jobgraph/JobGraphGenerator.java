@@ -1,8 +1,8 @@
 package io.floe.runtime.jobgraph;
 
 import io.floe.api.JobId;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.runtime.graph.StreamEdge;
 import io.floe.runtime.graph.StreamGraph;
 import io.floe.runtime.graph.StreamNode;

@@ -70,7 +70,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
         this.jobGraph = jobGraph;
         this.settings = settings;
-        this.restartStrategy = RestartStrategy.fromConfiguration(io.floe.runtime.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.restartStrategy = RestartStrategy.fromConfiguration(io.floe.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
         this.requiredSlots = jobGraph.maxParallelism();
         this.heartbeats = new HeartbeatMonitor<>(settings.heartbeatTimeout(), getMainThreadExecutor(),
                 System::currentTimeMillis, new TaskManagerHeartbeatListener());

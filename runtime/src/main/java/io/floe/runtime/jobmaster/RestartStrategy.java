@@ -1,8 +1,8 @@
 package io.floe.runtime.jobmaster;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.IllegalConfigurationException;
-import io.floe.runtime.configuration.RestartStrategyOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.IllegalConfigurationException;
+import io.floe.configuration.RestartStrategyOptions;
 import java.util.Locale;
 
 /** Decides whether and when a failed job restarts: Flink's {@code none} and {@code fixed-delay} strategies. */

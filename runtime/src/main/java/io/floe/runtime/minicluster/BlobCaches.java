@@ -1,8 +1,8 @@
 package io.floe.runtime.minicluster;
 
 import io.floe.runtime.blob.BlobCache;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.types.ResourceId;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.execution.PipelineExecutorFactory;
 

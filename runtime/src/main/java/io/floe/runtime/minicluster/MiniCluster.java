@@ -1,8 +1,8 @@
 package io.floe.runtime.minicluster;
 
 import io.floe.api.JobId;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.jobgraph.JobGraph;

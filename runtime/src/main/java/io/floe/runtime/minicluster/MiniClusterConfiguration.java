@@ -1,6 +1,6 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 
 /** A MiniCluster's shape: how many TaskManagers with how many slots each, and the cluster's settings. */
 public record MiniClusterConfiguration(int numberOfTaskManagers, int slotsPerTaskManager, Configuration configuration) {

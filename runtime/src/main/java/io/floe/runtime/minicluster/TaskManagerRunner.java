@@ -1,8 +1,8 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.NetworkOptions;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.NetworkOptions;
 import io.floe.runtime.network.NetworkConfig;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.rpc.NettyRpcService;

@@ -1,7 +1,7 @@
 package io.floe.runtime.taskmanager;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.jobgraph.UserCodeSerializer;
 import io.floe.runtime.messages.ExecutionState;

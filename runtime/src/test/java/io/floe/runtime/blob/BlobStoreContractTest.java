@@ -45,11 +45,11 @@ public abstract class BlobStoreContractTest {
         BlobKey key = putBlob(job, "jar content");
         Path target = localDir.resolve("target");
 
-        boolean found = store.get(job, key, target);
-
-        assertEquals(keepsBlobs(), found);
-        if (found) {
+        assertEquals(keepsBlobs(), store.get(job, key, target));
+        if (keepsBlobs()) {
             assertArrayEquals(bytes("jar content"), Files.readAllBytes(target));
+        } else {
+            assertFalse(Files.exists(target), "a store that keeps nothing writes nothing");
         }
     }
 
@@ -58,9 +58,9 @@ public abstract class BlobStoreContractTest {
         BlobKey key = putBlob(job, "new");
         Path target = Files.writeString(localDir.resolve("target"), "an older and longer content");
 
-        if (store.get(job, key, target)) {
-            assertArrayEquals(bytes("new"), Files.readAllBytes(target));
-        }
+        assertEquals(keepsBlobs(), store.get(job, key, target));
+        assertArrayEquals(bytes(keepsBlobs() ? "new" : "an older and longer content"), Files.readAllBytes(target),
+                "a store that keeps blobs replaces the target whole; one that keeps none leaves it alone");
     }
 
     @Test
@@ -80,8 +80,12 @@ public abstract class BlobStoreContractTest {
         assertEquals(key, putBlob(job, "twice"));
 
         Path target = localDir.resolve("target");
-        if (store.get(job, key, target)) {
+        assertEquals(keepsBlobs(), store.get(job, key, target));
+        if (keepsBlobs()) {
             assertArrayEquals(bytes("twice"), Files.readAllBytes(target));
+            assertEquals(Map.of(job, Set.of(key)), store.listAll(), "stored once");
+        } else {
+            assertFalse(Files.exists(target));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.floe.runtime.jobgraph;
 
+import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class JobGraphGeneratorTest {
 
     private static JobGraph compile(StreamExecutionEnvironment env) {
-        return env.getJobGraph("test");
+        return JobGraphs.of(env, "test");
     }
 
     @Test

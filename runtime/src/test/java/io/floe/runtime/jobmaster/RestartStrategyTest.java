@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.IllegalConfigurationException;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.IllegalConfigurationException;
 import org.junit.jupiter.api.Test;
 
 class RestartStrategyTest {

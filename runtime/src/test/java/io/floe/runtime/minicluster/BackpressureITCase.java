@@ -1,5 +1,6 @@
 package io.floe.runtime.minicluster;
 
+import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,7 @@ import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.functions.SinkFunction;
 import io.floe.api.functions.SourceFunction;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import java.lang.management.ManagementFactory;
@@ -59,9 +60,12 @@ class BackpressureITCase {
 
     @Test
     void slowSinkThrottlesAFastSourceWithBoundedMemory() throws Exception {
+        // the functions run in this JVM and count through statics: start each run from zero (reruns too)
+        emitted.set(0);
+        consumed.set(0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
         env.addSource(new FastSource()).rebalance().addSink(new SlowSink()).setParallelism(2);
-        JobGraph jobGraph = env.getJobGraph("backpressure");
+        JobGraph jobGraph = JobGraphs.of(env, "backpressure");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(2, 1, new Configuration()))) {

@@ -2,8 +2,8 @@ package io.floe.runtime.minicluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.floe.runtime.minicluster;
 
+import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,8 @@ import io.floe.api.JobStatus;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.tuple.Tuple2;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import io.floe.testutils.TestOutput;
@@ -32,7 +33,7 @@ class KeyByAcrossTaskManagersITCase {
                 .keyBy(t -> t.f0)
                 .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1))
                 .writeAsText(output.toString());
-        JobGraph jobGraph = env.getJobGraph("keyed sums");
+        JobGraph jobGraph = JobGraphs.of(env, "keyed sums");
 
         Map<String, Long> expected = new HashMap<>();
         for (long i = 0; i < 200_000; i++) {

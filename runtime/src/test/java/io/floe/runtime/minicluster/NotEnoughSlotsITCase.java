@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.api.JobExecutionException;
 import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** A parallelism above every slot the cluster can ever have fails with a clear error after a bounded wait. */

@@ -1,5 +1,6 @@
 package io.floe.runtime.minicluster;
 
+import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,8 @@ import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.functions.SinkFunction;
 import io.floe.api.functions.SourceFunction;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import java.time.Duration;
@@ -53,9 +54,12 @@ class StubbornTaskCancellationITCase {
 
     @Test
     void aJobWhoseTaskIgnoresCancellationIsCanceledWithinTheTimeout() throws Exception {
+        // the functions run in this JVM and count through statics: start each run from zero (reruns too)
+        released.set(false);
+        started.set(false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
         env.addSource(new StubbornSource()).addSink(new DiscardingSink());
-        JobGraph jobGraph = env.getJobGraph("stubborn");
+        JobGraph jobGraph = JobGraphs.of(env, "stubborn");
         Configuration configuration = new Configuration();
         configuration.set(ClusterOptions.TASK_CANCELLATION_TIMEOUT, Duration.ofSeconds(2));
 

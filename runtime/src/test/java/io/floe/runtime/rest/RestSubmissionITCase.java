@@ -1,12 +1,13 @@
 package io.floe.runtime.rest;
 
+import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.api.StreamExecutionEnvironment;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobEdge;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
@@ -85,7 +86,7 @@ class RestSubmissionITCase {
                     return i;
                 })
                 .addSink(value -> { });
-        return env.getJobGraph("endless");
+        return JobGraphs.of(env, "endless");
     }
 
     static byte[] submission(JobGraph graph, byte[] jar) throws IOException {

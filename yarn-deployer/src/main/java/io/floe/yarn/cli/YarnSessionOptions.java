@@ -2,8 +2,8 @@ package io.floe.yarn.cli;
 
 import io.floe.client.cli.CliException;
 import io.floe.client.cli.RunOptions;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;

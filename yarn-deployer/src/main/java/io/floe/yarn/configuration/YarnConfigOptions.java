@@ -1,6 +1,6 @@
 package io.floe.yarn.configuration;
 
-import io.floe.runtime.configuration.ConfigOption;
+import io.floe.configuration.ConfigOption;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.floe.yarn.configuration;
 
-import io.floe.runtime.configuration.ConfigOptionsProvider;
+import io.floe.configuration.ConfigOptionsProvider;
 import java.util.List;
 
 /** Makes the YARN deployer's keys known wherever this module is on the classpath. */

@@ -1,2 +1,2 @@
-/** The configuration keys of the YARN deployer; {@code ConfigOptions} finds this class by name. */
+/** The configuration keys of the YARN deployer; the runtime finds them through {@link io.floe.yarn.configuration.YarnConfigOptionsProvider}. */
 package io.floe.yarn.configuration;

@@ -1,7 +1,7 @@
 package io.floe.yarn.entrypoint;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
 import io.floe.runtime.entrypoint.FatalErrorReport;
 import io.floe.runtime.entrypoint.JobManagerServices;

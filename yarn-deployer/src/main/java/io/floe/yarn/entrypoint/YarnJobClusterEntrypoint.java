@@ -1,8 +1,8 @@
 package io.floe.yarn.entrypoint;
 
 import io.floe.api.JobStatus;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.runtime.jobgraph.JobGraph;

@@ -2,7 +2,7 @@ package io.floe.yarn.executors;
 
 import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.client.deployment.ApplicationDeployer;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.yarn.HadoopConfigurationLoader;
 import io.floe.yarn.YarnClusterDescriptor;
 import java.util.Map;

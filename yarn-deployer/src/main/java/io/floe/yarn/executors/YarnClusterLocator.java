@@ -2,8 +2,8 @@ package io.floe.yarn.executors;
 
 import io.floe.client.deployment.ClusterEndpoint;
 import io.floe.client.deployment.ClusterLocator;
-import io.floe.runtime.configuration.Configuration;
-import io.floe.runtime.configuration.CoreOptions;
+import io.floe.configuration.Configuration;
+import io.floe.configuration.CoreOptions;
 import io.floe.yarn.YarnClusterDescriptor;
 import io.floe.yarn.YarnPropertiesFile;
 import io.floe.yarn.YarnSessionLookup;

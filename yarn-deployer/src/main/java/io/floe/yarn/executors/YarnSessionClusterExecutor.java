@@ -2,8 +2,8 @@ package io.floe.yarn.executors;
 
 import io.floe.api.JobClient;
 import io.floe.client.deployment.RemoteExecutor;
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.yarn.YarnClusterDescriptor;

@@ -1,7 +1,7 @@
 package io.floe.yarn.resourcemanager;
 
-import io.floe.runtime.configuration.ClusterOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver;
 import io.floe.runtime.types.ResourceId;
 import io.floe.yarn.ShippedResource;

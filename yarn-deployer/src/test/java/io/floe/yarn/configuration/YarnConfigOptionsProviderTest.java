@@ -2,8 +2,8 @@ package io.floe.yarn.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.floe.runtime.configuration.ConfigOptions;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.ConfigOptions;
+import io.floe.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** The runtime knows the YARN deployer's keys through its ServiceLoader entry, not by its name. */
@@ -11,7 +11,7 @@ class YarnConfigOptionsProviderTest {
     @Test
     void theRuntimeKnowsEveryYarnKey() throws Exception {
         for (var field : YarnConfigOptions.class.getFields()) {
-            if (field.get(null) instanceof io.floe.runtime.configuration.ConfigOption<?> option) {
+            if (field.get(null) instanceof io.floe.configuration.ConfigOption<?> option) {
                 assertSame(option, ConfigOptions.find(option.key()), option.key());
             }
         }

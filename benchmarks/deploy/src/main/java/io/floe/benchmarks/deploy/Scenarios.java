@@ -1,12 +1,13 @@
 package io.floe.benchmarks.deploy;
 
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.benchmarks.deploy.job.TinyJob;
 import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.client.rest.RestClusterClient;
-import io.floe.runtime.configuration.Configuration;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
@@ -261,7 +262,7 @@ final class Scenarios {
     private JobGraph tinyJobGraph() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         TinyJob.build(env);
-        return env.getJobGraph("tiny job");
+        return JobGraphs.of(env, "tiny job");
     }
 
     private static RestClusterClient restClient(DeployedCluster cluster) {

@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

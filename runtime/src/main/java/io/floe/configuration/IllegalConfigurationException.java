@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 /** A configuration value that is unknown or cannot be parsed; the message names the key. */
 public class IllegalConfigurationException extends RuntimeException {

@@ -1,7 +1,7 @@
 /**
- * Configuration: typed {@link io.floe.runtime.configuration.ConfigOption}s under Flink's key names,
+ * Configuration: typed {@link io.floe.configuration.ConfigOption}s under Flink's key names,
  * grouped by area in {@code *Options} classes, loaded from {@code config.yaml} and overridden by
  * {@code -D key=value}. Unknown keys and unparsable values fail with a message naming the key.
  * Plain values; no thread of its own.
  */
-package io.floe.runtime.configuration;
+package io.floe.configuration;

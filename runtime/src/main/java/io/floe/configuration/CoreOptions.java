@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 import io.floe.api.RuntimeExecutionMode;
 import java.time.Duration;

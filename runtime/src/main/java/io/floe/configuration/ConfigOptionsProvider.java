@@ -1,10 +1,10 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 import java.util.List;
 
 /**
  * A module's configuration options, found with {@link java.util.ServiceLoader} (a
- * {@code META-INF/services/io.floe.runtime.configuration.ConfigOptionsProvider} entry), so the
+ * {@code META-INF/services/io.floe.configuration.ConfigOptionsProvider} entry), so the
  * engine knows, say, the YARN deployer's keys wherever that module is on the classpath without
  * naming it.
  */

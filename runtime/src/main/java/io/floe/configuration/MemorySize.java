@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

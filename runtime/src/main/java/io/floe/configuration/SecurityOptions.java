@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 /** How the processes of a cluster prove to each other that they belong to it. */
 public final class SecurityOptions {

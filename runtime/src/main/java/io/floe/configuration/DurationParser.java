@@ -1,4 +1,4 @@
-package io.floe.runtime.configuration;
+package io.floe.configuration;
 
 import java.time.Duration;
 import java.util.Locale;
