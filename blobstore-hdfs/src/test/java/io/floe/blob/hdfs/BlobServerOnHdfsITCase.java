@@ -11,7 +11,6 @@ import io.floe.runtime.blob.BlobCache;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.blob.BlobNotFoundException;
 import io.floe.runtime.blob.BlobServer;
-import io.floe.runtime.blob.FileSystemBlobStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -12,7 +12,6 @@ import io.floe.runtime.blob.BlobNotFoundException;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.blob.BlobStore;
 import io.floe.runtime.blob.BlobStoreContractTest;
-import io.floe.runtime.blob.FileSystemBlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -38,4 +38,18 @@ public interface BlobStore {
 
     /** Every stored key, per job, for recovery. Jobs without blobs do not appear. */
     Map<JobId, Set<BlobKey>> listAll() throws IOException;
+
+    /**
+     * Checks the arguments of a store's methods: only permanent blobs, always under a job.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static void checkStorable(JobId jobId, BlobKey key) {
+        if (jobId == null) {
+            throw new IllegalArgumentException("Blobs are stored under a job; the job id must not be null.");
+        }
+        if (key == null || key.type() != BlobType.PERMANENT) {
+            throw new IllegalArgumentException("Only permanent blobs are stored durably, not " + key + ".");
+        }
+    }
 }

@@ -13,7 +13,7 @@ public final class VoidBlobStore implements BlobStore {
 
     @Override
     public void put(Path localFile, JobId jobId, BlobKey key) {
-        FileSystemBlobStore.checkStorable(jobId, key);
+        BlobStore.checkStorable(jobId, key);
     }
 
     @Override

@@ -7,7 +7,7 @@
  *       writes permanent (job-scoped) blobs through to a {@link io.floe.runtime.blob.BlobStore}
  *       and serves blobs over TCP. Transient blobs are local and expire.
  *   <li>{@link io.floe.runtime.blob.BlobStore} is the durable copy from which a new JobManager
- *       recovers: {@link io.floe.runtime.blob.FileSystemBlobStore} on a Hadoop file system
+ *       recovers: {@code FileSystemBlobStore} (module blobstore-hdfs) on a Hadoop file system
  *       (HDFS with HA), {@link io.floe.runtime.blob.VoidBlobStore} without HA.
  *   <li>{@link io.floe.runtime.blob.BlobCache} (TaskManager) fetches blobs on demand, verifies
  *       their hash, and keeps a job's blobs while the job is registered and for a retention

@@ -1,5 +1,6 @@
 package io.floe.runtime.entrypoint;
 
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.dispatcher.DispatcherGateway;
@@ -27,12 +28,12 @@ final class BlobJobSubmitter implements JobSubmitter {
     private final BlobServer blobServer;
     private final DispatcherGateway dispatcher;
     private final Duration timeout;
-    private final SubmittedJobStore jobStore;
+    private final JobGraphStore jobStore;
 
     /**
      * @param jobStore where accepted job graphs go for a later JobManager to recover, or null
      */
-    BlobJobSubmitter(BlobServer blobServer, DispatcherGateway dispatcher, Duration timeout, SubmittedJobStore jobStore) {
+    BlobJobSubmitter(BlobServer blobServer, DispatcherGateway dispatcher, Duration timeout, JobGraphStore jobStore) {
         this.blobServer = blobServer;
         this.dispatcher = dispatcher;
         this.timeout = timeout;

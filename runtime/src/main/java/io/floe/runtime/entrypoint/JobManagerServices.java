@@ -2,9 +2,11 @@ package io.floe.runtime.entrypoint;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.highavailability.DurableStorage;
+import io.floe.runtime.highavailability.DurableStorageFactory;
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.blob.BlobStore;
-import io.floe.runtime.blob.FileSystemBlobStore;
 import io.floe.runtime.blob.VoidBlobStore;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
@@ -50,7 +52,7 @@ public final class JobManagerServices implements AutoCloseable {
     private BlobJobSubmitter jobSubmitter;
     private DispatcherGateway dispatcherGateway;
     private final CompletableFuture<Void> shutdownRequest = new CompletableFuture<>();
-    private SubmittedJobStore jobStore;
+    private JobGraphStore jobStore;
 
     private JobManagerServices() {}
 
@@ -81,9 +83,14 @@ public final class JobManagerServices implements AutoCloseable {
                 configuration.get(ClusterOptions.JOB_MANAGER_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
                 (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
         closeables.add(() -> rpcService.closeAsync().get(30, TimeUnit.SECONDS));
-        blobServer = startBlobServer(configuration, secret);
         String haDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
-        jobStore = haDir == null ? null : new SubmittedJobStore(haDir);
+        DurableStorageFactory durableStorage = haDir == null ? null : DurableStorage.factoryFor(haDir);
+        blobServer = startBlobServer(configuration, secret, durableStorage, haDir);
+        try {
+            jobStore = durableStorage == null ? null : durableStorage.createJobGraphStore(haDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the job graph store in " + haDir + ": " + e.getMessage(), e);
+        }
         closeables.add(0, blobServer);
 
         resourceManager = new ResourceManager(rpcService, new ResourceManager.ResourceManagerSettings(
@@ -112,13 +119,13 @@ public final class JobManagerServices implements AutoCloseable {
                 rpcService.getPort(), blobAddress, rest.url());
     }
 
-    private static BlobServer startBlobServer(Configuration configuration, ClusterSecret secret) {
+    /** The BlobServer, with its durable copy in {@code durableStorage} under {@code haDir}, or none if that is null. */
+    private static BlobServer startBlobServer(Configuration configuration, ClusterSecret secret,
+            DurableStorageFactory durableStorage, String haDir) {
         String base = configuration.get(ClusterOptions.BLOB_STORAGE_DIRECTORY, System.getProperty("java.io.tmpdir"));
         Path storage = Path.of(base, "floe-blobserver-" + UUID.randomUUID());
         try {
-            String haDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
-            BlobStore store = haDir == null ? new VoidBlobStore()
-                    : new FileSystemBlobStore(new org.apache.hadoop.fs.Path(haDir, "blob"));
+            BlobStore store = durableStorage == null ? new VoidBlobStore() : durableStorage.createBlobStore(haDir);
             return new BlobServer(configuration.get(ClusterOptions.BIND_HOST), parsePort(configuration), storage, store,
                     secret == null ? null : secret.toBytes(), configuration.get(ClusterOptions.BLOB_CLEANUP_INTERVAL));
         } catch (IOException e) {

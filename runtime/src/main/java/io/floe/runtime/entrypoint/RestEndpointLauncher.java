@@ -1,5 +1,6 @@
 package io.floe.runtime.entrypoint;
 
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
@@ -42,7 +43,7 @@ final class RestEndpointLauncher {
      *     calls that change the cluster must prove it
      */
     static Running start(Configuration configuration, NettyRpcService rpcService, String dispatcherAddress,
-            BlobServer blobServer, SubmittedJobStore jobStore, Runnable clusterShutdown, ClusterSecret secret) {
+            BlobServer blobServer, JobGraphStore jobStore, Runnable clusterShutdown, ClusterSecret secret) {
         DispatcherGateway dispatcher;
         try {
             dispatcher = rpcService.connect(dispatcherAddress, DispatcherGateway.class)

@@ -1,6 +1,5 @@
 package io.floe.runtime.blob;
 
-import static io.floe.runtime.blob.BlobServerTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -235,5 +234,9 @@ class BlobCacheTest {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).toList();
         }
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.floe.runtime.blob;
 
-import static io.floe.runtime.blob.BlobServerTest.bytes;
+import static io.floe.runtime.blob.BlobCacheTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

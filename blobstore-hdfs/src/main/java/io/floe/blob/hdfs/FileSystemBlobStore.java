@@ -1,6 +1,10 @@
-package io.floe.runtime.blob;
+package io.floe.blob.hdfs;
 
 import io.floe.api.JobId;
+import io.floe.runtime.blob.BlobKey;
+import io.floe.runtime.blob.BlobServer;
+import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.blob.BlobType;
 import io.floe.runtime.fs.FileSystemResolver;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -35,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@link #listAll} and {@link #get} ignore and {@link #deleteAll} removes with the job.
  *
  * <p>{@link #get} copies the bytes as stored, and opens the blob again if a put replaced it
- * mid-read; the {@link BlobServer} checks the bytes against the key before it serves them. Thread-safe (the Hadoop {@link FileSystem} is); every method blocks on
- * the file system.
+ * mid-read; the {@link BlobServer} checks the bytes against the key before it serves them. Thread-safe (the
+ * Hadoop {@link FileSystem} is); every method blocks on the file system.
  */
 public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
@@ -70,7 +74,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void put(java.nio.file.Path localFile, JobId jobId, BlobKey key) throws IOException {
-        checkStorable(jobId, key);
+        BlobStore.checkStorable(jobId, key);
         Path target = blobPath(jobId, key);
         Path temp = new Path(target.getParent(), "." + BLOB_PREFIX + key + "." + UUID.randomUUID() + ".inprogress");
         try {
@@ -110,7 +114,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public boolean get(JobId jobId, BlobKey key, java.nio.file.Path targetFile) throws IOException {
-        checkStorable(jobId, key);
+        BlobStore.checkStorable(jobId, key);
         Path source = blobPath(jobId, key);
         for (int attempt = 1; ; attempt++) {
             FSDataInputStream in;
@@ -139,7 +143,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void delete(JobId jobId, BlobKey key) throws IOException {
-        checkStorable(jobId, key);
+        BlobStore.checkStorable(jobId, key);
         Path path = blobPath(jobId, key);
         try {
             fileSystem.delete(path, false);
@@ -236,15 +240,6 @@ public final class FileSystemBlobStore implements BlobStore {
             fileSystem.delete(temp, false);
         } catch (IOException e) {
             LOG.warn("Could not delete the incomplete blob upload {}", temp, e);
-        }
-    }
-
-    static void checkStorable(JobId jobId, BlobKey key) {
-        if (jobId == null) {
-            throw new IllegalArgumentException("Blobs are stored under a job; the job id must not be null.");
-        }
-        if (key == null || key.type() != BlobType.PERMANENT) {
-            throw new IllegalArgumentException("Only permanent blobs are stored durably, not " + key + ".");
         }
     }
 

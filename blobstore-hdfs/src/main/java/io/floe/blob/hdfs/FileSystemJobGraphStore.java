@@ -1,7 +1,8 @@
-package io.floe.runtime.entrypoint;
+package io.floe.blob.hdfs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.api.JobId;
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import java.io.IOException;
@@ -17,24 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job graphs a session has accepted and not yet finished, one JSON file per job under
- * {@code <high-availability.storageDir>/jobgraphs/}, so that the next JobManager (a new YARN
- * application attempt) can submit them again. Their jars are {@code blob:} keys that the
- * BlobServer restores from the BlobStore. Thread-safe; every method blocks on file system I/O.
+ * A {@link JobGraphStore} on any Hadoop file system: one JSON file per job under
+ * {@code <high-availability.storageDir>/jobgraphs/}. Thread-safe; every method blocks on file
+ * system I/O.
  */
-final class SubmittedJobStore {
-    private static final Logger LOG = LoggerFactory.getLogger(SubmittedJobStore.class);
+public final class FileSystemJobGraphStore implements JobGraphStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemJobGraphStore.class);
     private static final String SUFFIX = ".json";
 
     private final Path directory;
     private final ObjectMapper mapper = RestJsonMapper.create();
 
-    SubmittedJobStore(String haStorageDir) {
+    public FileSystemJobGraphStore(String haStorageDir) {
         this.directory = new Path(haStorageDir, "jobgraphs");
     }
 
     /** Writes the graph under a temporary name and renames it, so a crash leaves no half-written graph. */
-    void put(JobGraph jobGraph) throws IOException {
+    @Override
+    public void put(JobGraph jobGraph) throws IOException {
         FileSystem fs = fileSystem();
         Path target = fileOf(jobGraph.jobId());
         Path temporary = new Path(directory, "." + jobGraph.jobId() + SUFFIX + ".tmp");
@@ -47,12 +48,13 @@ final class SubmittedJobStore {
         }
     }
 
-    void remove(JobId jobId) throws IOException {
+    @Override
+    public void remove(JobId jobId) throws IOException {
         fileSystem().delete(fileOf(jobId), false);
     }
 
-    /** Every stored graph; an unreadable one is logged and skipped, so the others still recover. */
-    List<JobGraph> recover() throws IOException {
+    @Override
+    public List<JobGraph> recover() throws IOException {
         FileSystem fs = fileSystem();
         List<JobGraph> graphs = new ArrayList<>();
         if (!fs.exists(directory)) {

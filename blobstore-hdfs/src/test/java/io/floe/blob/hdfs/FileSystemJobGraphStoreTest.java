@@ -1,4 +1,4 @@
-package io.floe.runtime.entrypoint;
+package io.floe.blob.hdfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SubmittedJobStoreTest {
+class FileSystemJobGraphStoreTest {
     @TempDir
     Path dir;
 
     @Test
     void recoversWhatWasPutAndNotRemoved() throws Exception {
-        SubmittedJobStore store = new SubmittedJobStore(dir.toUri().toString());
+        FileSystemJobGraphStore store = new FileSystemJobGraphStore(dir.toUri().toString());
         JobGraph first = graph("first");
         JobGraph second = graph("second");
         store.put(first);
@@ -34,12 +34,12 @@ class SubmittedJobStoreTest {
 
     @Test
     void skipsAnUnreadableGraphAndTemporaryFiles() throws Exception {
-        SubmittedJobStore store = new SubmittedJobStore(dir.toUri().toString());
+        FileSystemJobGraphStore store = new FileSystemJobGraphStore(dir.toUri().toString());
         store.put(graph("good"));
         Files.writeString(dir.resolve("jobgraphs").resolve(JobId.generate() + ".json"), "{not json");
         Files.writeString(dir.resolve("jobgraphs").resolve(".half-written.json.tmp"), "{");
         assertEquals(1, store.recover().size());
-        assertTrue(new SubmittedJobStore(dir.resolve("elsewhere").toUri().toString()).recover().isEmpty());
+        assertTrue(new FileSystemJobGraphStore(dir.resolve("elsewhere").toUri().toString()).recover().isEmpty());
     }
 
     private static JobGraph graph(String name) {

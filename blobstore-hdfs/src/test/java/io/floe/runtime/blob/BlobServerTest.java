@@ -1,5 +1,6 @@
 package io.floe.runtime.blob;
 
+import io.floe.blob.hdfs.FileSystemBlobStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The BlobServer with a durable store it writes through to and recovers from (here: in blobstore-hdfs, where that store lives). */
 class BlobServerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final Duration HOUR = Duration.ofHours(1);

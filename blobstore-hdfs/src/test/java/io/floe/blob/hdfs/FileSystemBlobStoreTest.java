@@ -1,4 +1,8 @@
-package io.floe.runtime.blob;
+package io.floe.blob.hdfs;
+
+import io.floe.runtime.blob.BlobKey;
+import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.blob.BlobStoreContractTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,24 @@
+package io.floe.blob.hdfs;
+
+import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.highavailability.DurableStorageFactory;
+import io.floe.runtime.highavailability.JobGraphStore;
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The durable stores on the Hadoop file system that {@code high-availability.storageDir} names
+ * (HDFS on YARN, or a local directory): blobs under {@code <dir>/blob}, job graphs under
+ * {@code <dir>/jobgraphs}. Found by the runtime through ServiceLoader.
+ */
+public final class HadoopDurableStorageFactory implements DurableStorageFactory {
+    @Override
+    public BlobStore createBlobStore(String storageDir) throws IOException {
+        return new FileSystemBlobStore(new Path(storageDir, "blob"));
+    }
+
+    @Override
+    public JobGraphStore createJobGraphStore(String storageDir) {
+        return new FileSystemJobGraphStore(storageDir);
+    }
+}

@@ -1,0 +1,18 @@
+package io.floe.runtime.highavailability;
+
+import io.floe.runtime.blob.BlobStore;
+import java.io.IOException;
+
+/**
+ * Makes the durable stores of a JobManager under {@code high-availability.storageDir}. The runtime
+ * holds only these interfaces; an implementation (Floe's is {@code floe-blobstore-hdfs}, on any
+ * Hadoop file system) is found with {@link java.util.ServiceLoader} through a
+ * {@code META-INF/services/io.floe.runtime.highavailability.DurableStorageFactory} entry.
+ */
+public interface DurableStorageFactory {
+    /** The durable copy of permanent blobs under {@code storageDir}. */
+    BlobStore createBlobStore(String storageDir) throws IOException;
+
+    /** The store of accepted job graphs under {@code storageDir}. */
+    JobGraphStore createJobGraphStore(String storageDir) throws IOException;
+}
