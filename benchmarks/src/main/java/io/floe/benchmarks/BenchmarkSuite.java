@@ -79,10 +79,13 @@ public final class BenchmarkSuite {
         List<String> labels = all.stream().map(Workload::label).toList();
         for (String label : only) {
             if (!labels.contains(label)) {
-                throw new IllegalArgumentException("Unknown workload '" + label + "'; known: " + String.join(",", labels));
+                throw new IllegalArgumentException(
+                        "Unknown workload '" + label + "'; known: " + String.join(",", labels));
             }
         }
-        return all.stream().filter(w -> only.isEmpty() || only.contains(w.label())).toList();
+        return all.stream()
+                .filter(w -> only.isEmpty() || only.contains(w.label()))
+                .toList();
     }
 
     /**
@@ -117,7 +120,9 @@ public final class BenchmarkSuite {
                 floeRuns.add(floe);
                 allGood &= floe != null && floe.correct();
                 if (flink != null) {
-                    flinkRuns.add(measure("flink", run,
+                    flinkRuns.add(measure(
+                            "flink",
+                            run,
                             () -> launcher.run(flink.command(java, workload), workload.label() + "-flink")));
                 }
             }
@@ -138,7 +143,8 @@ public final class BenchmarkSuite {
     private static ResultLine measure(String engine, int run, Run body) throws InterruptedException {
         try {
             ResultLine result = body.call();
-            System.out.println(engine + " run " + run + ": " + result.format() + (result.correct() ? "" : "  <-- INCORRECT"));
+            System.out.println(
+                    engine + " run " + run + ": " + result.format() + (result.correct() ? "" : "  <-- INCORRECT"));
             return result;
         } catch (IOException e) {
             System.out.println(engine + " run " + run + ": FAILED " + e.getMessage());

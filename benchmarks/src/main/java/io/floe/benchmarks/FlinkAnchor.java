@@ -48,9 +48,13 @@ final class FlinkAnchor {
     Path prepareWordFile(Path java) throws IOException, InterruptedException {
         Path words = ANCHOR_WORDS;
         if (!Files.isRegularFile(words) || !Files.isRegularFile(Path.of(words + ".expected"))) {
-            List<String> command = List.of(java.toString(), "-Xmx1g", "-cp",
+            List<String> command = List.of(
+                    java.toString(),
+                    "-Xmx1g",
+                    "-cp",
                     directory.resolve("part-a/target/classes").toString(),
-                    "anchors.flink.parta.WordFileGenerator", "--out=" + words);
+                    "anchors.flink.parta.WordFileGenerator",
+                    "--out=" + words);
             Process process = new ProcessBuilder(command).inheritIO().start();
             if (process.waitFor() != 0) {
                 throw new IOException("The anchor's WordFileGenerator failed (exit " + process.exitValue() + ")");

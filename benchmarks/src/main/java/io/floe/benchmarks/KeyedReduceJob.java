@@ -32,7 +32,11 @@ public final class KeyedReduceJob {
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("W2 keyed reduce");
         double wallSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(ResultLine.of(arguments.get("label"), n, result.getNetRuntime(),
-                Map.of("wall_seconds", String.format(Locale.ROOT, "%.3f", wallSeconds))).format());
+        System.out.println(ResultLine.of(
+                        arguments.get("label"),
+                        n,
+                        result.getNetRuntime(),
+                        Map.of("wall_seconds", String.format(Locale.ROOT, "%.3f", wallSeconds)))
+                .format());
     }
 }

@@ -27,10 +27,14 @@ record ResultLine(String label, long records, double seconds, Map<String, String
     }
 
     String format() {
-        StringBuilder line = new StringBuilder(PREFIX).append(label)
-                .append(" records=").append(records)
-                .append(" seconds=").append(String.format(Locale.ROOT, "%.3f", seconds))
-                .append(" records_per_s=").append(Math.round(recordsPerSecond()));
+        StringBuilder line = new StringBuilder(PREFIX)
+                .append(label)
+                .append(" records=")
+                .append(records)
+                .append(" seconds=")
+                .append(String.format(Locale.ROOT, "%.3f", seconds))
+                .append(" records_per_s=")
+                .append(Math.round(recordsPerSecond()));
         extra.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         return line.toString();
     }

@@ -31,25 +31,50 @@ final class ResultTable {
         row.add(seconds.isEmpty() ? "FAILED" : String.format(Locale.ROOT, "%.3f", floeMedian));
         row.add(seconds.isEmpty() ? "-" : rate(floeRate));
         row.add(rate(workload.flinkRecordsPerSecond()));
-        row.add(seconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", floeRate / workload.flinkRecordsPerSecond()));
+        row.add(
+                seconds.isEmpty()
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.2f", floeRate / workload.flinkRecordsPerSecond()));
         if (withFlink) {
             List<Double> flinkSeconds = successfulSeconds(flinkRuns);
             double flinkMedian = median(flinkSeconds);
             row.add(flinkSeconds.isEmpty() ? "FAILED" : String.format(Locale.ROOT, "%.3f", flinkMedian));
             row.add(flinkSeconds.isEmpty() ? "-" : rate(workload.records() / flinkMedian));
-            row.add(seconds.isEmpty() || flinkSeconds.isEmpty() ? "-"
-                    : String.format(Locale.ROOT, "%.2f", flinkMedian / floeMedian));
+            row.add(
+                    seconds.isEmpty() || flinkSeconds.isEmpty()
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f", flinkMedian / floeMedian));
         }
         rows.add(row.toArray(new String[0]));
     }
 
     String format() {
         List<String[]> all = new ArrayList<>();
-        all.add(withFlink
-                ? new String[] {"workload", "description", "records", "ok runs", "median s", "records/s",
-                    "Flink 1.20 ref", "vs ref", "Flink median s", "Flink records/s", "vs Flink"}
-                : new String[] {"workload", "description", "records", "ok runs", "median s", "records/s",
-                    "Flink 1.20 ref", "vs ref"});
+        all.add(
+                withFlink
+                        ? new String[] {
+                            "workload",
+                            "description",
+                            "records",
+                            "ok runs",
+                            "median s",
+                            "records/s",
+                            "Flink 1.20 ref",
+                            "vs ref",
+                            "Flink median s",
+                            "Flink records/s",
+                            "vs Flink"
+                        }
+                        : new String[] {
+                            "workload",
+                            "description",
+                            "records",
+                            "ok runs",
+                            "median s",
+                            "records/s",
+                            "Flink 1.20 ref",
+                            "vs ref"
+                        });
         all.addAll(rows);
         int[] widths = new int[all.get(0).length];
         for (String[] row : all) {
@@ -90,7 +115,10 @@ final class ResultTable {
     }
 
     private static List<Double> successfulSeconds(List<ResultLine> runs) {
-        return runs.stream().filter(r -> r != null && r.correct()).map(ResultLine::seconds).toList();
+        return runs.stream()
+                .filter(r -> r != null && r.correct())
+                .map(ResultLine::seconds)
+                .toList();
     }
 
     private static String pad(String text, int width, boolean right) {

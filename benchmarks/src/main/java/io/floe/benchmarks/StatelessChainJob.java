@@ -20,15 +20,16 @@ public final class StatelessChainJob {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(arguments.getInt("parallelism"));
-        env.fromSequence(0, n - 1)
-                .map(x -> x * 2)
-                .filter(x -> x % 3 != 0)
-                .addSink(v -> {});
+        env.fromSequence(0, n - 1).map(x -> x * 2).filter(x -> x % 3 != 0).addSink(v -> {});
 
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("W1 stateless chain");
         double wallSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(ResultLine.of(arguments.get("label"), n, result.getNetRuntime(),
-                Map.of("wall_seconds", String.format(java.util.Locale.ROOT, "%.3f", wallSeconds))).format());
+        System.out.println(ResultLine.of(
+                        arguments.get("label"),
+                        n,
+                        result.getNetRuntime(),
+                        Map.of("wall_seconds", String.format(java.util.Locale.ROOT, "%.3f", wallSeconds)))
+                .format());
     }
 }

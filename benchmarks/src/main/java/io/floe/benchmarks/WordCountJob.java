@@ -54,7 +54,8 @@ public final class WordCountJob {
         extra.put("checksum", String.valueOf(totals.checksum()));
         extra.put("fingerprint", String.valueOf(totals.fingerprint()));
         extra.put("correct", String.valueOf(correct));
-        System.out.println(ResultLine.of(arguments.get("label"), totals.checksum(), result.getNetRuntime(), extra).format());
+        System.out.println(ResultLine.of(arguments.get("label"), totals.checksum(), result.getNetRuntime(), extra)
+                .format());
     }
 
     private static void deleteDirectory(Path directory) throws IOException {

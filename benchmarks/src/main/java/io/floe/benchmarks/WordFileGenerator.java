@@ -28,12 +28,14 @@ import java.util.Set;
 public final class WordFileGenerator {
     /** Where the suite keeps the file between runs. */
     public static final String DEFAULT_PATH = "/tmp/floe-words.txt";
+
     public static final long SEED = 20240601L;
     public static final int DISTINCT_WORDS = 50_000;
     public static final long MIN_BYTES = 100_000_000L;
 
     /** What the anchor's file measures; a file with these properties is the anchor's file. */
     public static final long EXPECTED_BYTES = 100_000_057L;
+
     public static final long EXPECTED_WORDS = 13_181_691L;
     public static final long EXPECTED_FINGERPRINT = -3_799_008_307_093_973L;
     public static final String EXPECTED_SHA256 = "6daef16f77c0264ab947f2e7920d3055611865114ea92420ae5d41529dcbfb2d";
@@ -163,14 +165,13 @@ public final class WordFileGenerator {
      * @throws IllegalStateException when the written file does not match the anchor's hash
      */
     public static Path ensureAnchorFile(Path file) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) == EXPECTED_BYTES
-                && EXPECTED_SHA256.equals(sha256Of(file))) {
+        if (Files.isRegularFile(file) && Files.size(file) == EXPECTED_BYTES && EXPECTED_SHA256.equals(sha256Of(file))) {
             return file;
         }
         Summary summary = anchor().write(file);
         if (!EXPECTED_SHA256.equals(summary.sha256())) {
-            throw new IllegalStateException("Generated " + file + " (" + summary + ") does not match the anchor's sha256 "
-                    + EXPECTED_SHA256);
+            throw new IllegalStateException(
+                    "Generated " + file + " (" + summary + ") does not match the anchor's sha256 " + EXPECTED_SHA256);
         }
         return file;
     }
@@ -189,6 +190,8 @@ public final class WordFileGenerator {
         Summary summary = anchor().write(out);
         System.out.println(out + ": bytes=" + summary.bytes() + " lines=" + summary.lines() + " words="
                 + summary.words() + " sha256=" + summary.sha256()
-                + (EXPECTED_SHA256.equals(summary.sha256()) ? " (matches the anchor)" : " (DOES NOT match the anchor)"));
+                + (EXPECTED_SHA256.equals(summary.sha256())
+                        ? " (matches the anchor)"
+                        : " (DOES NOT match the anchor)"));
     }
 }

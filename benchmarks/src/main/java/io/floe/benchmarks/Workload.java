@@ -16,8 +16,15 @@ import java.util.List;
  * @param jobClass the Floe job that runs it ({@code main} prints a {@link ResultLine})
  * @param flinkClass the anchor's class for the same workload
  */
-record Workload(String label, String description, long records, double flinkRecordsPerSecond,
-        Class<?> jobClass, List<String> jobArguments, String flinkClass, List<String> flinkArguments) {
+record Workload(
+        String label,
+        String description,
+        long records,
+        double flinkRecordsPerSecond,
+        Class<?> jobClass,
+        List<String> jobArguments,
+        String flinkClass,
+        List<String> flinkArguments) {
 
     static final long W1_RECORDS = 50_000_000L;
     static final long W2_RECORDS = 20_000_000L;
@@ -27,20 +34,32 @@ record Workload(String label, String description, long records, double flinkReco
     static List<Workload> all(Path words, Path flinkWords) {
         List<Workload> all = new ArrayList<>();
         for (int p : new int[] {1, 2}) {
-            all.add(new Workload("W1-p" + p, "stateless chain, fromSequence, p=" + p, W1_RECORDS,
-                    p == 1 ? 10.3e6 : 13.1e6, StatelessChainJob.class,
+            all.add(new Workload(
+                    "W1-p" + p,
+                    "stateless chain, fromSequence, p=" + p,
+                    W1_RECORDS,
+                    p == 1 ? 10.3e6 : 13.1e6,
+                    StatelessChainJob.class,
                     List.of("--label", "W1-p" + p, "--n", "" + W1_RECORDS, "--parallelism", "" + p),
                     "anchors.flink.parta.W1StatelessChain",
                     List.of("--n=" + W1_RECORDS, "--parallelism=" + p, "--source=seq")));
         }
-        all.add(new Workload("W2-p2", "keyed running reduce, 100k keys, p=2", W2_RECORDS, 1.32e6,
+        all.add(new Workload(
+                "W2-p2",
+                "keyed running reduce, 100k keys, p=2",
+                W2_RECORDS,
+                1.32e6,
                 KeyedReduceJob.class,
                 List.of("--label", "W2-p2", "--n", "" + W2_RECORDS, "--keys", "" + W2_KEYS, "--parallelism", "2"),
                 "anchors.flink.parta.W2KeyedAggregation",
                 List.of("--n=" + W2_RECORDS, "--keys=" + W2_KEYS, "--parallelism=2")));
         for (String mode : new String[] {"streaming", "batch"}) {
-            all.add(new Workload("W3-" + mode, "word count, 100 MB text, " + mode.toUpperCase() + ", p=2",
-                    WordFileGenerator.EXPECTED_WORDS, mode.equals("streaming") ? 1.23e6 : 0.55e6, WordCountJob.class,
+            all.add(new Workload(
+                    "W3-" + mode,
+                    "word count, 100 MB text, " + mode.toUpperCase() + ", p=2",
+                    WordFileGenerator.EXPECTED_WORDS,
+                    mode.equals("streaming") ? 1.23e6 : 0.55e6,
+                    WordCountJob.class,
                     List.of("--label", "W3-" + mode, "--input", words.toString(), "--parallelism", "2", "--mode", mode),
                     "anchors.flink.parta.W3WordCount",
                     List.of("--input=" + flinkWords, "--parallelism=2", "--mode=" + mode)));

@@ -40,14 +40,16 @@ final class WorkloadLauncher {
         Properties properties = new Properties();
         try (InputStream in = WorkloadLauncher.class.getResourceAsStream("jvm.properties")) {
             if (in == null) {
-                throw new IllegalStateException("jvm.properties missing from the benchmarks' class path; build the module");
+                throw new IllegalStateException(
+                        "jvm.properties missing from the benchmarks' class path; build the module");
             }
             properties.load(in);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read jvm.properties", e);
         }
         return Arrays.stream(properties.getProperty("jvm.opens", "").trim().split("\\s+"))
-                .filter(s -> !s.isEmpty()).toList();
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** A run of a Floe job class on this JVM's class path. */
@@ -68,8 +70,10 @@ final class WorkloadLauncher {
         Path stdout = Files.createTempFile("floe-bench-" + label + "-", ".out");
         Path stderr = Files.createTempFile("floe-bench-" + label + "-", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new RunFailedException(label + " did not finish within " + timeout.toSeconds() + " s");
@@ -89,7 +93,8 @@ final class WorkloadLauncher {
     private static String lastLine(Path... files) throws IOException {
         for (Path file : files) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("\tat ")).toList();
+                    .filter(l -> !l.isBlank() && !l.startsWith("\tat "))
+                    .toList();
             if (!lines.isEmpty()) {
                 return lines.get(lines.size() - 1).trim();
             }

@@ -14,22 +14,28 @@ class BenchmarkSuiteTest {
     void selectsWorkloadsByLabelInTableOrder() {
         BenchmarkSuite suite = new BenchmarkSuite();
         suite.parse(new String[] {"--runs", "5", "--only", "W3-batch,W1-p1"});
-        assertEquals(List.of("W1-p1", "W3-batch"),
-                suite.selectedWorkloads(Path.of("/a")).stream().map(Workload::label).toList());
+        assertEquals(
+                List.of("W1-p1", "W3-batch"),
+                suite.selectedWorkloads(Path.of("/a")).stream()
+                        .map(Workload::label)
+                        .toList());
     }
 
     @Test
     void allWorkloadsByDefault() {
         BenchmarkSuite suite = new BenchmarkSuite();
         suite.parse(new String[] {});
-        assertEquals(List.of("W1-p1", "W1-p2", "W2-p2", "W3-streaming", "W3-batch"),
-                suite.selectedWorkloads(Path.of("/a")).stream().map(Workload::label).toList());
+        assertEquals(
+                List.of("W1-p1", "W1-p2", "W2-p2", "W3-streaming", "W3-batch"),
+                suite.selectedWorkloads(Path.of("/a")).stream()
+                        .map(Workload::label)
+                        .toList());
     }
 
     @Test
     void rejectsUnknownLabelsFlagsAndBadCounts() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BenchmarkSuite().parse(new String[] {"--only", "W9"}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new BenchmarkSuite().parse(new String[] {"--only", "W9"}));
         assertTrue(e.getMessage().startsWith("Unknown workload 'W9'; known: W1-p1,"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BenchmarkSuite().parse(new String[] {"--fast"}));
         assertThrows(IllegalArgumentException.class, () -> new BenchmarkSuite().parse(new String[] {"--runs", "0"}));

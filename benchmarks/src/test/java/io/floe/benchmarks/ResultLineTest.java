@@ -12,7 +12,8 @@ class ResultLineTest {
     @Test
     void formatsAndParsesItsOwnLines() {
         ResultLine line = ResultLine.of("W3-batch", 13_181_691, 23_810, Map.of("correct", "true"));
-        assertEquals("RESULT W3-batch records=13181691 seconds=23.810 records_per_s=553620 correct=true", line.format());
+        assertEquals(
+                "RESULT W3-batch records=13181691 seconds=23.810 records_per_s=553620 correct=true", line.format());
         assertEquals(line, ResultLine.parse(line.format()));
     }
 
@@ -30,7 +31,8 @@ class ResultLineTest {
 
     @Test
     void incorrectRunsSaySo() {
-        assertFalse(ResultLine.parse("RESULT W3-streaming records=1 seconds=1.0 correct=false").correct());
+        assertFalse(ResultLine.parse("RESULT W3-streaming records=1 seconds=1.0 correct=false")
+                .correct());
         assertTrue(ResultLine.find("no result here").isEmpty());
     }
 }

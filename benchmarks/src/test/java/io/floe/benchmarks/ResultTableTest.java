@@ -26,23 +26,31 @@ class ResultTableTest {
         String text = table.format();
         String row = text.lines().filter(l -> l.startsWith("W1-p1")).findFirst().orElseThrow();
         // median of 4, 5, 6 = 5 s; 50 M records / 5 s = 10.00 M/s; 10.0 / 10.3 = 0.97
-        assertTrue(row.matches("W1-p1\\s+stateless chain, fromSequence, p=1\\s+50,000,000\\s+3/4\\s+5.000"
-                + "\\s+10.00 M/s\\s+10.30 M/s\\s+0.97"), row);
+        assertTrue(
+                row.matches("W1-p1\\s+stateless chain, fromSequence, p=1\\s+50,000,000\\s+3/4\\s+5.000"
+                        + "\\s+10.00 M/s\\s+10.30 M/s\\s+0.97"),
+                row);
     }
 
     @Test
     void comparesWithFlinkRunsWhenAsked() {
         ResultTable table = new ResultTable(true);
         table.add(w1, List.of(run(5.0)), List.of(run(2.5)));
-        String row = table.format().lines().filter(l -> l.startsWith("W1-p1")).findFirst().orElseThrow();
+        String row = table.format()
+                .lines()
+                .filter(l -> l.startsWith("W1-p1"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.matches(".*0\\.97\\s+2\\.500\\s+20\\.00 M/s\\s+0\\.50"), row);
     }
 
     @Test
     void failedWorkloadsSayFailed() {
         ResultTable table = new ResultTable(false);
-        table.add(w1, Arrays.asList(null, ResultLine.parse("RESULT W1-p1 records=1 seconds=1 correct=false")), List.of());
-        assertTrue(table.format().lines().anyMatch(l -> l.matches("W1-p1 .*\\s0/2\\s+FAILED\\s+-\\s+10\\.30 M/s\\s+-")),
+        table.add(
+                w1, Arrays.asList(null, ResultLine.parse("RESULT W1-p1 records=1 seconds=1 correct=false")), List.of());
+        assertTrue(
+                table.format().lines().anyMatch(l -> l.matches("W1-p1 .*\\s0/2\\s+FAILED\\s+-\\s+10\\.30 M/s\\s+-")),
                 table.format());
     }
 

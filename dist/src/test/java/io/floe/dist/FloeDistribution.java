@@ -28,14 +28,17 @@ import java.util.stream.Stream;
 final class FloeDistribution {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path home = Path.of(System.getProperty("floe.dist.dir", "target/floe-0.1.0-SNAPSHOT")).toAbsolutePath();
+    final Path home = Path.of(System.getProperty("floe.dist.dir", "target/floe-0.1.0-SNAPSHOT"))
+            .toAbsolutePath();
     final Path confDir;
     final Path logDir;
     final int restPort;
     final int rpcPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A distribution whose conf/ is copied to {@code workDir/conf} with free ports and {@code extraConfig} appended. */
+    /** A distribution whose conf/ is copied to {@code workDir/conf} with free ports and {@code extraConfig} appended.
+     * */
     FloeDistribution(Path workDir, String extraConfig) throws IOException {
         confDir = Files.createDirectories(workDir.resolve("conf"));
         logDir = Files.createDirectories(workDir.resolve("log"));
@@ -48,8 +51,11 @@ final class FloeDistribution {
         }
         restPort = freePort();
         rpcPort = freePort();
-        Files.writeString(confDir.resolve("config.yaml"), "\njobmanager.rpc.port: " + rpcPort + "\nrest.port: " + restPort
-                + "\n" + extraConfig + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                confDir.resolve("config.yaml"),
+                "\njobmanager.rpc.port: " + rpcPort + "\nrest.port: " + restPort + "\n" + extraConfig + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     static int freePort() throws IOException {
@@ -64,7 +70,8 @@ final class FloeDistribution {
     }
 
     /** Runs {@code bin/<script> args...} with {@code extraEnvironment} added; returns exit code and combined output. */
-    Result run(Map<String, String> extraEnvironment, String script, String... args) throws IOException, InterruptedException {
+    Result run(Map<String, String> extraEnvironment, String script, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
@@ -95,12 +102,15 @@ final class FloeDistribution {
     Response restWithCredential(String method, String path) throws IOException, InterruptedException {
         String credential = io.floe.runtime.security.RestAuthorization.headerValue(
                 io.floe.runtime.security.ClusterSecret.load(confDir.resolve("cluster-secret")));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
-                .header(io.floe.runtime.security.RestAuthorization.HEADER, credential), method);
+        return send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+                        .header(io.floe.runtime.security.RestAuthorization.HEADER, credential),
+                method);
     }
 
     private Response send(HttpRequest.Builder builder, String method) throws IOException, InterruptedException {
-        HttpRequest request = builder.method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10))
+        HttpRequest request = builder.method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));

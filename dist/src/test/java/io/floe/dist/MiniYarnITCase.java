@@ -34,11 +34,14 @@ class MiniYarnITCase {
     @Timeout(600)
     void wordCountPerJobOnTheEmbeddedYarnIsExactAndStopLeavesNothing() throws Exception {
         // small containers and fast heartbeats: the defaults work too (quickstart.sh runs them), only slower
-        FloeDistribution floe = new FloeDistribution(work, String.join("\n",
-                "taskmanager.numberOfTaskSlots: 1",
-                "taskmanager.memory.process.size: 768m",
-                "jobmanager.memory.process.size: 768m",
-                "heartbeat.interval: 1 s"));
+        FloeDistribution floe = new FloeDistribution(
+                work,
+                String.join(
+                        "\n",
+                        "taskmanager.numberOfTaskSlots: 1",
+                        "taskmanager.memory.process.size: 768m",
+                        "jobmanager.memory.process.size: 768m",
+                        "heartbeat.interval: 1 s"));
         Path miniYarnDir = work.resolve("mini-yarn");
         Map<String, String> environment = Map.of("FLOE_MINI_YARN_DIR", miniYarnDir.toString());
         Path input = writeWords(work.resolve("words.txt"));
@@ -50,13 +53,26 @@ class MiniYarnITCase {
             assertTrue(started.output().contains("export HADOOP_CONF_DIR=" + confDir), started.output());
             String hdfs = statusValue(floe.run(environment, "mini-yarn.sh", "status"), "hdfs");
 
-            FloeDistribution.Result put = floe.run(environment, "mini-yarn.sh", "fs", "-put", input.toString(), "/words.txt");
+            FloeDistribution.Result put =
+                    floe.run(environment, "mini-yarn.sh", "fs", "-put", input.toString(), "/words.txt");
             assertEquals(0, put.exitCode(), put.output());
             Map<String, String> client = new HashMap<>(environment);
             client.put("HADOOP_CONF_DIR", confDir.toString());
-            FloeDistribution.Result run = floe.run(client, "floe", "run", "-t", "yarn-per-job", "-p", "2",
-                    floe.home.resolve("examples/WordCount.jar").toString(), "--input", hdfs + "/words.txt",
-                    "--output", hdfs + "/wordcount", "--mode", "batch");
+            FloeDistribution.Result run = floe.run(
+                    client,
+                    "floe",
+                    "run",
+                    "-t",
+                    "yarn-per-job",
+                    "-p",
+                    "2",
+                    floe.home.resolve("examples/WordCount.jar").toString(),
+                    "--input",
+                    hdfs + "/words.txt",
+                    "--output",
+                    hdfs + "/wordcount",
+                    "--mode",
+                    "batch");
             assertEquals(0, run.exitCode(), run.output());
             Matcher applicationId = APPLICATION_ID.matcher(run.output());
             assertTrue(applicationId.find(), "the client names the YARN application: " + run.output());
@@ -84,7 +100,9 @@ class MiniYarnITCase {
         StringBuilder text = new StringBuilder();
         for (int line = 0; line < 5_000; line++) {
             for (int w = 0; w < 8; w++) {
-                text.append(w == 0 ? "" : " ").append('w').append((char) ('a' + random.nextInt(26)))
+                text.append(w == 0 ? "" : " ")
+                        .append('w')
+                        .append((char) ('a' + random.nextInt(26)))
                         .append((char) ('a' + random.nextInt(26)));
             }
             text.append('\n');
@@ -110,7 +128,9 @@ class MiniYarnITCase {
             }
             int comma = line.lastIndexOf(',');
             assertTrue(line.startsWith("(") && line.endsWith(")") && comma > 0, "a (word,count) line: " + line);
-            assertEquals(null, counts.put(line.substring(1, comma), Long.parseLong(line.substring(comma + 1, line.length() - 1))),
+            assertEquals(
+                    null,
+                    counts.put(line.substring(1, comma), Long.parseLong(line.substring(comma + 1, line.length() - 1))),
                     "one count per word: " + line);
         }
         return counts;
@@ -121,8 +141,10 @@ class MiniYarnITCase {
         List<String> found = new ArrayList<>();
         int files = 0;
         try (Stream<Path> walk = Files.walk(miniYarnDir.resolve("data"))) {
-            for (Path file : walk.filter(p -> p.toString().contains(appId) && Files.isRegularFile(p)
-                    && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)")).toList()) {
+            for (Path file : walk.filter(p -> p.toString().contains(appId)
+                            && Files.isRegularFile(p)
+                            && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)"))
+                    .toList()) {
                 files++;
                 for (String line : Files.readAllLines(file)) {
                     if (line.contains("Exception")) {

@@ -35,40 +35,46 @@ class StandaloneClusterITCase {
 
     @TempDir
     static Path work;
+
     static FloeDistribution floe;
     static ServerSocket lineServer;
     static final List<Socket> lineClients = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
-        floe = new FloeDistribution(work, String.join("\n",
-                "taskmanager.numberOfTaskSlots: 1",
-                "taskmanager.memory.process.size: 768m",
-                "jobmanager.memory.process.size: 768m",
-                "heartbeat.interval: 1 s",
-                "heartbeat.timeout: 10 s",
-                "restart-strategy.type: fixed-delay",
-                "restart-strategy.fixed-delay.attempts: 5",
-                "restart-strategy.fixed-delay.delay: 1 s"));
+        floe = new FloeDistribution(
+                work,
+                String.join(
+                        "\n",
+                        "taskmanager.numberOfTaskSlots: 1",
+                        "taskmanager.memory.process.size: 768m",
+                        "jobmanager.memory.process.size: 768m",
+                        "heartbeat.interval: 1 s",
+                        "heartbeat.timeout: 10 s",
+                        "restart-strategy.type: fixed-delay",
+                        "restart-strategy.fixed-delay.attempts: 5",
+                        "restart-strategy.fixed-delay.delay: 1 s"));
         Files.writeString(floe.confDir.resolve("workers"), "localhost\nlocalhost\n");
         FloeDistribution.Result started = floe.run("start-cluster.sh");
         assertEquals(0, started.exitCode(), started.output());
         FloeDistribution.waitUntil(() -> taskManagers() == 2, Duration.ofSeconds(60), "two TaskManagers registered");
         // unbounded jobs read from this server; it keeps every connection open until the end
         lineServer = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            while (!lineServer.isClosed()) {
-                try {
-                    Socket client = lineServer.accept();
-                    synchronized (lineClients) {
-                        lineClients.add(client);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!lineServer.isClosed()) {
+                        try {
+                            Socket client = lineServer.accept();
+                            synchronized (lineClients) {
+                                lineClients.add(client);
+                            }
+                            client.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            return;
+                        }
                     }
-                    client.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "line-server");
+                },
+                "line-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -103,7 +109,9 @@ class StandaloneClusterITCase {
         StringBuilder text = new StringBuilder();
         for (int line = 0; line < 20_000; line++) {
             for (int w = 0; w < 8; w++) {
-                text.append(w == 0 ? "" : " ").append("w").append((char) ('a' + random.nextInt(26)))
+                text.append(w == 0 ? "" : " ")
+                        .append("w")
+                        .append((char) ('a' + random.nextInt(26)))
                         .append((char) ('a' + random.nextInt(26)));
             }
             text.append('\n');
@@ -111,9 +119,20 @@ class StandaloneClusterITCase {
         Files.writeString(input, text.toString());
         Path output = work.resolve("wordcount-out");
 
-        FloeDistribution.Result result = floe.run("floe", "run", "-m", "localhost:" + floe.restPort, "-p", "2",
-                floe.home.resolve("examples/WordCount.jar").toString(), "--input", input.toString(),
-                "--output", output.toString(), "--mode", "batch");
+        FloeDistribution.Result result = floe.run(
+                "floe",
+                "run",
+                "-m",
+                "localhost:" + floe.restPort,
+                "-p",
+                "2",
+                floe.home.resolve("examples/WordCount.jar").toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--mode",
+                "batch");
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("has finished"), result.output());
 
@@ -133,15 +152,21 @@ class StandaloneClusterITCase {
     void detachedUnboundedJobsRunSideBySideAreListedAndCancelled() throws Exception {
         List<String> jobIds = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            FloeDistribution.Result submitted = floe.run("floe", "run", "-m", "localhost:" + floe.restPort, "-d",
+            FloeDistribution.Result submitted = floe.run(
+                    "floe",
+                    "run",
+                    "-m",
+                    "localhost:" + floe.restPort,
+                    "-d",
                     floe.home.resolve("examples/SocketTextStreamUpperCase.jar").toString(),
-                    "--port", String.valueOf(lineServer.getLocalPort()));
+                    "--port",
+                    String.valueOf(lineServer.getLocalPort()));
             assertEquals(0, submitted.exitCode(), submitted.output());
             jobIds.add(submittedJobId(submitted));
         }
         for (String jobId : jobIds) {
-            FloeDistribution.waitUntil(() -> "RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60),
-                    "job " + jobId + " RUNNING");
+            FloeDistribution.waitUntil(
+                    () -> "RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60), "job " + jobId + " RUNNING");
         }
         // both run at the same time: one slot each
         assertTrue(jobIds.stream().allMatch(id -> "RUNNING".equals(floe.jobState(id))));
@@ -155,11 +180,15 @@ class StandaloneClusterITCase {
         for (String jobId : jobIds) {
             FloeDistribution.Result cancelled = floe.run("floe", "cancel", "-m", "localhost:" + floe.restPort, jobId);
             assertEquals(0, cancelled.exitCode(), cancelled.output());
-            FloeDistribution.waitUntil(() -> "CANCELED".equals(floe.jobState(jobId)), Duration.ofSeconds(30),
+            FloeDistribution.waitUntil(
+                    () -> "CANCELED".equals(floe.jobState(jobId)),
+                    Duration.ofSeconds(30),
                     "job " + jobId + " CANCELED");
         }
-        FloeDistribution.waitUntil(() -> floe.get("/overview").path("slots-available").asInt() == 2,
-                Duration.ofSeconds(30), "both slots free again");
+        FloeDistribution.waitUntil(
+                () -> floe.get("/overview").path("slots-available").asInt() == 2,
+                Duration.ofSeconds(30),
+                "both slots free again");
     }
 
     @Test
@@ -169,18 +198,35 @@ class StandaloneClusterITCase {
         FloeDistribution.waitUntil(() -> taskManagers() == 3, Duration.ofSeconds(60), "a third TaskManager");
 
         Path output = work.resolve("keyed-sums");
-        FloeDistribution.Result submitted = floe.run("floe", "run", "-m", "localhost:" + floe.restPort, "-d", "-p", "2",
-                floe.home.resolve("examples/KeyedSumGenerator.jar").toString(), "--events", "60000", "--keys", "6",
-                "--rate", "6000", "--output", output.toString());
+        FloeDistribution.Result submitted = floe.run(
+                "floe",
+                "run",
+                "-m",
+                "localhost:" + floe.restPort,
+                "-d",
+                "-p",
+                "2",
+                floe.home.resolve("examples/KeyedSumGenerator.jar").toString(),
+                "--events",
+                "60000",
+                "--keys",
+                "6",
+                "--rate",
+                "6000",
+                "--output",
+                output.toString());
         assertEquals(0, submitted.exitCode(), submitted.output());
         String jobId = submittedJobId(submitted);
-        FloeDistribution.waitUntil(() -> "RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60), "the job RUNNING");
+        FloeDistribution.waitUntil(
+                () -> "RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60), "the job RUNNING");
 
         long victim = taskManagerRunning(jobId);
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // kill -9
-        FloeDistribution.waitUntil(() -> "FINISHED".equals(floe.jobState(jobId)), Duration.ofMinutes(3), "the job FINISHED");
+        FloeDistribution.waitUntil(
+                () -> "FINISHED".equals(floe.jobState(jobId)), Duration.ofMinutes(3), "the job FINISHED");
         JsonNode exceptions = floe.get("/jobs/" + jobId + "/exceptions");
-        assertTrue(exceptions.path("exceptionHistory").path("entries").size() >= 1,
+        assertTrue(
+                exceptions.path("exceptionHistory").path("entries").size() >= 1,
                 "the lost TaskManager is in the job's exception history: " + exceptions);
 
         Map<String, Long> last = new HashMap<>();
@@ -204,10 +250,14 @@ class StandaloneClusterITCase {
         List<Long> pids = floe.pids("taskmanager");
         try (Stream<Path> logs = Files.list(floe.logDir)) {
             for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("taskmanager")
-                    && p.getFileName().toString().endsWith(".log")).toList()) {
+                            && p.getFileName().toString().endsWith(".log"))
+                    .toList()) {
                 String content = Files.readString(log);
-                Matcher pid = Pattern.compile("Starting the TaskManager \\(pid (\\d+)").matcher(content);
-                if (content.contains("allocated to job " + jobId) && pid.find() && pids.contains(Long.parseLong(pid.group(1)))) {
+                Matcher pid = Pattern.compile("Starting the TaskManager \\(pid (\\d+)")
+                        .matcher(content);
+                if (content.contains("allocated to job " + jobId)
+                        && pid.find()
+                        && pids.contains(Long.parseLong(pid.group(1)))) {
                     return Long.parseLong(pid.group(1));
                 }
             }
@@ -226,11 +276,17 @@ class StandaloneClusterITCase {
         assertTrue(unknownJob.body().path("errors").get(0).asText().contains("0123456789abcdef0123456789abcdef"));
 
         assertEquals(400, floe.rest("GET", "/jobs/not-a-job-id").status());
-        assertEquals(400, floe.restWithCredential("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=explode").status());
+        assertEquals(
+                400,
+                floe.restWithCredential("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=explode")
+                        .status());
         // calls that change the cluster need the credential of its secret: without, 401 and nothing changes
-        FloeDistribution.Response unauthorized = floe.rest("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=cancel");
+        FloeDistribution.Response unauthorized =
+                floe.rest("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=cancel");
         assertEquals(401, unauthorized.status());
-        assertTrue(unauthorized.body().path("errors").get(0).asText().contains("cluster secret"), String.valueOf(unauthorized.body()));
+        assertTrue(
+                unauthorized.body().path("errors").get(0).asText().contains("cluster secret"),
+                String.valueOf(unauthorized.body()));
         assertEquals(401, floe.rest("DELETE", "/cluster").status());
         assertEquals(401, floe.rest("POST", "/jobs").status());
 
@@ -264,16 +320,23 @@ class StandaloneClusterITCase {
         Path jobManagerLog;
         try (Stream<Path> logs = Files.list(floe.logDir)) {
             jobManagerLog = logs.filter(p -> p.getFileName().toString().startsWith("jobmanager")
-                    && p.getFileName().toString().endsWith(".log")).findFirst().orElseThrow();
+                            && p.getFileName().toString().endsWith(".log"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        FloeDistribution.waitUntil(() -> {
-            try {
-                return Files.readString(jobManagerLog).contains("refused a connection from");
-            } catch (IOException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(10), "the refusal to be logged");
-        long refusals = Files.readAllLines(jobManagerLog).stream().filter(l -> l.contains("refused a connection from")).count();
+        FloeDistribution.waitUntil(
+                () -> {
+                    try {
+                        return Files.readString(jobManagerLog).contains("refused a connection from");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(10),
+                "the refusal to be logged");
+        long refusals = Files.readAllLines(jobManagerLog).stream()
+                .filter(l -> l.contains("refused a connection from"))
+                .count();
         assertEquals(1, refusals, "logged once per peer, not per connection");
     }
 }

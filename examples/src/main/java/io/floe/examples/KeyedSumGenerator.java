@@ -26,14 +26,16 @@ public final class KeyedSumGenerator {
         long keys = arguments.getLong("keys", 10);
         long rate = arguments.getLong("rate", 0);
         if (events < 0 || keys < 1 || rate < 0) {
-            throw new IllegalArgumentException("--events and --rate must be >= 0 and --keys >= 1, got " + events + ", "
-                    + rate + " and " + keys);
+            throw new IllegalArgumentException(
+                    "--events and --rate must be >= 0 and --keys >= 1, got " + events + ", " + rate + " and " + keys);
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<Tuple2<Long, Long>> sums = env.addSource(new KeyedEventSource(events, keys, rate)).name("Generator")
+        DataStream<Tuple2<Long, Long>> sums = env.addSource(new KeyedEventSource(events, keys, rate))
+                .name("Generator")
                 .keyBy(t -> t.f0)
-                .sum(1).name("Sum per key");
+                .sum(1)
+                .name("Sum per key");
         if (arguments.has("output")) {
             sums.writeAsText(arguments.get("output", null), WriteMode.OVERWRITE);
         } else {

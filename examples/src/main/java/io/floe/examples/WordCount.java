@@ -30,17 +30,19 @@ public final class WordCount {
         ExampleArguments arguments = ExampleArguments.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (arguments.has("mode")) {
-            env.setRuntimeMode(RuntimeExecutionMode.valueOf(arguments.get("mode", "").toUpperCase(Locale.ROOT)));
+            env.setRuntimeMode(
+                    RuntimeExecutionMode.valueOf(arguments.get("mode", "").toUpperCase(Locale.ROOT)));
         }
 
         DataStream<String> text = arguments.has("input")
                 ? env.readTextFile(arguments.get("input", null))
                 : env.fromCollection(Arrays.asList(WordCountText.LINES));
 
-        DataStream<Tuple2<String, Long>> counts = text
-                .flatMap(new Tokenizer()).name("Tokenizer")
+        DataStream<Tuple2<String, Long>> counts = text.flatMap(new Tokenizer())
+                .name("Tokenizer")
                 .keyBy(t -> t.f0)
-                .sum(1).name("Counter");
+                .sum(1)
+                .name("Counter");
 
         if (arguments.has("output")) {
             counts.writeAsText(arguments.get("output", null), WriteMode.OVERWRITE);

@@ -22,17 +22,24 @@ class ExampleArgumentsTest {
 
     @Test
     void rejectsMissingValuesStrayWordsAndBadNumbers() {
-        assertEquals("Argument --output needs a value",
+        assertEquals(
+                "Argument --output needs a value",
                 assertThrows(IllegalArgumentException.class, () -> ExampleArguments.parse(new String[] {"--output"}))
                         .getMessage());
-        assertEquals("Argument --input needs a value",
-                assertThrows(IllegalArgumentException.class,
-                        () -> ExampleArguments.parse(new String[] {"--input", "--output", "x"})).getMessage());
-        assertEquals("Expected --name value, got 'input'",
+        assertEquals(
+                "Argument --input needs a value",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ExampleArguments.parse(new String[] {"--input", "--output", "x"}))
+                        .getMessage());
+        assertEquals(
+                "Expected --name value, got 'input'",
                 assertThrows(IllegalArgumentException.class, () -> ExampleArguments.parse(new String[] {"input", "x"}))
                         .getMessage());
         ExampleArguments arguments = ExampleArguments.parse(new String[] {"--port", "ninety"});
-        assertEquals("--port needs a number, not 'ninety'",
-                assertThrows(IllegalArgumentException.class, () -> arguments.getLong("port", 1)).getMessage());
+        assertEquals(
+                "--port needs a number, not 'ninety'",
+                assertThrows(IllegalArgumentException.class, () -> arguments.getLong("port", 1))
+                        .getMessage());
     }
 }

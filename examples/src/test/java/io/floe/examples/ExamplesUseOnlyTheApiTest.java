@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 class ExamplesUseOnlyTheApiTest {
     @Test
     void examplesUseOnlyTheApi() {
-        classes().that().resideInAPackage("io.floe.examples..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.floe.examples..", "io.floe.api..",
-                        "io.floe.configuration..", "java..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes()
+                .that()
+                .resideInAPackage("io.floe.examples..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.floe.examples..", "io.floe.api..", "io.floe.configuration..", "java..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.floe.examples"));
     }
 }

@@ -13,8 +13,9 @@ class KeyedEventSourceTest {
     @Test
     void emitsEventsRoundRobinOverKeys() {
         List<Tuple2<Long, Long>> out = run(new KeyedSumGenerator.KeyedEventSource(5, 2));
-        assertEquals(List.of(Tuple2.of(0L, 1L), Tuple2.of(1L, 1L), Tuple2.of(0L, 1L), Tuple2.of(1L, 1L),
-                Tuple2.of(0L, 1L)), out);
+        assertEquals(
+                List.of(Tuple2.of(0L, 1L), Tuple2.of(1L, 1L), Tuple2.of(0L, 1L), Tuple2.of(1L, 1L), Tuple2.of(0L, 1L)),
+                out);
     }
 
     @Test

@@ -11,8 +11,8 @@ class WordCountTokenizerTest {
 
     @Test
     void splitsOnNonLettersAndLowerCases() {
-        assertEquals(List.of("who", "said", "two", "vast", "and", "trunkless"),
-                words("Who said-\"Two vast and trunkless"));
+        assertEquals(
+                List.of("who", "said", "two", "vast", "and", "trunkless"), words("Who said-\"Two vast and trunkless"));
     }
 
     @Test

@@ -56,15 +56,17 @@ public class DataStream<T> {
     /** Partitions the stream by key: all records with equal keys go to the same subtask. */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         Objects.requireNonNull(key, "key selector");
-        PartitionTransformation partition = new PartitionTransformation(environment.newTransformationId(),
-                transformation, new KeyGroupStreamPartitioner(key, -1));
+        PartitionTransformation partition = new PartitionTransformation(
+                environment.newTransformationId(), transformation, new KeyGroupStreamPartitioner(key, -1));
         return new KeyedStream<>(environment, partition, key);
     }
 
     /** Spreads records round-robin over the next operator's subtasks. */
     public DataStream<T> rebalance() {
-        return new DataStream<>(environment, new PartitionTransformation(environment.newTransformationId(),
-                transformation, new RebalancePartitioner()));
+        return new DataStream<>(
+                environment,
+                new PartitionTransformation(
+                        environment.newTransformationId(), transformation, new RebalancePartitioner()));
     }
 
     /** Merges this stream with others of the same type. */
@@ -108,7 +110,8 @@ public class DataStream<T> {
 
     public DataStream<T> setParallelism(int parallelism) {
         if (transformation instanceof PartitionTransformation || transformation instanceof UnionTransformation) {
-            throw new UnsupportedOperationException("setParallelism applies to operators, not to keyBy/rebalance/union.");
+            throw new UnsupportedOperationException(
+                    "setParallelism applies to operators, not to keyBy/rebalance/union.");
         }
         transformation.setParallelism(parallelism);
         return this;
@@ -130,15 +133,15 @@ public class DataStream<T> {
     }
 
     protected <R> DataStream<R> transform(String name, StreamOperator<T, R> operator) {
-        OneInputTransformation next = new OneInputTransformation(environment.newTransformationId(), name,
-                transformation, operator, -1, false);
+        OneInputTransformation next = new OneInputTransformation(
+                environment.newTransformationId(), name, transformation, operator, -1, false);
         environment.addTransformation(next);
         return new DataStream<>(environment, next);
     }
 
     private DataStreamSink<T> addSinkOperator(String name, StreamOperator<T, Void> operator) {
-        OneInputTransformation sink = new OneInputTransformation(environment.newTransformationId(), name,
-                transformation, operator, -1, true);
+        OneInputTransformation sink =
+                new OneInputTransformation(environment.newTransformationId(), name, transformation, operator, -1, true);
         environment.addTransformation(sink);
         return new DataStreamSink<>(sink);
     }

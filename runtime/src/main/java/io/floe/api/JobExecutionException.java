@@ -15,7 +15,11 @@ public class JobExecutionException extends Exception {
         this.status = status;
     }
 
-    public JobId getJobId() { return jobId; }
+    public JobId getJobId() {
+        return jobId;
+    }
 
-    public JobStatus getStatus() { return status; }
+    public JobStatus getStatus() {
+        return status;
+    }
 }

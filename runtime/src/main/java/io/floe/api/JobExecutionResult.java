@@ -17,10 +17,14 @@ public final class JobExecutionResult {
         return new JobExecutionResult(jobId, -1);
     }
 
-    public JobId getJobId() { return jobId; }
+    public JobId getJobId() {
+        return jobId;
+    }
 
     /** Whether the job was submitted detached, so that no runtime is known. */
-    public boolean isDetached() { return netRuntimeMillis < 0; }
+    public boolean isDetached() {
+        return netRuntimeMillis < 0;
+    }
 
     /**
      * Time from the job's start to its end, in milliseconds.

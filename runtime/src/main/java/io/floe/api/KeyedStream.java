@@ -24,11 +24,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
-        return transform("Keyed Reduce", new KeyedReduceOperator<>(Objects.requireNonNull(reducer, "reduce function"), keySelector));
+        return transform(
+                "Keyed Reduce",
+                new KeyedReduceOperator<>(Objects.requireNonNull(reducer, "reduce function"), keySelector));
     }
 
     /** Sums field {@code position} of {@code Tuple2} records per key. */
     public DataStream<T> sum(int position) {
-        return transform("Keyed Aggregation", new KeyedReduceOperator<>(new SumReduceFunction<>(position), keySelector));
+        return transform(
+                "Keyed Aggregation", new KeyedReduceOperator<>(new SumReduceFunction<>(position), keySelector));
     }
 }

@@ -1,5 +1,6 @@
 package io.floe.api;
 
+import io.floe.api.functions.SourceFunction;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
 import io.floe.runtime.execution.JobGraphs;
@@ -12,7 +13,6 @@ import io.floe.runtime.operators.source.SequenceSource;
 import io.floe.runtime.operators.source.SocketTextSource;
 import io.floe.runtime.operators.source.SourceFunctionSource;
 import io.floe.runtime.operators.source.TextFileSource;
-import io.floe.api.functions.SourceFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -99,7 +99,8 @@ public class StreamExecutionEnvironment {
 
     public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
         if (maxParallelism < 1 || maxParallelism > 32768) {
-            throw new IllegalArgumentException("Max parallelism must be between 1 and 32768, was " + maxParallelism + ".");
+            throw new IllegalArgumentException(
+                    "Max parallelism must be between 1 and 32768, was " + maxParallelism + ".");
         }
         configuration.set(CoreOptions.MAX_PARALLELISM, maxParallelism);
         return this;
@@ -190,7 +191,8 @@ public class StreamExecutionEnvironment {
     /** Submits the job and returns once it is accepted. */
     public JobClient executeAsync(String jobName) throws Exception {
         if (transformations.isEmpty()) {
-            throw new IllegalStateException("No operators defined in the program; add a sink (print, writeAsText, addSink) before execute().");
+            throw new IllegalStateException(
+                    "No operators defined in the program; add a sink (print, writeAsText, addSink) before execute().");
         }
         JobClient client;
         try {

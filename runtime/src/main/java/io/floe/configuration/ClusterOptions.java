@@ -27,17 +27,19 @@ public final class ClusterOptions {
     public static final ConfigOption<Integer> TASK_MANAGER_DATA_PORT =
             ConfigOption.key("taskmanager.data.port").intType().defaultValue(0);
 
-    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID =
-            ConfigOption.key("taskmanager.resource-id").stringType().noDefaultValue()
-                    .withDescription("The id a TaskManager registers with; on YARN its container id, so the "
-                            + "ResourceManager can match the container to the registration. Default: a random id.");
+    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID = ConfigOption.key("taskmanager.resource-id")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The id a TaskManager registers with; on YARN its container id, so the "
+                    + "ResourceManager can match the container to the registration. Default: a random id.");
 
     public static final ConfigOption<Integer> NUM_TASK_SLOTS =
             ConfigOption.key("taskmanager.numberOfTaskSlots").intType().defaultValue(1);
 
-    public static final ConfigOption<Integer> LOCAL_NUMBER_TASK_MANAGER =
-            ConfigOption.key("local.number-taskmanager").intType().defaultValue(1)
-                    .withDescription("TaskManagers of the embedded cluster that local execution starts.");
+    public static final ConfigOption<Integer> LOCAL_NUMBER_TASK_MANAGER = ConfigOption.key("local.number-taskmanager")
+            .intType()
+            .defaultValue(1)
+            .withDescription("TaskManagers of the embedded cluster that local execution starts.");
 
     public static final ConfigOption<Duration> HEARTBEAT_INTERVAL =
             ConfigOption.key("heartbeat.interval").durationType().defaultValue(Duration.ofSeconds(10));
@@ -45,40 +47,43 @@ public final class ClusterOptions {
     public static final ConfigOption<Duration> HEARTBEAT_TIMEOUT =
             ConfigOption.key("heartbeat.timeout").durationType().defaultValue(Duration.ofSeconds(50));
 
-    public static final ConfigOption<Duration> ASK_TIMEOUT =
-            ConfigOption.key("rpc.ask.timeout").durationType().defaultValue(Duration.ofSeconds(10))
-                    .withDescription("How long an RPC call waits for its answer (Flink: pekko.ask.timeout).");
+    public static final ConfigOption<Duration> ASK_TIMEOUT = ConfigOption.key("rpc.ask.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("How long an RPC call waits for its answer (Flink: pekko.ask.timeout).");
 
-    public static final ConfigOption<MemorySize> RPC_FRAME_SIZE =
-            ConfigOption.key("rpc.framesize").memoryType().defaultValue(MemorySize.parse("10m"))
-                    .withDescription("Largest RPC message; larger ones are refused (Flink: pekko.framesize).");
+    public static final ConfigOption<MemorySize> RPC_FRAME_SIZE = ConfigOption.key("rpc.framesize")
+            .memoryType()
+            .defaultValue(MemorySize.parse("10m"))
+            .withDescription("Largest RPC message; larger ones are refused (Flink: pekko.framesize).");
 
     public static final ConfigOption<Duration> SLOT_REQUEST_TIMEOUT =
             ConfigOption.key("slot.request.timeout").durationType().defaultValue(Duration.ofMinutes(5));
 
-    public static final ConfigOption<Duration> TASK_CANCELLATION_TIMEOUT =
-            ConfigOption.key("task.cancellation.timeout").durationType().defaultValue(Duration.ofMinutes(3))
-                    .withDescription("How long a task that is told to stop may take before its JobMaster gives up "
-                            + "on it: the task counts as failed, its slot is freed (which interrupts it once more) "
-                            + "and the cancellation or failover goes on. Flink's key; Flink kills the TaskManager.");
+    public static final ConfigOption<Duration> TASK_CANCELLATION_TIMEOUT = ConfigOption.key("task.cancellation.timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long a task that is told to stop may take before its JobMaster gives up "
+                    + "on it: the task counts as failed, its slot is freed (which interrupts it once more) "
+                    + "and the cancellation or failover goes on. Flink's key; Flink kills the TaskManager.");
 
-    public static final ConfigOption<Duration> STANDALONE_STARTUP_TIME =
-            ConfigOption.key("resourcemanager.standalone.start-up-time").durationType()
-                    .defaultValue(Duration.ofSeconds(10))
-                    .withDescription("How long a cluster that cannot start TaskManagers itself waits for "
-                            + "enough slots before a job asking for more than exist fails.");
+    public static final ConfigOption<Duration> STANDALONE_STARTUP_TIME = ConfigOption.key(
+                    "resourcemanager.standalone.start-up-time")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("How long a cluster that cannot start TaskManagers itself waits for "
+                    + "enough slots before a job asking for more than exist fails.");
 
-    public static final ConfigOption<Duration> TASK_MANAGER_TIMEOUT =
-            ConfigOption.key("resourcemanager.taskmanager-timeout").durationType()
-                    .defaultValue(Duration.ofSeconds(30));
+    public static final ConfigOption<Duration> TASK_MANAGER_TIMEOUT = ConfigOption.key(
+                    "resourcemanager.taskmanager-timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30));
 
     public static final ConfigOption<Duration> REGISTRATION_TIMEOUT =
-            ConfigOption.key("taskmanager.registration.timeout").durationType()
-                    .defaultValue(Duration.ofMinutes(5));
+            ConfigOption.key("taskmanager.registration.timeout").durationType().defaultValue(Duration.ofMinutes(5));
 
     public static final ConfigOption<Duration> REGISTRATION_MAX_BACKOFF =
-            ConfigOption.key("cluster.registration.max-timeout").durationType()
-                    .defaultValue(Duration.ofSeconds(30));
+            ConfigOption.key("cluster.registration.max-timeout").durationType().defaultValue(Duration.ofSeconds(30));
 
     public static final ConfigOption<String> REST_ADDRESS =
             ConfigOption.key("rest.address").stringType().defaultValue("localhost");
@@ -92,33 +97,37 @@ public final class ClusterOptions {
     public static final ConfigOption<String> BLOB_SERVER_PORT =
             ConfigOption.key("blob.server.port").stringType().defaultValue("0");
 
-    public static final ConfigOption<String> BLOB_STORAGE_DIRECTORY =
-            ConfigOption.key("blob.storage.directory").stringType().noDefaultValue()
-                    .withDescription("Local directory of the BlobServer and BlobCaches; default: the temp directory.");
+    public static final ConfigOption<String> BLOB_STORAGE_DIRECTORY = ConfigOption.key("blob.storage.directory")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Local directory of the BlobServer and BlobCaches; default: the temp directory.");
 
-    public static final ConfigOption<Duration> BLOB_CLEANUP_INTERVAL =
-            ConfigOption.key("blob.service.cleanup.interval").durationType().defaultValue(Duration.ofHours(1))
-                    .withDescription("How long transient blobs, and a finished job's cached jars, are kept.");
+    public static final ConfigOption<Duration> BLOB_CLEANUP_INTERVAL = ConfigOption.key("blob.service.cleanup.interval")
+            .durationType()
+            .defaultValue(Duration.ofHours(1))
+            .withDescription("How long transient blobs, and a finished job's cached jars, are kept.");
 
-    public static final ConfigOption<MemorySize> REST_SERVER_MAX_CONTENT_LENGTH =
-            ConfigOption.key("rest.server.max-content-length").memoryType().defaultValue(new MemorySize(104_857_600L))
-                    .withDescription("Largest request the REST endpoint accepts (job uploads); larger ones get 413.");
+    public static final ConfigOption<MemorySize> REST_SERVER_MAX_CONTENT_LENGTH = ConfigOption.key(
+                    "rest.server.max-content-length")
+            .memoryType()
+            .defaultValue(new MemorySize(104_857_600L))
+            .withDescription("Largest request the REST endpoint accepts (job uploads); larger ones get 413.");
 
-    public static final ConfigOption<Duration> REST_IDLENESS_TIMEOUT =
-            ConfigOption.key("rest.idleness-timeout").durationType().defaultValue(Duration.ofMinutes(5))
-                    .withDescription("A REST connection silent for this long while no answer is owed, or slower than "
-                            + "this to send a request's head, is closed.");
+    public static final ConfigOption<Duration> REST_IDLENESS_TIMEOUT = ConfigOption.key("rest.idleness-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(5))
+            .withDescription("A REST connection silent for this long while no answer is owed, or slower than "
+                    + "this to send a request's head, is closed.");
 
-    public static final ConfigOption<String> HA_STORAGE_DIR =
-            ConfigOption.key("high-availability.storageDir").stringType().noDefaultValue()
-                    .withDescription("Durable directory (any Hadoop file system) where permanent blobs are written "
-                            + "through, so a new JobManager can recover them; unset: no durable copy.");
+    public static final ConfigOption<String> HA_STORAGE_DIR = ConfigOption.key("high-availability.storageDir")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Durable directory (any Hadoop file system) where permanent blobs are written "
+                    + "through, so a new JobManager can recover them; unset: no durable copy.");
 
     public static final ConfigOption<MemorySize> JOB_MANAGER_PROCESS_SIZE =
-            ConfigOption.key("jobmanager.memory.process.size").memoryType()
-                    .defaultValue(MemorySize.parse("1600m"));
+            ConfigOption.key("jobmanager.memory.process.size").memoryType().defaultValue(MemorySize.parse("1600m"));
 
     public static final ConfigOption<MemorySize> TASK_MANAGER_PROCESS_SIZE =
-            ConfigOption.key("taskmanager.memory.process.size").memoryType()
-                    .defaultValue(MemorySize.parse("1728m"));
+            ConfigOption.key("taskmanager.memory.process.size").memoryType().defaultValue(MemorySize.parse("1728m"));
 }

@@ -20,8 +20,13 @@ public final class ConfigOption<T> {
     private final T defaultValue;
     private final String description;
 
-    private ConfigOption(String key, String typeDescription, Function<String, T> parser,
-            Function<T, String> formatter, T defaultValue, String description) {
+    private ConfigOption(
+            String key,
+            String typeDescription,
+            Function<String, T> parser,
+            Function<T, String> formatter,
+            T defaultValue,
+            String description) {
         this.key = Objects.requireNonNull(key);
         this.typeDescription = typeDescription;
         this.parser = parser;
@@ -30,23 +35,33 @@ public final class ConfigOption<T> {
         this.description = description;
     }
 
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
-    public T defaultValue() { return defaultValue; }
+    public T defaultValue() {
+        return defaultValue;
+    }
 
-    public boolean hasDefaultValue() { return defaultValue != null; }
+    public boolean hasDefaultValue() {
+        return defaultValue != null;
+    }
 
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 
-    public String typeDescription() { return typeDescription; }
+    public String typeDescription() {
+        return typeDescription;
+    }
 
     /** Parses a raw value; the exception names this option's key and the expected type. */
     public T parse(String raw) {
         try {
             return parser.apply(raw.trim());
         } catch (RuntimeException e) {
-            throw new IllegalConfigurationException("Invalid value '" + raw + "' for '" + key
-                    + "': expected " + typeDescription + ".", e);
+            throw new IllegalConfigurationException(
+                    "Invalid value '" + raw + "' for '" + key + "': expected " + typeDescription + ".", e);
         }
     }
 
@@ -72,7 +87,9 @@ public final class ConfigOption<T> {
     public static final class Builder {
         private final String key;
 
-        private Builder(String key) { this.key = key; }
+        private Builder(String key) {
+            this.key = key;
+        }
 
         public Typed<Integer> intType() {
             return new Typed<>(key, "an integer", Integer::parseInt, String::valueOf);
@@ -95,18 +112,20 @@ public final class ConfigOption<T> {
         }
 
         public Typed<Duration> durationType() {
-            return new Typed<>(key, "a duration such as '10 s', '500 ms' or '1 min'",
-                    DurationParser::parse, DurationParser::format);
+            return new Typed<>(
+                    key,
+                    "a duration such as '10 s', '500 ms' or '1 min'",
+                    DurationParser::parse,
+                    DurationParser::format);
         }
 
         public Typed<MemorySize> memoryType() {
-            return new Typed<>(key, "a memory size such as '1024m' or '1g'", MemorySize::parse,
-                    MemorySize::toString);
+            return new Typed<>(key, "a memory size such as '1024m' or '1g'", MemorySize::parse, MemorySize::toString);
         }
 
         public Typed<List<String>> listType() {
-            return new Typed<>(key, "a list separated by ';' or ','", ConfigOption::parseList,
-                    l -> String.join(";", l));
+            return new Typed<>(
+                    key, "a list separated by ';' or ','", ConfigOption::parseList, l -> String.join(";", l));
         }
 
         public <E extends Enum<E>> Typed<E> enumType(Class<E> type) {
@@ -114,7 +133,9 @@ public final class ConfigOption<T> {
             for (E constant : type.getEnumConstants()) {
                 names.append(names.length() == 0 ? "" : ", ").append(constant.name());
             }
-            return new Typed<>(key, "one of " + names,
+            return new Typed<>(
+                    key,
+                    "one of " + names,
                     s -> Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
                     e -> e.name());
         }
@@ -127,8 +148,7 @@ public final class ConfigOption<T> {
         private final Function<String, T> parser;
         private final Function<T, String> formatter;
 
-        private Typed(String key, String typeDescription, Function<String, T> parser,
-                Function<T, String> formatter) {
+        private Typed(String key, String typeDescription, Function<String, T> parser, Function<T, String> formatter) {
             this.key = key;
             this.typeDescription = typeDescription;
             this.parser = parser;
@@ -157,7 +177,9 @@ public final class ConfigOption<T> {
         }
         if (trimmed.isEmpty()) return List.of();
         String separator = trimmed.contains(";") ? ";" : ",";
-        return java.util.Arrays.stream(trimmed.split(separator)).map(String::trim)
-                .filter(x -> !x.isEmpty()).toList();
+        return java.util.Arrays.stream(trimmed.split(separator))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .toList();
     }
 }

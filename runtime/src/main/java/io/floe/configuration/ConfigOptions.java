@@ -16,7 +16,10 @@ import java.util.TreeMap;
  */
 public final class ConfigOptions {
     private static final List<Class<?>> OPTION_CLASSES = List.of(
-            CoreOptions.class, RestartStrategyOptions.class, ClusterOptions.class, NetworkOptions.class,
+            CoreOptions.class,
+            RestartStrategyOptions.class,
+            ClusterOptions.class,
+            NetworkOptions.class,
             SecurityOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
@@ -50,8 +53,8 @@ public final class ConfigOptions {
         for (Class<?> holder : OPTION_CLASSES) {
             addOptionsOf(holder, options);
         }
-        for (ConfigOptionsProvider provider : ServiceLoader.load(ConfigOptionsProvider.class,
-                ConfigOptions.class.getClassLoader())) {
+        for (ConfigOptionsProvider provider :
+                ServiceLoader.load(ConfigOptionsProvider.class, ConfigOptions.class.getClassLoader())) {
             provider.optionClasses().forEach(holder -> addOptionsOf(holder, options));
         }
         return options;

@@ -84,7 +84,9 @@ public final class Configuration {
             if (option == null) {
                 String closest = ConfigOptions.closestKey(entry.getKey());
                 throw new IllegalConfigurationException("Unknown configuration key '" + entry.getKey() + "'"
-                        + (closest != null ? "; did you mean '" + closest + "'?" : "; see conf/config.yaml for the known keys."));
+                        + (closest != null
+                                ? "; did you mean '" + closest + "'?"
+                                : "; see conf/config.yaml for the known keys."));
             }
             option.parse(entry.getValue());
         }

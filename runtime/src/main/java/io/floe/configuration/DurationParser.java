@@ -16,19 +16,40 @@ final class DurationParser {
         if (!m.matches()) throw new IllegalArgumentException(text);
         long amount = Long.parseLong(m.group(1));
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "": case "ms": case "milli": case "millis": case "millisecond": case "milliseconds":
+            case "":
+            case "ms":
+            case "milli":
+            case "millis":
+            case "millisecond":
+            case "milliseconds":
                 return Duration.ofMillis(amount);
-            case "s": case "sec": case "secs": case "second": case "seconds":
+            case "s":
+            case "sec":
+            case "secs":
+            case "second":
+            case "seconds":
                 return Duration.ofSeconds(amount);
-            case "m": case "min": case "mins": case "minute": case "minutes":
+            case "m":
+            case "min":
+            case "mins":
+            case "minute":
+            case "minutes":
                 return Duration.ofMinutes(amount);
-            case "h": case "hour": case "hours":
+            case "h":
+            case "hour":
+            case "hours":
                 return Duration.ofHours(amount);
-            case "d": case "day": case "days":
+            case "d":
+            case "day":
+            case "days":
                 return Duration.ofDays(amount);
-            case "us": case "micro": case "micros":
+            case "us":
+            case "micro":
+            case "micros":
                 return Duration.ofNanos(amount * 1000);
-            case "ns": case "nano": case "nanos":
+            case "ns":
+            case "nano":
+            case "nanos":
                 return Duration.ofNanos(amount);
             default:
                 throw new IllegalArgumentException(text);

@@ -23,9 +23,20 @@ import org.slf4j.LoggerFactory;
 final class FlinkKeys {
     private static final Logger LOG = LoggerFactory.getLogger(FlinkKeys.class);
     private static final String LIST = "flink-1.20-keys.txt";
-    private static final List<String> PREFIXES = List.of("metrics.reporter.", "traces.reporter.", "events.reporter.",
-            "external-resource.", "flink.hadoop.", "flink.yarn.", "containerized.master.env.",
-            "containerized.taskmanager.env.", "s3.", "fs.s3a.", "gs.", "fs.azure.", "fs.oss.");
+    private static final List<String> PREFIXES = List.of(
+            "metrics.reporter.",
+            "traces.reporter.",
+            "events.reporter.",
+            "external-resource.",
+            "flink.hadoop.",
+            "flink.yarn.",
+            "containerized.master.env.",
+            "containerized.taskmanager.env.",
+            "s3.",
+            "fs.s3a.",
+            "gs.",
+            "fs.azure.",
+            "fs.oss.");
     private static final Set<String> KEYS = load();
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
@@ -47,8 +58,10 @@ final class FlinkKeys {
             if (in == null) {
                 throw new IllegalStateException("Floe's list of Flink's configuration keys (" + LIST + ") is missing");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -52,7 +52,8 @@ public final class GlobalConfiguration {
                 flatten(key, value, into);
             } else if (value.isArray()) {
                 StringBuilder joined = new StringBuilder();
-                value.forEach(v -> joined.append(joined.length() == 0 ? "" : ";").append(v.asText()));
+                value.forEach(
+                        v -> joined.append(joined.length() == 0 ? "" : ";").append(v.asText()));
                 into.setString(key, joined.toString());
             } else if (!value.isNull()) {
                 into.setString(key, value.asText());

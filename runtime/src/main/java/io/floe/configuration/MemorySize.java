@@ -19,23 +19,45 @@ public final class MemorySize {
         return new MemorySize(mebiBytes << 20);
     }
 
-    public long getBytes() { return bytes; }
+    public long getBytes() {
+        return bytes;
+    }
 
-    public long getKibiBytes() { return bytes >> 10; }
+    public long getKibiBytes() {
+        return bytes >> 10;
+    }
 
-    public int getMebiBytes() { return (int) (bytes >> 20); }
+    public int getMebiBytes() {
+        return (int) (bytes >> 20);
+    }
 
     public static MemorySize parse(String text) {
         Matcher m = PATTERN.matcher(text.trim());
         if (!m.matches()) throw new IllegalArgumentException(text);
         long amount = Long.parseLong(m.group(1));
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "": case "b": case "bytes": return new MemorySize(amount);
-            case "k": case "kb": case "kibibytes": return new MemorySize(amount << 10);
-            case "m": case "mb": case "mebibytes": return new MemorySize(amount << 20);
-            case "g": case "gb": case "gibibytes": return new MemorySize(amount << 30);
-            case "t": case "tb": case "tebibytes": return new MemorySize(amount << 40);
-            default: throw new IllegalArgumentException(text);
+            case "":
+            case "b":
+            case "bytes":
+                return new MemorySize(amount);
+            case "k":
+            case "kb":
+            case "kibibytes":
+                return new MemorySize(amount << 10);
+            case "m":
+            case "mb":
+            case "mebibytes":
+                return new MemorySize(amount << 20);
+            case "g":
+            case "gb":
+            case "gibibytes":
+                return new MemorySize(amount << 30);
+            case "t":
+            case "tb":
+            case "tebibytes":
+                return new MemorySize(amount << 40);
+            default:
+                throw new IllegalArgumentException(text);
         }
     }
 
@@ -45,7 +67,9 @@ public final class MemorySize {
     }
 
     @Override
-    public int hashCode() { return Long.hashCode(bytes); }
+    public int hashCode() {
+        return Long.hashCode(bytes);
+    }
 
     @Override
     public String toString() {

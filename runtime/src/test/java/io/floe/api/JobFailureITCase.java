@@ -12,13 +12,16 @@ class JobFailureITCase {
 
     @Test
     void runtimeExceptionOfAMapFunctionReachesTheClient() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-        env.fromSequence(1, 1000).map(x -> {
-            if (x == 500) {
-                throw new IllegalStateException("boom at " + x);
-            }
-            return x;
-        }).addSink(x -> { });
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        env.fromSequence(1, 1000)
+                .map(x -> {
+                    if (x == 500) {
+                        throw new IllegalStateException("boom at " + x);
+                    }
+                    return x;
+                })
+                .addSink(x -> {});
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("failing job"));
         assertEquals(JobStatus.FAILED, e.getStatus());
         SerializedThrowable cause = assertInstanceOf(SerializedThrowable.class, e.getCause());
@@ -34,6 +37,7 @@ class JobFailureITCase {
             }
         });
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("failing sink"));
-        assertEquals("java.io.IOException: disk full while writing b", e.getCause().toString());
+        assertEquals(
+                "java.io.IOException: disk full while writing b", e.getCause().toString());
     }
 }

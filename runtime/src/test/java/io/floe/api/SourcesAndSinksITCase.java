@@ -37,7 +37,9 @@ class SourcesAndSinksITCase {
             Path output = dir.resolve("socket-out");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             // the classic Flink program, unchanged but for where it writes
-            env.socketTextStream("localhost", server.getLocalPort()).map(s -> s.toUpperCase()).writeAsText(output.toString());
+            env.socketTextStream("localhost", server.getLocalPort())
+                    .map(s -> s.toUpperCase())
+                    .writeAsText(output.toString());
             env.execute("RealTimeJob");
             feeder.get();
             assertEquals(List.of("HELLO", "FLOE ON YARN"), TestOutput.allLines(output));
@@ -57,7 +59,8 @@ class SourcesAndSinksITCase {
         }
         assertTrue(Files.size(input) > 3 << 20, "large enough for several splits");
         Path output = dir.resolve("lines-out");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(3);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(3);
         env.readTextFile(input.toUri().toString()).writeAsText(output.toString());
         env.execute("read text file");
         List<List<String>> files = TestOutput.linesPerFile(output);
@@ -72,12 +75,21 @@ class SourcesAndSinksITCase {
     @Test
     void unionAndRebalanceDeliverEveryRecord() throws Exception {
         Path output = dir.resolve("union-out");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
         DataStream<Long> evens = env.fromSequence(0, 999).filter(x -> x % 2 == 0);
         DataStream<Long> more = env.fromCollection(List.of(5000L, 5001L));
-        evens.union(more).rebalance().map(x -> x + 1).setParallelism(3).writeAsText(output.toString()).setParallelism(3);
+        evens.union(more)
+                .rebalance()
+                .map(x -> x + 1)
+                .setParallelism(3)
+                .writeAsText(output.toString())
+                .setParallelism(3);
         env.execute("union");
-        List<Long> values = TestOutput.allLines(output).stream().map(Long::parseLong).sorted().toList();
+        List<Long> values = TestOutput.allLines(output).stream()
+                .map(Long::parseLong)
+                .sorted()
+                .toList();
         List<Long> expected = new ArrayList<>();
         for (long x = 0; x < 1000; x += 2) {
             expected.add(x + 1);
@@ -93,13 +105,18 @@ class SourcesAndSinksITCase {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
             env.fromSequence(1, 4).map(x -> "v" + x).print();
             env.execute("print");
         } finally {
             System.setOut(original);
         }
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("> v")).sorted().toList();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains("> v"))
+                .sorted()
+                .toList();
         assertEquals(4, lines.size(), captured.toString(StandardCharsets.UTF_8));
         lines.forEach(line -> assertTrue(line.matches("[12]> v[1-4]"), line));
     }
@@ -108,8 +125,8 @@ class SourcesAndSinksITCase {
     void writeAsTextRefusesAnExistingPathUnlessOverwriting() throws Exception {
         Path existing = Files.writeString(dir.resolve("exists.txt"), "old\n");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> env.fromElements(1).writeAsText(existing.toString()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> env.fromElements(1).writeAsText(existing.toString()));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         env.fromElements(1, 2).writeAsText(existing.toString(), WriteMode.OVERWRITE);
         env.execute("overwrite");

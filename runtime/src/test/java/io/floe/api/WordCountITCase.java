@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WordCountITCase {
     @TempDir
     static Path dir;
+
     static Path input;
     static final Map<String, Long> expected = new HashMap<>();
     static long totalWords;

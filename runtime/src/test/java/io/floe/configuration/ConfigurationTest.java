@@ -26,15 +26,20 @@ class ConfigurationTest {
     @Test
     void aFlinkKeyFloeDoesNotImplementIsIgnoredWithOneWarning() {
         Configuration configuration = new Configuration()
-                .setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .setString(
+                        "metrics.reporter.prom.factory.class",
+                        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
                 .setString("state.backend.rocksdb.memory.managed", "true")
                 .setString("parallelism.default", "2");
         try (LogCapture log = LogCapture.attach()) {
             configuration.validate();
             configuration.validate();
-            assertEquals(List.of(
-                    "Ignoring configuration key 'metrics.reporter.prom.factory.class': Flink defines it, Floe does not implement it",
-                    "Ignoring configuration key 'state.backend.rocksdb.memory.managed': Flink defines it, Floe does not implement it"),
+            assertEquals(
+                    List.of(
+                            "Ignoring configuration key 'metrics.reporter.prom.factory.class': Flink defines it, Floe "
+                                    + "does not implement it",
+                            "Ignoring configuration key 'state.backend.rocksdb.memory.managed': Flink defines it, "
+                                    + "Floe does not implement it"),
                     log.messagesAt(Level.WARN));
         }
         assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
@@ -65,7 +70,9 @@ class ConfigurationTest {
         assertEquals(Duration.ofSeconds(50), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT));
         assertEquals(Duration.ofMillis(500), configuration.get(ClusterOptions.HEARTBEAT_INTERVAL));
         assertEquals(Duration.ofMinutes(2), configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT));
-        assertEquals(1728L << 20, configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes());
+        assertEquals(
+                1728L << 20,
+                configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes());
         assertEquals(32 << 10, configuration.get(NetworkOptions.SEGMENT_SIZE).getBytes());
     }
 
@@ -78,14 +85,17 @@ class ConfigurationTest {
 
     @Test
     void loadsNestedAndFlatYaml(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
-                "taskmanager:",
-                "  numberOfTaskSlots: 3",
-                "parallelism.default: 2",
-                "pipeline.jars:",
-                "  - file:/a.jar",
-                "  - file:/b.jar",
-                ""));
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                String.join(
+                        "\n",
+                        "taskmanager:",
+                        "  numberOfTaskSlots: 3",
+                        "parallelism.default: 2",
+                        "pipeline.jars:",
+                        "  - file:/a.jar",
+                        "  - file:/b.jar",
+                        ""));
         Configuration configuration = GlobalConfiguration.loadConfiguration(dir).validate();
         assertEquals(3, configuration.get(ClusterOptions.NUM_TASK_SLOTS));
         assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));

@@ -37,12 +37,14 @@ public final class ApplicationStaging {
 
     /** {@code <base>/.floe}: the parent of every staging directory and of the framework jar cache. */
     static org.apache.hadoop.fs.Path floeBase(FileSystem fs, String configuredBase) {
-        org.apache.hadoop.fs.Path base = configuredBase == null || configuredBase.isBlank() ? fs.getHomeDirectory()
+        org.apache.hadoop.fs.Path base = configuredBase == null || configuredBase.isBlank()
+                ? fs.getHomeDirectory()
                 : fs.makeQualified(new org.apache.hadoop.fs.Path(configuredBase));
         return new org.apache.hadoop.fs.Path(base, ".floe");
     }
 
-    static ApplicationStaging create(FileSystem fs, org.apache.hadoop.fs.Path floeBase, ApplicationId appId) throws IOException {
+    static ApplicationStaging create(FileSystem fs, org.apache.hadoop.fs.Path floeBase, ApplicationId appId)
+            throws IOException {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(floeBase, appId.toString());
         // the parents first, with the default permissions: mkdirs would give them the 700 of the leaf
         fs.mkdirs(floeBase);
@@ -76,9 +78,11 @@ public final class ApplicationStaging {
      * describes it as an APPLICATION archive that containers get unpacked into the directory {@code key}.
      */
     ShippedResource uploadArchive(Path zip, String key) throws IOException {
-        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(dir, zip.getFileName().toString());
+        org.apache.hadoop.fs.Path remote =
+                new org.apache.hadoop.fs.Path(dir, zip.getFileName().toString());
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(zip.toUri()), remote);
-        return ShippedResource.of(key, fs.getFileStatus(remote), LocalResourceVisibility.APPLICATION, LocalResourceType.ARCHIVE);
+        return ShippedResource.of(
+                key, fs.getFileStatus(remote), LocalResourceVisibility.APPLICATION, LocalResourceType.ARCHIVE);
     }
 
     /** {@link #upload} on {@code executor}; the future fails with an {@link java.io.UncheckedIOException}. */
@@ -96,13 +100,16 @@ public final class ApplicationStaging {
     }
 
     private CompletableFuture<ShippedResource> onExecutor(Upload upload, Path local, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return upload.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("Could not upload " + local + " to " + dir + ": " + e.getMessage(), e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return upload.run();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(
+                                "Could not upload " + local + " to " + dir + ": " + e.getMessage(), e);
+                    }
+                },
+                executor);
     }
 
     /**

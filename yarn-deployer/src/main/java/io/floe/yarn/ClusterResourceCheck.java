@@ -32,7 +32,8 @@ final class ClusterResourceCheck {
         List<String> known = new ArrayList<>();
         for (QueueInfo info : client.getAllQueues()) {
             known.add(info.getQueueName());
-            if (info.getQueueName().equals(queue) || info.getQueuePath() != null && info.getQueuePath().equals(queue)) {
+            if (info.getQueueName().equals(queue)
+                    || info.getQueuePath() != null && info.getQueuePath().equals(queue)) {
                 return;
             }
         }

@@ -20,8 +20,13 @@ import org.apache.hadoop.yarn.api.ApplicationConstants;
 public final class ContainerCommand {
     /** What Hadoop's client and Floe's Netty need opened on Java 17. */
     public static final List<String> JAVA_17_OPENS = List.of(
-            "java.base/java.lang", "java.base/java.util", "java.base/java.lang.reflect", "java.base/java.io",
-            "java.base/java.net", "java.base/java.nio", "java.base/sun.nio.ch");
+            "java.base/java.lang",
+            "java.base/java.util",
+            "java.base/java.lang.reflect",
+            "java.base/java.io",
+            "java.base/java.net",
+            "java.base/java.nio",
+            "java.base/sun.nio.ch");
 
     /** Lines of a failed JVM's stderr copied into YARN's diagnostics (YARN keeps their last 4096 bytes). */
     static final int STDERR_TAIL_LINES = 12;
@@ -33,8 +38,8 @@ public final class ContainerCommand {
      * @param jvmOptions the user's JVM options, written into the command as given (the shell splits them)
      * @param arguments arguments of the main class; each must be free of shell metacharacters or is quoted here
      */
-    public static String build(String role, ProcessMemory memory, String jvmOptions, String mainClass,
-            List<String> arguments) {
+    public static String build(
+            String role, ProcessMemory memory, String jvmOptions, String mainClass, List<String> arguments) {
         String logDir = ApplicationConstants.LOG_DIR_EXPANSION_VAR;
         List<String> parts = new ArrayList<>();
         parts.add(ApplicationConstants.Environment.JAVA_HOME.$$() + "/bin/java");
@@ -57,7 +62,8 @@ public final class ContainerCommand {
         // the launch script's stderr, prelaunch.err, whose end the NodeManager puts into the container's
         // diagnostics; YARN's own pattern for that ({*stderr*,*STDERR*}) misses <role>.err. The NodeManager
         // runs the command inside double quotes: \$ reaches the inner shell as $. The exit code is kept.
-        parts.add("|| { rc=\\$?; tail -n " + STDERR_TAIL_LINES + " " + logDir + "/" + role + ".err 1>&2; exit \\$rc; }");
+        parts.add(
+                "|| { rc=\\$?; tail -n " + STDERR_TAIL_LINES + " " + logDir + "/" + role + ".err 1>&2; exit \\$rc; }");
         return String.join(" ", parts);
     }
 

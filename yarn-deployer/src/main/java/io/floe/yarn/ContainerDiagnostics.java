@@ -17,6 +17,7 @@ public final class ContainerDiagnostics {
     private static final Pattern ERROR_FILE_TAIL = Pattern.compile("Last \\d+ bytes of [^\\n]+ :\\n");
     /** Where the NodeManager's next diagnostics entry starts: "[2026-12-03 07:59:44.083]...". */
     private static final Pattern NEXT_ENTRY = Pattern.compile("\\n\\[\\d{4}-\\d{2}-\\d{2} ");
+
     private static final Pattern EXCEPTION = Pattern.compile("\\b([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)\\b");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s*(at |\\.\\.\\. \\d+ more)");
     private static final int MAX_LINE = 500;

@@ -41,9 +41,11 @@ public final class ContainerEnvironment {
      * after its defaults (a {@code core-site.xml} would lose to {@code yarn-default.xml}), so the
      * ApplicationMaster finds the YARN scheduler and the file system the client used.
      */
-    public static final java.util.List<String> HADOOP_CONFIG_FILES = java.util.List.of("yarn-site.xml", "hdfs-site.xml");
+    public static final java.util.List<String> HADOOP_CONFIG_FILES =
+            java.util.List.of("yarn-site.xml", "hdfs-site.xml");
 
-    /** The container classpath: the framework jars, the configuration directory (Hadoop's site files), the working directory. */
+    /** The container classpath: the framework jars, the configuration directory (Hadoop's site files), the working
+     * directory. */
     public static final String CLASSPATH = LIB_DIR + "/*:" + CONF_DIR + ":.";
 
     /** A file of {@link #CONF_DIR}, relative to the container's working directory. */

@@ -32,12 +32,15 @@ final class DeploymentFailureHook {
     /**
      * @param console where the user's lines go
      */
-    DeploymentFailureHook(YarnClient client, ApplicationId appId, ApplicationStaging staging, Consumer<String> console) {
+    DeploymentFailureHook(
+            YarnClient client, ApplicationId appId, ApplicationStaging staging, Consumer<String> console) {
         this.client = client;
         this.appId = appId;
         this.staging = staging;
         this.hook = () -> {
-            LOG.warn("The client stops while {} is being deployed: killing it and deleting its staging directory", appId);
+            LOG.warn(
+                    "The client stops while {} is being deployed: killing it and deleting its staging directory",
+                    appId);
             console.accept("Stopped while deploying: " + cleanUp() + ".");
         };
         ShutdownHookManager.get().addShutdownHook(hook, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
@@ -63,7 +66,8 @@ final class DeploymentFailureHook {
             result = "killed " + appId;
         } catch (Exception e) {
             LOG.warn("Could not kill {}", appId, e);
-            result = "could not kill " + appId + " (" + e.getMessage() + "); kill it with: yarn application -kill " + appId;
+            result = "could not kill " + appId + " (" + e.getMessage() + "); kill it with: yarn application -kill "
+                    + appId;
         }
         try {
             staging.delete();

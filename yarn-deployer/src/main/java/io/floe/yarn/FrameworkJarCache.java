@@ -1,7 +1,7 @@
 package io.floe.yarn;
 
-import io.floe.yarn.configuration.YarnConfigOptions;
 import io.floe.configuration.Configuration;
+import io.floe.yarn.configuration.YarnConfigOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -69,7 +69,8 @@ final class FrameworkJarCache {
         return uploaded.get();
     }
 
-    /** The local jars (or class directories) the containers need: {@code yarn.framework.classpath}, else the deployer's lib/. */
+    /** The local jars (or class directories) the containers need: {@code yarn.framework.classpath}, else the deployer's
+     * lib/. */
     static List<Path> localFrameworkClasspath(Configuration configuration) throws IOException {
         List<Path> entries = new ArrayList<>();
         for (String entry : configuration.get(YarnConfigOptions.FRAMEWORK_CLASSPATH)) {
@@ -82,7 +83,11 @@ final class FrameworkJarCache {
         }
         Path ownJar;
         try {
-            ownJar = Path.of(FrameworkJarCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            ownJar = Path.of(FrameworkJarCache.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IOException("Cannot locate the YARN deployer's jar: " + e.getMessage(), e);
         }
@@ -91,7 +96,9 @@ final class FrameworkJarCache {
                     + YarnConfigOptions.FRAMEWORK_CLASSPATH.key() + " to the jars the containers need.");
         }
         try (Stream<Path> files = Files.list(ownJar.getParent())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -114,20 +121,26 @@ final class FrameworkJarCache {
                 throw new IOException("Framework classpath entry " + entry + " does not exist.");
             }
             // names are chosen here, in classpath order, so that they do not depend on the threads
-            String name = uniqueName(directory ? packedName(entry) : entry.getFileName().toString(), names);
-            pending.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return register(entry, name, scratchDir, visibility);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, executor));
+            String name = uniqueName(
+                    directory ? packedName(entry) : entry.getFileName().toString(), names);
+            pending.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return register(entry, name, scratchDir, visibility);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    executor));
         }
         List<ShippedResource> resources = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             resources.add(await(pending.get(i), localEntries.get(i)));
         }
-        LOG.info("Framework classpath: {} jar(s), {} uploaded to {}, the rest cached", resources.size(), uploaded.get(),
+        LOG.info(
+                "Framework classpath: {} jar(s), {} uploaded to {}, the rest cached",
+                resources.size(),
+                uploaded.get(),
                 cacheDir);
         return resources;
     }
@@ -136,7 +149,8 @@ final class FrameworkJarCache {
     private ShippedResource register(Path entry, String name, Path scratchDir, LocalResourceVisibility visibility)
             throws IOException {
         Path jar = Files.isDirectory(entry) ? packDirectory(entry, scratchDir.resolve(name)) : entry;
-        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(cacheDir, sha256(jar)), name);
+        org.apache.hadoop.fs.Path remote =
+                new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(cacheDir, sha256(jar)), name);
         FileStatus status = statusIfComplete(remote, Files.size(jar));
         if (status == null) {
             status = upload(jar, remote);
@@ -145,14 +159,16 @@ final class FrameworkJarCache {
         return ShippedResource.of(ContainerEnvironment.LIB_DIR + "/" + name, status, visibility);
     }
 
-    private static ShippedResource await(CompletableFuture<ShippedResource> registration, Path entry) throws IOException {
+    private static ShippedResource await(CompletableFuture<ShippedResource> registration, Path entry)
+            throws IOException {
         try {
             return registration.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while registering the framework jar " + entry);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            Throwable cause =
+                    e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
             throw new IOException("Could not register the framework jar " + entry + ": " + cause.getMessage(), cause);
         }
     }
@@ -164,8 +180,10 @@ final class FrameworkJarCache {
     private LocalResourceVisibility visibility() throws IOException {
         for (org.apache.hadoop.fs.Path dir = cacheDir; dir != null; dir = dir.getParent()) {
             if (!fs.getFileStatus(dir).getPermission().getOtherAction().implies(FsAction.EXECUTE)) {
-                LOG.info("{} is not world-accessible, so the framework jars are cached per user (PRIVATE), not for "
-                        + "all users (PUBLIC)", dir);
+                LOG.info(
+                        "{} is not world-accessible, so the framework jars are cached per user (PRIVATE), not for "
+                                + "all users (PUBLIC)",
+                        dir);
                 return LocalResourceVisibility.PRIVATE;
             }
         }
@@ -184,7 +202,8 @@ final class FrameworkJarCache {
     private FileStatus upload(Path jar, org.apache.hadoop.fs.Path remote) throws IOException {
         org.apache.hadoop.fs.Path dir = remote.getParent();
         ensureWorldReadableDir(dir);
-        org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(dir, "." + remote.getName() + "." + UUID.randomUUID());
+        org.apache.hadoop.fs.Path temp =
+                new org.apache.hadoop.fs.Path(dir, "." + remote.getName() + "." + UUID.randomUUID());
         try (OutputStream out = fs.create(temp, true)) {
             Files.copy(jar, out);
         }
@@ -220,7 +239,8 @@ final class FrameworkJarCache {
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -229,7 +249,8 @@ final class FrameworkJarCache {
     /** The jar name of a class directory: {@code <module>-classes.jar} for {@code <module>/target/classes}. */
     private static String packedName(Path dir) {
         return dir.getParent() != null && dir.getParent().getParent() != null
-                ? dir.getParent().getParent().getFileName() + "-" + dir.getFileName() + ".jar" : dir.getFileName() + ".jar";
+                ? dir.getParent().getParent().getFileName() + "-" + dir.getFileName() + ".jar"
+                : dir.getFileName() + ".jar";
     }
 
     /** A deterministic jar of a class directory: sorted entries, fixed timestamps. */

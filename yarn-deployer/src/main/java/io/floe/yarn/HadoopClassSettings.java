@@ -52,8 +52,8 @@ public final class HadoopClassSettings {
      * @param whyDefaultIsSafe why Hadoop's default does as well for Floe; null if it does not ({@link Use#REQUIRED})
      * @param resolvedWhen whether this configuration makes the code path resolve it at all
      */
-    record Setting(String key, boolean prefix, String readBy, String whyDefaultIsSafe,
-            Predicate<Configuration> resolvedWhen) {
+    record Setting(
+            String key, boolean prefix, String readBy, String whyDefaultIsSafe, Predicate<Configuration> resolvedWhen) {
         Use use() {
             return whyDefaultIsSafe == null ? Use.REQUIRED : Use.DEFAULT_IS_SAFE;
         }
@@ -66,25 +66,46 @@ public final class HadoopClassSettings {
     private static final Predicate<Configuration> ALWAYS = configuration -> true;
     private static final Predicate<Configuration> RESOURCE_MANAGER_HA =
             configuration -> configuration.getBoolean("yarn.resourcemanager.ha.enabled", false);
-    private static final Predicate<Configuration> KERBEROS =
-            configuration -> "kerberos".equalsIgnoreCase(configuration.getTrimmed("hadoop.security.authentication", "simple"));
+    private static final Predicate<Configuration> KERBEROS = configuration ->
+            "kerberos".equalsIgnoreCase(configuration.getTrimmed("hadoop.security.authentication", "simple"));
 
     static final List<Setting> SETTINGS = List.of(
-            new Setting("net.topology.node.switch.mapping.impl", false, "the ApplicationMaster's YARN client (rack resolution)",
-                    "Floe asks YARN for containers on no particular node or rack", ALWAYS),
-            new Setting("hadoop.security.group.mapping", false, "Hadoop's user information in every process",
-                    "Floe never asks for a user's groups (the NameNode and the ResourceManager resolve them)", ALWAYS),
-            new Setting("hadoop.rpc.socket.factory.class.", true, "every Hadoop RPC connection (YARN, HDFS)", null, ALWAYS),
+            new Setting(
+                    "net.topology.node.switch.mapping.impl",
+                    false,
+                    "the ApplicationMaster's YARN client (rack resolution)",
+                    "Floe asks YARN for containers on no particular node or rack",
+                    ALWAYS),
+            new Setting(
+                    "hadoop.security.group.mapping",
+                    false,
+                    "Hadoop's user information in every process",
+                    "Floe never asks for a user's groups (the NameNode and the ResourceManager resolve them)",
+                    ALWAYS),
+            new Setting(
+                    "hadoop.rpc.socket.factory.class.", true, "every Hadoop RPC connection (YARN, HDFS)", null, ALWAYS),
             new Setting("rpc.engine.", true, "Hadoop's RPC", null, ALWAYS),
             new Setting("yarn.ipc.rpc.class", false, "YARN's RPC", null, ALWAYS),
-            new Setting("yarn.client.failover-proxy-provider", false,
-                    "the connection to the YARN ResourceManagers (yarn.resourcemanager.ha.enabled)", null, RESOURCE_MANAGER_HA),
-            new Setting("yarn.client.failover-no-ha-proxy-provider", false, "the connection to the YARN ResourceManager", null,
+            new Setting(
+                    "yarn.client.failover-proxy-provider",
+                    false,
+                    "the connection to the YARN ResourceManagers (yarn.resourcemanager.ha.enabled)",
+                    null,
+                    RESOURCE_MANAGER_HA),
+            new Setting(
+                    "yarn.client.failover-no-ha-proxy-provider",
+                    false,
+                    "the connection to the YARN ResourceManager",
+                    null,
                     RESOURCE_MANAGER_HA.negate()),
             new Setting("dfs.client.failover.proxy.provider.", true, "the connection to an HA NameNode", null, ALWAYS),
             new Setting("hadoop.security.saslproperties.resolver.class", false, "Kerberos RPC", null, KERBEROS),
-            new Setting("dfs.data.transfer.saslproperties.resolver.class", false, "Kerberos data transfer with DataNodes",
-                    null, KERBEROS));
+            new Setting(
+                    "dfs.data.transfer.saslproperties.resolver.class",
+                    false,
+                    "Kerberos data transfer with DataNodes",
+                    null,
+                    KERBEROS));
 
     /** The keys {@link #SETTINGS} and the file system implementations can match, to look at only those. */
     private static final String RESOLVED_KEYS = SETTINGS.stream()
@@ -109,7 +130,8 @@ public final class HadoopClassSettings {
         public String containerRefusal() {
             return "The Hadoop setting " + key + " names " + className + ", which Floe's containers cannot load; "
                     + setting.readBy() + " needs it. Put the jar that holds it into Floe's lib/ (the containers get "
-                    + "lib/), or set yarn.hadoop-classpath: cluster if the NodeManagers' yarn.application.classpath holds it.";
+                    + "lib/), or set yarn.hadoop-classpath: cluster if the NodeManagers' yarn.application.classpath "
+                    + "holds it.";
         }
 
         /** The one line the client fails with when it cannot load the class itself. */
@@ -120,8 +142,9 @@ public final class HadoopClassSettings {
 
         /** The one warning for a class whose default Floe uses instead. */
         public String warning() {
-            return "The Hadoop setting " + key + " names " + className + ", which Floe's containers cannot load; they use "
-                    + "Hadoop's default instead. It is read by " + setting.readBy() + ", and " + setting.whyDefaultIsSafe() + ".";
+            return "The Hadoop setting " + key + " names " + className
+                    + ", which Floe's containers cannot load; they use " + "Hadoop's default instead. It is read by "
+                    + setting.readBy() + ", and " + setting.whyDefaultIsSafe() + ".";
         }
     }
 
@@ -147,7 +170,8 @@ public final class HadoopClassSettings {
      */
     public static List<Unloadable> unloadableResolved(Configuration configuration, ClassLoader loader) {
         List<Unloadable> found = new ArrayList<>();
-        for (Map.Entry<String, String> entry : configuration.getValByRegex(RESOLVED_KEYS).entrySet()) {
+        for (Map.Entry<String, String> entry :
+                configuration.getValByRegex(RESOLVED_KEYS).entrySet()) {
             Setting setting = settingOf(entry.getKey(), configuration);
             String name = entry.getValue().trim();
             if (setting != null && CLASS_NAME.matcher(name).matches() && !canLoad(name, loader)) {
@@ -172,7 +196,10 @@ public final class HadoopClassSettings {
                 return setting;
             }
         }
-        String defaultScheme = java.net.URI.create(configuration.getTrimmed("fs.defaultFS", "file:///")).getScheme();
+        String defaultScheme = java.net
+                .URI
+                .create(configuration.getTrimmed("fs.defaultFS", "file:///"))
+                .getScheme();
         if (defaultScheme != null && key.equals("fs." + defaultScheme + ".impl")) {
             return new Setting(key, false, "the default file system (fs.defaultFS)", null, ALWAYS);
         }

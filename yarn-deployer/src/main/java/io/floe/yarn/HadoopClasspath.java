@@ -33,9 +33,11 @@ public enum HadoopClasspath {
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "ship" -> SHIP;
             case "cluster" -> CLUSTER;
-            default -> throw new IllegalConfigurationException(YarnConfigOptions.HADOOP_CLASSPATH.key() + " is '" + value
-                    + "'; use 'ship' (Floe ships Hadoop's client jars) or 'cluster' (the containers use the cluster's "
-                    + "yarn.application.classpath).");
+            default ->
+                throw new IllegalConfigurationException(YarnConfigOptions.HADOOP_CLASSPATH.key() + " is '" + value
+                        + "'; use 'ship' (Floe ships Hadoop's client jars) or 'cluster' (the containers use the "
+                        + "cluster's "
+                        + "yarn.application.classpath).");
         };
     }
 
@@ -44,18 +46,23 @@ public enum HadoopClasspath {
         if (this == SHIP) {
             return classpath;
         }
-        return classpath.stream().filter(jar -> !jar.getFileName().toString().startsWith(HADOOP_CLIENT_JAR_PREFIX)).toList();
+        return classpath.stream()
+                .filter(jar -> !jar.getFileName().toString().startsWith(HADOOP_CLIENT_JAR_PREFIX))
+                .toList();
     }
 
-    /** The containers' {@code CLASSPATH}: the framework jars, the working directory, and (cluster) the cluster's entries. */
+    /** The containers' {@code CLASSPATH}: the framework jars, the working directory, and (cluster) the cluster's
+     * entries. */
     public String containerClasspath(org.apache.hadoop.conf.Configuration hadoopConfiguration) {
         if (this == SHIP) {
             return ContainerEnvironment.CLASSPATH;
         }
-        String[] clusterEntries = hadoopConfiguration.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
+        String[] clusterEntries = hadoopConfiguration.getTrimmedStrings(
+                YarnConfiguration.YARN_APPLICATION_CLASSPATH,
                 YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH);
         // <CPS> and {{VAR}} are expanded by the NodeManager, so the cross-platform default works as is
-        return ContainerEnvironment.CLASSPATH + ApplicationConstants.CLASS_PATH_SEPARATOR
+        return ContainerEnvironment.CLASSPATH
+                + ApplicationConstants.CLASS_PATH_SEPARATOR
                 + String.join(ApplicationConstants.CLASS_PATH_SEPARATOR, clusterEntries);
     }
 }

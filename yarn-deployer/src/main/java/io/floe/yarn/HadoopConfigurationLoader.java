@@ -22,15 +22,19 @@ public final class HadoopConfigurationLoader {
 
     public static YarnConfiguration load(Configuration configuration, Map<String, String> environment) {
         List<Path> dirs = new ArrayList<>();
-        for (String candidate : new String[] {environment.get("HADOOP_CONF_DIR"), environment.get("YARN_CONF_DIR"),
-                configuration.get(YarnConfigOptions.HADOOP_CONF_DIR)}) {
+        for (String candidate : new String[] {
+            environment.get("HADOOP_CONF_DIR"),
+            environment.get("YARN_CONF_DIR"),
+            configuration.get(YarnConfigOptions.HADOOP_CONF_DIR)
+        }) {
             if (candidate != null && !candidate.isBlank() && Files.isDirectory(Path.of(candidate))) {
                 dirs.add(Path.of(candidate));
             }
         }
         if (dirs.isEmpty()) {
-            throw new IllegalArgumentException("No Hadoop configuration found: set HADOOP_CONF_DIR or YARN_CONF_DIR to the "
-                    + "directory holding yarn-site.xml (or set env.hadoop.conf.dir).");
+            throw new IllegalArgumentException(
+                    "No Hadoop configuration found: set HADOOP_CONF_DIR or YARN_CONF_DIR to the "
+                            + "directory holding yarn-site.xml (or set env.hadoop.conf.dir).");
         }
         YarnConfiguration yarn = new YarnConfiguration();
         for (Path dir : dirs) {
@@ -42,8 +46,8 @@ public final class HadoopConfigurationLoader {
             }
         }
         // the client's own YARN and HDFS clients would fail deep inside Hadoop on such a class
-        for (HadoopClassSettings.Unloadable unloadable
-                : HadoopClassSettings.unloadableResolved(yarn, HadoopConfigurationLoader.class.getClassLoader())) {
+        for (HadoopClassSettings.Unloadable unloadable :
+                HadoopClassSettings.unloadableResolved(yarn, HadoopConfigurationLoader.class.getClassLoader())) {
             if (unloadable.isRequired()) {
                 throw new IllegalArgumentException(unloadable.clientRefusal());
             }

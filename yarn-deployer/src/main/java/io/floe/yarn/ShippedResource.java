@@ -18,8 +18,8 @@ import org.apache.hadoop.yarn.api.records.URL;
  * ApplicationMaster's environment ({@link #encode}); the ApplicationMaster decodes the list to give
  * its TaskManagers the very same files, so nothing is uploaded per container. Immutable.
  */
-public record ShippedResource(String key, URI uri, long size, long timestamp, LocalResourceVisibility visibility,
-        LocalResourceType type) {
+public record ShippedResource(
+        String key, URI uri, long size, long timestamp, LocalResourceVisibility visibility, LocalResourceType type) {
 
     /** A file, localized as it is. */
     public static ShippedResource of(String key, FileStatus status, LocalResourceVisibility visibility) {
@@ -27,9 +27,10 @@ public record ShippedResource(String key, URI uri, long size, long timestamp, Lo
     }
 
     /** A file, or (ARCHIVE) a zip that the NodeManager unpacks into the directory {@code key}. */
-    public static ShippedResource of(String key, FileStatus status, LocalResourceVisibility visibility, LocalResourceType type) {
-        return new ShippedResource(key, status.getPath().toUri(), status.getLen(), status.getModificationTime(), visibility,
-                type);
+    public static ShippedResource of(
+            String key, FileStatus status, LocalResourceVisibility visibility, LocalResourceType type) {
+        return new ShippedResource(
+                key, status.getPath().toUri(), status.getLen(), status.getModificationTime(), visibility, type);
     }
 
     public LocalResource toLocalResource() {
@@ -43,8 +44,18 @@ public record ShippedResource(String key, URI uri, long size, long timestamp, Lo
             if (r.key.contains("|") || r.key.contains(";")) {
                 throw new IllegalArgumentException("A shipped file name may not contain '|' or ';': " + r.key);
             }
-            out.append(out.length() == 0 ? "" : ";").append(r.key).append('|').append(r.uri).append('|').append(r.size)
-                    .append('|').append(r.timestamp).append('|').append(r.visibility.name()).append('|').append(r.type.name());
+            out.append(out.length() == 0 ? "" : ";")
+                    .append(r.key)
+                    .append('|')
+                    .append(r.uri)
+                    .append('|')
+                    .append(r.size)
+                    .append('|')
+                    .append(r.timestamp)
+                    .append('|')
+                    .append(r.visibility.name())
+                    .append('|')
+                    .append(r.type.name());
         }
         return out.toString();
     }
@@ -59,8 +70,13 @@ public record ShippedResource(String key, URI uri, long size, long timestamp, Lo
             if (parts.length != 6) {
                 throw new IllegalArgumentException("Malformed shipped-file entry '" + entry + "'");
             }
-            resources.add(new ShippedResource(parts[0], URI.create(parts[1]), Long.parseLong(parts[2]),
-                    Long.parseLong(parts[3]), LocalResourceVisibility.valueOf(parts[4]), LocalResourceType.valueOf(parts[5])));
+            resources.add(new ShippedResource(
+                    parts[0],
+                    URI.create(parts[1]),
+                    Long.parseLong(parts[2]),
+                    Long.parseLong(parts[3]),
+                    LocalResourceVisibility.valueOf(parts[4]),
+                    LocalResourceType.valueOf(parts[5])));
         }
         return resources;
     }

@@ -85,7 +85,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     /**
      * @param console where progress lines for the user go (the CLI prints them)
      */
-    public YarnClusterDescriptor(Configuration configuration, YarnConfiguration yarnConfiguration, Consumer<String> console) {
+    public YarnClusterDescriptor(
+            Configuration configuration, YarnConfiguration yarnConfiguration, Consumer<String> console) {
         this.configuration = new Configuration(configuration);
         this.yarnConfiguration = yarnConfiguration;
         this.console = console;
@@ -99,7 +100,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * change it need ({@link io.floe.runtime.security.RestAuthorization}; null if the client could not
      * read the cluster secret).
      */
-    public record DeployedCluster(ApplicationId applicationId, String restHost, int restPort, String stagingDirectory,
+    public record DeployedCluster(
+            ApplicationId applicationId,
+            String restHost,
+            int restPort,
+            String stagingDirectory,
             String restAuthorization) {}
 
     /** How many framework jars the last deployment uploaded (0 when the cache had them all). */
@@ -139,13 +144,17 @@ public final class YarnClusterDescriptor implements AutoCloseable {
 
     /** Starts a session cluster: a JobManager that takes jobs over REST until a client stops it. */
     public DeployedCluster deploySessionCluster() throws Exception {
-        return deploy(ClusterMode.SESSION, ClusterMode.SESSION.defaultName, (staging, scratch, uploads) -> List.of(), true);
+        return deploy(
+                ClusterMode.SESSION, ClusterMode.SESSION.defaultName, (staging, scratch, uploads) -> List.of(), true);
     }
 
     /** Starts a per-job cluster that runs {@code jobGraph}, shipping the job's jars with it. */
     public DeployedCluster deployJobCluster(JobGraph jobGraph, List<Path> jobJars, boolean detached) throws Exception {
-        return deploy(ClusterMode.PER_JOB, ClusterMode.PER_JOB.defaultName + ": " + jobGraph.jobName(),
-                (staging, scratch, uploads) -> stageJobGraph(staging, scratch, uploads, jobGraph, jobJars), !detached);
+        return deploy(
+                ClusterMode.PER_JOB,
+                ClusterMode.PER_JOB.defaultName + ": " + jobGraph.jobName(),
+                (staging, scratch, uploads) -> stageJobGraph(staging, scratch, uploads, jobGraph, jobJars),
+                !detached);
     }
 
     /**
@@ -159,20 +168,33 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         if (localJar != null && !Files.isRegularFile(localJar)) {
             throw new IllegalArgumentException("The job jar " + localJar + " is not a file.");
         }
-        String jarName = remoteJar != null ? new org.apache.hadoop.fs.Path(remoteJar.uri()).getName()
+        String jarName = remoteJar != null
+                ? new org.apache.hadoop.fs.Path(remoteJar.uri()).getName()
                 : localJar.getFileName().toString();
-        return deploy(ClusterMode.APPLICATION, ClusterMode.APPLICATION.defaultName + ": " + jarName,
+        return deploy(
+                ClusterMode.APPLICATION,
+                ClusterMode.APPLICATION.defaultName + ": " + jarName,
                 (staging, scratch, uploads) -> {
-            String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jarName;
-            CompletableFuture<ShippedResource> jar = remoteJar != null
-                    ? CompletableFuture.completedFuture(new ShippedResource(key, remoteJar.uri(), remoteJar.size(),
-                            remoteJar.timestamp(), remoteJar.visibility(), remoteJar.type()))
-                    : staging.uploadAsync(localJar, key, uploads);
-            Path programFile = scratch.resolve(ContainerEnvironment.APPLICATION_FILE);
-            RestJsonMapper.create().writeValue(programFile.toFile(),
-                    new ApplicationConfiguration(key, application.entryClass(), application.arguments()));
-            return List.of(jar, staging.uploadAsync(programFile, ContainerEnvironment.APPLICATION_FILE, uploads));
-        }, true);
+                    String key = ContainerEnvironment.JOB_JAR_DIR + "/" + jarName;
+                    CompletableFuture<ShippedResource> jar = remoteJar != null
+                            ? CompletableFuture.completedFuture(new ShippedResource(
+                                    key,
+                                    remoteJar.uri(),
+                                    remoteJar.size(),
+                                    remoteJar.timestamp(),
+                                    remoteJar.visibility(),
+                                    remoteJar.type()))
+                            : staging.uploadAsync(localJar, key, uploads);
+                    Path programFile = scratch.resolve(ContainerEnvironment.APPLICATION_FILE);
+                    RestJsonMapper.create()
+                            .writeValue(
+                                    programFile.toFile(),
+                                    new ApplicationConfiguration(
+                                            key, application.entryClass(), application.arguments()));
+                    return List.of(
+                            jar, staging.uploadAsync(programFile, ContainerEnvironment.APPLICATION_FILE, uploads));
+                },
+                true);
     }
 
     /**
@@ -185,17 +207,24 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         try {
             report = yarnClient.getApplicationReport(appId);
         } catch (org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException e) {
-            throw new IllegalArgumentException("YARN does not know application " + appId
-                    + "; list the running ones with: yarn application -list");
+            throw new IllegalArgumentException(
+                    "YARN does not know application " + appId + "; list the running ones with: yarn application -list");
         }
         if (report.getYarnApplicationState() != YarnApplicationState.RUNNING || report.getRpcPort() <= 0) {
             throw new IllegalArgumentException("YARN application " + appId + " is " + report.getYarnApplicationState()
-                    + (report.getFinalApplicationStatus() == null ? "" : " (" + report.getFinalApplicationStatus() + ")")
+                    + (report.getFinalApplicationStatus() == null
+                            ? ""
+                            : " (" + report.getFinalApplicationStatus() + ")")
                     + ", not a running Floe cluster");
         }
-        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(ApplicationStaging.floeBase(fileSystem(),
-                configuration.get(YarnConfigOptions.STAGING_DIRECTORY)), appId.toString());
-        return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.toString(),
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(
+                ApplicationStaging.floeBase(fileSystem(), configuration.get(YarnConfigOptions.STAGING_DIRECTORY)),
+                appId.toString());
+        return new DeployedCluster(
+                appId,
+                report.getHost(),
+                report.getRpcPort(),
+                staging.toString(),
                 restAuthorizationFrom(staging, appId));
     }
 
@@ -205,8 +234,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * reads still work, and a call that changes the cluster gets the server's 401 line.
      */
     private String restAuthorizationFrom(org.apache.hadoop.fs.Path staging, ApplicationId appId) {
-        org.apache.hadoop.fs.Path archive = new org.apache.hadoop.fs.Path(staging, ContainerEnvironment.CONF_DIR + ".zip");
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(fileSystem().open(archive))) {
+        org.apache.hadoop.fs.Path archive =
+                new org.apache.hadoop.fs.Path(staging, ContainerEnvironment.CONF_DIR + ".zip");
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(fileSystem().open(archive))) {
             for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.getName().equals(ContainerEnvironment.SECRET_FILE)) {
                     String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
@@ -227,15 +258,17 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             if (!status.isFile()) {
                 throw new IllegalArgumentException("The job jar " + uri + " is not a file.");
             }
-            return ShippedResource.of(ContainerEnvironment.JOB_JAR_DIR + "/" + path.getName(), status,
+            return ShippedResource.of(
+                    ContainerEnvironment.JOB_JAR_DIR + "/" + path.getName(),
+                    status,
                     LocalResourceVisibility.APPLICATION);
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("The job jar " + uri + " does not exist.");
         }
     }
 
-    private DeployedCluster deploy(ClusterMode mode, String defaultName, ApplicationMasterFiles amFiles, boolean attached)
-            throws Exception {
+    private DeployedCluster deploy(
+            ClusterMode mode, String defaultName, ApplicationMasterFiles amFiles, boolean attached) throws Exception {
         MemorySize jmSize = configuration.get(ClusterOptions.JOB_MANAGER_PROCESS_SIZE);
         MemorySize tmSize = configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE);
         ProcessMemory jmMemory = ProcessMemory.jobManager(jmSize);
@@ -250,17 +283,30 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         YarnClientApplication application = yarnClient.createApplication();
         ApplicationId appId = application.getNewApplicationResponse().getApplicationId();
         Resource max = application.getNewApplicationResponse().getMaximumResourceCapability();
-        ClusterResourceCheck.checkFits("JobManager", ClusterOptions.JOB_MANAGER_PROCESS_SIZE.key(), jmSize.getBytes() >> 20,
-                YarnConfigOptions.APP_MASTER_VCORES.key(), amVcores, max);
-        ClusterResourceCheck.checkFits("TaskManager", ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(), tmSize.getBytes() >> 20,
-                YarnConfigOptions.CONTAINER_VCORES.key(), tmVcores, max);
+        ClusterResourceCheck.checkFits(
+                "JobManager",
+                ClusterOptions.JOB_MANAGER_PROCESS_SIZE.key(),
+                jmSize.getBytes() >> 20,
+                YarnConfigOptions.APP_MASTER_VCORES.key(),
+                amVcores,
+                max);
+        ClusterResourceCheck.checkFits(
+                "TaskManager",
+                ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(),
+                tmSize.getBytes() >> 20,
+                YarnConfigOptions.CONTAINER_VCORES.key(),
+                tmVcores,
+                max);
 
         FileSystem fs = fileSystem();
         if ("file".equals(fs.getUri().getScheme())) {
-            LOG.warn("The default file system is the local one ({}); containers on other hosts will not find the staged files",
+            LOG.warn(
+                    "The default file system is the local one ({}); containers on other hosts will not find the "
+                            + "staged files",
                     fs.getUri());
         }
-        org.apache.hadoop.fs.Path floeBase = ApplicationStaging.floeBase(fs, configuration.get(YarnConfigOptions.STAGING_DIRECTORY));
+        org.apache.hadoop.fs.Path floeBase =
+                ApplicationStaging.floeBase(fs, configuration.get(YarnConfigOptions.STAGING_DIRECTORY));
         ApplicationStaging staging = ApplicationStaging.create(fs, floeBase, appId);
         DeploymentFailureHook hook = new DeploymentFailureHook(yarnClient, appId, staging, console);
         Path scratch = Files.createTempDirectory("floe-yarn-" + appId);
@@ -281,16 +327,32 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 context.setNodeLabelExpression(configuration.get(YarnConfigOptions.NODE_LABEL));
             }
             List<CompletableFuture<ShippedResource>> amOnly = amFiles.stage(staging, scratch, uploads);
-            ContainerLaunchContext amContainer = applicationMasterContext(mode, fs, floeBase, staging, scratch, uploads,
-                    appId, amOnly, attached, jmMemory, containerSite, secret);
+            ContainerLaunchContext amContainer = applicationMasterContext(
+                    mode,
+                    fs,
+                    floeBase,
+                    staging,
+                    scratch,
+                    uploads,
+                    appId,
+                    amOnly,
+                    attached,
+                    jmMemory,
+                    containerSite,
+                    secret);
             amContainer.setApplicationACLs(applicationAcls());
             context.setAMContainerSpec(amContainer);
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
             yarnClient.submitApplication(context);
             ApplicationReport report = awaitRunning(appId);
             hook.disarm();
-            console.accept("Floe cluster " + appId + " is up; REST at http://" + report.getHost() + ":" + report.getRpcPort());
-            return new DeployedCluster(appId, report.getHost(), report.getRpcPort(), staging.path().toString(),
+            console.accept(
+                    "Floe cluster " + appId + " is up; REST at http://" + report.getHost() + ":" + report.getRpcPort());
+            return new DeployedCluster(
+                    appId,
+                    report.getHost(),
+                    report.getRpcPort(),
+                    staging.path().toString(),
                     RestAuthorization.headerValue(secret));
         } catch (Exception | Error e) {
             hook.disarm();
@@ -324,8 +386,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     /** The per-job cluster's job graph, its jars named by their keys in the container. */
-    private static List<CompletableFuture<ShippedResource>> stageJobGraph(ApplicationStaging staging, Path scratch,
-            Executor uploads, JobGraph jobGraph, List<Path> jobJars) throws IOException {
+    private static List<CompletableFuture<ShippedResource>> stageJobGraph(
+            ApplicationStaging staging, Path scratch, Executor uploads, JobGraph jobGraph, List<Path> jobJars)
+            throws IOException {
         List<CompletableFuture<ShippedResource>> amOnly = new ArrayList<>();
         List<String> jarKeys = new ArrayList<>();
         for (Path jar : jobJars) {
@@ -357,10 +420,20 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         return vcores > 0 ? vcores : configuration.get(ClusterOptions.NUM_TASK_SLOTS);
     }
 
-    private ContainerLaunchContext applicationMasterContext(ClusterMode mode, FileSystem fs,
-            org.apache.hadoop.fs.Path floeBase, ApplicationStaging staging, Path scratch, Executor uploads,
-            ApplicationId appId, List<CompletableFuture<ShippedResource>> amOnly, boolean attached, ProcessMemory jmMemory,
-            org.apache.hadoop.conf.Configuration containerSite, ClusterSecret secret) throws IOException {
+    private ContainerLaunchContext applicationMasterContext(
+            ClusterMode mode,
+            FileSystem fs,
+            org.apache.hadoop.fs.Path floeBase,
+            ApplicationStaging staging,
+            Path scratch,
+            Executor uploads,
+            ApplicationId appId,
+            List<CompletableFuture<ShippedResource>> amOnly,
+            boolean attached,
+            ProcessMemory jmMemory,
+            org.apache.hadoop.conf.Configuration containerSite,
+            ClusterSecret secret)
+            throws IOException {
         // the files every container gets go as one zip, unpacked into floe-conf/ (see ContainerEnvironment.CONF_DIR)
         Path confDir = Files.createDirectories(scratch.resolve(ContainerEnvironment.CONF_DIR));
         writeConfiguration(mode, confDir, appId, staging, attached);
@@ -377,7 +450,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         // while those upload, the framework jars are hashed and looked up (and uploaded if missing)
         FrameworkJarCache cache = new FrameworkJarCache(fs, floeBase, uploads);
         List<ShippedResource> shared = new ArrayList<>(cache.register(
-                HadoopClasspath.of(configuration).frameworkJars(FrameworkJarCache.localFrameworkClasspath(configuration)),
+                HadoopClasspath.of(configuration)
+                        .frameworkJars(FrameworkJarCache.localFrameworkClasspath(configuration)),
                 scratch));
         lastFrameworkUploads = cache.uploadedCount();
         shared.addAll(ApplicationStaging.awaitAll(applicationFiles));
@@ -387,11 +461,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         Map<String, String> env = containerEnvironment(configuration, yarnConfiguration);
         env.put(ContainerEnvironment.ENV_SHIPPED_RESOURCES, ShippedResource.encode(shared));
         env.put(ContainerEnvironment.ENV_STAGING_DIR, staging.path().toString());
-        String command = ContainerCommand.build("jobmanager", jmMemory,
-                ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER), mode.entrypoint, List.of());
+        String command = ContainerCommand.build(
+                "jobmanager",
+                jmMemory,
+                ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_JOB_MANAGER),
+                mode.entrypoint,
+                List.of());
         LOG.info("ApplicationMaster command of {}: {}", appId, command);
-        return ContainerLaunchContext.newInstance(ShippedResource.toLocalResources(all), env, List.of(command), null, null,
-                null);
+        return ContainerLaunchContext.newInstance(
+                ShippedResource.toLocalResources(all), env, List.of(command), null, null, null);
     }
 
     /**
@@ -402,7 +480,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * which the client cannot see: then only the settings whose default is safe are left out when
      * Floe's own Hadoop jars lack the class, and the ApplicationMaster checks the rest itself.
      */
-    private org.apache.hadoop.conf.Configuration containerSiteSettings(HadoopClasspath hadoopClasspath) throws IOException {
+    private org.apache.hadoop.conf.Configuration containerSiteSettings(HadoopClasspath hadoopClasspath)
+            throws IOException {
         org.apache.hadoop.conf.Configuration site = siteProperties(yarnConfiguration);
         List<HadoopClassSettings.Unloadable> unloadable;
         if (configuration.get(YarnConfigOptions.FRAMEWORK_CLASSPATH).isEmpty()) {
@@ -413,8 +492,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             for (Path entry : FrameworkJarCache.localFrameworkClasspath(configuration)) {
                 urls.add(entry.toUri().toURL());
             }
-            try (java.net.URLClassLoader containers = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new),
-                    ClassLoader.getPlatformClassLoader())) {
+            try (java.net.URLClassLoader containers = new java.net.URLClassLoader(
+                    urls.toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader())) {
                 unloadable = HadoopClassSettings.unloadable(site, containers);
             }
         }
@@ -432,7 +511,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
         }
         if (!leftOut.isEmpty()) {
-            LOG.info("Left out of the containers' Hadoop settings, since they cannot load the classes these name: {}",
+            LOG.info(
+                    "Left out of the containers' Hadoop settings, since they cannot load the classes these name: {}",
                     leftOut.stream().map(HadoopClassSettings.Unloadable::key).toList());
         }
         return HadoopClassSettings.without(site, leftOut);
@@ -443,7 +523,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
         for (Map.Entry<String, String> entry : full) {
             String[] sources = full.getPropertySources(entry.getKey());
-            boolean fromDefaults = sources != null && sources.length > 0
+            boolean fromDefaults = sources != null
+                    && sources.length > 0
                     && java.util.Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
             if (!fromDefaults) {
                 site.set(entry.getKey(), full.getRaw(entry.getKey()));
@@ -453,32 +534,44 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     }
 
     /** The environment of every Floe container: JAVA_HOME, the classpath, the configuration directory. */
-    public static Map<String, String> containerEnvironment(Configuration configuration,
-            org.apache.hadoop.conf.Configuration hadoopConfiguration) {
+    public static Map<String, String> containerEnvironment(
+            Configuration configuration, org.apache.hadoop.conf.Configuration hadoopConfiguration) {
         Map<String, String> env = new HashMap<>();
-        env.put(ContainerEnvironment.ENV_JAVA_HOME, configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
+        env.put(
+                ContainerEnvironment.ENV_JAVA_HOME,
+                configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
         env.put("CLASSPATH", HadoopClasspath.of(configuration).containerClasspath(hadoopConfiguration));
         env.put("FLOE_CONF_DIR", ContainerEnvironment.CONF_DIR);
         return env;
     }
 
     /** The client's configuration as the cluster sees it: bound to the container's host and ephemeral ports. */
-    private Path writeConfiguration(ClusterMode mode, Path confDir, ApplicationId appId, ApplicationStaging staging,
-            boolean attached) throws IOException {
+    private Path writeConfiguration(
+            ClusterMode mode, Path confDir, ApplicationId appId, ApplicationStaging staging, boolean attached)
+            throws IOException {
         Map<String, String> values = new TreeMap<>(configuration.toMap());
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
         values.put("execution.attached", String.valueOf(attached));
         if (mode == ClusterMode.SESSION && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
             // jars submitted to the session are written through here, for the next ApplicationMaster attempt
-            values.put(ClusterOptions.HA_STORAGE_DIR.key(), new org.apache.hadoop.fs.Path(staging.path(), "ha").toString());
+            values.put(
+                    ClusterOptions.HA_STORAGE_DIR.key(),
+                    new org.apache.hadoop.fs.Path(staging.path(), "ha").toString());
         }
         values.put("security.cluster-secret.file", ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE));
         values.remove("execution.target");
         values.remove("pipeline.jars");
         values.remove(YarnConfigOptions.FRAMEWORK_CLASSPATH.key());
         values.remove(YarnConfigOptions.HADOOP_CONF_DIR.key());
-        for (String key : List.of("jobmanager.rpc.address", "jobmanager.rpc.port", "jobmanager.bind-host", "rest.address",
-                "rest.port", "rest.bind-address", "taskmanager.host", "taskmanager.bind-host")) {
+        for (String key : List.of(
+                "jobmanager.rpc.address",
+                "jobmanager.rpc.port",
+                "jobmanager.bind-host",
+                "rest.address",
+                "rest.port",
+                "rest.bind-address",
+                "taskmanager.host",
+                "taskmanager.bind-host")) {
             values.remove(key); // the containers choose these
         }
         Path file = confDir.resolve(ContainerEnvironment.CONFIG_FILE);
@@ -486,7 +579,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         return file;
     }
 
-    /** Writes the configuration directory's {@code log4j2.properties} to {@code target}, else the deployer's built-in one. */
+    /** Writes the configuration directory's {@code log4j2.properties} to {@code target}, else the deployer's built-in
+     * one. */
     private static Path writeLogConfiguration(Path target) throws IOException {
         String confDir = System.getenv("FLOE_CONF_DIR");
         if (confDir != null && Files.isRegularFile(Path.of(confDir, "log4j2.properties"))) {
@@ -495,7 +589,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
         try (InputStream in = YarnClusterDescriptor.class.getResourceAsStream(ContainerEnvironment.LOG_CONFIG_FILE)) {
             if (in == null) {
-                throw new IOException("The built-in " + ContainerEnvironment.LOG_CONFIG_FILE + " is missing from the deployer's jar");
+                throw new IOException(
+                        "The built-in " + ContainerEnvironment.LOG_CONFIG_FILE + " is missing from the deployer's jar");
             }
             Files.copy(in, target);
         }
@@ -511,14 +606,20 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             YarnApplicationState state = report.getYarnApplicationState();
             if (state != last) {
                 console.accept("YARN application " + appId + " is " + state
-                        + (report.getDiagnostics() == null || report.getDiagnostics().isBlank() ? "" : ": " + report.getDiagnostics()));
+                        + (report.getDiagnostics() == null
+                                        || report.getDiagnostics().isBlank()
+                                ? ""
+                                : ": " + report.getDiagnostics()));
                 last = state;
             }
             switch (state) {
-                case FAILED, KILLED -> throw new IllegalStateException("YARN application " + appId + " ended " + state
-                        + " during deployment: " + whyItEnded(report) + "\nSee: yarn logs -applicationId " + appId);
+                case FAILED, KILLED ->
+                    throw new IllegalStateException("YARN application " + appId + " ended " + state
+                            + " during deployment: " + whyItEnded(report) + "\nSee: yarn logs -applicationId " + appId);
                 case RUNNING, FINISHED -> {
-                    if (report.getRpcPort() > 0 && report.getHost() != null && !report.getHost().equals("N/A")) {
+                    if (report.getRpcPort() > 0
+                            && report.getHost() != null
+                            && !report.getHost().equals("N/A")) {
                         return report;
                     }
                     if (state == YarnApplicationState.FINISHED) {
@@ -526,18 +627,22 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                                 + report.getFinalApplicationStatus() + " " + report.getDiagnostics());
                     }
                 }
-                default -> { }
+                default -> {}
             }
             if (System.currentTimeMillis() > nextPatienceNote) {
-                LOG.info("Deployment of {} takes more than {} s; check that the queue has room for the ApplicationMaster",
-                        appId, (System.currentTimeMillis() - start) / 1000);
+                LOG.info(
+                        "Deployment of {} takes more than {} s; check that the queue has room for the "
+                                + "ApplicationMaster",
+                        appId,
+                        (System.currentTimeMillis() - start) / 1000);
                 nextPatienceNote += 60_000;
             }
             Thread.sleep(POLL_MILLIS);
         }
     }
 
-    /** The first error line of the ApplicationMaster's stderr, if YARN's diagnostics carry one, else the diagnostics. */
+    /** The first error line of the ApplicationMaster's stderr, if YARN's diagnostics carry one, else the diagnostics.
+     * */
     private static String whyItEnded(ApplicationReport report) {
         String cause = ContainerDiagnostics.cause(report.getDiagnostics());
         return cause != null ? cause : report.getDiagnostics();

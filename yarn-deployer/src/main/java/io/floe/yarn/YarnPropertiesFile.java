@@ -30,7 +30,8 @@ public final class YarnPropertiesFile {
     }
 
     public static YarnPropertiesFile of(Configuration configuration) {
-        String dir = configuration.get(YarnConfigOptions.PROPERTIES_FILE_LOCATION, System.getProperty("java.io.tmpdir"));
+        String dir =
+                configuration.get(YarnConfigOptions.PROPERTIES_FILE_LOCATION, System.getProperty("java.io.tmpdir"));
         return new YarnPropertiesFile(Path.of(dir, ".yarn-properties-" + System.getProperty("user.name")));
     }
 
@@ -50,7 +51,9 @@ public final class YarnPropertiesFile {
             LOG.warn("Cannot read the YARN properties file {}; ignoring it", file, e);
             return Optional.empty();
         }
-        return Optional.ofNullable(properties.getProperty(APPLICATION_ID_KEY)).map(String::trim).filter(id -> !id.isEmpty());
+        return Optional.ofNullable(properties.getProperty(APPLICATION_ID_KEY))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty());
     }
 
     public void write(String applicationId) throws IOException {

@@ -27,8 +27,8 @@ public final class YarnSessionLookup {
      * @throws IllegalArgumentException for a malformed id, or an application that is not a running
      *     cluster (naming the properties file when the id came from there)
      */
-    public static YarnClusterDescriptor.DeployedCluster retrieve(String applicationId, Configuration configuration,
-            Map<String, String> environment) throws Exception {
+    public static YarnClusterDescriptor.DeployedCluster retrieve(
+            String applicationId, Configuration configuration, Map<String, String> environment) throws Exception {
         ApplicationId id;
         try {
             id = ApplicationId.fromString(applicationId.trim());
@@ -36,15 +36,21 @@ public final class YarnSessionLookup {
             throw new IllegalArgumentException("'" + applicationId + "' is not a YARN application id "
                     + "(application_<cluster timestamp>_<number>)");
         }
-        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
-                HadoopConfigurationLoader.load(configuration, environment), line -> { })) {
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(
+                configuration, HadoopConfigurationLoader.load(configuration, environment), line -> {})) {
             return descriptor.retrieve(id);
         } catch (IllegalArgumentException e) {
             // the locator copies the file's id into yarn.application.id, so compare with the file itself
             YarnPropertiesFile properties = YarnPropertiesFile.of(configuration);
-            boolean fromFile = properties.applicationId().filter(applicationId::equals).isPresent();
-            throw new IllegalArgumentException(e.getMessage() + (fromFile ? " (named by " + properties.path()
-                    + ", left by an earlier yarn-session.sh: delete it or start a new session)" : ""), e);
+            boolean fromFile =
+                    properties.applicationId().filter(applicationId::equals).isPresent();
+            throw new IllegalArgumentException(
+                    e.getMessage()
+                            + (fromFile
+                                    ? " (named by " + properties.path()
+                                            + ", left by an earlier yarn-session.sh: delete it or start a new session)"
+                                    : ""),
+                    e);
         }
     }
 }

@@ -13,13 +13,15 @@ import java.util.zip.ZipOutputStream;
 final class ZipArchive {
     private ZipArchive() {}
 
-    /** Writes {@code zip} with every regular file of {@code directory} at the archive's top level; returns {@code zip}. */
+    /** Writes {@code zip} with every regular file of {@code directory} at the archive's top level; returns {@code zip}.
+     * */
     static Path of(Path directory, Path zip) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             for (Path entry : files) {
                 out.putNextEntry(new ZipEntry(entry.getFileName().toString()));
                 Files.copy(entry, out);

@@ -29,8 +29,12 @@ final class CommandLines {
         PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(new TeeStream(captured, stdout), true, StandardCharsets.UTF_8));
         try {
-            int code = new CliFrontend(captured, new PrintStream(err, true, StandardCharsets.UTF_8), environment,
-                    () -> Set.of("local", "remote", "yarn-session", "yarn-per-job", "yarn-application")).run(args);
+            int code = new CliFrontend(
+                            captured,
+                            new PrintStream(err, true, StandardCharsets.UTF_8),
+                            environment,
+                            () -> Set.of("local", "remote", "yarn-session", "yarn-per-job", "yarn-application"))
+                    .run(args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
@@ -41,9 +45,12 @@ final class CommandLines {
     static Result yarnSession(Map<String, String> environment, InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new YarnSessionCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                in != null ? in : new ByteArrayInputStream(new byte[0]), environment).run(args);
+        int code = new YarnSessionCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        in != null ? in : new ByteArrayInputStream(new byte[0]),
+                        environment)
+                .run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -15,15 +15,19 @@ class ContainerDiagnosticsTest {
         return "Application application_1796284773991_0001 failed 1 times due to AM Container for "
                 + "appattempt_1796284773991_0001_000001 exited with  exitCode: 1\nFailing this attempt.Diagnostics: "
                 + container + container + "For more detailed output, check the application tracking page: "
-                + "http://localhost:34345/cluster/app/application_1796284773991_0001 Then click on links to logs of each "
+                + "http://localhost:34345/cluster/app/application_1796284773991_0001 Then click on links to logs of "
+                + "each "
                 + "attempt.\n. Failing the application.";
     }
 
     @Test
     void findsTheFirstExceptionOfTheErrorFilesTail() {
-        String tail = "SLF4J: a warning\nThe session ApplicationMaster failed: java.net.BindException: Address already in use\n"
-                + "Caused by: java.io.IOException: bind";
-        assertEquals("The session ApplicationMaster failed: java.net.BindException: Address already in use",
+        String tail =
+                "SLF4J: a warning\nThe session ApplicationMaster failed: java.net.BindException: Address already in "
+                        + "use\n"
+                        + "Caused by: java.io.IOException: bind";
+        assertEquals(
+                "The session ApplicationMaster failed: java.net.BindException: Address already in use",
                 ContainerDiagnostics.cause(applicationDiagnostics(tail)));
     }
 
@@ -31,14 +35,16 @@ class ContainerDiagnosticsTest {
     void skipsStackFrames() {
         String tail = "\tat io.floe.Foo.bar(Foo.java:1)\n\t... 3 more\nException in thread \"main\" "
                 + "java.lang.OutOfMemoryError: Java heap space";
-        assertEquals("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
+        assertEquals(
+                "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
                 ContainerDiagnostics.cause(applicationDiagnostics(tail)));
     }
 
     @Test
     void takesTheFirstLineOfAJvmThatDidNotStart() {
         String tail = "Unrecognized VM option 'NoSuchFloeOption'\nError: Could not create the Java Virtual Machine.";
-        assertEquals("Unrecognized VM option 'NoSuchFloeOption'", ContainerDiagnostics.cause(applicationDiagnostics(tail)));
+        assertEquals(
+                "Unrecognized VM option 'NoSuchFloeOption'", ContainerDiagnostics.cause(applicationDiagnostics(tail)));
     }
 
     @Test

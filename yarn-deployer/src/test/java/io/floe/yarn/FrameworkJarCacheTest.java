@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FrameworkJarCacheTest {
     @TempDir
     Path local;
+
     @TempDir
     Path cluster;
 
@@ -81,7 +82,8 @@ class FrameworkJarCacheTest {
         assertEquals(expected, keys, "classpath order, a second jar of one name renamed");
         for (int i = 0; i < registered.size(); i++) {
             assertEquals(Files.size(classpath.get(i)), registered.get(i).size());
-            assertTrue(registered.get(i).uri().getPath().contains(FrameworkJarCache.sha256(classpath.get(i))),
+            assertTrue(
+                    registered.get(i).uri().getPath().contains(FrameworkJarCache.sha256(classpath.get(i))),
                     "stored under its content hash: " + registered.get(i).uri());
         }
 
@@ -97,13 +99,17 @@ class FrameworkJarCacheTest {
         Files.writeString(classes.resolve("B.class"), "b");
         Path classDirectory = local.resolve("runtime/target/classes");
 
-        ShippedResource first = cache().register(List.of(classDirectory), Files.createDirectories(local.resolve("s1"))).get(0);
-        ShippedResource second = cache().register(List.of(classDirectory), Files.createDirectories(local.resolve("s2"))).get(0);
+        ShippedResource first = cache().register(List.of(classDirectory), Files.createDirectories(local.resolve("s1")))
+                .get(0);
+        ShippedResource second = cache().register(List.of(classDirectory), Files.createDirectories(local.resolve("s2")))
+                .get(0);
         assertEquals("lib/runtime-classes.jar", first.key());
         assertEquals(first.uri(), second.uri());
 
         Files.writeString(classes.resolve("B.class"), "b, changed");
-        ShippedResource changed = cache().register(List.of(classDirectory), Files.createDirectories(local.resolve("s3"))).get(0);
+        ShippedResource changed = cache().register(
+                        List.of(classDirectory), Files.createDirectories(local.resolve("s3")))
+                .get(0);
         assertNotEquals(first.uri(), changed.uri());
     }
 

@@ -13,8 +13,10 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.junit.jupiter.api.Test;
 
 class HadoopClasspathTest {
-    private final List<Path> framework = List.of(Path.of("/floe/lib/floe-runtime.jar"),
-            Path.of("/floe/lib/hadoop-client-api-3.4.3.jar"), Path.of("/floe/lib/hadoop-client-runtime-3.4.3.jar"),
+    private final List<Path> framework = List.of(
+            Path.of("/floe/lib/floe-runtime.jar"),
+            Path.of("/floe/lib/hadoop-client-api-3.4.3.jar"),
+            Path.of("/floe/lib/hadoop-client-runtime-3.4.3.jar"),
             Path.of("/floe/lib/netty-common.jar"));
 
     @Test
@@ -35,10 +37,14 @@ class HadoopClasspathTest {
 
         HadoopClasspath mode = HadoopClasspath.of(configuration);
 
-        assertEquals(List.of(Path.of("/floe/lib/floe-runtime.jar"), Path.of("/floe/lib/netty-common.jar")),
+        assertEquals(
+                List.of(Path.of("/floe/lib/floe-runtime.jar"), Path.of("/floe/lib/netty-common.jar")),
                 mode.frameworkJars(framework));
-        assertEquals(ContainerEnvironment.CLASSPATH + "<CPS>/etc/hadoop/conf<CPS>/opt/hadoop/share/*", mode.containerClasspath(hadoop));
-        assertTrue(mode.containerClasspath(new YarnConfiguration()).contains("{{HADOOP_COMMON_HOME}}"),
+        assertEquals(
+                ContainerEnvironment.CLASSPATH + "<CPS>/etc/hadoop/conf<CPS>/opt/hadoop/share/*",
+                mode.containerClasspath(hadoop));
+        assertTrue(
+                mode.containerClasspath(new YarnConfiguration()).contains("{{HADOOP_COMMON_HOME}}"),
                 "without a setting, YARN's cross-platform default classpath applies");
     }
 
@@ -47,8 +53,8 @@ class HadoopClasspathTest {
         Configuration configuration = new Configuration();
         configuration.set(YarnConfigOptions.HADOOP_CLASSPATH, "provided");
 
-        IllegalConfigurationException e = assertThrows(IllegalConfigurationException.class,
-                () -> HadoopClasspath.of(configuration));
+        IllegalConfigurationException e =
+                assertThrows(IllegalConfigurationException.class, () -> HadoopClasspath.of(configuration));
 
         assertTrue(e.getMessage().contains("yarn.hadoop-classpath is 'provided'"), e.getMessage());
         assertTrue(e.getMessage().contains("'ship'") && e.getMessage().contains("'cluster'"), e.getMessage());

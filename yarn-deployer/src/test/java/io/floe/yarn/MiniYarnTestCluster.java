@@ -55,8 +55,14 @@ final class MiniYarnTestCluster implements AutoCloseable {
     final YarnClient yarnClient;
     final FileSystem fs;
 
-    private MiniYarnTestCluster(Path work, MiniDFSCluster dfs, MiniYARNCluster yarn, YarnConfiguration yarnConfiguration,
-            Path hadoopConfDir, YarnClient yarnClient, FileSystem fs) {
+    private MiniYarnTestCluster(
+            Path work,
+            MiniDFSCluster dfs,
+            MiniYARNCluster yarn,
+            YarnConfiguration yarnConfiguration,
+            Path hadoopConfDir,
+            YarnClient yarnClient,
+            FileSystem fs) {
         this.work = work;
         this.dfs = dfs;
         this.yarn = yarn;
@@ -91,7 +97,10 @@ final class MiniYarnTestCluster implements AutoCloseable {
         conf.setLong(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, Integer.MAX_VALUE);
         scheduler.accept(conf);
 
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, work.resolve("dfs").toFile()).numDataNodes(1).build();
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(
+                        conf, work.resolve("dfs").toFile())
+                .numDataNodes(1)
+                .build();
         dfs.waitActive();
         conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
         MiniYARNCluster yarn = new MiniYARNCluster(name, 2, 1, 1);
@@ -104,7 +113,8 @@ final class MiniYarnTestCluster implements AutoCloseable {
         org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
         site.set("fs.defaultFS", yarnConfiguration.get("fs.defaultFS"));
         for (Map.Entry<String, String> entry : yarnConfiguration) {
-            if (entry.getKey().startsWith("yarn.resourcemanager.") && entry.getKey().endsWith("address")) {
+            if (entry.getKey().startsWith("yarn.resourcemanager.")
+                    && entry.getKey().endsWith("address")) {
                 site.set(entry.getKey(), entry.getValue());
             }
         }
@@ -114,8 +124,8 @@ final class MiniYarnTestCluster implements AutoCloseable {
         YarnClient yarnClient = YarnClient.createYarnClient();
         yarnClient.init(yarnConfiguration);
         yarnClient.start();
-        MiniYarnTestCluster cluster = new MiniYarnTestCluster(work, dfs, yarn, yarnConfiguration, hadoopConfDir, yarnClient,
-                FileSystem.get(yarnConfiguration));
+        MiniYarnTestCluster cluster = new MiniYarnTestCluster(
+                work, dfs, yarn, yarnConfiguration, hadoopConfDir, yarnClient, FileSystem.get(yarnConfiguration));
         waitUntil(() -> cluster.nodeManagers() == 2, Duration.ofSeconds(60), "two NodeManagers");
         return cluster;
     }
@@ -167,15 +177,18 @@ final class MiniYarnTestCluster implements AutoCloseable {
         settings.put("yarn.properties-file.location", propertiesDir.toString());
         settings.putAll(overrides);
         StringBuilder yaml = new StringBuilder();
-        settings.forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
+        settings.forEach(
+                (key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
         Files.writeString(dir.resolve("config.yaml"), yaml.toString());
         return dir;
     }
 
     /** Hadoop's client jars of the test classpath: what NodeManagers that offer Hadoop would list. */
     static List<String> hadoopClientJars() {
-        List<String> jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> Path.of(entry).getFileName().toString().matches("hadoop-client-(api|runtime)-.*\\.jar"))
+        List<String> jars = java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry ->
+                        Path.of(entry).getFileName().toString().matches("hadoop-client-(api|runtime)-.*\\.jar"))
                 .toList();
         assertEquals(2, jars.size(), "Hadoop's client jars on the test classpath: " + jars);
         return jars;
@@ -217,7 +230,9 @@ final class MiniYarnTestCluster implements AutoCloseable {
     }
 
     ApplicationReport awaitFinished(ApplicationId id) throws Exception {
-        waitUntil(() -> report(id).getYarnApplicationState() == YarnApplicationState.FINISHED, Duration.ofSeconds(90),
+        waitUntil(
+                () -> report(id).getYarnApplicationState() == YarnApplicationState.FINISHED,
+                Duration.ofSeconds(90),
                 "application " + id + " finished");
         return report(id);
     }
@@ -265,8 +280,10 @@ final class MiniYarnTestCluster implements AutoCloseable {
 
     List<Path> containerLogs(ApplicationId id, String fileName) throws IOException {
         try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            return files.filter(p -> p.getFileName().toString().equals(fileName) && p.toString().contains(id.toString()))
-                    .sorted().toList();
+            return files.filter(p -> p.getFileName().toString().equals(fileName)
+                            && p.toString().contains(id.toString()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -274,8 +291,10 @@ final class MiniYarnTestCluster implements AutoCloseable {
     void assertNoExceptionsInContainerLogs(ApplicationId id) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            for (Path file : files.filter(p -> p.toString().contains(id.toString()) && Files.isRegularFile(p)
-                    && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)")).toList()) {
+            for (Path file : files.filter(p -> p.toString().contains(id.toString())
+                            && Files.isRegularFile(p)
+                            && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)"))
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (line.contains("Exception")) {
                         found.add(file.getFileName() + ": " + line);
@@ -289,9 +308,12 @@ final class MiniYarnTestCluster implements AutoCloseable {
     /** GET of a path of the REST endpoint of a running Floe application, as JSON. */
     JsonNode restGet(ApplicationId application, String path) throws IOException, InterruptedException {
         ApplicationReport report = report(application);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://" + report.getHost() + ":" + report.getRpcPort() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 
@@ -308,11 +330,21 @@ final class MiniYarnTestCluster implements AutoCloseable {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).toString();
-            if (name.contains("test-classes") || name.contains("junit") || name.contains("mockito")
-                    || name.contains("hadoop-client-minicluster") || name.contains("bcprov") || name.contains("bcpkix")
-                    || name.contains("surefire") || name.contains("failsafe") || name.contains("floe-examples")
-                    || name.contains("examples/target") || name.contains("opentest4j") || name.contains("apiguardian")
-                    || name.contains("byte-buddy") || name.contains("objenesis") || name.contains("hamcrest")
+            if (name.contains("test-classes")
+                    || name.contains("junit")
+                    || name.contains("mockito")
+                    || name.contains("hadoop-client-minicluster")
+                    || name.contains("bcprov")
+                    || name.contains("bcpkix")
+                    || name.contains("surefire")
+                    || name.contains("failsafe")
+                    || name.contains("floe-examples")
+                    || name.contains("examples/target")
+                    || name.contains("opentest4j")
+                    || name.contains("apiguardian")
+                    || name.contains("byte-buddy")
+                    || name.contains("objenesis")
+                    || name.contains("hamcrest")
                     || name.contains("log4j-1.2-api")) {
                 continue;
             }

@@ -40,7 +40,7 @@ class YarnPerJobITCase {
 
     @BeforeAll
     static void startClusters() throws Exception {
-        cluster = MiniYarnTestCluster.start("YarnPerJobITCase", conf -> { });
+        cluster = MiniYarnTestCluster.start("YarnPerJobITCase", conf -> {});
     }
 
     @AfterAll
@@ -58,8 +58,8 @@ class YarnPerJobITCase {
         String input = cluster.writeFile("/wordcount/input.txt", "to be or not to be\nthat is the question\nto be\n");
 
         long start = System.nanoTime();
-        runProgram(List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/output",
-                "--mode", "batch"), 2);
+        runProgram(
+                List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/output", "--mode", "batch"), 2);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.println("Per-job WordCount on YARN took " + seconds + " s");
 
@@ -68,14 +68,16 @@ class YarnPerJobITCase {
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
 
         Map<String, Long> counts = cluster.readCounts("/wordcount/output");
-        assertEquals(Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L, "the", 1L, "question", 1L),
+        assertEquals(
+                Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L, "the", 1L, "question", 1L),
                 counts);
 
         cluster.assertNoStagingLeft(id);
 
         List<Path> taskManagerLogs = cluster.containerLogs(id, "taskmanager.log");
         assertEquals(2, taskManagerLogs.size(), "one TaskManager container per slot the job needs: " + taskManagerLogs);
-        String jobManagerLog = Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
+        String jobManagerLog =
+                Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
         int submitted = jobManagerLog.indexOf("Received job");
         int firstRequest = jobManagerLog.indexOf("Requested a TaskManager container");
         assertTrue(submitted >= 0 && firstRequest > submitted, "TaskManagers are requested only once the job is there");
@@ -91,10 +93,11 @@ class YarnPerJobITCase {
         Set<ApplicationId> before = cluster.applicationIds();
 
         String missing = cluster.fs.getUri() + "/wordcount/no-such-input.txt";
-        ProgramInvocationException failure = assertThrows(ProgramInvocationException.class,
-                () -> runProgram(List.of("--input", missing, "--mode", "batch"), 1));
-        assertTrue(describe(failure).contains("no-such-input.txt"), "the user's exception reaches the client: "
-                + describe(failure));
+        ProgramInvocationException failure = assertThrows(
+                ProgramInvocationException.class, () -> runProgram(List.of("--input", missing, "--mode", "batch"), 1));
+        assertTrue(
+                describe(failure).contains("no-such-input.txt"),
+                "the user's exception reaches the client: " + describe(failure));
 
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         ApplicationReport finished = cluster.awaitFinished(id);
@@ -103,7 +106,7 @@ class YarnPerJobITCase {
         assertEquals(cacheBefore, frameworkJarCache(), "a second deployment uploads no framework jar");
     }
 
-   private static String describe(Throwable failure) {
+    private static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             text.append(t).append('\n');
@@ -113,7 +116,8 @@ class YarnPerJobITCase {
     /** Every file of the framework jar cache with its modification time. */
     private static Map<String, Long> frameworkJarCache() throws IOException {
         Map<String, Long> files = new TreeMap<>();
-        org.apache.hadoop.fs.Path cache = new org.apache.hadoop.fs.Path(cluster.fs.getHomeDirectory(), ".floe/lib-cache");
+        org.apache.hadoop.fs.Path cache =
+                new org.apache.hadoop.fs.Path(cluster.fs.getHomeDirectory(), ".floe/lib-cache");
         if (cluster.fs.exists(cache)) {
             var it = cluster.fs.listFiles(cache, true);
             while (it.hasNext()) {
@@ -123,14 +127,24 @@ class YarnPerJobITCase {
         }
         return files;
     }
+
     @Test
     @Order(3)
     @Timeout(240)
     void aDetachedPerJobClusterEndsSucceededAndCleanWithoutItsClient() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
         String input = cluster.writeFile("/wordcount/detached-input.txt", "one two two\nthree three three\n");
-        runProgram("WordCount", List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/detached-output",
-                "--mode", "batch"), 1, false);
+        runProgram(
+                "WordCount",
+                List.of(
+                        "--input",
+                        input,
+                        "--output",
+                        cluster.fs.getUri() + "/wordcount/detached-output",
+                        "--mode",
+                        "batch"),
+                1,
+                false);
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         ApplicationReport finished = cluster.awaitFinished(id);
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
@@ -153,7 +167,8 @@ class YarnPerJobITCase {
         list.addAll(byApplication);
         CommandLines.Result listed = CommandLines.floe(Map.of(), list.toArray(new String[0]));
         assertEquals(0, listed.exitCode(), listed.toString());
-        java.util.regex.Matcher job = java.util.regex.Pattern.compile(" : ([0-9a-f]{32}) : KeyedSumGenerator \\((\\w+)\\)")
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile(
+                        " : ([0-9a-f]{32}) : KeyedSumGenerator \\((\\w+)\\)")
                 .matcher(listed.out());
         assertTrue(job.find(), "floe list shows the job: " + listed.out());
 
@@ -175,27 +190,42 @@ class YarnPerJobITCase {
         List<String> hadoopJars = MiniYarnTestCluster.hadoopClientJars();
         Path confDir = Files.createDirectories(cluster.work.resolve("hadoop-conf-with-classpath"));
         org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
-        site.addResource(new org.apache.hadoop.fs.Path(cluster.hadoopConfDir.resolve("yarn-site.xml").toUri()));
-        site.set(org.apache.hadoop.yarn.conf.YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", hadoopJars));
+        site.addResource(new org.apache.hadoop.fs.Path(
+                cluster.hadoopConfDir.resolve("yarn-site.xml").toUri()));
+        site.set(
+                org.apache.hadoop.yarn.conf.YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", hadoopJars));
         try (java.io.OutputStream out = Files.newOutputStream(confDir.resolve("yarn-site.xml"))) {
             site.writeXml(out);
         }
         Set<ApplicationId> before = cluster.applicationIds();
         String input = cluster.writeFile("/wordcount/cluster-hadoop-input.txt", "red green\ngreen blue blue blue\n");
 
-        runProgram("WordCount", List.of("--input", input, "--output", cluster.fs.getUri() + "/wordcount/cluster-hadoop-output",
-                "--mode", "batch"), 1, true, Map.of("yarn.hadoop-classpath", "cluster", "env.hadoop.conf.dir", confDir.toString()));
+        runProgram(
+                "WordCount",
+                List.of(
+                        "--input",
+                        input,
+                        "--output",
+                        cluster.fs.getUri() + "/wordcount/cluster-hadoop-output",
+                        "--mode",
+                        "batch"),
+                1,
+                true,
+                Map.of("yarn.hadoop-classpath", "cluster", "env.hadoop.conf.dir", confDir.toString()));
 
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         ApplicationReport finished = cluster.awaitFinished(id);
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
-        assertEquals(Map.of("red", 1L, "green", 2L, "blue", 3L), cluster.readCounts("/wordcount/cluster-hadoop-output"));
+        assertEquals(
+                Map.of("red", 1L, "green", 2L, "blue", 3L), cluster.readCounts("/wordcount/cluster-hadoop-output"));
         List<Path> launchScripts = cluster.containerLogs(id, "launch_container.sh");
         assertFalse(launchScripts.isEmpty(), "the NodeManagers keep each container's launch script");
         for (Path script : launchScripts) {
             String text = Files.readString(script);
             assertFalse(text.contains("lib/hadoop-client-"), "no Hadoop jar is localized: " + script);
-            assertTrue(text.contains(hadoopJars.get(0)), "the container's CLASSPATH names the cluster's Hadoop: " + script);
+            assertTrue(
+                    text.contains(hadoopJars.get(0)),
+                    "the container's CLASSPATH names the cluster's Hadoop: " + script);
         }
         cluster.assertNoStagingLeft(id);
         cluster.assertNoExceptionsInContainerLogs(id);
@@ -211,29 +241,42 @@ class YarnPerJobITCase {
         for (String open : ContainerCommand.JAVA_17_OPENS) {
             command.add("--add-opens=" + open + "=ALL-UNNAMED");
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), io.floe.client.cli.CliFrontend.class.getName(),
-                "run", "-t", YarnJobClusterExecutorFactory.NAME));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                io.floe.client.cli.CliFrontend.class.getName(),
+                "run",
+                "-t",
+                YarnJobClusterExecutorFactory.NAME));
         command.addAll(cluster.deploymentFlags());
         // the ApplicationMaster's JVM waits at its start (for a file nobody deletes): the deployment never completes
         command.add("-Denv.java.opts.jobmanager=-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup");
         command.add(cluster.exampleJar("WordCount").toString());
         Path clientOutput = cluster.work.resolve("killed-client.out");
-        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(clientOutput.toFile()).start();
+        Process client = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(clientOutput.toFile())
+                .start();
         ApplicationId id;
         try {
-            MiniYarnTestCluster.waitUntil(() -> newApplicationIn(before, YarnApplicationState.ACCEPTED) != null,
-                    java.time.Duration.ofSeconds(90), "the client's application ACCEPTED");
+            MiniYarnTestCluster.waitUntil(
+                    () -> newApplicationIn(before, YarnApplicationState.ACCEPTED) != null,
+                    java.time.Duration.ofSeconds(90),
+                    "the client's application ACCEPTED");
             id = newApplicationIn(before, YarnApplicationState.ACCEPTED);
         } finally {
             client.destroy(); // SIGTERM, as a kill or a closed terminal would send: the JVM runs its shutdown hooks
         }
         assertTrue(client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the client ended");
 
-        MiniYarnTestCluster.waitUntil(() -> cluster.report(id).getYarnApplicationState() == YarnApplicationState.KILLED,
-                java.time.Duration.ofSeconds(60), "application " + id + " killed by the dying client");
+        MiniYarnTestCluster.waitUntil(
+                () -> cluster.report(id).getYarnApplicationState() == YarnApplicationState.KILLED,
+                java.time.Duration.ofSeconds(60),
+                "application " + id + " killed by the dying client");
         cluster.assertNoStagingLeft(id);
         String printed = Files.readString(clientOutput);
-        assertTrue(printed.contains("Stopped while deploying: killed " + id + " and deleted its staging directory."),
+        assertTrue(
+                printed.contains("Stopped while deploying: killed " + id + " and deleted its staging directory."),
                 "the client says what it cleaned up: " + printed);
     }
 
@@ -260,8 +303,13 @@ class YarnPerJobITCase {
         runProgram(example, arguments, parallelism, attached, Map.of());
     }
 
-    private static void runProgram(String example, List<String> arguments, int parallelism, boolean attached,
-            Map<String, String> extraSettings) throws Exception {
+    private static void runProgram(
+            String example,
+            List<String> arguments,
+            int parallelism,
+            boolean attached,
+            Map<String, String> extraSettings)
+            throws Exception {
         Configuration configuration = new Configuration();
         configuration.setString("execution.attached", String.valueOf(attached));
         configuration.setString("execution.target", YarnJobClusterExecutorFactory.NAME);
@@ -271,7 +319,8 @@ class YarnPerJobITCase {
         extraSettings.forEach(configuration::setString);
         Path jar = cluster.exampleJar(example);
         configuration.setString("pipeline.jars", jar.toString());
-        try (PackagedProgram program = PackagedProgram.fromJar(jar, null, arguments, YarnPerJobITCase.class.getClassLoader())) {
+        try (PackagedProgram program =
+                PackagedProgram.fromJar(jar, null, arguments, YarnPerJobITCase.class.getClassLoader())) {
             program.invoke(configuration);
         }
     }

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Timeout;
 class YarnSessionITCase {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
     private static final String TEXT = "to be or not to be\nthat is the question\nto be\n";
-    private static final Map<String, Long> COUNTS = Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L,
-            "the", 1L, "question", 1L);
+    private static final Map<String, Long> COUNTS =
+            Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L, "the", 1L, "question", 1L);
 
     static MiniYarnTestCluster cluster;
     static Path confDir;
@@ -59,7 +59,9 @@ class YarnSessionITCase {
             conf.set("yarn.scheduler.capacity.root.analytics.capacity", "50");
             conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
             conf.set("yarn.scheduler.capacity.root.analytics.maximum-capacity", "100");
-            conf.setInt("yarn.resourcemanager.am.max-attempts", 2); // Floe asks for 1 unless yarn.application-attempts says more
+            conf.setInt(
+                    "yarn.resourcemanager.am.max-attempts",
+                    2); // Floe asks for 1 unless yarn.application-attempts says more
         });
         propertiesDir = Files.createDirectories(cluster.work.resolve("properties"));
         confDir = cluster.writeFloeConf("conf", propertiesDir, Map.of());
@@ -78,7 +80,10 @@ class YarnSessionITCase {
         Set<ApplicationId> before = cluster.applicationIds();
         Result result = yarnSession(null, "-d", "-qu", "nightly");
         assertEquals(1, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("nightly") && result.err().contains("default") && result.err().contains("analytics"),
+        assertTrue(
+                result.err().contains("nightly")
+                        && result.err().contains("default")
+                        && result.err().contains("analytics"),
                 "names the queue and the known ones: " + result.err());
         assertEquals(before, cluster.applicationIds(), "no YARN application was created");
         assertFalse(Files.exists(propertiesFile()), "no properties file");
@@ -99,12 +104,14 @@ class YarnSessionITCase {
     }
 
     private void aDetachedSessionStartsTaskManagersOnlyForJobsAndRunsWordCountExactly() throws Exception {
-        Result started = yarnSession(null, "-d", "-s", "3", "-qu", "analytics", "-nm", "floe-it-session", "-jm", "768",
-                "-tm", "768m");
+        Result started = yarnSession(
+                null, "-d", "-s", "3", "-qu", "analytics", "-nm", "floe-it-session", "-jm", "768", "-tm", "768m");
         assertEquals(0, started.exitCode(), started.toString());
         session = ApplicationId.fromString(firstApplicationId(started.out()));
         assertTrue(started.out().contains("yarn-session.sh -id " + session), "prints how to stop it: " + started.out());
-        assertTrue(Files.readString(propertiesFile()).contains(session.toString()), "the properties file names the session");
+        assertTrue(
+                Files.readString(propertiesFile()).contains(session.toString()),
+                "the properties file names the session");
         ApplicationReport report = cluster.report(session);
         assertTrue(report.getQueue().endsWith("analytics"), "the -qu queue: " + report.getQueue());
         assertEquals("floe-it-session", report.getName());
@@ -113,8 +120,17 @@ class YarnSessionITCase {
 
         // a plain `floe run`: the properties file sends it to the session
         String output = cluster.fs.getUri() + "/wordcount/session-output";
-        Result run = floe("run", "-p", "2", cluster.exampleJar("WordCount").toString(), "--input", input, "--output", output,
-                "--mode", "batch");
+        Result run = floe(
+                "run",
+                "-p",
+                "2",
+                cluster.exampleJar("WordCount").toString(),
+                "--input",
+                input,
+                "--output",
+                output,
+                "--mode",
+                "batch");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("YARN session " + session), "the job went to the session: " + run.out());
         assertEquals(COUNTS, cluster.readCounts("/wordcount/session-output"));
@@ -133,8 +149,19 @@ class YarnSessionITCase {
     @Timeout(240)
     void applicationModeRunsALocalJarInTheApplicationMaster() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
-        Result run = floe("run-application", "-t", "yarn-application", "-p", "2", cluster.exampleJar("WordCount").toString(),
-                "--input", input, "--output", cluster.fs.getUri() + "/wordcount/application-output", "--mode", "batch");
+        Result run = floe(
+                "run-application",
+                "-t",
+                "yarn-application",
+                "-p",
+                "2",
+                cluster.exampleJar("WordCount").toString(),
+                "--input",
+                input,
+                "--output",
+                cluster.fs.getUri() + "/wordcount/application-output",
+                "--mode",
+                "batch");
         assertEquals(0, run.exitCode(), run.toString());
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         assertTrue(run.out().contains(id.toString()), "prints the application id: " + run.out());
@@ -142,7 +169,8 @@ class YarnSessionITCase {
         assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
         assertEquals(COUNTS, cluster.readCounts("/wordcount/application-output"));
         cluster.assertNoStagingLeft(id);
-        String jobManagerLog = Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
+        String jobManagerLog =
+                Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
         assertTrue(jobManagerLog.contains("Running io.floe.examples.WordCount"), "main() ran in the ApplicationMaster");
         cluster.assertNoExceptionsInContainerLogs(id);
     }
@@ -151,10 +179,20 @@ class YarnSessionITCase {
     @Timeout(240)
     void applicationModeRunsAJarFromHdfs() throws Exception {
         org.apache.hadoop.fs.Path jar = new org.apache.hadoop.fs.Path("/jobs/WordCount.jar");
-        cluster.fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(cluster.exampleJar("WordCount").toUri()), jar);
+        cluster.fs.copyFromLocalFile(
+                new org.apache.hadoop.fs.Path(cluster.exampleJar("WordCount").toUri()), jar);
         Set<ApplicationId> before = cluster.applicationIds();
-        Result run = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + jar.toString(),
-                "--input", input, "--output", cluster.fs.getUri() + "/wordcount/hdfs-jar-output", "--mode", "batch");
+        Result run = floe(
+                "run-application",
+                "-t",
+                "yarn-application",
+                cluster.fs.getUri() + jar.toString(),
+                "--input",
+                input,
+                "--output",
+                cluster.fs.getUri() + "/wordcount/hdfs-jar-output",
+                "--mode",
+                "batch");
         assertEquals(0, run.exitCode(), run.toString());
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         ApplicationReport finished = cluster.awaitFinished(id);
@@ -165,36 +203,56 @@ class YarnSessionITCase {
 
         Result missing = floe("run-application", "-t", "yarn-application", cluster.fs.getUri() + "/jobs/NoSuch.jar");
         assertEquals(1, missing.exitCode(), missing.toString());
-        assertTrue(missing.err().contains("/jobs/NoSuch.jar") && missing.err().contains("does not exist"), missing.err());
+        assertTrue(
+                missing.err().contains("/jobs/NoSuch.jar") && missing.err().contains("does not exist"), missing.err());
     }
 
     private void aTaskManagerStoppedThroughTheNodeManagerIsReplacedAndTheJobCompletesExactly() throws Exception {
         Path output = cluster.work.resolve("keyed-sums");
-        Result run = floe("run", "-d", "-p", "2", "-Drestart-strategy.type=fixed-delay",
-                "-Drestart-strategy.fixed-delay.attempts=3", "-Drestart-strategy.fixed-delay.delay=1 s",
-                cluster.exampleJar("KeyedSumGenerator").toString(), "--events", "3000", "--keys", "3", "--rate", "200",
-                "--output", output.toUri().toString());
+        Result run = floe(
+                "run",
+                "-d",
+                "-p",
+                "2",
+                "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=3",
+                "-Drestart-strategy.fixed-delay.delay=1 s",
+                cluster.exampleJar("KeyedSumGenerator").toString(),
+                "--events",
+                "3000",
+                "--keys",
+                "3",
+                "--rate",
+                "200",
+                "--output",
+                output.toUri().toString());
         assertEquals(0, run.exitCode(), run.toString());
         String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
-        MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(jobId)) && !taskManagers().isEmpty()
-                && Files.exists(output), Duration.ofSeconds(90), "the job running");
+        MiniYarnTestCluster.waitUntil(
+                () -> "RUNNING".equals(jobStatus(jobId)) && !taskManagers().isEmpty() && Files.exists(output),
+                Duration.ofSeconds(90),
+                "the job running");
 
         List<ContainerId> stopped = stopTaskManagerContainers();
         assertFalse(stopped.isEmpty(), "a TaskManager container was running");
-        MiniYarnTestCluster.waitUntil(() -> "FINISHED".equals(jobStatus(jobId)), Duration.ofSeconds(180), "job finished");
+        MiniYarnTestCluster.waitUntil(
+                () -> "FINISHED".equals(jobStatus(jobId)), Duration.ofSeconds(180), "job finished");
 
-        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
-        String jobManagerLog = Files.readString(cluster.containerLogs(session, "jobmanager.log").get(0));
+        assertEquals(
+                Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
+        String jobManagerLog = Files.readString(
+                cluster.containerLogs(session, "jobmanager.log").get(0));
         for (ContainerId container : stopped) {
             assertTrue(jobManagerLog.contains(container.toString()), "the JobManager saw " + container + " end");
         }
-        assertTrue(cluster.containerLogs(session, "taskmanager.log").size() > stopped.size(),
+        assertTrue(
+                cluster.containerLogs(session, "taskmanager.log").size() > stopped.size(),
                 "a replacement TaskManager container was started");
     }
 
     private void stopFromStandardInputEndsTheSessionSucceededWithoutLeftovers() throws Exception {
-        Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
-                session.toString());
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
         assertEquals(0, stopped.exitCode(), stopped.toString());
         ApplicationReport report = cluster.awaitFinished(session);
         assertEquals(FinalApplicationStatus.SUCCEEDED, report.getFinalApplicationStatus(), report.getDiagnostics());
@@ -210,7 +268,9 @@ class YarnSessionITCase {
         try {
             Result stale = floe("run", cluster.exampleJar("WordCount").toString());
             assertEquals(3, stale.exitCode(), "the cluster's error, before the program runs: " + stale);
-            assertTrue(stale.err().contains("FINISHED") && stale.err().contains(propertiesFile().toString()),
+            assertTrue(
+                    stale.err().contains("FINISHED")
+                            && stale.err().contains(propertiesFile().toString()),
                     "says the session has ended and which file named it: " + stale.err());
         } finally {
             Files.deleteIfExists(propertiesFile());
@@ -224,25 +284,49 @@ class YarnSessionITCase {
         assertEquals(0, started.exitCode(), started.toString());
         ApplicationId recovering = ApplicationId.fromString(firstApplicationId(started.out()));
         Path output = cluster.work.resolve("recovered-sums");
-        Result run = floe("run", "-d", "-Dyarn.application.id=" + recovering, cluster.exampleJar("KeyedSumGenerator").toString(),
-                "--events", "3000", "--keys", "3", "--rate", "200", "--output", output.toUri().toString());
+        Result run = floe(
+                "run",
+                "-d",
+                "-Dyarn.application.id=" + recovering,
+                cluster.exampleJar("KeyedSumGenerator").toString(),
+                "--events",
+                "3000",
+                "--keys",
+                "3",
+                "--rate",
+                "200",
+                "--output",
+                output.toUri().toString());
         assertEquals(0, run.exitCode(), run.toString());
         String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
-        MiniYarnTestCluster.waitUntil(() -> "RUNNING".equals(jobStatus(recovering, jobId)) && Files.exists(output),
-                Duration.ofSeconds(90), "the job running");
+        MiniYarnTestCluster.waitUntil(
+                () -> "RUNNING".equals(jobStatus(recovering, jobId)) && Files.exists(output),
+                Duration.ofSeconds(90),
+                "the job running");
 
         List<ContainerId> applicationMaster = stopContainers(recovering, true);
         assertEquals(1, applicationMaster.size(), "the first attempt's ApplicationMaster container");
-        MiniYarnTestCluster.waitUntil(() -> cluster.report(recovering).getCurrentApplicationAttemptId().getAttemptId() == 2
-                && cluster.report(recovering).getRpcPort() > 0, Duration.ofSeconds(90), "the second attempt registered");
-        MiniYarnTestCluster.waitUntil(() -> "FINISHED".equals(jobStatus(recovering, jobId)), Duration.ofSeconds(120),
+        MiniYarnTestCluster.waitUntil(
+                () -> cluster.report(recovering)
+                                        .getCurrentApplicationAttemptId()
+                                        .getAttemptId()
+                                == 2
+                        && cluster.report(recovering).getRpcPort() > 0,
+                Duration.ofSeconds(90),
+                "the second attempt registered");
+        MiniYarnTestCluster.waitUntil(
+                () -> "FINISHED".equals(jobStatus(recovering, jobId)),
+                Duration.ofSeconds(120),
                 "the recovered job finished");
-        assertEquals(Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
+        assertEquals(
+                Map.of(0L, 1000L, 1L, 1000L, 2L, 1000L), lastSums(output), "each key counted exactly once per event");
 
-        Result stopped = yarnSession(new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id",
-                recovering.toString());
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", recovering.toString());
         assertEquals(0, stopped.exitCode(), stopped.toString());
-        assertEquals(FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(recovering).getFinalApplicationStatus());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(recovering).getFinalApplicationStatus());
         cluster.assertNoStagingLeft(recovering);
     }
 
@@ -259,7 +343,9 @@ class YarnSessionITCase {
                 }
             }
         }
-        assertEquals(lastSums.values().stream().mapToLong(Long::longValue).sum(), lines,
+        assertEquals(
+                lastSums.values().stream().mapToLong(Long::longValue).sum(),
+                lines,
                 "one sum per event, from the last run only");
         return lastSums;
     }
@@ -275,12 +361,17 @@ class YarnSessionITCase {
         for (int i = 0; i < 2; i++) {
             NodeManager nodeManager = cluster.yarn.getNodeManager(i);
             List<ContainerId> taskManagers = nodeManager.getNMContext().getContainers().keySet().stream()
-                    .filter(id -> id.getApplicationAttemptId().getApplicationId().equals(application))
-                    .filter(id -> (id.getContainerId() == 1) == applicationMaster) // container 1 is the ApplicationMaster
+                    .filter(id ->
+                            id.getApplicationAttemptId().getApplicationId().equals(application))
+                    .filter(id ->
+                            (id.getContainerId() == 1) == applicationMaster) // container 1 is the ApplicationMaster
                     .toList();
             if (!taskManagers.isEmpty()) {
-                nodeManager.getNMContext().getContainerManager().handle(new CMgrCompletedContainersEvent(taskManagers,
-                        CMgrCompletedContainersEvent.Reason.BY_RESOURCEMANAGER));
+                nodeManager
+                        .getNMContext()
+                        .getContainerManager()
+                        .handle(new CMgrCompletedContainersEvent(
+                                taskManagers, CMgrCompletedContainersEvent.Reason.BY_RESOURCEMANAGER));
                 stopped.addAll(taskManagers);
             }
         }
@@ -293,7 +384,9 @@ class YarnSessionITCase {
 
     private static String jobStatus(ApplicationId application, String jobId) {
         try {
-            return restGet(application, "/jobs/" + jobId + "/status").get("status").asText();
+            return restGet(application, "/jobs/" + jobId + "/status")
+                    .get("status")
+                    .asText();
         } catch (Exception e) {
             return "unknown: " + e;
         }

@@ -89,7 +89,8 @@ public final class FileSystemBlobStore implements BlobStore {
             LOG.debug("Stored blob {} of job {} at {}", key, jobId, target);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new IOException("Could not store blob " + key + " of job " + jobId + " at " + target + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Could not store blob " + key + " of job " + jobId + " at " + target + ": " + e.getMessage(), e);
         }
     }
 
@@ -123,7 +124,8 @@ public final class FileSystemBlobStore implements BlobStore {
             } catch (FileNotFoundException e) {
                 return false;
             } catch (IOException e) {
-                throw new IOException("Could not read blob " + key + " of job " + jobId + " at " + source + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "Could not read blob " + key + " of job " + jobId + " at " + source + ": " + e.getMessage(), e);
             }
             try (in) {
                 Files.copy(in, targetFile, StandardCopyOption.REPLACE_EXISTING);
@@ -133,10 +135,17 @@ public final class FileSystemBlobStore implements BlobStore {
                 // the old copy's blocks and the read fails ("Blocklist ... has changed"). The
                 // path always names a complete copy, so opening it again reads the new one.
                 if (attempt == MAX_READ_ATTEMPTS) {
-                    throw new IOException("Could not copy blob " + key + " of job " + jobId + " from " + source
-                            + " to " + targetFile + " (" + attempt + " attempts): " + e.getMessage(), e);
+                    throw new IOException(
+                            "Could not copy blob " + key + " of job " + jobId + " from " + source + " to " + targetFile
+                                    + " (" + attempt + " attempts): " + e.getMessage(),
+                            e);
                 }
-                LOG.info("Reading blob {} of job {} failed (attempt {}: {}); it was replaced mid-read, opening it again", key, jobId, attempt, e.getMessage());
+                LOG.info(
+                        "Reading blob {} of job {} failed (attempt {}: {}); it was replaced mid-read, opening it again",
+                        key,
+                        jobId,
+                        attempt,
+                        e.getMessage());
             }
         }
     }
@@ -148,7 +157,8 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             fileSystem.delete(path, false);
         } catch (IOException e) {
-            throw new IOException("Could not delete blob " + key + " of job " + jobId + " at " + path + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Could not delete blob " + key + " of job " + jobId + " at " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -162,7 +172,8 @@ public final class FileSystemBlobStore implements BlobStore {
             fileSystem.delete(directory, true);
             LOG.debug("Deleted the stored blobs of job {} at {}", jobId, directory);
         } catch (IOException e) {
-            throw new IOException("Could not delete the blobs of job " + jobId + " at " + directory + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Could not delete the blobs of job " + jobId + " at " + directory + ": " + e.getMessage(), e);
         }
     }
 

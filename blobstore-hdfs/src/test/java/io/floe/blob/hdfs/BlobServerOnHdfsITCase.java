@@ -42,7 +42,9 @@ class BlobServerOnHdfsITCase {
     static MiniDFSCluster dfs;
     static FileSystem hdfs;
 
-    @TempDir java.nio.file.Path local;
+    @TempDir
+    java.nio.file.Path local;
+
     private Path haBlobDirectory;
     private FileSystemBlobStore store;
     private java.nio.file.Path jar;
@@ -78,7 +80,8 @@ class BlobServerOnHdfsITCase {
         assertFalse(Files.exists(local.resolve("attempt-1")), "the first attempt's local copy is gone");
 
         try (BlobServer nextAttempt = server("attempt-2");
-                BlobCache taskManager = new BlobCache(local.resolve("task-manager"), "127.0.0.1", nextAttempt.getPort(), null, HOUR)) {
+                BlobCache taskManager =
+                        new BlobCache(local.resolve("task-manager"), "127.0.0.1", nextAttempt.getPort(), null, HOUR)) {
             java.nio.file.Path served = taskManager.getFile(job, key);
 
             assertArrayEquals(Files.readAllBytes(jar), Files.readAllBytes(served));
@@ -95,17 +98,24 @@ class BlobServerOnHdfsITCase {
         MiniHdfs.flipFirstByte(hdfs, new Path(haBlobDirectory, "job_" + job + "/blob_" + key));
 
         try (BlobServer nextAttempt = server("attempt-2");
-                BlobCache taskManager = new BlobCache(local.resolve("task-manager"), "127.0.0.1", nextAttempt.getPort(), null, HOUR)) {
+                BlobCache taskManager =
+                        new BlobCache(local.resolve("task-manager"), "127.0.0.1", nextAttempt.getPort(), null, HOUR)) {
             IOException fetchFailure = assertThrows(IOException.class, () -> taskManager.getFile(job, key));
             IOException serverFailure = assertThrows(IOException.class, () -> nextAttempt.getFile(job, key));
 
             for (IOException failure : List.of(fetchFailure, serverFailure)) {
                 String message = failure.getMessage();
                 assertFalse(failure instanceof BlobNotFoundException, message);
-                assertTrue(message.contains("corrupted") && message.contains(job.toString()) && message.contains(key.toString()), message);
+                assertTrue(
+                        message.contains("corrupted")
+                                && message.contains(job.toString())
+                                && message.contains(key.toString()),
+                        message);
             }
-            assertFalse(Files.exists(local.resolve("attempt-2").resolve("job_" + job).resolve("blob_" + key)));
-            assertFalse(Files.exists(local.resolve("task-manager").resolve("job_" + job).resolve("blob_" + key)));
+            assertFalse(Files.exists(
+                    local.resolve("attempt-2").resolve("job_" + job).resolve("blob_" + key)));
+            assertFalse(Files.exists(
+                    local.resolve("task-manager").resolve("job_" + job).resolve("blob_" + key)));
         }
     }
 
@@ -153,7 +163,8 @@ class BlobServerOnHdfsITCase {
     private static java.nio.file.Path writeJar(java.nio.file.Path file) throws IOException {
         byte[] payload = new byte[3 * 1024 * 1024];
         new Random(42).nextBytes(payload);
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jarOut = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jarOut = new JarOutputStream(out)) {
             jarOut.putNextEntry(new JarEntry("io/floe/example/Payload.bin"));
             jarOut.write(payload);
             jarOut.closeEntry();
@@ -165,6 +176,10 @@ class BlobServerOnHdfsITCase {
         if (!hdfs.exists(directory)) {
             return List.of();
         }
-        return Arrays.stream(hdfs.listStatus(directory)).map(FileStatus::getPath).map(Path::getName).sorted().toList();
+        return Arrays.stream(hdfs.listStatus(directory))
+                .map(FileStatus::getPath)
+                .map(Path::getName)
+                .sorted()
+                .toList();
     }
 }

@@ -33,37 +33,47 @@ final class CrashingFileSystem extends FilterFileSystem {
     }
 
     @Override
-    public FSDataOutputStream create(Path file, FsPermission permission, boolean overwrite, int bufferSize,
-            short replication, long blockSize, Progressable progress) throws IOException {
-        FSDataOutputStream out = super.create(file, permission, overwrite, bufferSize, replication, blockSize, progress);
-        return new FSDataOutputStream(new OutputStream() {
-            private long written;
-            private boolean crashed;
+    public FSDataOutputStream create(
+            Path file,
+            FsPermission permission,
+            boolean overwrite,
+            int bufferSize,
+            short replication,
+            long blockSize,
+            Progressable progress)
+            throws IOException {
+        FSDataOutputStream out =
+                super.create(file, permission, overwrite, bufferSize, replication, blockSize, progress);
+        return new FSDataOutputStream(
+                new OutputStream() {
+                    private long written;
+                    private boolean crashed;
 
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (written + length > bytesBeforeCrash) {
-                    out.write(bytes, offset, (int) (bytesBeforeCrash - written));
-                    out.hflush();
-                    hdfs.getClient().closeAllFilesBeingWritten(true);
-                    crashed = true;
-                    throw new ProcessKilled();
-                }
-                out.write(bytes, offset, length);
-                written += length;
-            }
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        if (written + length > bytesBeforeCrash) {
+                            out.write(bytes, offset, (int) (bytesBeforeCrash - written));
+                            out.hflush();
+                            hdfs.getClient().closeAllFilesBeingWritten(true);
+                            crashed = true;
+                            throw new ProcessKilled();
+                        }
+                        out.write(bytes, offset, length);
+                        written += length;
+                    }
 
-            @Override
-            public void close() throws IOException {
-                if (!crashed) { // a dead process closes nothing
-                    out.close();
-                }
-            }
-        }, null);
+                    @Override
+                    public void close() throws IOException {
+                        if (!crashed) { // a dead process closes nothing
+                            out.close();
+                        }
+                    }
+                },
+                null);
     }
 }

@@ -42,7 +42,9 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
     static MiniDFSCluster dfs;
     static FileSystem hdfs;
 
-    @TempDir java.nio.file.Path local;
+    @TempDir
+    java.nio.file.Path local;
+
     private Path base;
     private final JobId job = JobId.generate();
 
@@ -120,7 +122,8 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
         }
         reader.get();
 
-        assertEquals(0, misses.get(), "the blob was missing in " + misses + " of " + reads + " reads while it was replaced");
+        assertEquals(
+                0, misses.get(), "the blob was missing in " + misses + " of " + reads + " reads while it was replaced");
         assertEquals(List.of("blob_" + key), namesIn(new Path(base, "job_" + job)));
     }
 
@@ -142,7 +145,8 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
         // the next JobManager sees nothing, neither in the store nor through its BlobServer
         assertFalse(store.get(job, key, local.resolve("copy")));
         assertEquals(Map.of(), store.listAll());
-        try (BlobServer next = new BlobServer("127.0.0.1", 0, local.resolve("next-attempt"), store, null, Duration.ofHours(1))) {
+        try (BlobServer next =
+                new BlobServer("127.0.0.1", 0, local.resolve("next-attempt"), store, null, Duration.ofHours(1))) {
             assertThrows(BlobNotFoundException.class, () -> next.getFile(job, key));
         }
 
@@ -162,7 +166,9 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
 
         IOException failure = assertThrows(IOException.class, () -> store.put(notAFile, job, key));
 
-        assertTrue(failure.getMessage().contains(job.toString()) && failure.getMessage().contains(key.toString()),
+        assertTrue(
+                failure.getMessage().contains(job.toString())
+                        && failure.getMessage().contains(key.toString()),
                 failure.getMessage());
         assertEquals(List.of(), namesIn(new Path(base, "job_" + job)));
         assertEquals(Map.of(), store.listAll());
@@ -172,7 +178,11 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
         if (!hdfs.exists(directory)) {
             return List.of();
         }
-        return Arrays.stream(hdfs.listStatus(directory)).map(FileStatus::getPath).map(Path::getName).sorted().toList();
+        return Arrays.stream(hdfs.listStatus(directory))
+                .map(FileStatus::getPath)
+                .map(Path::getName)
+                .sorted()
+                .toList();
     }
 
     private static byte[] bytes(String content) {

@@ -1,12 +1,11 @@
 package io.floe.blob.hdfs;
 
-import io.floe.runtime.blob.BlobKey;
-import io.floe.runtime.blob.BlobStore;
-import io.floe.runtime.blob.BlobStoreContractTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.api.JobId;
+import io.floe.runtime.blob.BlobKey;
+import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.blob.BlobStoreContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a local directory, plus the layout that HDFS deployments share. */
 class FileSystemBlobStoreTest extends BlobStoreContractTest {
-    @TempDir Path storeDir;
+    @TempDir
+    Path storeDir;
 
     @Override
     protected BlobStore createStore() throws IOException {
@@ -40,7 +40,9 @@ class FileSystemBlobStoreTest extends BlobStoreContractTest {
         Files.delete(file);
 
         try (Stream<Path> files = Files.walk(storeDir)) {
-            List<String> names = files.filter(Files::isRegularFile).map(p -> storeDir.relativize(p).toString()).toList();
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(p -> storeDir.relativize(p).toString())
+                    .toList();
             assertEquals(List.of("job_" + job + "/blob_" + key), names);
         }
     }

@@ -39,7 +39,9 @@ class FileSystemJobGraphStoreTest {
         Files.writeString(dir.resolve("jobgraphs").resolve(JobId.generate() + ".json"), "{not json");
         Files.writeString(dir.resolve("jobgraphs").resolve(".half-written.json.tmp"), "{");
         assertEquals(1, store.recover().size());
-        assertTrue(new FileSystemJobGraphStore(dir.resolve("elsewhere").toUri().toString()).recover().isEmpty());
+        assertTrue(new FileSystemJobGraphStore(dir.resolve("elsewhere").toUri().toString())
+                .recover()
+                .isEmpty());
     }
 
     private static JobGraph graph(String name) {

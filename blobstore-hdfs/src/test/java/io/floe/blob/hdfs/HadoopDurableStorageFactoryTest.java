@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** With this module on the classpath the runtime finds its stores, and they keep what they are given. */
 class HadoopDurableStorageFactoryTest {
-    @TempDir Path haDir;
+    @TempDir
+    Path haDir;
 
     @Test
     void theRuntimeFindsTheHadoopStoresThroughServiceLoader() throws Exception {
@@ -24,7 +25,10 @@ class HadoopDurableStorageFactoryTest {
 
         JobGraph graph = RestServerFixture.jobGraph("recoverable", Map.of());
         factory.createJobGraphStore(haDir.toUri().toString()).put(graph);
-        assertEquals(List.of(graph), factory.createJobGraphStore(haDir.toUri().toString()).recover());
-        assertInstanceOf(FileSystemBlobStore.class, factory.createBlobStore(haDir.toUri().toString()));
+        assertEquals(
+                List.of(graph),
+                factory.createJobGraphStore(haDir.toUri().toString()).recover());
+        assertInstanceOf(
+                FileSystemBlobStore.class, factory.createBlobStore(haDir.toUri().toString()));
     }
 }

@@ -22,7 +22,8 @@ final class MiniHdfs {
         deleteRecursively(work);
         Files.createDirectories(work);
         System.setProperty("test.build.data", work.resolve("data").toString());
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(new Configuration(), work.resolve("dfs").toFile())
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(
+                        new Configuration(), work.resolve("dfs").toFile())
                 .numDataNodes(1)
                 .build();
         cluster.waitActive();
@@ -50,7 +51,8 @@ final class MiniHdfs {
         }
         Files.walkFileTree(directory, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attributes) throws IOException {
+            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attributes)
+                    throws IOException {
                 Files.delete(file);
                 return FileVisitResult.CONTINUE;
             }

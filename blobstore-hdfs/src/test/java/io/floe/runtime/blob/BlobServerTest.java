@@ -1,6 +1,5 @@
 package io.floe.runtime.blob;
 
-import io.floe.blob.hdfs.FileSystemBlobStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
+import io.floe.blob.hdfs.FileSystemBlobStore;
 import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +21,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The BlobServer with a durable store it writes through to and recovers from (here: in blobstore-hdfs, where that store lives). */
+/** The BlobServer with a durable store it writes through to and recovers from (here: in blobstore-hdfs, where that
+ * store lives). */
 class BlobServerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final Duration HOUR = Duration.ofHours(1);
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
+
     private FileSystemBlobStore store;
     private BlobServer server;
     private final JobId job = JobId.generate();
 
     @BeforeEach
     void startServer() throws IOException {
-        store = new FileSystemBlobStore(new org.apache.hadoop.fs.Path(temp.resolve("ha-store").toUri()));
+        store = new FileSystemBlobStore(
+                new org.apache.hadoop.fs.Path(temp.resolve("ha-store").toUri()));
         server = new BlobServer("127.0.0.1", 0, temp.resolve("server"), store, null, HOUR);
     }
 
@@ -48,7 +52,8 @@ class BlobServerTest {
 
         BlobKey key = server.putPermanent(job, jar);
 
-        String sha256 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes("classes")));
+        String sha256 = HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes("classes")));
         assertEquals(new BlobKey(BlobType.PERMANENT, sha256), key);
         Path local = server.getFile(job, key);
         assertEquals(temp.resolve("server").resolve("job_" + job).resolve("blob_" + key), local);
@@ -67,7 +72,9 @@ class BlobServerTest {
 
         BlobNotFoundException failure = assertThrows(BlobNotFoundException.class, () -> server.getFile(job, key));
 
-        assertTrue(failure.getMessage().contains(key.toString()) && failure.getMessage().contains(job.toString()),
+        assertTrue(
+                failure.getMessage().contains(key.toString())
+                        && failure.getMessage().contains(job.toString()),
                 failure.getMessage());
     }
 
@@ -89,7 +96,8 @@ class BlobServerTest {
         server.close();
         server = new BlobServer("127.0.0.1", 0, temp.resolve("new-server"), store, null, HOUR);
 
-        try (BlobCache cache = new BlobCache(temp.resolve("cache"), "127.0.0.1", server.getPort(), null, Duration.ZERO)) {
+        try (BlobCache cache =
+                new BlobCache(temp.resolve("cache"), "127.0.0.1", server.getPort(), null, Duration.ZERO)) {
             assertArrayEquals(bytes("the job's jar"), Files.readAllBytes(cache.getFile(job, key)));
         }
     }
@@ -104,9 +112,12 @@ class BlobServerTest {
         server = new BlobServer("127.0.0.1", 0, temp.resolve("new-server"), store, null, HOUR);
         IOException failure = assertThrows(IOException.class, () -> server.getFile(job, key));
 
-        assertTrue(failure.getMessage().contains("corrupted") && failure.getMessage().contains(key.toString()),
+        assertTrue(
+                failure.getMessage().contains("corrupted")
+                        && failure.getMessage().contains(key.toString()),
                 failure.getMessage());
-        assertFalse(Files.exists(temp.resolve("new-server").resolve("job_" + job).resolve("blob_" + key)));
+        assertFalse(
+                Files.exists(temp.resolve("new-server").resolve("job_" + job).resolve("blob_" + key)));
     }
 
     @Test

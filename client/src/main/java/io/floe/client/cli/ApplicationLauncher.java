@@ -36,8 +36,11 @@ final class ApplicationLauncher {
             entryClass = checkedEntryClass(options);
         }
         ApplicationConfiguration application = new ApplicationConfiguration(
-                options.hasRemoteJar() ? options.getJarArgument() : options.getJar().toAbsolutePath().normalize().toString(),
-                entryClass, options.getProgramArguments());
+                options.hasRemoteJar()
+                        ? options.getJarArgument()
+                        : options.getJar().toAbsolutePath().normalize().toString(),
+                entryClass,
+                options.getProgramArguments());
         try {
             deployer.deploy(application, configuration, environment, line -> {
                 out.println(line);
@@ -54,8 +57,8 @@ final class ApplicationLauncher {
 
     /** Opens the local jar as {@code floe run} would (readable, entry point with a main method), without running it. */
     private String checkedEntryClass(RunOptions options) throws CliException {
-        try (PackagedProgram program = PackagedProgram.fromJar(options.getJar(), options.getEntryPoint(),
-                options.getProgramArguments(), floeClassLoader)) {
+        try (PackagedProgram program = PackagedProgram.fromJar(
+                options.getJar(), options.getEntryPoint(), options.getProgramArguments(), floeClassLoader)) {
             return program.getMainClassName();
         } catch (InvalidProgramException e) {
             throw new CliException(e.getMessage(), ExitCode.USAGE, e);

@@ -32,8 +32,17 @@ final class CancelCommand implements Command {
     public int run(String[] arguments) throws CliException {
         ClusterOptionsParser.Parsed parsed = ClusterOptionsParser.parse(name(), arguments, environment);
         if (parsed.help()) {
-            HelpFormatter.builder().get().printHelp(out, 100, "floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>",
-                    "\nCancels a running job.\n\nOptions:", ClusterOptionsParser.definitions(), 2, 4, "");
+            HelpFormatter.builder()
+                    .get()
+                    .printHelp(
+                            out,
+                            100,
+                            "floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>",
+                            "\nCancels a running job.\n\nOptions:",
+                            ClusterOptionsParser.definitions(),
+                            2,
+                            4,
+                            "");
             out.flush();
             return ExitCode.SUCCESS;
         }
@@ -44,10 +53,11 @@ final class CancelCommand implements Command {
         try {
             jobId = new JobId(parsed.arguments().get(0).trim());
         } catch (IllegalArgumentException e) {
-            throw new CliException("'" + parsed.arguments().get(0) + "' is not a job id (32 hex digits); see floe list");
+            throw new CliException(
+                    "'" + parsed.arguments().get(0) + "' is not a job id (32 hex digits); see floe list");
         }
-        try (RestClusterClient client = new RestClusterClient(parsed.host(), parsed.port(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), parsed.authorization())) {
+        try (RestClusterClient client = new RestClusterClient(
+                parsed.host(), parsed.port(), Duration.ofSeconds(10), Duration.ofSeconds(30), parsed.authorization())) {
             client.cancelJob(jobId);
         } catch (RestClientException e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);

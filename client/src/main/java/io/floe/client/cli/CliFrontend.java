@@ -34,8 +34,8 @@ public final class CliFrontend {
      * @param environment the process environment (read for {@code FLOE_CONF_DIR})
      * @param knownTargets the execution targets that can run jobs here
      */
-    public CliFrontend(PrintStream out, PrintStream err, Map<String, String> environment,
-            Supplier<Set<String>> knownTargets) {
+    public CliFrontend(
+            PrintStream out, PrintStream err, Map<String, String> environment, Supplier<Set<String>> knownTargets) {
         this.out = new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true);
         ClassLoader floeClassLoader = CliFrontend.class.getClassLoader();

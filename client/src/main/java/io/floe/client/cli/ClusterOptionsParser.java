@@ -23,18 +23,34 @@ import org.apache.commons.cli.ParseException;
  * {@code rest.address}/{@code rest.port} of {@code config.yaml}.
  */
 final class ClusterOptionsParser {
-    static final Option JOB_MANAGER = Option.builder("m").longOpt("jobmanager").hasArg().argName("host:port")
-            .desc("REST address of the cluster's JobManager (default: rest.address and rest.port).").build();
-    static final Option TARGET = Option.builder("t").longOpt("target").hasArg().argName("target")
-            .desc("The kind of cluster (execution.target), e.g. yarn-session.").build();
-    static final Option PROPERTY = Option.builder("D").hasArg().argName("key=value")
-            .desc("A configuration key, e.g. -Dyarn.application.id=<id> for a YARN cluster; repeatable.").build();
-    static final Option HELP = Option.builder("h").longOpt("help").desc("Prints this help.").build();
+    static final Option JOB_MANAGER = Option.builder("m")
+            .longOpt("jobmanager")
+            .hasArg()
+            .argName("host:port")
+            .desc("REST address of the cluster's JobManager (default: rest.address and rest.port).")
+            .build();
+    static final Option TARGET = Option.builder("t")
+            .longOpt("target")
+            .hasArg()
+            .argName("target")
+            .desc("The kind of cluster (execution.target), e.g. yarn-session.")
+            .build();
+    static final Option PROPERTY = Option.builder("D")
+            .hasArg()
+            .argName("key=value")
+            .desc("A configuration key, e.g. -Dyarn.application.id=<id> for a YARN cluster; repeatable.")
+            .build();
+    static final Option HELP =
+            Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
     private ClusterOptionsParser() {}
 
     static Options definitions() {
-        return new Options().addOption(JOB_MANAGER).addOption(TARGET).addOption(PROPERTY).addOption(HELP);
+        return new Options()
+                .addOption(JOB_MANAGER)
+                .addOption(TARGET)
+                .addOption(PROPERTY)
+                .addOption(HELP);
     }
 
     /** The parsed flags and the remaining arguments, with the cluster's REST address. */
@@ -45,7 +61,9 @@ final class ClusterOptionsParser {
         CommandLine line;
         try {
             Options options = definitions();
-            line = DefaultParser.builder().build().parse(options, RunOptions.splitAttachedProperties(arguments, options));
+            line = DefaultParser.builder()
+                    .build()
+                    .parse(options, RunOptions.splitAttachedProperties(arguments, options));
         } catch (ParseException e) {
             throw new CliException(e.getMessage() + "; see floe " + command + " --help");
         }
@@ -54,12 +72,17 @@ final class ClusterOptionsParser {
         }
         for (String argument : line.getArgList()) {
             if (argument.startsWith("-")) {
-                throw new CliException("Unknown option '" + argument + "' for floe " + command + "; see floe " + command + " --help");
+                throw new CliException(
+                        "Unknown option '" + argument + "' for floe " + command + "; see floe " + command + " --help");
             }
         }
         if (line.hasOption(JOB_MANAGER)) {
             HostAndPort address = HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m");
-            return new Parsed(false, line.getArgList(), address.host(), address.port(),
+            return new Parsed(
+                    false,
+                    line.getArgList(),
+                    address.host(),
+                    address.port(),
                     secretFileCredential(ConfigurationLoader.load(environment), environment));
         }
         Configuration configuration = configuration(line, environment);
@@ -70,11 +93,19 @@ final class ClusterOptionsParser {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
         }
         if (located.isPresent()) {
-            return new Parsed(false, line.getArgList(), located.get().host(), located.get().port(),
+            return new Parsed(
+                    false,
+                    line.getArgList(),
+                    located.get().host(),
+                    located.get().port(),
                     located.get().authorization());
         }
-        return new Parsed(false, line.getArgList(), configuration.get(ClusterOptions.REST_ADDRESS),
-                configuration.get(ClusterOptions.REST_PORT), secretFileCredential(configuration, environment));
+        return new Parsed(
+                false,
+                line.getArgList(),
+                configuration.get(ClusterOptions.REST_ADDRESS),
+                configuration.get(ClusterOptions.REST_PORT),
+                secretFileCredential(configuration, environment));
     }
 
     private static String secretFileCredential(Configuration configuration, Map<String, String> environment)

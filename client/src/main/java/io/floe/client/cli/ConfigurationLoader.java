@@ -32,7 +32,8 @@ public final class ConfigurationLoader {
         }
         Path file = confDir.resolve(GlobalConfiguration.CONFIG_FILE);
         try {
-            Configuration configuration = GlobalConfiguration.loadConfiguration(confDir).validate();
+            Configuration configuration =
+                    GlobalConfiguration.loadConfiguration(confDir).validate();
             LOG.info("Loaded {} ({} keys)", file, configuration.toMap().size());
             return configuration;
         } catch (IllegalConfigurationException e) {

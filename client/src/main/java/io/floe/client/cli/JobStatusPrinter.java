@@ -47,20 +47,23 @@ final class JobStatusPrinter implements JobListener, AutoCloseable {
     }
 
     private void follow(JobClient jobClient, AtomicReference<JobStatus> last) {
-        poller.schedule(() -> {
-            CompletableFuture<JobStatus> status = jobClient.getJobStatus();
-            status.whenComplete((current, error) -> {
-                if (error == null && current != last.getAndSet(current)) {
-                    println("Job " + jobClient.getJobId() + " is " + current);
-                }
-                if (error == null && current != null && current.isGloballyTerminal()) {
-                    return;
-                }
-                if (!poller.isShutdown()) {
-                    follow(jobClient, last);
-                }
-            });
-        }, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poller.schedule(
+                () -> {
+                    CompletableFuture<JobStatus> status = jobClient.getJobStatus();
+                    status.whenComplete((current, error) -> {
+                        if (error == null && current != last.getAndSet(current)) {
+                            println("Job " + jobClient.getJobId() + " is " + current);
+                        }
+                        if (error == null && current != null && current.isGloballyTerminal()) {
+                            return;
+                        }
+                        if (!poller.isShutdown()) {
+                            follow(jobClient, last);
+                        }
+                    });
+                },
+                POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -35,20 +35,33 @@ final class ListCommand implements Command {
     public int run(String[] arguments) throws CliException {
         ClusterOptionsParser.Parsed parsed = ClusterOptionsParser.parse(name(), arguments, environment);
         if (parsed.help()) {
-            HelpFormatter.builder().get().printHelp(out, 100, "floe list [-m host:port | -Dyarn.application.id=<id>]",
-                    "\nLists the running and ended jobs of a cluster.\n\nOptions:", ClusterOptionsParser.definitions(), 2, 4, "");
+            HelpFormatter.builder()
+                    .get()
+                    .printHelp(
+                            out,
+                            100,
+                            "floe list [-m host:port | -Dyarn.application.id=<id>]",
+                            "\nLists the running and ended jobs of a cluster.\n\nOptions:",
+                            ClusterOptionsParser.definitions(),
+                            2,
+                            4,
+                            "");
             out.flush();
             return ExitCode.SUCCESS;
         }
         List<JobDetails> jobs;
-        try (RestClusterClient client = new RestClusterClient(parsed.host(), parsed.port(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), parsed.authorization())) {
+        try (RestClusterClient client = new RestClusterClient(
+                parsed.host(), parsed.port(), Duration.ofSeconds(10), Duration.ofSeconds(30), parsed.authorization())) {
             jobs = client.listJobs();
         } catch (RestClientException e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
         }
-        printSection("Running/Restarting Jobs", jobs.stream().filter(j -> !j.status().isGloballyTerminal()).toList());
-        printSection("Terminated Jobs", jobs.stream().filter(j -> j.status().isGloballyTerminal()).toList());
+        printSection(
+                "Running/Restarting Jobs",
+                jobs.stream().filter(j -> !j.status().isGloballyTerminal()).toList());
+        printSection(
+                "Terminated Jobs",
+                jobs.stream().filter(j -> j.status().isGloballyTerminal()).toList());
         out.flush();
         return ExitCode.SUCCESS;
     }
@@ -60,8 +73,8 @@ final class ListCommand implements Command {
         }
         SimpleDateFormat format = new SimpleDateFormat("dd.MM.yyyy HH:mm:ss");
         for (JobDetails job : jobs) {
-            out.println(format.format(new Date(job.startTime())) + " : " + job.jobId() + " : " + job.jobName()
-                    + " (" + job.status() + ")");
+            out.println(format.format(new Date(job.startTime())) + " : " + job.jobId() + " : " + job.jobName() + " ("
+                    + job.status() + ")");
         }
         out.println("--------------------------------------------------------------");
     }

@@ -51,8 +51,12 @@ final class RunCommand implements Command {
      * @param knownTargets the {@code execution.target} names that can run a job here
      * @param floeClassLoader the parent of the program's class loader (sees Floe's API)
      */
-    RunCommand(PrintWriter out, PrintWriter err, Map<String, String> environment,
-            Supplier<Set<String>> knownTargets, ClassLoader floeClassLoader) {
+    RunCommand(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> environment,
+            Supplier<Set<String>> knownTargets,
+            ClassLoader floeClassLoader) {
         this.out = out;
         this.err = err;
         this.environment = environment;
@@ -83,8 +87,10 @@ final class RunCommand implements Command {
     @Override
     public String summary() {
         return requireApplicationTarget
-                ? "Runs a job jar's main() in a new cluster: floe run-application -t yarn-application [-p n] [-c class] [-D key=value]... <jar> [arguments]"
-                : "Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]... <jar> [arguments]";
+                ? "Runs a job jar's main() in a new cluster: floe run-application -t yarn-application [-p n] [-c "
+                        + "class] [-D key=value]... <jar> [arguments]"
+                : "Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]... <jar> "
+                        + "[arguments]";
     }
 
     @Override
@@ -97,16 +103,23 @@ final class RunCommand implements Command {
         Configuration configuration = buildConfiguration(options);
         ApplicationDeployer applicationDeployer = ApplicationDeployer.forTarget(configuration.get(CoreOptions.TARGET));
         if (applicationDeployer != null) {
-            return new ApplicationLauncher(out, environment, floeClassLoader).launch(applicationDeployer, options, configuration);
+            return new ApplicationLauncher(out, environment, floeClassLoader)
+                    .launch(applicationDeployer, options, configuration);
         }
         if (options.hasRemoteJar()) {
-            throw new CliException("The jar " + options.getJarArgument() + " is not a local file; only application mode "
-                    + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other targets.");
+            throw new CliException(
+                    "The jar " + options.getJarArgument() + " is not a local file; only application mode "
+                            + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other "
+                            + "targets.");
         }
         try (PackagedProgram program = openProgram(options);
                 JobStatusPrinter printer = new JobStatusPrinter(out, configuration.get(CoreOptions.ATTACHED))) {
-            LOG.info("Running {} from {} with arguments {} and configuration {}", program.getMainClassName(),
-                    program.getJar(), program.getArguments(), configuration);
+            LOG.info(
+                    "Running {} from {} with arguments {} and configuration {}",
+                    program.getMainClassName(),
+                    program.getJar(),
+                    program.getArguments(),
+                    configuration);
             StreamExecutionEnvironment.setContextJobListeners(List.of(printer));
             program.invoke(configuration);
             LOG.info("{} returned", program.getMainClassName());
@@ -144,11 +157,13 @@ final class RunCommand implements Command {
         Set<String> known = knownTargets.get();
         if (requireApplicationTarget && ApplicationDeployer.forTarget(target) == null) {
             throw new CliException("floe " + name() + " needs an application target such as -t yarn-application, not '"
-                    + target + "'" + (known.contains("yarn-application") ? "" : "; no application target is on this class path"));
+                    + target + "'"
+                    + (known.contains("yarn-application") ? "" : "; no application target is on this class path"));
         }
         if (!known.contains(target)) {
             throw new CliException("Unknown target '" + target + "'; "
-                    + (known.isEmpty() ? "no execution targets are available on this class path"
+                    + (known.isEmpty()
+                            ? "no execution targets are available on this class path"
                             : "known targets: " + String.join(", ", known)));
         }
         try {
@@ -163,8 +178,8 @@ final class RunCommand implements Command {
 
     private PackagedProgram openProgram(RunOptions options) throws CliException {
         try {
-            return PackagedProgram.fromJar(options.getJar(), options.getEntryPoint(), options.getProgramArguments(),
-                    floeClassLoader);
+            return PackagedProgram.fromJar(
+                    options.getJar(), options.getEntryPoint(), options.getProgramArguments(), floeClassLoader);
         } catch (InvalidProgramException e) {
             throw new CliException(e.getMessage(), ExitCode.USAGE, e);
         }
@@ -195,24 +210,38 @@ final class RunCommand implements Command {
             return "The program's main() threw " + failure.getCause();
         }
         Throwable reason = jobFailure.getCause();
-        LOG.info("Job {} ended {}{}", jobFailure.getJobId(), jobFailure.getStatus(),
-                reason instanceof SerializedThrowable remote ? ":\n" + remote.getOriginalStackTrace() : "", jobFailure);
+        LOG.info(
+                "Job {} ended {}{}",
+                jobFailure.getJobId(),
+                jobFailure.getStatus(),
+                reason instanceof SerializedThrowable remote ? ":\n" + remote.getOriginalStackTrace() : "",
+                jobFailure);
         return "The job failed: " + (reason != null ? reason.toString() : jobFailure.getMessage());
     }
 
     private void printHelp() {
-        String footer = String.join("\n", "",
+        String footer = String.join(
+                "\n",
+                "",
                 "The entry point is the jar manifest's Main-Class unless -c names one.",
                 "Configuration: $FLOE_CONF_DIR/config.yaml, then -D, then -p and -t.",
-                "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw, 3 the cluster could not be reached.");
+                "Exit codes: 0 success, 1 usage or input error, 2 the job failed or main() threw, 3 the cluster could "
+                        + "not be reached.");
         HelpFormatter formatter = HelpFormatter.builder().get();
         formatter.setOptionComparator(null);
-        formatter.printHelp(out, 100, "floe " + name() + " [options] <jar> [arguments]",
+        formatter.printHelp(
+                out,
+                100,
+                "floe " + name() + " [options] <jar> [arguments]",
                 requireApplicationTarget
-                        ? "\nDeploys a cluster (-t yarn-application) whose JobManager runs the program in <jar> (a local path or "
+                        ? "\nDeploys a cluster (-t yarn-application) whose JobManager runs the program in <jar> (a "
+                                + "local path or "
                                 + "an hdfs:// URI) and returns.\n\nOptions:"
-                        : "\nRuns the program in <jar>; its jobs run where -t says.\n\nOptions:", RunOptions.definitions(),
-                2, 4, footer);
+                        : "\nRuns the program in <jar>; its jobs run where -t says.\n\nOptions:",
+                RunOptions.definitions(),
+                2,
+                4,
+                footer);
         out.flush();
     }
 }

@@ -27,19 +27,41 @@ import org.apache.commons.cli.ParseException;
  * everything after it belongs to the program.
  */
 public final class RunOptions {
-    static final Option TARGET = Option.builder("t").longOpt("target").hasArg().argName("target")
-            .desc("Where the job runs (execution.target), e.g. local.").build();
-    static final Option PARALLELISM = Option.builder("p").longOpt("parallelism").hasArg().argName("n")
-            .desc("Parallelism of operators that set none (parallelism.default).").build();
-    static final Option CLASS = Option.builder("c").longOpt("class").hasArg().argName("class")
-            .desc("The program's entry point, when the jar's manifest names none (Main-Class).").build();
-    static final Option PROPERTY = Option.builder("D").hasArg().argName("key=value")
-            .desc("Sets a configuration key for this job, over conf/config.yaml; repeatable.").build();
-    static final Option DETACHED = Option.builder("d").longOpt("detached")
-            .desc("Submits the job and returns: prints the job id and does not wait for the result.").build();
-    static final Option JOB_MANAGER = Option.builder("m").longOpt("jobmanager").hasArg().argName("host:port")
-            .desc("REST address of the cluster's JobManager (rest.address, rest.port); implies -t remote.").build();
-    static final Option HELP = Option.builder("h").longOpt("help").desc("Prints this help.").build();
+    static final Option TARGET = Option.builder("t")
+            .longOpt("target")
+            .hasArg()
+            .argName("target")
+            .desc("Where the job runs (execution.target), e.g. local.")
+            .build();
+    static final Option PARALLELISM = Option.builder("p")
+            .longOpt("parallelism")
+            .hasArg()
+            .argName("n")
+            .desc("Parallelism of operators that set none (parallelism.default).")
+            .build();
+    static final Option CLASS = Option.builder("c")
+            .longOpt("class")
+            .hasArg()
+            .argName("class")
+            .desc("The program's entry point, when the jar's manifest names none (Main-Class).")
+            .build();
+    static final Option PROPERTY = Option.builder("D")
+            .hasArg()
+            .argName("key=value")
+            .desc("Sets a configuration key for this job, over conf/config.yaml; repeatable.")
+            .build();
+    static final Option DETACHED = Option.builder("d")
+            .longOpt("detached")
+            .desc("Submits the job and returns: prints the job id and does not wait for the result.")
+            .build();
+    static final Option JOB_MANAGER = Option.builder("m")
+            .longOpt("jobmanager")
+            .hasArg()
+            .argName("host:port")
+            .desc("REST address of the cluster's JobManager (rest.address, rest.port); implies -t remote.")
+            .build();
+    static final Option HELP =
+            Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
     private final boolean helpRequested;
     private final String target;
@@ -52,8 +74,14 @@ public final class RunOptions {
     private HostAndPort jobManager;
     private String jarArgument;
 
-    private RunOptions(boolean helpRequested, String target, Integer parallelism, String entryPoint,
-            Map<String, String> properties, Path jar, List<String> programArguments) {
+    private RunOptions(
+            boolean helpRequested,
+            String target,
+            Integer parallelism,
+            String entryPoint,
+            Map<String, String> properties,
+            Path jar,
+            List<String> programArguments) {
         this.helpRequested = helpRequested;
         this.target = target;
         this.parallelism = parallelism;
@@ -64,8 +92,14 @@ public final class RunOptions {
     }
 
     static Options definitions() {
-        return new Options().addOption(TARGET).addOption(JOB_MANAGER).addOption(DETACHED).addOption(PARALLELISM)
-                .addOption(CLASS).addOption(PROPERTY).addOption(HELP);
+        return new Options()
+                .addOption(TARGET)
+                .addOption(JOB_MANAGER)
+                .addOption(DETACHED)
+                .addOption(PARALLELISM)
+                .addOption(CLASS)
+                .addOption(PROPERTY)
+                .addOption(HELP);
     }
 
     /**
@@ -95,11 +129,18 @@ public final class RunOptions {
             // The parser stops at the first token it does not know, so an unknown flag lands here.
             throw new CliException("Unknown option '" + first + "' for floe run; see floe --help");
         }
-        RunOptions parsed = new RunOptions(false, parseTarget(line), parseParallelism(line), line.getOptionValue(CLASS),
-                parseProperties(line), Path.of(first), rest.subList(1, rest.size()));
+        RunOptions parsed = new RunOptions(
+                false,
+                parseTarget(line),
+                parseParallelism(line),
+                line.getOptionValue(CLASS),
+                parseProperties(line),
+                Path.of(first),
+                rest.subList(1, rest.size()));
         parsed.detached = line.hasOption(DETACHED);
         parsed.jarArgument = first;
-        parsed.jobManager = line.hasOption(JOB_MANAGER) ? HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m") : null;
+        parsed.jobManager =
+                line.hasOption(JOB_MANAGER) ? HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m") : null;
         return parsed;
     }
 
@@ -227,7 +268,8 @@ public final class RunOptions {
             if (equals <= 0) {
                 throw new CliException("Option -D needs key=value, not '" + pair + "'");
             }
-            properties.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            properties.put(
+                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         return properties;
     }
@@ -263,7 +305,9 @@ public final class RunOptions {
     }
 
     private static String describe(Option option) {
-        return option.getLongOpt() != null ? "-" + option.getOpt() + "/--" + option.getLongOpt() : "-" + option.getOpt();
+        return option.getLongOpt() != null
+                ? "-" + option.getOpt() + "/--" + option.getLongOpt()
+                : "-" + option.getOpt();
     }
 
     @Override

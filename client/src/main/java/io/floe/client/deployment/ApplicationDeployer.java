@@ -23,13 +23,17 @@ public interface ApplicationDeployer {
      * @throws IllegalArgumentException when the input is wrong (jar, queue, sizes), with a message for the user
      * @throws Exception when the cluster could not be deployed
      */
-    void deploy(ApplicationConfiguration application, Configuration configuration, Map<String, String> environment,
-            Consumer<String> console) throws Exception;
+    void deploy(
+            ApplicationConfiguration application,
+            Configuration configuration,
+            Map<String, String> environment,
+            Consumer<String> console)
+            throws Exception;
 
     /** The deployer of {@code target}, or null when {@code target} is not an application target. */
     static ApplicationDeployer forTarget(String target) {
-        for (ApplicationDeployer deployer : ServiceLoader.load(ApplicationDeployer.class,
-                ApplicationDeployer.class.getClassLoader())) {
+        for (ApplicationDeployer deployer :
+                ServiceLoader.load(ApplicationDeployer.class, ApplicationDeployer.class.getClassLoader())) {
             if (deployer.targetName().equals(target)) {
                 return deployer;
             }

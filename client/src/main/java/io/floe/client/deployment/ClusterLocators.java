@@ -11,7 +11,8 @@ public final class ClusterLocators {
 
     /** Lets every locator fill in defaults, unless the configuration already names a target. */
     public static void applyDefaults(Configuration configuration, Map<String, String> environment) {
-        for (ClusterLocator locator : ServiceLoader.load(ClusterLocator.class, ClusterLocators.class.getClassLoader())) {
+        for (ClusterLocator locator :
+                ServiceLoader.load(ClusterLocator.class, ClusterLocators.class.getClassLoader())) {
             locator.applyDefaults(configuration, environment);
         }
     }
@@ -19,7 +20,8 @@ public final class ClusterLocators {
     /** The first REST endpoint a locator finds for the configuration. */
     public static Optional<ClusterEndpoint> endpoint(Configuration configuration, Map<String, String> environment)
             throws Exception {
-        for (ClusterLocator locator : ServiceLoader.load(ClusterLocator.class, ClusterLocators.class.getClassLoader())) {
+        for (ClusterLocator locator :
+                ServiceLoader.load(ClusterLocator.class, ClusterLocators.class.getClassLoader())) {
             Optional<ClusterEndpoint> endpoint = locator.endpoint(configuration, environment);
             if (endpoint.isPresent()) {
                 return endpoint;

@@ -48,8 +48,10 @@ public final class ClusterSecretCredential {
         try {
             return RestAuthorization.headerValue(ClusterSecret.load(file.get()));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the cluster secret " + file.get() + " ("
-                    + SecurityOptions.CLUSTER_SECRET_FILE.key() + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Cannot read the cluster secret " + file.get() + " (" + SecurityOptions.CLUSTER_SECRET_FILE.key()
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -19,7 +19,8 @@ public final class RemoteExecutor implements PipelineExecutor {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
-    /** Submits with the credential of {@code security.cluster-secret.file}, if set (the CLI sets it from its conf dir). */
+    /** Submits with the credential of {@code security.cluster-secret.file}, if set (the CLI sets it from its conf dir).
+     * */
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
         return execute(jobGraph, configuration, ClusterSecretCredential.authorization(configuration, Map.of()));
@@ -28,8 +29,12 @@ public final class RemoteExecutor implements PipelineExecutor {
     /** @param authorization the cluster's REST credential, which a submission needs; null if there is none */
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration, String authorization)
             throws Exception {
-        RestClusterClient client = new RestClusterClient(configuration.get(ClusterOptions.REST_ADDRESS),
-                configuration.get(ClusterOptions.REST_PORT), CONNECT_TIMEOUT, REQUEST_TIMEOUT, authorization);
+        RestClusterClient client = new RestClusterClient(
+                configuration.get(ClusterOptions.REST_ADDRESS),
+                configuration.get(ClusterOptions.REST_PORT),
+                CONNECT_TIMEOUT,
+                REQUEST_TIMEOUT,
+                authorization);
         try {
             JobGraph withoutLocalJars = jobGraph.withUserJars(List.of());
             client.submitJob(withoutLocalJars, jobGraph.localUserJars());

@@ -31,7 +31,7 @@ public final class RestJobClient implements JobClient {
     private CompletableFuture<JobExecutionResult> result;
 
     RestJobClient(JobId jobId, RestClusterClient client) {
-        this(jobId, client, () -> { }, () -> { });
+        this(jobId, client, () -> {}, () -> {});
     }
 
     /**
@@ -57,20 +57,24 @@ public final class RestJobClient implements JobClient {
 
     @Override
     public CompletableFuture<Void> cancel() {
-        return CompletableFuture.runAsync(() -> call(() -> {
-            client.cancelJob(jobId);
-            return null;
-        }), executor);
+        return CompletableFuture.runAsync(
+                () -> call(() -> {
+                    client.cancelJob(jobId);
+                    return null;
+                }),
+                executor);
     }
 
     @Override
     public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         if (result == null) {
-            result = CompletableFuture.supplyAsync(() -> call(() -> {
-                JobResult jobResult = client.requestJobResult(jobId);
-                afterResultFetched.run();
-                return JobResults.toExecutionResult(jobResult);
-            }), executor);
+            result = CompletableFuture.supplyAsync(
+                    () -> call(() -> {
+                        JobResult jobResult = client.requestJobResult(jobId);
+                        afterResultFetched.run();
+                        return JobResults.toExecutionResult(jobResult);
+                    }),
+                    executor);
             result.whenComplete((ok, error) -> {
                 client.close();
                 try {

@@ -34,8 +34,8 @@ public final class PackagedProgram implements AutoCloseable {
     private final URLClassLoader classLoader;
     private final Method mainMethod;
 
-    private PackagedProgram(Path jar, String mainClassName, List<String> arguments,
-            URLClassLoader classLoader, Method mainMethod) {
+    private PackagedProgram(
+            Path jar, String mainClassName, List<String> arguments, URLClassLoader classLoader, Method mainMethod) {
         this.jar = jar;
         this.mainClassName = mainClassName;
         this.arguments = List.copyOf(arguments);
@@ -52,8 +52,8 @@ public final class PackagedProgram implements AutoCloseable {
      * @param parent the class loader that provides Floe's API to the program
      * @throws InvalidProgramException naming what is wrong with the jar or its entry point
      */
-    public static PackagedProgram fromJar(Path jarFile, String entryPoint, List<String> arguments,
-            ClassLoader parent) throws InvalidProgramException {
+    public static PackagedProgram fromJar(Path jarFile, String entryPoint, List<String> arguments, ClassLoader parent)
+            throws InvalidProgramException {
         Path jar = jarFile.toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new InvalidProgramException("Job jar not found: " + jar);
@@ -64,9 +64,11 @@ public final class PackagedProgram implements AutoCloseable {
         String manifestMainClass = readManifestMainClass(jar);
         String mainClassName = entryPoint != null ? entryPoint : manifestMainClass;
         if (mainClassName == null) {
-            throw new InvalidProgramException(jar + " has no Main-Class in its manifest; name the entry point with -c <class>");
+            throw new InvalidProgramException(
+                    jar + " has no Main-Class in its manifest; name the entry point with -c <class>");
         }
-        URLClassLoader classLoader = new URLClassLoader("floe-job " + jar.getFileName(), new URL[] {toUrl(jar)}, parent);
+        URLClassLoader classLoader =
+                new URLClassLoader("floe-job " + jar.getFileName(), new URL[] {toUrl(jar)}, parent);
         try {
             Class<?> mainClass = loadMainClass(classLoader, mainClassName, jar, entryPoint != null);
             return new PackagedProgram(jar, mainClassName, arguments, classLoader, findMain(mainClass));
@@ -126,7 +128,8 @@ public final class PackagedProgram implements AutoCloseable {
     private static String readManifestMainClass(Path jar) throws InvalidProgramException {
         try (JarFile jarFile = new JarFile(jar.toFile())) {
             Manifest manifest = jarFile.getManifest();
-            String value = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            String value =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
             return value == null || value.isBlank() ? null : value.trim();
         } catch (ZipException e) {
             throw new InvalidProgramException("Not a jar file: " + jar, e);
@@ -141,9 +144,11 @@ public final class PackagedProgram implements AutoCloseable {
             // Not initialized here: static initializers are the program's code and run in invoke().
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
-            throw new InvalidProgramException(namedWithOption
-                    ? "Class " + name + " (-c) not found in " + jar
-                    : "Main-Class " + name + " of " + jar + " is not in the jar", e);
+            throw new InvalidProgramException(
+                    namedWithOption
+                            ? "Class " + name + " (-c) not found in " + jar
+                            : "Main-Class " + name + " of " + jar + " is not in the jar",
+                    e);
         } catch (LinkageError e) {
             throw new InvalidProgramException("Cannot load " + name + " from " + jar + ": " + e, e);
         }

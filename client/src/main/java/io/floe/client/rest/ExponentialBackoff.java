@@ -13,7 +13,8 @@ public record ExponentialBackoff(Duration initial, Duration max) {
 
     public ExponentialBackoff {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("Backoff needs 0 < initial <= max, not " + initial + " and " + max + ".");
+            throw new IllegalArgumentException(
+                    "Backoff needs 0 < initial <= max, not " + initial + " and " + max + ".");
         }
     }
 

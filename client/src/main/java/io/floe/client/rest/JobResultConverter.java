@@ -46,8 +46,8 @@ final class JobResultConverter {
     private ErrorInfo toErrorInfo(FailureCause cause) {
         if (cause.serializedThrowable() != null) {
             try {
-                SerializedError error = mapper.readValue(Base64.getDecoder().decode(cause.serializedThrowable()),
-                        SerializedError.class);
+                SerializedError error = mapper.readValue(
+                        Base64.getDecoder().decode(cause.serializedThrowable()), SerializedError.class);
                 if (error != null && error.className() != null) {
                     return new ErrorInfo(error.className(), error.message(), error.stackTrace());
                 }

@@ -1,8 +1,8 @@
 package io.floe.client.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floe.runtime.security.RestAuthorization;
 import io.floe.runtime.rest.messages.ErrorResponseBody;
+import io.floe.runtime.security.RestAuthorization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -45,8 +45,13 @@ final class JsonHttpTransport implements AutoCloseable {
     private final String authorization;
 
     /** @param authorization the {@code Authorization} header of every request, or null for none */
-    JsonHttpTransport(String baseUrl, Duration connectTimeout, Duration requestTimeout, long maxContentLength,
-            ObjectMapper mapper, String authorization) {
+    JsonHttpTransport(
+            String baseUrl,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            long maxContentLength,
+            ObjectMapper mapper,
+            String authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.requestTimeout = requestTimeout;
@@ -94,8 +99,8 @@ final class JsonHttpTransport implements AutoCloseable {
         } catch (ConnectException e) {
             throw unreachable(connectFailure(e), e);
         } catch (HttpTimeoutException e) {
-            throw new RestClientException(call + " to " + baseUrl + " got no answer within " + requestTimeout
-                    + " (client.timeout).", e);
+            throw new RestClientException(
+                    call + " to " + baseUrl + " got no answer within " + requestTimeout + " (client.timeout).", e);
         } catch (IOException e) {
             throw new RestClientException(call + " to " + baseUrl + " failed: " + detail(e), e);
         } catch (InterruptedException e) {
@@ -119,13 +124,15 @@ final class JsonHttpTransport implements AutoCloseable {
         try (InputStream in = response.body()) {
             byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxContentLength + 1));
             if (content.length > maxContentLength) {
-                throw new RestClientException("The answer to " + call + " is larger than " + maxContentLength
-                        + " bytes (rest.client.max-content-length).", response.statusCode());
+                throw new RestClientException(
+                        "The answer to " + call + " is larger than " + maxContentLength
+                                + " bytes (rest.client.max-content-length).",
+                        response.statusCode());
             }
             return content;
         } catch (IOException e) {
-            throw new RestClientException("Could not read the answer to " + call + " from " + baseUrl + ": "
-                    + detail(e), e);
+            throw new RestClientException(
+                    "Could not read the answer to " + call + " from " + baseUrl + ": " + detail(e), e);
         }
     }
 
@@ -142,8 +149,10 @@ final class JsonHttpTransport implements AutoCloseable {
     }
 
     private ClusterUnreachableException unreachable(String reason, Throwable cause) {
-        return new ClusterUnreachableException("Cannot reach the Floe REST endpoint at " + baseUrl + " (" + reason
-                + "); is the cluster running? (-m / rest.address, rest.port)", cause);
+        return new ClusterUnreachableException(
+                "Cannot reach the Floe REST endpoint at " + baseUrl + " (" + reason
+                        + "); is the cluster running? (-m / rest.address, rest.port)",
+                cause);
     }
 
     /** Why no connection came about; the JDK client's ConnectException usually has no message. */
@@ -163,7 +172,9 @@ final class JsonHttpTransport implements AutoCloseable {
                 return t.getMessage();
             }
         }
-        return failure instanceof ConnectException ? "connection refused" : failure.getClass().getSimpleName();
+        return failure instanceof ConnectException
+                ? "connection refused"
+                : failure.getClass().getSimpleName();
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class RestClusterClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestClusterClient.class);
     /** Flink's {@code rest.client.max-content-length} default: 100 MiB. */
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
+
     private static final String UNKNOWN_JOB_NAME = "(unnamed)";
 
     private final JsonHttpTransport transport;
@@ -62,8 +63,15 @@ public final class RestClusterClient implements AutoCloseable {
      * @param authorization the cluster's {@link io.floe.runtime.security.RestAuthorization} header value,
      *     which calls that change the cluster need; null if the client has none
      */
-    public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout, String authorization) {
-        this(host, port, connectTimeout, requestTimeout, DEFAULT_MAX_CONTENT_LENGTH, ExponentialBackoff.JOB_RESULT_POLLING,
+    public RestClusterClient(
+            String host, int port, Duration connectTimeout, Duration requestTimeout, String authorization) {
+        this(
+                host,
+                port,
+                connectTimeout,
+                requestTimeout,
+                DEFAULT_MAX_CONTENT_LENGTH,
+                ExponentialBackoff.JOB_RESULT_POLLING,
                 authorization);
     }
 
@@ -71,18 +79,30 @@ public final class RestClusterClient implements AutoCloseable {
      * @param maxContentLength the largest answer accepted ({@code rest.client.max-content-length})
      * @param resultPolling the delays between polls of a job's result
      */
-    public RestClusterClient(String host, int port, Duration connectTimeout, Duration requestTimeout,
-            long maxContentLength, ExponentialBackoff resultPolling, String authorization) {
+    public RestClusterClient(
+            String host,
+            int port,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            long maxContentLength,
+            ExponentialBackoff resultPolling,
+            String authorization) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("The REST address (rest.address) is empty.");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("The REST port (rest.port) must be between 1 and 65535, not " + port + ".");
+            throw new IllegalArgumentException(
+                    "The REST port (rest.port) must be between 1 and 65535, not " + port + ".");
         }
         this.mapper = RestJsonMapper.create();
         String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        this.transport = new JsonHttpTransport("http://" + authority + ":" + port, connectTimeout, requestTimeout,
-                maxContentLength, mapper, authorization);
+        this.transport = new JsonHttpTransport(
+                "http://" + authority + ":" + port,
+                connectTimeout,
+                requestTimeout,
+                maxContentLength,
+                mapper,
+                authorization);
         this.resultConverter = new JobResultConverter(mapper);
         this.resultPolling = resultPolling;
     }
@@ -103,19 +123,24 @@ public final class RestClusterClient implements AutoCloseable {
         List<String> jarNames = jarNames(jars, graphFileName);
         MultipartBody body = new MultipartBody();
         try {
-            body.addJsonField(JobSubmitRequestBody.FORM_FIELD,
+            body.addJsonField(
+                    JobSubmitRequestBody.FORM_FIELD,
                     mapper.writeValueAsString(new JobSubmitRequestBody(graphFileName, jarNames, List.of())));
             body.addFile("file_0", graphFileName, mapper.writeValueAsBytes(jobGraph));
             for (int i = 0; i < jars.size(); i++) {
                 body.addFile("file_" + (i + 1), jars.get(i));
             }
         } catch (JsonProcessingException e) {
-            throw new RestClientException("Could not encode job " + jobGraph.jobId() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new RestClientException(
+                    "Could not encode job " + jobGraph.jobId() + " as JSON: " + e.getOriginalMessage(), e);
         } catch (FileNotFoundException e) {
             throw new RestClientException("Cannot read job jar: " + e.getMessage(), e);
         }
-        LOG.info("Submitting job '{}' ({}) with {} jar(s) to {}", jobGraph.jobName(), jobGraph.jobId(), jars.size(),
+        LOG.info(
+                "Submitting job '{}' ({}) with {} jar(s) to {}",
+                jobGraph.jobName(),
+                jobGraph.jobId(),
+                jars.size(),
                 getWebInterfaceUrl());
         transport.send("POST", "/jobs", body.publisher(), body.contentType(), JobSubmitResponseBody.class);
         return jobGraph.jobId();
@@ -126,13 +151,13 @@ public final class RestClusterClient implements AutoCloseable {
         Set<String> seen = new HashSet<>(Set.of(graphFileName));
         for (Path jar : jars) {
             if (!Files.isRegularFile(jar)) {
-                throw new RestClientException("Job jar " + jar + " does not exist or is not a file.",
-                        RestClientException.NO_STATUS);
+                throw new RestClientException(
+                        "Job jar " + jar + " does not exist or is not a file.", RestClientException.NO_STATUS);
             }
             String name = jar.getFileName().toString();
             if (!seen.add(name)) {
-                throw new RestClientException("Two job jars are named " + name + "; rename one of them.",
-                        RestClientException.NO_STATUS);
+                throw new RestClientException(
+                        "Two job jars are named " + name + "; rename one of them.", RestClientException.NO_STATUS);
             }
             names.add(name);
         }
@@ -153,11 +178,14 @@ public final class RestClusterClient implements AutoCloseable {
     public JobResult requestJobResult(JobId jobId) throws RestClientException {
         Duration delay = null;
         while (true) {
-            JobExecutionResultResponseBody answer = transport.send("GET", "/jobs/" + jobId + "/execution-result",
-                    null, null, JobExecutionResultResponseBody.class);
-            if (answer.status() != null && JobExecutionResultResponseBody.COMPLETED.equals(answer.status().id())
+            JobExecutionResultResponseBody answer = transport.send(
+                    "GET", "/jobs/" + jobId + "/execution-result", null, null, JobExecutionResultResponseBody.class);
+            if (answer.status() != null
+                    && JobExecutionResultResponseBody.COMPLETED.equals(
+                            answer.status().id())
                     && answer.result() != null) {
-                Optional<JobStatus> status = JobResultConverter.finalStatus(answer.result().applicationStatus());
+                Optional<JobStatus> status =
+                        JobResultConverter.finalStatus(answer.result().applicationStatus());
                 if (status.isPresent()) {
                     return resultConverter.toJobResult(jobId, jobName(jobId), status.get(), answer.result());
                 }
@@ -175,7 +203,9 @@ public final class RestClusterClient implements AutoCloseable {
     /** The execution result has no name; the job's details do. Best effort: the result matters more. */
     private String jobName(JobId jobId) {
         try {
-            return transport.send("GET", "/jobs/" + jobId, null, null, JobDetailsResponseBody.class).name();
+            return transport
+                    .send("GET", "/jobs/" + jobId, null, null, JobDetailsResponseBody.class)
+                    .name();
         } catch (RestClientException e) {
             LOG.debug("Could not read the name of job {}: {}", jobId, e.getMessage());
             return UNKNOWN_JOB_NAME;
@@ -188,8 +218,13 @@ public final class RestClusterClient implements AutoCloseable {
         List<JobDetails> jobs = new ArrayList<>();
         for (MultipleJobsDetails.JobOverview job : details.jobs()) {
             Integer total = job.tasks() == null ? null : job.tasks().get("total");
-            jobs.add(new JobDetails(parseJobId(job.jobId()), job.name(), parseStatus(job.state()), job.startTime(),
-                    job.endTime(), total == null ? 0 : total));
+            jobs.add(new JobDetails(
+                    parseJobId(job.jobId()),
+                    job.name(),
+                    parseStatus(job.state()),
+                    job.startTime(),
+                    job.endTime(),
+                    total == null ? 0 : total));
         }
         return jobs;
     }
@@ -209,16 +244,22 @@ public final class RestClusterClient implements AutoCloseable {
     /** {@code GET /overview}: TaskManagers, slots and jobs by state. */
     public ClusterOverview getOverview() throws RestClientException {
         ClusterOverviewInfo info = transport.send("GET", "/overview", null, null, ClusterOverviewInfo.class);
-        return new ClusterOverview(info.taskManagers(), info.slotsTotal(), info.slotsAvailable(), info.jobsRunning(),
-                info.jobsFinished(), info.jobsCancelled(), info.jobsFailed());
+        return new ClusterOverview(
+                info.taskManagers(),
+                info.slotsTotal(),
+                info.slotsAvailable(),
+                info.jobsRunning(),
+                info.jobsFinished(),
+                info.jobsCancelled(),
+                info.jobsFailed());
     }
 
     private static JobStatus parseStatus(String status) throws RestClientException {
         try {
             return JobStatus.valueOf(status);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RestClientException("The cluster reported an unknown job status '" + status + "'.",
-                    RestClientException.NO_STATUS);
+            throw new RestClientException(
+                    "The cluster reported an unknown job status '" + status + "'.", RestClientException.NO_STATUS);
         }
     }
 
@@ -226,8 +267,8 @@ public final class RestClusterClient implements AutoCloseable {
         try {
             return new JobId(id);
         } catch (IllegalArgumentException e) {
-            throw new RestClientException("The cluster reported a malformed job id '" + id + "'.",
-                    RestClientException.NO_STATUS);
+            throw new RestClientException(
+                    "The cluster reported a malformed job id '" + id + "'.", RestClientException.NO_STATUS);
         }
     }
 

@@ -13,11 +13,20 @@ import org.junit.jupiter.api.Test;
 class ClientLayeringTest {
     @Test
     void theClientNeverImportsADeployerOrHadoop() {
-        noClasses().that().resideInAPackage("io.floe.client..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.floe.yarn..", "io.floe.blob.hdfs..",
-                        "io.floe.tools..", "org.apache.hadoop.yarn..", "org.apache.hadoop.hdfs..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.floe.client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.floe.yarn..",
+                        "io.floe.blob.hdfs..",
+                        "io.floe.tools..",
+                        "org.apache.hadoop.yarn..",
+                        "org.apache.hadoop.hdfs..")
                 .because("deployment targets plug into the client through ServiceLoader")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.floe.client"));
     }
 }

@@ -23,16 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * user would, and checks the counts it writes. Needs a working local execution target.
  */
 class CliFrontendITCase {
-    private static final List<String> INPUT = List.of(
-            "The river flows; the river bends.",
-            "A river, a delta, the sea!",
-            "",
-            "SEA and sand and sea");
+    private static final List<String> INPUT =
+            List.of("The river flows; the river bends.", "A river, a delta, the sea!", "", "SEA and sand and sea");
 
     /** Counted by hand from {@link #INPUT}. */
     private static final Map<String, Long> EXPECTED = new TreeMap<>(Map.of(
-            "the", 3L, "river", 3L, "flows", 1L, "bends", 1L, "a", 2L,
-            "delta", 1L, "sea", 3L, "and", 2L, "sand", 1L));
+            "the", 3L, "river", 3L, "flows", 1L, "bends", 1L, "a", 2L, "delta", 1L, "sea", 3L, "and", 2L, "sand", 1L));
 
     private static Path wordCountJar;
 
@@ -42,7 +38,9 @@ class CliFrontendITCase {
     @BeforeAll
     static void findJar() {
         String path = System.getProperty("floe.examples.wordcount.jar");
-        assertTrue(path != null && !path.startsWith("${"), "the build passes the WordCount jar as floe.examples.wordcount.jar");
+        assertTrue(
+                path != null && !path.startsWith("${"),
+                "the build passes the WordCount jar as floe.examples.wordcount.jar");
         wordCountJar = Path.of(path);
         assertTrue(Files.isRegularFile(wordCountJar), wordCountJar + " exists");
     }
@@ -66,11 +64,26 @@ class CliFrontendITCase {
         Path input = Files.write(work.resolve("input.txt"), INPUT);
         Path output = work.resolve("counts-" + mode);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliFrontend floe = new CliFrontend(System.out, new PrintStream(err, true), Map.of(),
+        CliFrontend floe = new CliFrontend(
+                System.out,
+                new PrintStream(err, true),
+                Map.of(),
                 () -> ExecutionTargets.discover(CliFrontendITCase.class.getClassLoader()));
 
-        int exitCode = floe.run(new String[] {"run", "-t", "local", "-p", "2", wordCountJar.toString(),
-                "--input", input.toString(), "--output", output.toString(), "--mode", mode});
+        int exitCode = floe.run(new String[] {
+            "run",
+            "-t",
+            "local",
+            "-p",
+            "2",
+            wordCountJar.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--mode",
+            mode
+        });
 
         assertEquals(ExitCode.SUCCESS, exitCode, err.toString(Charset.defaultCharset()));
         return readLines(output);
@@ -98,7 +111,8 @@ class CliFrontendITCase {
         for (String line : lines) {
             assertTrue(line.startsWith("(") && line.endsWith(")") && line.contains(","), line);
             int comma = line.lastIndexOf(',');
-            counts.merge(line.substring(1, comma), Long.parseLong(line.substring(comma + 1, line.length() - 1)), Math::max);
+            counts.merge(
+                    line.substring(1, comma), Long.parseLong(line.substring(comma + 1, line.length() - 1)), Math::max);
         }
         return counts;
     }

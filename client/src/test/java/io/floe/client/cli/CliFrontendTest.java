@@ -42,7 +42,8 @@ class CliFrontendTest {
                 .source("com.example.NoMain", TestPrograms.NO_MAIN)
                 .mainClass("com.example.ReportingJob")
                 .build(jars, "programs.jar");
-        withoutMainClass = TestJars.builder().source("com.example.ThrowingJob", TestPrograms.THROWING)
+        withoutMainClass = TestJars.builder()
+                .source("com.example.ThrowingJob", TestPrograms.THROWING)
                 .build(jars, "no-main-class.jar");
     }
 
@@ -63,10 +64,17 @@ class CliFrontendTest {
             assertEquals(ExitCode.SUCCESS, floe(flag));
             String help = stdout();
             assertTrue(help.startsWith("Usage: floe <command>"), help);
-            assertTrue(help.contains("Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D key=value]..."), help);
+            assertTrue(
+                    help.contains("Runs a job jar: floe run [-t target] [-m host:port] [-d] [-p n] [-c class] [-D "
+                            + "key=value]..."),
+                    help);
             assertTrue(help.contains("floe run-application -t yarn-application"), help);
-            assertTrue(help.contains("Lists the jobs of a cluster: floe list [-m host:port | -Dyarn.application.id=<id>]"), help);
-            assertTrue(help.contains("Cancels a job: floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>"), help);
+            assertTrue(
+                    help.contains("Lists the jobs of a cluster: floe list [-m host:port | -Dyarn.application.id=<id>]"),
+                    help);
+            assertTrue(
+                    help.contains("Cancels a job: floe cancel [-m host:port | -Dyarn.application.id=<id>] <jobId>"),
+                    help);
             assertTrue(help.contains("  3  the cluster could not be reached"), help);
             assertTrue(help.contains("  0  success"), help);
             assertTrue(help.contains("  1  usage or input error"), help);
@@ -80,8 +88,8 @@ class CliFrontendTest {
         assertEquals(ExitCode.SUCCESS, floe("run", "--help"));
         String help = stdout();
         assertTrue(help.startsWith("usage: floe run [options] <jar> [arguments]"), help);
-        for (String option : List.of("-t,--target <target>", "-p,--parallelism <n>", "-c,--class <class>",
-                "-D <key=value>", "-h,--help")) {
+        for (String option : List.of(
+                "-t,--target <target>", "-p,--parallelism <n>", "-c,--class <class>", "-D <key=value>", "-h,--help")) {
             assertTrue(help.contains(option), option + " in\n" + help);
         }
     }
@@ -98,7 +106,11 @@ class CliFrontendTest {
 
     @Test
     void rejectsUnknownRunOption() {
-        assertUserError("Unknown option '--frobnicate' for floe run; see floe --help", "run", "--frobnicate", programs.toString());
+        assertUserError(
+                "Unknown option '--frobnicate' for floe run; see floe --help",
+                "run",
+                "--frobnicate",
+                programs.toString());
     }
 
     // ---- bad input
@@ -117,20 +129,30 @@ class CliFrontendTest {
 
     @Test
     void rejectsJarWithoutMainClass() {
-        assertUserError(withoutMainClass + " has no Main-Class in its manifest; name the entry point with -c <class>",
-                "run", withoutMainClass.toString());
+        assertUserError(
+                withoutMainClass + " has no Main-Class in its manifest; name the entry point with -c <class>",
+                "run",
+                withoutMainClass.toString());
     }
 
     @Test
     void rejectsEntryPointNotInJar() {
-        assertUserError("Class com.example.Nope (-c) not found in " + programs,
-                "run", "-c", "com.example.Nope", programs.toString());
+        assertUserError(
+                "Class com.example.Nope (-c) not found in " + programs,
+                "run",
+                "-c",
+                "com.example.Nope",
+                programs.toString());
     }
 
     @Test
     void rejectsEntryPointWithoutMain() {
-        assertUserError("com.example.NoMain has no public static void main(String[]) method",
-                "run", "-c", "com.example.NoMain", programs.toString());
+        assertUserError(
+                "com.example.NoMain has no public static void main(String[]) method",
+                "run",
+                "-c",
+                "com.example.NoMain",
+                programs.toString());
     }
 
     @Test
@@ -140,16 +162,23 @@ class CliFrontendTest {
 
     @Test
     void rejectsUnknownKeyNamingIt() {
-        assertUserError("Bad -D option: Unknown configuration key 'taskmanager.numberOfTaskSlot'; "
-                + "did you mean 'taskmanager.numberOfTaskSlots'?",
-                "run", "-Dtaskmanager.numberOfTaskSlot=2", programs.toString());
+        assertUserError(
+                "Bad -D option: Unknown configuration key 'taskmanager.numberOfTaskSlot'; "
+                        + "did you mean 'taskmanager.numberOfTaskSlots'?",
+                "run",
+                "-Dtaskmanager.numberOfTaskSlot=2",
+                programs.toString());
     }
 
     @Test
     void rejectsMalformedValueNamingTheKey() {
-        assertUserError("Bad -D option: Invalid value 'soon' for 'heartbeat.timeout': "
-                + "expected a duration such as '10 s', '500 ms' or '1 min'.",
-                "run", "-D", "heartbeat.timeout=soon", programs.toString());
+        assertUserError(
+                "Bad -D option: Invalid value 'soon' for 'heartbeat.timeout': "
+                        + "expected a duration such as '10 s', '500 ms' or '1 min'.",
+                "run",
+                "-D",
+                "heartbeat.timeout=soon",
+                programs.toString());
     }
 
     @Test
@@ -166,15 +195,21 @@ class CliFrontendTest {
 
     @Test
     void runApplicationNeedsAnApplicationTarget() {
-        assertUserError("floe run-application needs an application target such as -t yarn-application, not 'local'; "
-                + "no application target is on this class path", "run-application", programs.toString());
+        assertUserError(
+                "floe run-application needs an application target such as -t yarn-application, not 'local'; "
+                        + "no application target is on this class path",
+                "run-application",
+                programs.toString());
     }
 
     @Test
     void aRemoteJarRunsOnlyInApplicationMode() {
-        assertUserError("The jar hdfs://namenode/jobs/job.jar is not a local file; only application mode "
-                + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other targets.",
-                "run", "hdfs://namenode/jobs/job.jar");
+        assertUserError(
+                "The jar hdfs://namenode/jobs/job.jar is not a local file; only application mode "
+                        + "(-t yarn-application) reads a jar from a remote file system. Copy it here for other "
+                        + "targets.",
+                "run",
+                "hdfs://namenode/jobs/job.jar");
     }
 
     @Test
@@ -185,10 +220,14 @@ class CliFrontendTest {
 
     @Test
     void runToAClusterThatCannotBeReachedIsTheClustersErrorInOneLine() {
-        CliFrontend withRemote = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), environment,
-                () -> Set.of("local", "remote"));
-        assertEquals(ExitCode.CLUSTER_ERROR, withRemote.run(new String[] {"run", "-m", "127.0.0.1:1", "-c",
-                "com.example.SubmittingJob", programs.toString()}), stderr());
+        CliFrontend withRemote = new CliFrontend(
+                new PrintStream(out, true), new PrintStream(err, true), environment, () -> Set.of("local", "remote"));
+        assertEquals(
+                ExitCode.CLUSTER_ERROR,
+                withRemote.run(
+                        new String[] {"run", "-m", "127.0.0.1:1", "-c", "com.example.SubmittingJob", programs.toString()
+                        }),
+                stderr());
         assertTrue(stderr().contains("127.0.0.1:1") && !stderr().contains("Exception"), stderr());
         assertEquals(1, stderr().strip().lines().count(), stderr());
     }
@@ -198,15 +237,19 @@ class CliFrontendTest {
         Path conf = Files.createDirectories(work.resolve("conf"));
         Files.writeString(conf.resolve("config.yaml"), "parallelism:\n  default: 2\nheartbeat.timout: 5 s\n");
         environment.put("FLOE_CONF_DIR", conf.toString());
-        assertUserError(conf.resolve("config.yaml") + ": Unknown configuration key 'heartbeat.timout'; "
-                + "did you mean 'heartbeat.timeout'?", "run", programs.toString());
+        assertUserError(
+                conf.resolve("config.yaml") + ": Unknown configuration key 'heartbeat.timout'; "
+                        + "did you mean 'heartbeat.timeout'?",
+                "run",
+                programs.toString());
     }
 
     @Test
     void rejectsMissingConfigDirectory() {
         Path conf = work.resolve("no-such-conf");
         environment.put("FLOE_CONF_DIR", conf.toString());
-        assertUserError("Configuration directory not found: " + conf + " (from FLOE_CONF_DIR)", "run", programs.toString());
+        assertUserError(
+                "Configuration directory not found: " + conf + " (from FLOE_CONF_DIR)", "run", programs.toString());
     }
 
     // ---- running programs
@@ -218,8 +261,18 @@ class CliFrontendTest {
         environment.put("FLOE_CONF_DIR", conf.toString());
         Path report = work.resolve("report.txt");
 
-        assertEquals(ExitCode.SUCCESS, floe("run", "-t", "local", "-p", "3", "-Dpipeline.name=from-flag",
-                programs.toString(), report.toString(), "more"));
+        assertEquals(
+                ExitCode.SUCCESS,
+                floe(
+                        "run",
+                        "-t",
+                        "local",
+                        "-p",
+                        "3",
+                        "-Dpipeline.name=from-flag",
+                        programs.toString(),
+                        report.toString(),
+                        "more"));
 
         assertEquals("", stderr());
         assertEquals(report + ",more|3|local|" + programs.toUri() + "|from-flag|true", Files.readString(report));
@@ -246,13 +299,15 @@ class CliFrontendTest {
     @Test
     void reportsExceptionFromMain() {
         assertEquals(ExitCode.PROGRAM_FAILED, floe("run", "-c", "com.example.ThrowingJob", programs.toString()));
-        assertEquals("The program's main() threw java.lang.IllegalArgumentException: no input given"
-                + System.lineSeparator(), stderr());
+        assertEquals(
+                "The program's main() threw java.lang.IllegalArgumentException: no input given"
+                        + System.lineSeparator(),
+                stderr());
     }
 
     private int floe(String... args) {
-        CliFrontend frontend = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), environment,
-                () -> Set.of("local"));
+        CliFrontend frontend = new CliFrontend(
+                new PrintStream(out, true), new PrintStream(err, true), environment, () -> Set.of("local"));
         return frontend.run(args);
     }
 

@@ -16,8 +16,20 @@ class RunOptionsTest {
 
     @Test
     void parsesFlagsJarAndProgramArguments() throws Exception {
-        RunOptions options = RunOptions.parse(new String[] {"-t", "local", "-p", "4", "-c", "com.example.Job",
-                "-D", "pipeline.name=a", "-Dheartbeat.timeout=20 s", "job.jar", "--input", "in.txt"});
+        RunOptions options = RunOptions.parse(new String[] {
+            "-t",
+            "local",
+            "-p",
+            "4",
+            "-c",
+            "com.example.Job",
+            "-D",
+            "pipeline.name=a",
+            "-Dheartbeat.timeout=20 s",
+            "job.jar",
+            "--input",
+            "in.txt"
+        });
         assertEquals("local", options.getTarget());
         assertEquals(4, options.getParallelism());
         assertEquals("com.example.Job", options.getEntryPoint());
@@ -28,8 +40,8 @@ class RunOptionsTest {
 
     @Test
     void acceptsLongFlags() throws Exception {
-        RunOptions options = RunOptions.parse(new String[] {"--target", "local", "--parallelism=2", "--class",
-                "com.example.Job", "job.jar"});
+        RunOptions options = RunOptions.parse(
+                new String[] {"--target", "local", "--parallelism=2", "--class", "com.example.Job", "job.jar"});
         assertEquals("local", options.getTarget());
         assertEquals(2, options.getParallelism());
         assertEquals("com.example.Job", options.getEntryPoint());
@@ -54,13 +66,26 @@ class RunOptionsTest {
         Configuration configuration = new Configuration()
                 .setString("parallelism.default", "8")
                 .setString("pipeline.jars", "file:/opt/lib/udf.jar");
-        RunOptions.parse(new String[] {"-D", "parallelism.default=3", "-D", "execution.target=elsewhere",
-                "-D", "execution.runtime-mode=batch", "-p", "2", "-t", "local", "build/job.jar"}).applyTo(configuration);
+        RunOptions.parse(new String[] {
+                    "-D",
+                    "parallelism.default=3",
+                    "-D",
+                    "execution.target=elsewhere",
+                    "-D",
+                    "execution.runtime-mode=batch",
+                    "-p",
+                    "2",
+                    "-t",
+                    "local",
+                    "build/job.jar"
+                })
+                .applyTo(configuration);
 
         assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
         assertEquals("local", configuration.get(CoreOptions.TARGET));
         assertEquals("batch", configuration.getString("execution.runtime-mode"));
-        String jarUrl = Path.of("build/job.jar").toAbsolutePath().normalize().toUri().toString();
+        String jarUrl =
+                Path.of("build/job.jar").toAbsolutePath().normalize().toUri().toString();
         assertTrue(jarUrl.startsWith("file:/"), jarUrl);
         assertEquals(List.of("file:/opt/lib/udf.jar", jarUrl), configuration.get(CoreOptions.PIPELINE_JARS));
     }
@@ -83,12 +108,14 @@ class RunOptionsTest {
     void rejectsUnknownOrMalformedPropertyWhenApplied() throws Exception {
         RunOptions unknown = RunOptions.parse(new String[] {"-D", "paralelism.default=2", "job.jar"});
         CliException e = assertThrows(CliException.class, () -> unknown.applyTo(new Configuration()));
-        assertEquals("Bad -D option: Unknown configuration key 'paralelism.default'; did you mean 'parallelism.default'?",
+        assertEquals(
+                "Bad -D option: Unknown configuration key 'paralelism.default'; did you mean 'parallelism.default'?",
                 e.getMessage());
 
         RunOptions malformed = RunOptions.parse(new String[] {"-D", "parallelism.default=many", "job.jar"});
         e = assertThrows(CliException.class, () -> malformed.applyTo(new Configuration()));
-        assertEquals("Bad -D option: Invalid value 'many' for 'parallelism.default': expected an integer.", e.getMessage());
+        assertEquals(
+                "Bad -D option: Invalid value 'many' for 'parallelism.default': expected an integer.", e.getMessage());
     }
 
     @Test
@@ -118,7 +145,8 @@ class RunOptionsTest {
     @Test
     void rejectsUnknownFlag() {
         assertMessage("Unknown option '-x' for floe run; see floe --help", "-x", "job.jar");
-        assertMessage("Unknown option '--frobnicate' for floe run; see floe --help", "-p", "2", "--frobnicate", "job.jar");
+        assertMessage(
+                "Unknown option '--frobnicate' for floe run; see floe --help", "-p", "2", "--frobnicate", "job.jar");
     }
 
     @Test

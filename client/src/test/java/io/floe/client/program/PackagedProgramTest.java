@@ -43,7 +43,8 @@ class PackagedProgramTest {
                 .source("com.example.PackagePrivateJob", TestPrograms.PACKAGE_PRIVATE)
                 .mainClass("com.example.ReportingJob")
                 .build(jars, "programs.jar");
-        withoutMainClass = TestJars.builder().source("com.example.ThrowingJob", TestPrograms.THROWING)
+        withoutMainClass = TestJars.builder()
+                .source("com.example.ThrowingJob", TestPrograms.THROWING)
                 .build(jars, "no-main-class.jar");
     }
 
@@ -62,7 +63,8 @@ class PackagedProgramTest {
     void resetsContextConfigurationAndClassLoaderAfterMain() throws Exception {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         try (PackagedProgram program = PackagedProgram.fromJar(programs, "com.example.ThrowingJob", List.of(), floe)) {
-            assertThrows(ProgramInvocationException.class,
+            assertThrows(
+                    ProgramInvocationException.class,
                     () -> program.invoke(new Configuration().set(CoreOptions.DEFAULT_PARALLELISM, 5)));
         }
         assertSame(before, Thread.currentThread().getContextClassLoader());
@@ -72,8 +74,8 @@ class PackagedProgramTest {
     @Test
     void entryPointOptionWinsOverManifest() throws Exception {
         Path marker = work.resolve("marker");
-        try (PackagedProgram program = PackagedProgram.fromJar(programs, "com.example.PackagePrivateJob",
-                List.of(marker.toString()), floe)) {
+        try (PackagedProgram program =
+                PackagedProgram.fromJar(programs, "com.example.PackagePrivateJob", List.of(marker.toString()), floe)) {
             program.invoke(new Configuration());
         }
         assertEquals("ran", Files.readString(marker));
@@ -82,8 +84,8 @@ class PackagedProgramTest {
     @Test
     void reportsWhatMainThrew() throws Exception {
         try (PackagedProgram program = PackagedProgram.fromJar(programs, "com.example.ThrowingJob", List.of(), floe)) {
-            ProgramInvocationException e = assertThrows(ProgramInvocationException.class,
-                    () -> program.invoke(new Configuration()));
+            ProgramInvocationException e =
+                    assertThrows(ProgramInvocationException.class, () -> program.invoke(new Configuration()));
             assertInstanceOf(IllegalArgumentException.class, e.getCause());
             assertEquals("no input given", e.getCause().getMessage());
             assertTrue(e.findJobFailure().isEmpty());
@@ -92,10 +94,10 @@ class PackagedProgramTest {
 
     @Test
     void reportsWhatTheStaticInitializerThrew() throws Exception {
-        try (PackagedProgram program = PackagedProgram.fromJar(programs, "com.example.FailingInitializerJob",
-                List.of(), floe)) {
-            ProgramInvocationException e = assertThrows(ProgramInvocationException.class,
-                    () -> program.invoke(new Configuration()));
+        try (PackagedProgram program =
+                PackagedProgram.fromJar(programs, "com.example.FailingInitializerJob", List.of(), floe)) {
+            ProgramInvocationException e =
+                    assertThrows(ProgramInvocationException.class, () -> program.invoke(new Configuration()));
             assertInstanceOf(NumberFormatException.class, e.getCause());
         }
     }
@@ -103,47 +105,51 @@ class PackagedProgramTest {
     @Test
     void findsTheJobFailureBehindTheProgramsOwnWrapper() throws Exception {
         try (PackagedProgram program = PackagedProgram.fromJar(programs, "com.example.FailedJob", List.of(), floe)) {
-            ProgramInvocationException e = assertThrows(ProgramInvocationException.class,
-                    () -> program.invoke(new Configuration()));
+            ProgramInvocationException e =
+                    assertThrows(ProgramInvocationException.class, () -> program.invoke(new Configuration()));
             JobExecutionException jobFailure = e.findJobFailure().orElseThrow();
-            assertEquals("com.acme.BadRecordException: bad record 7", jobFailure.getCause().toString());
+            assertEquals(
+                    "com.acme.BadRecordException: bad record 7",
+                    jobFailure.getCause().toString());
         }
     }
 
     @Test
     void rejectsMissingJar() {
         Path missing = work.resolve("missing.jar");
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> PackagedProgram.fromJar(missing, null, List.of(), floe));
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class, () -> PackagedProgram.fromJar(missing, null, List.of(), floe));
         assertEquals("Job jar not found: " + missing.toAbsolutePath(), e.getMessage());
     }
 
     @Test
     void rejectsDirectory() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> PackagedProgram.fromJar(work, null, List.of(), floe));
+        InvalidProgramException e =
+                assertThrows(InvalidProgramException.class, () -> PackagedProgram.fromJar(work, null, List.of(), floe));
         assertEquals("Job jar is not a file: " + work, e.getMessage());
     }
 
     @Test
     void rejectsFileThatIsNotAJar() throws Exception {
         Path text = Files.writeString(work.resolve("notes.txt"), "not a zip");
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> PackagedProgram.fromJar(text, null, List.of(), floe));
+        InvalidProgramException e =
+                assertThrows(InvalidProgramException.class, () -> PackagedProgram.fromJar(text, null, List.of(), floe));
         assertEquals("Not a jar file: " + text, e.getMessage());
     }
 
     @Test
     void rejectsJarWithoutMainClassWhenNoEntryPointIsGiven() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> PackagedProgram.fromJar(withoutMainClass, null, List.of(), floe));
-        assertEquals(withoutMainClass + " has no Main-Class in its manifest; name the entry point with -c <class>",
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class, () -> PackagedProgram.fromJar(withoutMainClass, null, List.of(), floe));
+        assertEquals(
+                withoutMainClass + " has no Main-Class in its manifest; name the entry point with -c <class>",
                 e.getMessage());
     }
 
     @Test
     void rejectsEntryPointThatIsNotInTheJar() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
                 () -> PackagedProgram.fromJar(programs, "com.example.Missing", List.of(), floe));
         assertEquals("Class com.example.Missing (-c) not found in " + programs, e.getMessage());
     }
@@ -151,21 +157,23 @@ class PackagedProgramTest {
     @Test
     void rejectsManifestMainClassThatIsNotInTheJar() throws Exception {
         Path jar = TestJars.builder().mainClass("com.example.Gone").build(work, "dangling.jar");
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> PackagedProgram.fromJar(jar, null, List.of(), floe));
+        InvalidProgramException e =
+                assertThrows(InvalidProgramException.class, () -> PackagedProgram.fromJar(jar, null, List.of(), floe));
         assertEquals("Main-Class com.example.Gone of " + jar + " is not in the jar", e.getMessage());
     }
 
     @Test
     void rejectsClassWithoutMain() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
                 () -> PackagedProgram.fromJar(programs, "com.example.NoMain", List.of(), floe));
         assertEquals("com.example.NoMain has no public static void main(String[]) method", e.getMessage());
     }
 
     @Test
     void rejectsInstanceMain() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
                 () -> PackagedProgram.fromJar(programs, "com.example.InstanceMain", List.of(), floe));
         assertEquals("com.example.InstanceMain has no public static void main(String[]) method", e.getMessage());
     }

@@ -23,7 +23,8 @@ class ExponentialBackoffTest {
 
     @Test
     void refusesAMaximumBelowTheInitialDelay() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMillis(10)));
     }
 }

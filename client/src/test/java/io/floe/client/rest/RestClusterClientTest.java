@@ -51,8 +51,8 @@ class RestClusterClientTest {
     @BeforeAll
     static void start() throws IOException {
         fixture = new RestServerFixture(uploads, SERVER_LIMIT, Map.of(), Clock.systemUTC());
-        client = new RestClusterClient("127.0.0.1", fixture.server.getPort(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
+        client = new RestClusterClient(
+                "127.0.0.1", fixture.server.getPort(), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -78,12 +78,17 @@ class RestClusterClientTest {
 
         assertEquals(graph.jobId(), jobId);
         Submission submission = fixture.submitter.submissions().stream()
-                .filter(s -> s.jobGraph().jobId().equals(jobId)).findFirst().orElseThrow();
+                .filter(s -> s.jobGraph().jobId().equals(jobId))
+                .findFirst()
+                .orElseThrow();
         assertEquals(graph, submission.jobGraph());
         assertArrayEquals(Files.readAllBytes(jar), submission.jarsByName().get("wordcount.jar"));
         assertEquals(List.of(), fixture.leftoverUploads());
 
-        JobDetails listed = client.listJobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst().orElseThrow();
+        JobDetails listed = client.listJobs().stream()
+                .filter(j -> j.jobId().equals(jobId))
+                .findFirst()
+                .orElseThrow();
         assertEquals("word count", listed.jobName());
         assertEquals(JobStatus.RUNNING, listed.status());
         assertTrue(listed.startTime() > 0);
@@ -94,12 +99,19 @@ class RestClusterClientTest {
     @Test
     void sendsTheClustersCredentialWhichAServerThatAsksForItNeeds(@TempDir Path otherUploads) throws Exception {
         ClusterSecret secret = ClusterSecret.generate();
-        try (RestServerFixture guarded = new RestServerFixture(new io.floe.runtime.rest.RestServerConfig("127.0.0.1", 0,
-                SERVER_LIMIT, otherUploads).withMutationSecret(secret), Map.of(), Clock.systemUTC());
-                RestClusterClient withCredential = new RestClusterClient("127.0.0.1", guarded.server.getPort(),
-                        Duration.ofSeconds(5), Duration.ofSeconds(10), RestAuthorization.headerValue(secret));
-                RestClusterClient without = new RestClusterClient("127.0.0.1", guarded.server.getPort(),
-                        Duration.ofSeconds(5), Duration.ofSeconds(10))) {
+        try (RestServerFixture guarded = new RestServerFixture(
+                        new io.floe.runtime.rest.RestServerConfig("127.0.0.1", 0, SERVER_LIMIT, otherUploads)
+                                .withMutationSecret(secret),
+                        Map.of(),
+                        Clock.systemUTC());
+                RestClusterClient withCredential = new RestClusterClient(
+                        "127.0.0.1",
+                        guarded.server.getPort(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        RestAuthorization.headerValue(secret));
+                RestClusterClient without = new RestClusterClient(
+                        "127.0.0.1", guarded.server.getPort(), Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             JobId jobId = withCredential.submitJob(jobGraph("guarded"), List.of());
             RestClientException refused = assertThrows(RestClientException.class, () -> without.cancelJob(jobId));
             assertTrue(refused.getMessage().contains("cluster secret"), refused.getMessage());
@@ -125,8 +137,10 @@ class RestClusterClientTest {
         JobId jobId = client.submitJob(jobGraph("short job"), List.of());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            timer.schedule(() -> fixture.dispatcher.endJob(jobId, JobStatus.FINISHED, System.currentTimeMillis(), null),
-                    150, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> fixture.dispatcher.endJob(jobId, JobStatus.FINISHED, System.currentTimeMillis(), null),
+                    150,
+                    TimeUnit.MILLISECONDS);
 
             JobResult result = client.requestJobResult(jobId);
 
@@ -143,9 +157,14 @@ class RestClusterClientTest {
     @Test
     void theResultOfAFailedJobNamesTheUsersException() throws Exception {
         JobId jobId = client.submitJob(jobGraph("failing job"), List.of());
-        fixture.dispatcher.endJob(jobId, JobStatus.FAILED, System.currentTimeMillis(), new ErrorInfo(
-                "com.example.UserException", "bad record 42",
-                "com.example.UserException: bad record 42\n\tat com.example.Job.map(Job.java:7)"));
+        fixture.dispatcher.endJob(
+                jobId,
+                JobStatus.FAILED,
+                System.currentTimeMillis(),
+                new ErrorInfo(
+                        "com.example.UserException",
+                        "bad record 42",
+                        "com.example.UserException: bad record 42\n\tat com.example.Job.map(Job.java:7)"));
 
         JobResult result = client.requestJobResult(jobId);
 
@@ -156,7 +175,8 @@ class RestClusterClientTest {
 
     @Test
     void reportsTheOverview() throws Exception {
-        fixture.dispatcher.addTaskManager(new TaskManagerInfo(new ResourceId("tm"), "tm:1/taskmanager", "tm", 2, 0, 4, 1));
+        fixture.dispatcher.addTaskManager(
+                new TaskManagerInfo(new ResourceId("tm"), "tm:1/taskmanager", "tm", 2, 0, 4, 1));
 
         ClusterOverview overview = client.getOverview();
 
@@ -180,8 +200,8 @@ class RestClusterClientTest {
     void aSubmissionOverTheServersLimitFailsWithItsMessage() throws IOException {
         Path big = jar("too-big.jar", 2 * SERVER_LIMIT);
 
-        RestClientException failure = assertThrows(RestClientException.class,
-                () -> client.submitJob(jobGraph("too big"), List.of(big)));
+        RestClientException failure =
+                assertThrows(RestClientException.class, () -> client.submitJob(jobGraph("too big"), List.of(big)));
 
         assertEquals(413, failure.getHttpStatus());
         assertTrue(failure.getMessage().contains("rest.server.max-content-length"), failure.getMessage());
@@ -190,7 +210,8 @@ class RestClusterClientTest {
 
     @Test
     void aMissingJarFailsBeforeAnythingIsSent() {
-        RestClientException failure = assertThrows(RestClientException.class,
+        RestClientException failure = assertThrows(
+                RestClientException.class,
                 () -> client.submitJob(jobGraph("no jar"), List.of(jars.resolve("nowhere.jar"))));
 
         assertTrue(failure.getMessage().startsWith("Job jar "), failure.getMessage());
@@ -203,13 +224,16 @@ class RestClusterClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
-        try (RestClusterClient nowhere = new RestClusterClient("127.0.0.1", freePort, Duration.ofSeconds(2),
-                Duration.ofSeconds(2))) {
+        try (RestClusterClient nowhere =
+                new RestClusterClient("127.0.0.1", freePort, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
             ClusterUnreachableException failure = assertThrows(ClusterUnreachableException.class, nowhere::listJobs);
 
-            assertTrue(failure.getMessage().startsWith("Cannot reach the Floe REST endpoint at http://127.0.0.1:"
-                    + freePort + " ("), failure.getMessage());
-            assertTrue(failure.getMessage().endsWith("); is the cluster running? (-m / rest.address, rest.port)"),
+            assertTrue(
+                    failure.getMessage()
+                            .startsWith("Cannot reach the Floe REST endpoint at http://127.0.0.1:" + freePort + " ("),
+                    failure.getMessage());
+            assertTrue(
+                    failure.getMessage().endsWith("); is the cluster running? (-m / rest.address, rest.port)"),
                     failure.getMessage());
         }
     }

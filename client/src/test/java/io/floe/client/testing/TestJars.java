@@ -46,8 +46,8 @@ public final class TestJars {
     public Path build(Path workDir, String fileName) throws IOException {
         Path sourceDir = Files.createDirectories(workDir.resolve(fileName + "-src"));
         Path classesDir = Files.createDirectories(workDir.resolve(fileName + "-classes"));
-        List<String> compilerArgs = new ArrayList<>(List.of("-d", classesDir.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-proc:none"));
+        List<String> compilerArgs = new ArrayList<>(List.of(
+                "-d", classesDir.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"));
         for (Map.Entry<String, String> entry : sources.entrySet()) {
             Path file = sourceDir.resolve(entry.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
@@ -67,7 +67,8 @@ public final class TestJars {
                 JarOutputStream out = new JarOutputStream(file, manifest);
                 Stream<Path> classes = Files.walk(classesDir)) {
             for (Path path : (Iterable<Path>) classes.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(classesDir.relativize(path).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classesDir.relativize(path).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(path));
                 out.closeEntry();
             }
@@ -82,8 +83,8 @@ public final class TestJars {
         }
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         if (compiler.run(null, null, diagnostics, args.toArray(new String[0])) != 0) {
-            throw new IllegalStateException("Test program does not compile:\n"
-                    + diagnostics.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "Test program does not compile:\n" + diagnostics.toString(StandardCharsets.UTF_8));
         }
     }
 

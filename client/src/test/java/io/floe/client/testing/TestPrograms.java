@@ -9,7 +9,8 @@ public final class TestPrograms {
      * configuration's parallelism, target, pipeline.jars and {@code pipeline.name}, and whether
      * the thread's context class loader is the one that loaded it.
      */
-    public static final String REPORTING = """
+    public static final String REPORTING =
+            """
             package com.example;
 
             import io.floe.api.StreamExecutionEnvironment;
@@ -28,14 +29,16 @@ public final class TestPrograms {
                             c.get(CoreOptions.TARGET),
                             String.join(",", c.get(CoreOptions.PIPELINE_JARS)),
                             String.valueOf(c.get(CoreOptions.PIPELINE_NAME)),
-                            String.valueOf(Thread.currentThread().getContextClassLoader() == ReportingJob.class.getClassLoader())));
+                            String.valueOf(Thread.currentThread().getContextClassLoader()
+                                    == ReportingJob.class.getClassLoader())));
                     Files.writeString(Path.of(args[0]), report);
                 }
             }
             """;
 
     /** Runs a tiny job on whatever cluster the configuration names. */
-    public static final String SUBMITTING = """
+    public static final String SUBMITTING =
+            """
             package com.example;
 
             import io.floe.api.StreamExecutionEnvironment;
@@ -50,7 +53,8 @@ public final class TestPrograms {
             """;
 
     /** Fails the way a job that ended FAILED does, wrapped once more by the program. */
-    public static final String FAILED_JOB = """
+    public static final String FAILED_JOB =
+            """
             package com.example;
 
             import io.floe.api.JobExecutionException;
@@ -68,7 +72,8 @@ public final class TestPrograms {
             }
             """;
 
-    public static final String THROWING = """
+    public static final String THROWING =
+            """
             package com.example;
 
             public class ThrowingJob {
@@ -78,7 +83,8 @@ public final class TestPrograms {
             }
             """;
 
-    public static final String FAILING_INITIALIZER = """
+    public static final String FAILING_INITIALIZER =
+            """
             package com.example;
 
             public class FailingInitializerJob {
@@ -89,7 +95,8 @@ public final class TestPrograms {
             }
             """;
 
-    public static final String NO_MAIN = """
+    public static final String NO_MAIN =
+            """
             package com.example;
 
             public class NoMain {
@@ -98,7 +105,8 @@ public final class TestPrograms {
             }
             """;
 
-    public static final String INSTANCE_MAIN = """
+    public static final String INSTANCE_MAIN =
+            """
             package com.example;
 
             public class InstanceMain {
@@ -108,7 +116,8 @@ public final class TestPrograms {
             """;
 
     /** A main class that is not public, which the java launcher accepts. */
-    public static final String PACKAGE_PRIVATE = """
+    public static final String PACKAGE_PRIVATE =
+            """
             package com.example;
 
             class PackagePrivateJob {

@@ -34,7 +34,8 @@ final class ApplicationStatusCommand {
 
     ApplicationStatusCommand(Path confDir, String applicationId, int waitSeconds, PrintStream console) {
         if (!Files.isRegularFile(confDir.resolve(HadoopSiteFiles.YARN_SITE))) {
-            throw new IllegalArgumentException("no " + HadoopSiteFiles.YARN_SITE + " in " + confDir + "; is mini-yarn running?");
+            throw new IllegalArgumentException(
+                    "no " + HadoopSiteFiles.YARN_SITE + " in " + confDir + "; is mini-yarn running?");
         }
         try {
             this.applicationId = ApplicationId.fromString(applicationId);
@@ -48,7 +49,8 @@ final class ApplicationStatusCommand {
 
     int run() throws IOException, YarnException, InterruptedException {
         YarnConfiguration conf = new YarnConfiguration();
-        conf.addResource(new org.apache.hadoop.fs.Path(confDir.resolve(HadoopSiteFiles.YARN_SITE).toUri()));
+        conf.addResource(new org.apache.hadoop.fs.Path(
+                confDir.resolve(HadoopSiteFiles.YARN_SITE).toUri()));
         // a ResourceManager that is gone is reported within seconds, not after YARN's 15 minutes of retries
         conf.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, 10_000);
         conf.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, 1_000);
@@ -62,7 +64,8 @@ final class ApplicationStatusCommand {
                 Thread.sleep(POLL_MILLIS);
                 report = report(client);
             }
-            console.println(applicationId + " " + report.getYarnApplicationState() + " " + report.getFinalApplicationStatus());
+            console.println(
+                    applicationId + " " + report.getYarnApplicationState() + " " + report.getFinalApplicationStatus());
             return 0;
         } finally {
             client.stop();

@@ -41,7 +41,10 @@ final class EmbeddedHadoop implements AutoCloseable {
         System.setProperty("test.build.data", dataDir.toString());
         YarnConfiguration conf = EmbeddedHadoopConfiguration.create();
         progress.accept("Starting HDFS: a NameNode and one DataNode");
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, dataDir.resolve("dfs").toFile()).numDataNodes(1).build();
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(
+                        conf, dataDir.resolve("dfs").toFile())
+                .numDataNodes(1)
+                .build();
         MiniYARNCluster yarn = null;
         try {
             dfs.waitActive();

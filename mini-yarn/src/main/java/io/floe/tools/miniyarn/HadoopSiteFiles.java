@@ -26,7 +26,8 @@ final class HadoopSiteFiles {
         core.set("fs.defaultFS", running.get("fs.defaultFS"));
         Configuration hdfs = new Configuration(false);
         hdfs.set("dfs.replication", running.get("dfs.replication"));
-        hdfs.set("dfs.client.block.write.replace-datanode-on-failure.policy",
+        hdfs.set(
+                "dfs.client.block.write.replace-datanode-on-failure.policy",
                 running.get("dfs.client.block.write.replace-datanode-on-failure.policy"));
         Configuration yarn = new Configuration(false);
         for (Map.Entry<String, String> entry : running) {

@@ -36,10 +36,12 @@ public final class MiniYarn {
                 case "app-status" -> {
                     requireArguments(args, 3, 4);
                     int waitSeconds = args.size() == 4 ? parseSeconds(args.get(3)) : 0;
-                    return new ApplicationStatusCommand(Path.of(args.get(1)), args.get(2), waitSeconds, System.out).run();
+                    return new ApplicationStatusCommand(Path.of(args.get(1)), args.get(2), waitSeconds, System.out)
+                            .run();
                 }
-                default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use: run <dir> | app-status <conf-dir> <applicationId> [wait-seconds]");
+                default ->
+                    throw new IllegalArgumentException("unknown command '" + command
+                            + "'; use: run <dir> | app-status <conf-dir> <applicationId> [wait-seconds]");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("mini-yarn: " + e.getMessage());
@@ -57,7 +59,8 @@ public final class MiniYarn {
 
     private static void requireArguments(List<String> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
-            throw new IllegalArgumentException("wrong number of arguments for '" + args.get(0) + "': " + args.subList(1, args.size()));
+            throw new IllegalArgumentException(
+                    "wrong number of arguments for '" + args.get(0) + "': " + args.subList(1, args.size()));
         }
     }
 

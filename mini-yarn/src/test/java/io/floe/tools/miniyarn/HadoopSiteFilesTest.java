@@ -26,7 +26,8 @@ class HadoopSiteFilesTest {
         HadoopSiteFiles.write(running, confDir);
 
         assertEquals(Map.of("fs.defaultFS", "hdfs://localhost:40001"), read(HadoopSiteFiles.CORE_SITE));
-        assertEquals(Map.of("dfs.replication", "1", "dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER"),
+        assertEquals(
+                Map.of("dfs.replication", "1", "dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER"),
                 read(HadoopSiteFiles.HDFS_SITE));
         Map<String, String> yarn = read(HadoopSiteFiles.YARN_SITE);
         assertEquals("localhost:40002", yarn.get("yarn.resourcemanager.address"));

@@ -28,18 +28,26 @@ public final class Tuple2<T0, T1> implements Serializable {
     @SuppressWarnings("unchecked")
     public <T> T getField(int pos) {
         switch (pos) {
-            case 0: return (T) f0;
-            case 1: return (T) f1;
-            default: throw new IndexOutOfBoundsException("Tuple2 has fields 0 and 1, not " + pos);
+            case 0:
+                return (T) f0;
+            case 1:
+                return (T) f1;
+            default:
+                throw new IndexOutOfBoundsException("Tuple2 has fields 0 and 1, not " + pos);
         }
     }
 
     @SuppressWarnings("unchecked")
     public void setField(Object value, int pos) {
         switch (pos) {
-            case 0: f0 = (T0) value; break;
-            case 1: f1 = (T1) value; break;
-            default: throw new IndexOutOfBoundsException("Tuple2 has fields 0 and 1, not " + pos);
+            case 0:
+                f0 = (T0) value;
+                break;
+            case 1:
+                f1 = (T1) value;
+                break;
+            default:
+                throw new IndexOutOfBoundsException("Tuple2 has fields 0 and 1, not " + pos);
         }
     }
 

@@ -56,6 +56,7 @@ public final class BlobCache implements Closeable {
     private final ReadWriteLock filesLock = new ReentrantReadWriteLock();
     /** Guarded by itself; taken before {@link #filesLock}, never after. */
     private final Map<JobId, JobReferences> jobs = new HashMap<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -77,8 +78,14 @@ public final class BlobCache implements Closeable {
      * As {@link #BlobCache(Path, String, int, byte[], Duration)}, with retention on the given
      * scheduler, which the cache does not shut down; null to use a thread of its own.
      */
-    public BlobCache(Path cacheDirectory, String serverHost, int serverPort, byte[] secret, Duration retention,
-            ScheduledExecutorService scheduler) throws IOException {
+    public BlobCache(
+            Path cacheDirectory,
+            String serverHost,
+            int serverPort,
+            byte[] secret,
+            Duration retention,
+            ScheduledExecutorService scheduler)
+            throws IOException {
         if (cacheDirectory == null || serverHost == null) {
             throw new IllegalArgumentException("The BlobCache needs a cache directory and the BlobServer's host.");
         }
@@ -86,18 +93,23 @@ public final class BlobCache implements Closeable {
             throw new IllegalArgumentException("The BlobServer port must be in 1..65535, not " + serverPort + ".");
         }
         if (retention == null || retention.isNegative()) {
-            throw new IllegalArgumentException("The retention of released blobs must be zero or positive, not " + retention + ".");
+            throw new IllegalArgumentException(
+                    "The retention of released blobs must be zero or positive, not " + retention + ".");
         }
         this.directory = new BlobDirectory(cacheDirectory);
         this.retention = retention;
         this.ownsScheduler = scheduler == null;
-        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "blob-cache-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = new BlobClient(InetSocketAddress.createUnresolved(serverHost, serverPort),
-                secret == null ? null : ClusterSecret.of(secret), FETCH_TIMEOUT);
+        this.scheduler = scheduler != null
+                ? scheduler
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "blob-cache-retention");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.client = new BlobClient(
+                InetSocketAddress.createUnresolved(serverHost, serverPort),
+                secret == null ? null : ClusterSecret.of(secret),
+                FETCH_TIMEOUT);
         LOG.info("BlobCache in {} for the BlobServer at {}:{}", directory.root(), serverHost, serverPort);
     }
 
@@ -137,8 +149,11 @@ public final class BlobCache implements Closeable {
                 if (BlobContentHash.matches(target, key)) {
                     return target;
                 }
-                LOG.warn("The cached copy of blob {} at {} is corrupted (its SHA-256 does not match); deleting it and fetching it again",
-                        key, target);
+                LOG.warn(
+                        "The cached copy of blob {} at {} is corrupted (its SHA-256 does not match); deleting it and "
+                                + "fetching it again",
+                        key,
+                        target);
                 Files.delete(target);
             }
             return fetch(jobId, key, target);
@@ -153,7 +168,8 @@ public final class BlobCache implements Closeable {
             String hash = client.download(jobId, key, incoming);
             if (!hash.equals(key.hash())) {
                 throw new IOException("The download of blob " + key + (jobId == null ? "" : " of job " + jobId)
-                        + " from the BlobServer at " + client.serverName() + " is corrupted: its SHA-256 is " + hash + ".");
+                        + " from the BlobServer at " + client.serverName() + " is corrupted: its SHA-256 is " + hash
+                        + ".");
             }
             directory.moveIntoPlace(incoming, target);
             LOG.debug("Fetched blob {} of job {} into {}", key, jobId, target);
@@ -211,8 +227,8 @@ public final class BlobCache implements Closeable {
             if (retention.isZero()) {
                 deleteIfUnused(jobId);
             } else {
-                references.pendingDeletion = scheduler.schedule(
-                        () -> deleteIfUnused(jobId), retention.toNanos(), TimeUnit.NANOSECONDS);
+                references.pendingDeletion =
+                        scheduler.schedule(() -> deleteIfUnused(jobId), retention.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }

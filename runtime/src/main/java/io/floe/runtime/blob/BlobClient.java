@@ -38,6 +38,7 @@ final class BlobClient implements AutoCloseable {
     private final InetSocketAddress server;
     /** {@code host:port}, for messages (an unresolved address prints oddly). */
     private final String serverName;
+
     private final ClusterSecret secret;
     private final Duration timeout;
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("blob-client", true));
@@ -67,10 +68,11 @@ final class BlobClient implements AutoCloseable {
      * @throws ClusterAuthenticationException if the server refused this client
      */
     String download(JobId jobId, BlobKey key, Path target) throws IOException {
-        try (FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel file = FileChannel.open(
+                target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             BlobResponseReader reader = new BlobResponseReader(file, jobId, key, serverName);
-            SecretChallengeClientHandler authentication = secret == null ? null : new SecretChallengeClientHandler(secret);
+            SecretChallengeClientHandler authentication =
+                    secret == null ? null : new SecretChallengeClientHandler(secret);
             ChannelFuture connect = new Bootstrap()
                     .group(group)
                     .channel(NioSocketChannel.class)
@@ -78,7 +80,8 @@ final class BlobClient implements AutoCloseable {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new ReadTimeoutHandler(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                            channel.pipeline()
+                                    .addLast(new ReadTimeoutHandler(timeout.toMillis(), TimeUnit.MILLISECONDS));
                             if (authentication != null) {
                                 channel.pipeline().addLast(authentication);
                             }
@@ -89,8 +92,11 @@ final class BlobClient implements AutoCloseable {
             Channel channel = connect.channel();
             connect.addListener(connected -> {
                 if (!connected.isSuccess()) {
-                    reader.result().completeExceptionally(new IOException("Could not connect to the BlobServer at "
-                            + serverName + " to fetch blob " + key + ": " + connected.cause(), connected.cause()));
+                    reader.result()
+                            .completeExceptionally(new IOException(
+                                    "Could not connect to the BlobServer at " + serverName + " to fetch blob " + key
+                                            + ": " + connected.cause(),
+                                    connected.cause()));
                 } else if (authentication == null) {
                     sendRequest(channel, jobId, key);
                 } else {

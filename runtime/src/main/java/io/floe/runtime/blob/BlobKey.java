@@ -18,14 +18,16 @@ public record BlobKey(BlobType type, String hash) {
             throw new IllegalArgumentException("A blob key needs a type.");
         }
         if (hash == null || !hash.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("A blob key's hash is 64 lower-case hex digits (SHA-256), not '" + hash + "'.");
+            throw new IllegalArgumentException(
+                    "A blob key's hash is 64 lower-case hex digits (SHA-256), not '" + hash + "'.");
         }
     }
 
     /** Parses the form written by {@link #toString()}. */
     public static BlobKey parse(String text) {
         if (text == null || text.length() != 66 || text.charAt(1) != '-') {
-            throw new IllegalArgumentException("A blob key looks like p-<64 hex digits> or t-<64 hex digits>, not '" + text + "'.");
+            throw new IllegalArgumentException(
+                    "A blob key looks like p-<64 hex digits> or t-<64 hex digits>, not '" + text + "'.");
         }
         return new BlobKey(BlobType.ofPrefix(text.charAt(0)), text.substring(2));
     }

@@ -25,6 +25,7 @@ final class BlobProtocol {
 
     /** Error messages are cut to this many characters. */
     static final int MAX_MESSAGE_CHARS = 2000;
+
     static final int CHUNK_SIZE = 64 * 1024;
 
     private BlobProtocol() {}

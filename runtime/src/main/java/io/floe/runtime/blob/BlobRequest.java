@@ -39,7 +39,8 @@ record BlobRequest(JobId jobId, BlobKey key) {
     static BlobRequest decode(ByteBuf frame) {
         int fixedLength = 3 + BlobKey.HASH_BYTES;
         if (frame.readableBytes() < fixedLength) {
-            throw new IllegalArgumentException("A request has at least " + fixedLength + " bytes, this one " + frame.readableBytes());
+            throw new IllegalArgumentException(
+                    "A request has at least " + fixedLength + " bytes, this one " + frame.readableBytes());
         }
         byte op = frame.readByte();
         if (op != BlobProtocol.GET) {
@@ -55,7 +56,8 @@ record BlobRequest(JobId jobId, BlobKey key) {
         JobId jobId = null;
         if (frame.readBoolean()) {
             if (frame.readableBytes() != JOB_ID_BYTES) {
-                throw new IllegalArgumentException("A job id has " + JOB_ID_BYTES + " bytes, this one " + frame.readableBytes());
+                throw new IllegalArgumentException(
+                        "A job id has " + JOB_ID_BYTES + " bytes, this one " + frame.readableBytes());
             }
             byte[] job = new byte[JOB_ID_BYTES];
             frame.readBytes(job);

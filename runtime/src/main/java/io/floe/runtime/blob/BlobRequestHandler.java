@@ -66,22 +66,45 @@ final class BlobRequestHandler extends SimpleChannelInboundHandler<ByteBuf> {
             writeFailure(ctx, BlobProtocol.NOT_FOUND, notFoundMessage(request, e));
             return;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not serve blob {} of job {} to {}", request.key(), request.jobId(), ctx.channel().remoteAddress(), e);
+            LOG.warn(
+                    "Could not serve blob {} of job {} to {}",
+                    request.key(),
+                    request.jobId(),
+                    ctx.channel().remoteAddress(),
+                    e);
             writeFailure(ctx, BlobProtocol.ERROR, "The BlobServer could not read blob " + request.key() + ": " + e);
             return;
         }
         try {
             long length = file.length();
-            ctx.write(ctx.alloc().buffer(1 + Long.BYTES).writeByte(BlobProtocol.OK).writeLong(length));
-            ctx.writeAndFlush(new ChunkedFile(file, 0, length, BlobProtocol.CHUNK_SIZE)).addListener(future -> {
-                if (!future.isSuccess()) {
-                    LOG.debug("Sending blob {} to {} failed", request.key(), ctx.channel().remoteAddress(), future.cause());
-                }
-            });
-            LOG.debug("Serving blob {} of job {} ({} bytes) to {}", request.key(), request.jobId(), length, ctx.channel().remoteAddress());
+            ctx.write(ctx.alloc()
+                    .buffer(1 + Long.BYTES)
+                    .writeByte(BlobProtocol.OK)
+                    .writeLong(length));
+            ctx.writeAndFlush(new ChunkedFile(file, 0, length, BlobProtocol.CHUNK_SIZE))
+                    .addListener(future -> {
+                        if (!future.isSuccess()) {
+                            LOG.debug(
+                                    "Sending blob {} to {} failed",
+                                    request.key(),
+                                    ctx.channel().remoteAddress(),
+                                    future.cause());
+                        }
+                    });
+            LOG.debug(
+                    "Serving blob {} of job {} ({} bytes) to {}",
+                    request.key(),
+                    request.jobId(),
+                    length,
+                    ctx.channel().remoteAddress());
         } catch (IOException e) {
             closeQuietly(file);
-            LOG.warn("Could not serve blob {} of job {} to {}", request.key(), request.jobId(), ctx.channel().remoteAddress(), e);
+            LOG.warn(
+                    "Could not serve blob {} of job {} to {}",
+                    request.key(),
+                    request.jobId(),
+                    ctx.channel().remoteAddress(),
+                    e);
             ctx.close();
         }
     }
@@ -95,10 +118,16 @@ final class BlobRequestHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private static io.netty.channel.ChannelFuture writeFailure(ChannelHandlerContext ctx, byte status, String message) {
-        String text = message.length() > BlobProtocol.MAX_MESSAGE_CHARS ? message.substring(0, BlobProtocol.MAX_MESSAGE_CHARS) : message;
+        String text = message.length() > BlobProtocol.MAX_MESSAGE_CHARS
+                ? message.substring(0, BlobProtocol.MAX_MESSAGE_CHARS)
+                : message;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int length = Math.min(bytes.length, 0xFFFF);
-        ByteBuf reply = ctx.alloc().buffer(3 + length).writeByte(status).writeShort(length).writeBytes(bytes, 0, length);
+        ByteBuf reply = ctx.alloc()
+                .buffer(3 + length)
+                .writeByte(status)
+                .writeShort(length)
+                .writeBytes(bytes, 0, length);
         return ctx.writeAndFlush(reply);
     }
 

@@ -19,7 +19,14 @@ import java.util.concurrent.CompletableFuture;
  * an {@link IOException} that names the key and the server. Event loop only.
  */
 final class BlobResponseReader extends ByteToMessageDecoder {
-    private enum State { STATUS, LENGTH, CONTENT, MESSAGE_LENGTH, MESSAGE, DONE }
+    private enum State {
+        STATUS,
+        LENGTH,
+        CONTENT,
+        MESSAGE_LENGTH,
+        MESSAGE,
+        DONE
+    }
 
     private final FileChannel target;
     private final JobId jobId;
@@ -79,10 +86,14 @@ final class BlobResponseReader extends ByteToMessageDecoder {
             }
             case MESSAGE -> {
                 if (in.readableBytes() >= messageLength) {
-                    String message = in.readCharSequence(messageLength, StandardCharsets.UTF_8).toString();
-                    fail(ctx, status == BlobProtocol.NOT_FOUND
-                            ? new BlobNotFoundException(message + " (asked " + server + ")")
-                            : new IOException("The BlobServer at " + server + " could not send blob " + key + ": " + message));
+                    String message = in.readCharSequence(messageLength, StandardCharsets.UTF_8)
+                            .toString();
+                    fail(
+                            ctx,
+                            status == BlobProtocol.NOT_FOUND
+                                    ? new BlobNotFoundException(message + " (asked " + server + ")")
+                                    : new IOException("The BlobServer at " + server + " could not send blob " + key
+                                            + ": " + message));
                 }
             }
             case DONE -> in.skipBytes(in.readableBytes());
@@ -99,10 +110,13 @@ final class BlobResponseReader extends ByteToMessageDecoder {
             case BlobProtocol.NOT_FOUND, BlobProtocol.ERROR -> state = State.MESSAGE_LENGTH;
             default -> {
                 in.skipBytes(in.readableBytes());
-                fail(ctx, new IOException(String.format(
-                        "Unexpected reply byte 0x%02x from the BlobServer at %s while fetching blob %s; "
-                                + "the server probably requires a cluster secret that this process does not have.",
-                        status, server, key)));
+                fail(
+                        ctx,
+                        new IOException(String.format(
+                                "Unexpected reply byte 0x%02x from the BlobServer at %s while fetching blob %s; "
+                                        + "the server probably requires a cluster secret that this process does not "
+                                        + "have.",
+                                status, server, key)));
             }
         }
     }
@@ -131,19 +145,25 @@ final class BlobResponseReader extends ByteToMessageDecoder {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (state != State.DONE) {
-            fail(ctx, new IOException(state == State.CONTENT
-                    ? "The BlobServer at " + server + " closed the connection after " + (length - remaining)
-                            + " of " + length + " bytes of blob " + key + "."
-                    : "The BlobServer at " + server + " closed the connection before answering the request for blob "
-                            + key + (jobId == null ? "" : " of job " + jobId) + "."));
+            fail(
+                    ctx,
+                    new IOException(
+                            state == State.CONTENT
+                                    ? "The BlobServer at " + server + " closed the connection after "
+                                            + (length - remaining) + " of " + length + " bytes of blob " + key + "."
+                                    : "The BlobServer at " + server
+                                            + " closed the connection before answering the request for blob " + key
+                                            + (jobId == null ? "" : " of job " + jobId) + "."));
         }
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        IOException failure = new IOException("Fetching blob " + key + (jobId == null ? "" : " of job " + jobId)
-                + " from the BlobServer at " + server + " failed: " + cause, cause);
+        IOException failure = new IOException(
+                "Fetching blob " + key + (jobId == null ? "" : " of job " + jobId) + " from the BlobServer at " + server
+                        + " failed: " + cause,
+                cause);
         fail(ctx, failure);
     }
 

@@ -65,8 +65,14 @@ public final class BlobServer implements Closeable {
      * @param transientTtl how long a transient blob lives after its last access
      *     ({@code blob.service.cleanup.interval})
      */
-    public BlobServer(String bindAddress, int port, Path storageDirectory, BlobStore blobStore,
-            byte[] secret, Duration transientTtl) throws IOException {
+    public BlobServer(
+            String bindAddress,
+            int port,
+            Path storageDirectory,
+            BlobStore blobStore,
+            byte[] secret,
+            Duration transientTtl)
+            throws IOException {
         this(bindAddress, port, storageDirectory, blobStore, secret, transientTtl, null);
     }
 
@@ -74,8 +80,15 @@ public final class BlobServer implements Closeable {
      * As {@link #BlobServer(String, int, Path, BlobStore, byte[], Duration)}, with expiry on the
      * given scheduler, which the server does not shut down; null to use a thread of its own.
      */
-    public BlobServer(String bindAddress, int port, Path storageDirectory, BlobStore blobStore,
-            byte[] secret, Duration transientTtl, ScheduledExecutorService scheduler) throws IOException {
+    public BlobServer(
+            String bindAddress,
+            int port,
+            Path storageDirectory,
+            BlobStore blobStore,
+            byte[] secret,
+            Duration transientTtl,
+            ScheduledExecutorService scheduler)
+            throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The BlobServer port must be in 0..65535, not " + port + ".");
         }
@@ -96,15 +109,21 @@ public final class BlobServer implements Closeable {
         long periodNanos = Math.max(transientTtl.toNanos() / 2, TimeUnit.MILLISECONDS.toNanos(10));
         this.expiryTask = expiryScheduler.scheduleWithFixedDelay(
                 this::expireTransientBlobs, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-        InetSocketAddress address = bindAddress == null ? new InetSocketAddress(port) : new InetSocketAddress(bindAddress, port);
+        InetSocketAddress address =
+                bindAddress == null ? new InetSocketAddress(port) : new InetSocketAddress(bindAddress, port);
         try {
-            this.transferServer = new BlobTransferServer(address, secret == null ? null : ClusterSecret.of(secret), this::serve);
+            this.transferServer =
+                    new BlobTransferServer(address, secret == null ? null : ClusterSecret.of(secret), this::serve);
         } catch (IOException | RuntimeException e) {
             stopExpiry();
             throw e;
         }
-        LOG.info("BlobServer listening on {} with storage directory {}, BlobStore {}, authentication {}",
-                getAddress(), directory.root(), blobStore, secret == null ? "off" : "on");
+        LOG.info(
+                "BlobServer listening on {} with storage directory {}, BlobStore {}, authentication {}",
+                getAddress(),
+                directory.root(),
+                blobStore,
+                secret == null ? "off" : "on");
     }
 
     /** The port the server listens on. */
@@ -178,7 +197,8 @@ public final class BlobServer implements Closeable {
                 return path;
             }
             if (key.type() == BlobType.TRANSIENT) {
-                throw new BlobNotFoundException("Transient blob " + key + " is not stored on the BlobServer (it may have expired).");
+                throw new BlobNotFoundException(
+                        "Transient blob " + key + " is not stored on the BlobServer (it may have expired).");
             }
             return restoreFromStore(jobId, key, path);
         } finally {
@@ -290,10 +310,12 @@ public final class BlobServer implements Closeable {
             throw new IllegalArgumentException("The blob key must not be null.");
         }
         if (key.type() == BlobType.PERMANENT && jobId == null) {
-            throw new IllegalArgumentException("Permanent blob " + key + " belongs to a job; the job id must not be null.");
+            throw new IllegalArgumentException(
+                    "Permanent blob " + key + " belongs to a job; the job id must not be null.");
         }
         if (key.type() == BlobType.TRANSIENT && jobId != null) {
-            throw new IllegalArgumentException("Transient blob " + key + " has no job, but job " + jobId + " was given.");
+            throw new IllegalArgumentException(
+                    "Transient blob " + key + " has no job, but job " + jobId + " was given.");
         }
     }
 }

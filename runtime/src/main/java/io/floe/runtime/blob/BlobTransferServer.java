@@ -42,9 +42,12 @@ final class BlobTransferServer implements AutoCloseable {
     private static final int LOOKUP_THREADS = 4;
     private static final int BACKLOG = 1000;
 
-    private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("blob-server-accept", true));
-    private final EventLoopGroup io = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("blob-server-io", true));
-    private final ExecutorService lookups = Executors.newFixedThreadPool(LOOKUP_THREADS, new DefaultThreadFactory("blob-server-lookup", true));
+    private final EventLoopGroup acceptor =
+            new NioEventLoopGroup(1, new DefaultThreadFactory("blob-server-accept", true));
+    private final EventLoopGroup io =
+            new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("blob-server-io", true));
+    private final ExecutorService lookups =
+            Executors.newFixedThreadPool(LOOKUP_THREADS, new DefaultThreadFactory("blob-server-lookup", true));
     private final Channel serverChannel;
     private final RefusedConnectionLog refusals;
 
@@ -62,8 +65,14 @@ final class BlobTransferServer implements AutoCloseable {
                         if (secret != null) {
                             pipeline.addLast("secret-challenge", new SecretChallengeServerHandler(secret, refusals));
                         }
-                        pipeline.addLast("request-frames", new LengthFieldBasedFrameDecoder(
-                                BlobProtocol.MAX_REQUEST_LENGTH, 0, BlobProtocol.LENGTH_FIELD_LENGTH, 0, BlobProtocol.LENGTH_FIELD_LENGTH));
+                        pipeline.addLast(
+                                "request-frames",
+                                new LengthFieldBasedFrameDecoder(
+                                        BlobProtocol.MAX_REQUEST_LENGTH,
+                                        0,
+                                        BlobProtocol.LENGTH_FIELD_LENGTH,
+                                        0,
+                                        BlobProtocol.LENGTH_FIELD_LENGTH));
                         pipeline.addLast("chunked-writes", new ChunkedWriteHandler());
                         pipeline.addLast("blob-requests", new BlobRequestHandler(lookup, lookups));
                     }

@@ -18,7 +18,8 @@ final class TransientBlobExpiry {
 
     TransientBlobExpiry(Duration ttl, LongSupplier nanoClock) {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("The time to live of transient blobs must be positive, not " + ttl + ".");
+            throw new IllegalArgumentException(
+                    "The time to live of transient blobs must be positive, not " + ttl + ".");
         }
         this.ttlNanos = ttl.toNanos();
         this.nanoClock = nanoClock;

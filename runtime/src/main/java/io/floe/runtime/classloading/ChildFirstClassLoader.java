@@ -26,7 +26,14 @@ import java.util.Set;
 public final class ChildFirstClassLoader extends URLClassLoader {
     /** Packages that must be one and the same for the engine and user code. */
     public static final List<String> DEFAULT_PARENT_FIRST_PATTERNS = List.of(
-            "java.", "javax.", "jdk.", "sun.", "io.floe.", "org.slf4j.", "org.apache.logging.log4j.", "org.apache.hadoop.");
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "io.floe.",
+            "org.slf4j.",
+            "org.apache.logging.log4j.",
+            "org.apache.hadoop.");
 
     static {
         ClassLoader.registerAsParallelCapable();
@@ -48,10 +55,12 @@ public final class ChildFirstClassLoader extends URLClassLoader {
     public ChildFirstClassLoader(URL[] jars, ClassLoader parent, List<String> parentFirstPatterns) {
         super(jars, parent);
         if (parentFirstPatterns == null || parentFirstPatterns.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw new IllegalArgumentException("The parent-first patterns must be non-blank prefixes, not " + parentFirstPatterns + ".");
+            throw new IllegalArgumentException(
+                    "The parent-first patterns must be non-blank prefixes, not " + parentFirstPatterns + ".");
         }
         this.parentFirstPatterns = List.copyOf(parentFirstPatterns);
-        this.parentFirstResourcePatterns = this.parentFirstPatterns.stream().map(p -> p.replace('.', '/')).toList();
+        this.parentFirstResourcePatterns =
+                this.parentFirstPatterns.stream().map(p -> p.replace('.', '/')).toList();
     }
 
     @Override

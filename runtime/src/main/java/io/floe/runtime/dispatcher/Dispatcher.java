@@ -7,12 +7,12 @@ import io.floe.runtime.jobgraph.JobGraphValidator;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.messages.ClusterOverview;
+import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobDetailsInfo;
 import io.floe.runtime.messages.JobExceptionsInfo;
-import io.floe.runtime.messages.TaskManagerInfo;
-import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.ResourceOverview;
+import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
 import io.floe.runtime.rpc.RpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
@@ -60,7 +60,9 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
      * @param terminatedJobCleanup called off the main thread once a job has ended, to delete what
      *     the cluster kept for it (its jars in the BlobServer)
      */
-    public Dispatcher(RpcService rpcService, JobMaster.JobMasterSettings jobMasterSettings,
+    public Dispatcher(
+            RpcService rpcService,
+            JobMaster.JobMasterSettings jobMasterSettings,
             java.util.function.Consumer<JobId> terminatedJobCleanup) {
         super(rpcService, ENDPOINT_ID);
         this.jobMasterSettings = jobMasterSettings;
@@ -82,7 +84,11 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        LOG.info("Received job '{}' ({}) with {} vertices", jobGraph.jobName(), jobGraph.jobId(), jobGraph.vertices().size());
+        LOG.info(
+                "Received job '{}' ({}) with {} vertices",
+                jobGraph.jobName(),
+                jobGraph.jobId(),
+                jobGraph.vertices().size());
         JobMaster jobMaster;
         try {
             jobMaster = new JobMaster(getRpcService(), jobGraph, jobMasterSettings);
@@ -101,33 +107,38 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         entry.result = result;
         entry.endTime = System.currentTimeMillis();
         LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
-        CompletableFuture<Void> archived = jobMasterGateway(entry)
-                .thenCompose(gateway -> gateway.requestJobDetails().thenCombine(gateway.requestJobExceptions(),
-                        (details, exceptions) -> {
-                            entry.archivedDetails = details;
-                            entry.archivedExceptions = exceptions;
-                            return null;
-                        }));
+        CompletableFuture<Void> archived = jobMasterGateway(entry).thenCompose(gateway -> gateway.requestJobDetails()
+                .thenCombine(gateway.requestJobExceptions(), (details, exceptions) -> {
+                    entry.archivedDetails = details;
+                    entry.archivedExceptions = exceptions;
+                    return null;
+                }));
         // queries from now on wait for the archive instead of asking a JobMaster that is about to stop
         entry.archiving = archived.handle((ok, error) -> null);
-        archived
-                .whenCompleteAsync((ok, error) -> {
+        archived.whenCompleteAsync(
+                (ok, error) -> {
                     if (error != null) {
                         LOG.warn("Could not archive the details of job {}: {}", result.jobId(), error.toString());
                     }
-                    entry.jobMaster.closeAsync().whenCompleteAsync((closed, closeError) ->
-                            terminatedJobCleanup.accept(result.jobId()), getRpcService().getScheduledExecutor());
-                }, getMainThreadExecutor());
+                    entry.jobMaster
+                            .closeAsync()
+                            .whenCompleteAsync(
+                                    (closed, closeError) -> terminatedJobCleanup.accept(result.jobId()),
+                                    getRpcService().getScheduledExecutor());
+                },
+                getMainThreadExecutor());
     }
 
     private static <T> CompletableFuture<T> archivedOrFailure(T archived, JobId jobId) {
-        return archived != null ? CompletableFuture.completedFuture(archived)
-                : CompletableFuture.failedFuture(new IllegalStateException("Job " + jobId
-                        + " has ended and its details could not be kept (see the JobManager log)"));
+        return archived != null
+                ? CompletableFuture.completedFuture(archived)
+                : CompletableFuture.failedFuture(new IllegalStateException(
+                        "Job " + jobId + " has ended and its details could not be kept (see the JobManager log)"));
     }
 
     private CompletableFuture<JobMasterGateway> jobMasterGateway(JobEntry entry) {
-        return getRpcService().connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(), JobMasterGateway.class);
+        return getRpcService()
+                .connect(entry.jobMaster.getAddress(), entry.jobMaster.getFencingToken(), JobMasterGateway.class);
     }
 
     @Override
@@ -173,8 +184,15 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         int jobsFinished = finished;
         int jobsCancelled = cancelled;
         int jobsFailed = failed;
-        return requestResourceOverview().thenApply(resources -> new ClusterOverview(resources.numberOfTaskManagers(),
-                resources.numberOfSlots(), resources.numberOfFreeSlots(), jobsRunning, jobsFinished, jobsCancelled, jobsFailed));
+        return requestResourceOverview()
+                .thenApply(resources -> new ClusterOverview(
+                        resources.numberOfTaskManagers(),
+                        resources.numberOfSlots(),
+                        resources.numberOfFreeSlots(),
+                        jobsRunning,
+                        jobsFinished,
+                        jobsCancelled,
+                        jobsFailed));
     }
 
     @Override
@@ -183,8 +201,11 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     }
 
     private CompletableFuture<ResourceManagerGateway> resourceManagerGateway() {
-        return getRpcService().connect(jobMasterSettings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
-                ResourceManagerGateway.class);
+        return getRpcService()
+                .connect(
+                        jobMasterSettings.resourceManagerAddress(),
+                        FencingTokens.DEFAULT_LEADER_ID,
+                        ResourceManagerGateway.class);
     }
 
     @Override
@@ -198,8 +219,11 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     private JobDetails details(JobEntry entry) {
         JobStatus status = entry.result != null ? entry.result.status() : JobStatus.RUNNING;
-        int tasks = entry.jobGraph.vertices().stream().mapToInt(v -> v.parallelism()).sum();
-        return new JobDetails(entry.jobGraph.jobId(), entry.jobGraph.jobName(), status, entry.startTime, entry.endTime, tasks);
+        int tasks = entry.jobGraph.vertices().stream()
+                .mapToInt(v -> v.parallelism())
+                .sum();
+        return new JobDetails(
+                entry.jobGraph.jobId(), entry.jobGraph.jobName(), status, entry.startTime, entry.endTime, tasks);
     }
 
     @Override

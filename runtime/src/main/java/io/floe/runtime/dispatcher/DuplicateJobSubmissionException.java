@@ -10,13 +10,15 @@ public class DuplicateJobSubmissionException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public DuplicateJobSubmissionException(JobId jobId) {
-        super("Job " + jobId + " was submitted already; a job id is submitted once (submit the job again to get a new one).");
+        super("Job " + jobId
+                + " was submitted already; a job id is submitted once (submit the job again to get a new one).");
     }
 
     /** Whether {@code failure} is this refusal: here, wrapped by a future, or by class name across RPC. */
     public static boolean isCauseOf(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause instanceof DuplicateJobSubmissionException

@@ -1,10 +1,10 @@
 package io.floe.runtime.entrypoint;
 
-import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.dispatcher.DuplicateJobSubmissionException;
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.JobSubmitter;
 import java.io.IOException;
@@ -46,7 +46,9 @@ final class BlobJobSubmitter implements JobSubmitter {
      */
     @Override
     public CompletableFuture<Void> submit(JobGraph jobGraph, List<Path> jarFiles) {
-        return dispatcher.requestJobStatus(jobGraph.jobId()).handle((status, unknown) -> unknown == null)
+        return dispatcher
+                .requestJobStatus(jobGraph.jobId())
+                .handle((status, unknown) -> unknown == null)
                 .thenCompose(known -> known
                         ? CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobGraph.jobId()))
                         : store(jobGraph, jarFiles));
@@ -61,8 +63,8 @@ final class BlobJobSubmitter implements JobSubmitter {
             }
         } catch (IOException e) {
             cleanup(jobGraph);
-            return CompletableFuture.failedFuture(new IOException("Could not store the jars of job " + jobGraph.jobId()
-                    + ": " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(
+                    new IOException("Could not store the jars of job " + jobGraph.jobId() + ": " + e.getMessage(), e));
         }
         LOG.info("Stored {} jar(s) of job {} in the BlobServer", jars.size(), jobGraph.jobId());
         JobGraph withBlobs = jobGraph.withUserJars(jars);
@@ -71,8 +73,10 @@ final class BlobJobSubmitter implements JobSubmitter {
                 jobStore.put(withBlobs); // before the Dispatcher has it: a job it runs is always recoverable
             } catch (IOException e) {
                 cleanup(jobGraph);
-                return CompletableFuture.failedFuture(new IOException("Could not store job " + jobGraph.jobId() + " in "
-                        + jobStore + " for recovery: " + e.getMessage(), e));
+                return CompletableFuture.failedFuture(new IOException(
+                        "Could not store job " + jobGraph.jobId() + " in " + jobStore + " for recovery: "
+                                + e.getMessage(),
+                        e));
             }
         }
         return dispatcher.submitJob(withBlobs, timeout).whenComplete((ok, error) -> {

@@ -28,13 +28,15 @@ public final class ClusterConfigurationLoader {
             } else if (arg.startsWith("-D")) {
                 pair = arg.substring(2);
             } else {
-                throw new IllegalConfigurationException("Unexpected argument '" + arg + "'; only -D key=value is accepted.");
+                throw new IllegalConfigurationException(
+                        "Unexpected argument '" + arg + "'; only -D key=value is accepted.");
             }
             int equals = pair.indexOf('=');
             if (equals <= 0) {
                 throw new IllegalConfigurationException("Bad -D option '" + pair + "': expected key=value.");
             }
-            configuration.setString(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            configuration.setString(
+                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         return configuration.validate();
     }

@@ -18,8 +18,9 @@ final class ClusterSecretLoader {
                 ? Path.of(configuration.get(SecurityOptions.CLUSTER_SECRET_FILE))
                 : confDir.resolve(DEFAULT_FILE_NAME);
         if (!Files.exists(file)) {
-            throw new IllegalStateException("No cluster secret at " + file + "; start the cluster with start-cluster.sh "
-                    + "(which creates it), or point security.cluster-secret.file at the cluster's secret.");
+            throw new IllegalStateException(
+                    "No cluster secret at " + file + "; start the cluster with start-cluster.sh "
+                            + "(which creates it), or point security.cluster-secret.file at the cluster's secret.");
         }
         try {
             return ClusterSecret.load(file);

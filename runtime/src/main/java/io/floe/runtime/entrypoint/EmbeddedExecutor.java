@@ -26,7 +26,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) {
-        return services.submitJob(jobGraph.withUserJars(List.of()), jobGraph.localUserJars()).thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
+        return services.submitJob(jobGraph.withUserJars(List.of()), jobGraph.localUserJars())
+                .thenApply(accepted -> new EmbeddedJobClient(jobGraph.jobId()));
     }
 
     /** A handle on a job of this process's JobManager. */

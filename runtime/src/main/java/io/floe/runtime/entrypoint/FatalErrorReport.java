@@ -27,7 +27,8 @@ public final class FatalErrorReport {
         Set<Throwable> seen = new HashSet<>();
         seen.add(error);
         int causes = 0;
-        for (Throwable cause = error.getCause(); cause != null && seen.add(cause) && causes < MAX_CAUSES;
+        for (Throwable cause = error.getCause();
+                cause != null && seen.add(cause) && causes < MAX_CAUSES;
                 cause = cause.getCause(), causes++) {
             report.append(System.lineSeparator()).append("Caused by: ").append(cause);
         }

@@ -2,18 +2,18 @@ package io.floe.runtime.entrypoint;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
-import io.floe.runtime.highavailability.DurableStorage;
-import io.floe.runtime.highavailability.DurableStorageFactory;
-import io.floe.runtime.highavailability.JobGraphStore;
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.blob.BlobStore;
 import io.floe.runtime.blob.VoidBlobStore;
-import io.floe.configuration.ClusterOptions;
-import io.floe.configuration.Configuration;
 import io.floe.runtime.dispatcher.Dispatcher;
 import io.floe.runtime.dispatcher.DispatcherGateway;
-import io.floe.runtime.jobmaster.JobMaster;
+import io.floe.runtime.highavailability.DurableStorage;
+import io.floe.runtime.highavailability.DurableStorageFactory;
+import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.resourcemanager.ResourceManager;
@@ -25,10 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +66,8 @@ public final class JobManagerServices implements AutoCloseable {
      * slots (YARN), or, when {@code driver} is null, a standalone one. The driver is initialized on
      * the ResourceManager's main thread when it starts and terminated when it stops.
      */
-    public static JobManagerServices start(Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
+    public static JobManagerServices start(
+            Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
         JobManagerServices services = new JobManagerServices();
         try {
             services.startServices(configuration, secret, driver);
@@ -78,10 +79,14 @@ public final class JobManagerServices implements AutoCloseable {
     }
 
     private void startServices(Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
-        rpcService = NettyRpcService.start(new RpcServiceConfig(
-                configuration.get(ClusterOptions.BIND_HOST), configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
-                (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
+        rpcService = NettyRpcService.start(
+                new RpcServiceConfig(
+                        configuration.get(ClusterOptions.BIND_HOST),
+                        configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
+                        configuration.get(ClusterOptions.JOB_MANAGER_PORT),
+                        configuration.get(ClusterOptions.ASK_TIMEOUT),
+                        (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()),
+                secret);
         closeables.add(() -> rpcService.closeAsync().get(30, TimeUnit.SECONDS));
         String haDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
         DurableStorageFactory durableStorage = haDir == null ? null : DurableStorage.factoryFor(haDir);
@@ -93,41 +98,68 @@ public final class JobManagerServices implements AutoCloseable {
         }
         closeables.add(0, blobServer);
 
-        resourceManager = new ResourceManager(rpcService, new ResourceManager.ResourceManagerSettings(
-                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME), configuration.get(ClusterOptions.NUM_TASK_SLOTS),
-                configuration.get(ClusterOptions.TASK_MANAGER_TIMEOUT)), driver);
+        resourceManager = new ResourceManager(
+                rpcService,
+                new ResourceManager.ResourceManagerSettings(
+                        configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
+                        configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
+                        configuration.get(ClusterOptions.STANDALONE_STARTUP_TIME),
+                        configuration.get(ClusterOptions.NUM_TASK_SLOTS),
+                        configuration.get(ClusterOptions.TASK_MANAGER_TIMEOUT)),
+                driver);
         resourceManager.start();
         String blobAddress = configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS) + ":" + blobServer.getPort();
-        dispatcher = new Dispatcher(rpcService, new JobMaster.JobMasterSettings(resourceManager.getAddress(),
-                configuration.get(ClusterOptions.HEARTBEAT_INTERVAL), configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT), configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
-                blobAddress), this::cleanupJob);
+        dispatcher = new Dispatcher(
+                rpcService,
+                new JobMaster.JobMasterSettings(
+                        resourceManager.getAddress(),
+                        configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
+                        configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
+                        configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
+                        configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
+                        blobAddress),
+                this::cleanupJob);
         dispatcher.start();
         try {
-            dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class)
+            dispatcherGateway = rpcService
+                    .connect(dispatcher.getAddress(), DispatcherGateway.class)
                     .get(configuration.get(ClusterOptions.ASK_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot reach the Dispatcher at " + dispatcher.getAddress(), e);
         }
-        jobSubmitter = new BlobJobSubmitter(blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT),
-                jobStore);
-        rest = RestEndpointLauncher.start(configuration, rpcService, dispatcher.getAddress(), blobServer, jobStore,
-                () -> shutdownRequest.complete(null), secret);
+        jobSubmitter = new BlobJobSubmitter(
+                blobServer, dispatcherGateway, configuration.get(ClusterOptions.ASK_TIMEOUT), jobStore);
+        rest = RestEndpointLauncher.start(
+                configuration,
+                rpcService,
+                dispatcher.getAddress(),
+                blobServer,
+                jobStore,
+                () -> shutdownRequest.complete(null),
+                secret);
         closeables.add(0, rest);
-        LOG.info("JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}", rpcService.getAddress(),
-                rpcService.getPort(), blobAddress, rest.url());
+        LOG.info(
+                "JobManager started: RPC at {}:{}, BlobServer at {}, REST at {}",
+                rpcService.getAddress(),
+                rpcService.getPort(),
+                blobAddress,
+                rest.url());
     }
 
     /** The BlobServer, with its durable copy in {@code durableStorage} under {@code haDir}, or none if that is null. */
-    private static BlobServer startBlobServer(Configuration configuration, ClusterSecret secret,
-            DurableStorageFactory durableStorage, String haDir) {
+    private static BlobServer startBlobServer(
+            Configuration configuration, ClusterSecret secret, DurableStorageFactory durableStorage, String haDir) {
         String base = configuration.get(ClusterOptions.BLOB_STORAGE_DIRECTORY, System.getProperty("java.io.tmpdir"));
         Path storage = Path.of(base, "floe-blobserver-" + UUID.randomUUID());
         try {
             BlobStore store = durableStorage == null ? new VoidBlobStore() : durableStorage.createBlobStore(haDir);
-            return new BlobServer(configuration.get(ClusterOptions.BIND_HOST), parsePort(configuration), storage, store,
-                    secret == null ? null : secret.toBytes(), configuration.get(ClusterOptions.BLOB_CLEANUP_INTERVAL));
+            return new BlobServer(
+                    configuration.get(ClusterOptions.BIND_HOST),
+                    parsePort(configuration),
+                    storage,
+                    store,
+                    secret == null ? null : secret.toBytes(),
+                    configuration.get(ClusterOptions.BLOB_CLEANUP_INTERVAL));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the BlobServer in " + storage + ": " + e.getMessage(), e);
         }
@@ -138,8 +170,8 @@ public final class JobManagerServices implements AutoCloseable {
         try {
             return Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("blob.server.port must be a port number (0 for any free port), not '"
-                    + port + "'.");
+            throw new IllegalArgumentException(
+                    "blob.server.port must be a port number (0 for any free port), not '" + port + "'.");
         }
     }
 
@@ -190,7 +222,8 @@ public final class JobManagerServices implements AutoCloseable {
     }
 
     /** Unregisters the application from its cluster manager (no-op when standalone). Any thread. */
-    public CompletableFuture<Void> deregisterApplication(ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
+    public CompletableFuture<Void> deregisterApplication(
+            ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
         return resourceManager.deregisterApplication(status, diagnostics);
     }
 

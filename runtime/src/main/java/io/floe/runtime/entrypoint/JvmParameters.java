@@ -19,8 +19,8 @@ public final class JvmParameters {
             System.exit(1);
         }
         try {
-            Configuration configuration = ClusterConfigurationLoader.load(Path.of(args[1]),
-                    Arrays.copyOfRange(args, 2, args.length));
+            Configuration configuration =
+                    ClusterConfigurationLoader.load(Path.of(args[1]), Arrays.copyOfRange(args, 2, args.length));
             ProcessMemory memory = args[0].equals("jobmanager")
                     ? ProcessMemory.jobManager(configuration.get(ClusterOptions.JOB_MANAGER_PROCESS_SIZE))
                     : ProcessMemory.taskManager(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE));

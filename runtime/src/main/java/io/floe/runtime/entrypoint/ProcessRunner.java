@@ -36,7 +36,11 @@ final class ProcessRunner {
         AutoCloseable services;
         try {
             Configuration configuration = configurationOf(loading);
-            log.info("Starting the {} (pid {}, Java {})", role, ProcessHandle.current().pid(), Runtime.version());
+            log.info(
+                    "Starting the {} (pid {}, Java {})",
+                    role,
+                    ProcessHandle.current().pid(),
+                    Runtime.version());
             services = starter.apply(configuration);
         } catch (RuntimeException e) {
             log.error("Could not start the {}", role, e);
@@ -45,15 +49,18 @@ final class ProcessRunner {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the {}", role);
-            try {
-                services.close();
-            } catch (Exception e) {
-                log.warn("The {} did not stop cleanly", role, e);
-            }
-            stopped.countDown();
-        }, "floe-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Stopping the {}", role);
+                            try {
+                                services.close();
+                            } catch (Exception e) {
+                                log.warn("The {} did not stop cleanly", role, e);
+                            }
+                            stopped.countDown();
+                        },
+                        "floe-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.floe.runtime.entrypoint;
 
-
 /**
  * The JobManager process of a standalone session cluster ({@code jobmanager.sh start}):
  * {@code StandaloneSessionEntrypoint [-D key=value]...}, configuration from {@code FLOE_CONF_DIR}.
@@ -10,7 +9,8 @@ public final class StandaloneSessionEntrypoint {
 
     public static void main(String[] args) {
         ProcessRunner.run("JobManager", args, StandaloneSessionEntrypoint.class, configuration -> {
-            JobManagerServices services = JobManagerServices.start(configuration,
+            JobManagerServices services = JobManagerServices.start(
+                    configuration,
                     ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
             // DELETE /cluster: exit, which runs the shutdown hook that stops the services
             services.shutdownRequest().thenRunAsync(() -> System.exit(0));

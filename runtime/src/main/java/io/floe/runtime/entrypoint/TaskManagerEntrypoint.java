@@ -15,9 +15,12 @@ public final class TaskManagerEntrypoint {
 
     public static void main(String[] args) {
         ProcessRunner.run("TaskManager", args, TaskManagerEntrypoint.class, configuration -> {
-            String resourceManager = TaskExecutor.resourceManagerAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
+            String resourceManager = TaskExecutor.resourceManagerAddress(
+                    configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                     configuration.get(ClusterOptions.JOB_MANAGER_PORT));
-            TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManager,
+            TaskManagerRunner runner = new TaskManagerRunner(
+                    configuration,
+                    resourceManager,
                     configuration.get(ClusterOptions.NUM_TASK_SLOTS),
                     ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
             runner.start();

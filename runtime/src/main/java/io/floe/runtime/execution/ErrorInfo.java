@@ -11,7 +11,8 @@ public record ErrorInfo(String className, String message, String stackTrace) {
     public static ErrorInfo of(Throwable t) {
         Throwable cause = ChainedOperatorException.unwrap(t);
         if (cause instanceof SerializedThrowable remote) {
-            return new ErrorInfo(remote.getOriginalClassName(), remote.getOriginalMessage(), remote.getOriginalStackTrace());
+            return new ErrorInfo(
+                    remote.getOriginalClassName(), remote.getOriginalMessage(), remote.getOriginalStackTrace());
         }
         StringWriter trace = new StringWriter();
         cause.printStackTrace(new PrintWriter(trace));

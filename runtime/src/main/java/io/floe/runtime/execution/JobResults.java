@@ -15,9 +15,11 @@ public final class JobResults {
         }
         String job = "Job '" + result.jobName() + "' (" + result.jobId() + ")";
         if (result.status() == JobStatus.FAILED) {
-            ErrorInfo error = result.error() != null ? result.error()
+            ErrorInfo error = result.error() != null
+                    ? result.error()
                     : new ErrorInfo(IllegalStateException.class.getName(), "unknown cause", "");
-            throw new JobExecutionException(result.jobId(), result.status(), job + " failed: " + error, error.toException());
+            throw new JobExecutionException(
+                    result.jobId(), result.status(), job + " failed: " + error, error.toException());
         }
         throw new JobExecutionException(result.jobId(), result.status(), job + " ended " + result.status() + ".", null);
     }

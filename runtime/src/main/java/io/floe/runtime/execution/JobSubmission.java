@@ -13,7 +13,8 @@ import java.util.ServiceLoader;
 
 /** Compiles a program's transformations into a job graph and hands it to the executor of its target. */
 public final class JobSubmission {
-    /** The target of a program run inside a JobManager, whose launcher set a {@linkplain #setContextExecutor context executor}. */
+    /** The target of a program run inside a JobManager, whose launcher set a {@linkplain #setContextExecutor context
+     * executor}. */
     public static final String EMBEDDED_TARGET = "embedded";
 
     private static volatile PipelineExecutor contextExecutor;
@@ -31,7 +32,8 @@ public final class JobSubmission {
     public static JobClient submit(String jobName, List<Transformation> transformations, Configuration configuration)
             throws Exception {
         PipelineExecutor executor = findExecutor(configuration);
-        return executor.execute(compile(jobName, transformations, configuration), configuration).get();
+        return executor.execute(compile(jobName, transformations, configuration), configuration)
+                .get();
     }
 
     public static JobGraph compile(String jobName, List<Transformation> transformations, Configuration configuration) {
@@ -57,7 +59,7 @@ public final class JobSubmission {
             }
             known.add(factory.getName());
         }
-        throw new IllegalArgumentException("Unknown execution.target '" + target + "'; available here: "
-                + String.join(", ", known) + ".");
+        throw new IllegalArgumentException(
+                "Unknown execution.target '" + target + "'; available here: " + String.join(", ", known) + ".");
     }
 }

@@ -18,12 +18,18 @@ public final class SerializedThrowable extends Exception {
         this.originalStackTrace = error.stackTrace();
     }
 
-    public String getOriginalClassName() { return originalClassName; }
+    public String getOriginalClassName() {
+        return originalClassName;
+    }
 
-    public String getOriginalMessage() { return originalMessage; }
+    public String getOriginalMessage() {
+        return originalMessage;
+    }
 
     /** The stack trace as printed where the exception was thrown. */
-    public String getOriginalStackTrace() { return originalStackTrace; }
+    public String getOriginalStackTrace() {
+        return originalStackTrace;
+    }
 
     @Override
     public String toString() {

@@ -27,8 +27,8 @@ public final class HdfsClientDefaults {
         Configuration.addDefaultResource("hdfs-default.xml");
         Configuration.addDefaultResource("hdfs-site.xml");
         String[] sources = configuration.getPropertySources(CLOSE_RETRY_DELAY_KEY);
-        boolean onlyHadoopDefaults = sources == null
-                || Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
+        boolean onlyHadoopDefaults =
+                sources == null || Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"));
         if (onlyHadoopDefaults) {
             configuration.setLong(CLOSE_RETRY_DELAY_KEY, CLOSE_RETRY_DELAY_MILLIS);
         }

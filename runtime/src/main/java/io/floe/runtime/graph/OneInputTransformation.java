@@ -9,20 +9,28 @@ public final class OneInputTransformation extends Transformation {
     private final StreamOperator<?, ?> operator;
     private final boolean sink;
 
-    public OneInputTransformation(int id, String name, Transformation input, StreamOperator<?, ?> operator,
-            int parallelism, boolean sink) {
+    public OneInputTransformation(
+            int id, String name, Transformation input, StreamOperator<?, ?> operator, int parallelism, boolean sink) {
         super(id, name, parallelism);
         this.input = input;
         this.operator = operator;
         this.sink = sink;
     }
 
-    public Transformation getInput() { return input; }
+    public Transformation getInput() {
+        return input;
+    }
 
-    public StreamOperator<?, ?> getOperator() { return operator; }
+    public StreamOperator<?, ?> getOperator() {
+        return operator;
+    }
 
-    public boolean isSink() { return sink; }
+    public boolean isSink() {
+        return sink;
+    }
 
     @Override
-    public List<Transformation> getInputs() { return List.of(input); }
+    public List<Transformation> getInputs() {
+        return List.of(input);
+    }
 }

@@ -14,10 +14,16 @@ public final class PartitionTransformation extends Transformation {
         this.partitioner = partitioner;
     }
 
-    public Transformation getInput() { return input; }
+    public Transformation getInput() {
+        return input;
+    }
 
-    public StreamPartitioner getPartitioner() { return partitioner; }
+    public StreamPartitioner getPartitioner() {
+        return partitioner;
+    }
 
     @Override
-    public List<Transformation> getInputs() { return List.of(input); }
+    public List<Transformation> getInputs() {
+        return List.of(input);
+    }
 }

@@ -14,20 +14,29 @@ public final class SourceTransformation extends Transformation {
         this.parallel = parallel;
     }
 
-    public SourceOperator<?> getOperator() { return operator; }
+    public SourceOperator<?> getOperator() {
+        return operator;
+    }
 
-    public boolean isParallel() { return parallel; }
+    public boolean isParallel() {
+        return parallel;
+    }
 
-    public boolean isBounded() { return operator.isBounded(); }
+    public boolean isBounded() {
+        return operator.isBounded();
+    }
 
     @Override
     public void setParallelism(int parallelism) {
         if (!parallel && parallelism != 1) {
-            throw new IllegalArgumentException("The source '" + getName() + "' is not parallel; its parallelism must be 1, not " + parallelism + ".");
+            throw new IllegalArgumentException("The source '" + getName()
+                    + "' is not parallel; its parallelism must be 1, not " + parallelism + ".");
         }
         super.setParallelism(parallelism);
     }
 
     @Override
-    public List<Transformation> getInputs() { return List.of(); }
+    public List<Transformation> getInputs() {
+        return List.of();
+    }
 }

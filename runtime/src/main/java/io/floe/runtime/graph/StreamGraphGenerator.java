@@ -35,9 +35,11 @@ public final class StreamGraphGenerator {
 
     public StreamGraph generate(String jobName, List<Transformation> transformations) {
         List<Transformation> sinks = transformations.stream()
-                .filter(t -> t instanceof OneInputTransformation && ((OneInputTransformation) t).isSink()).toList();
+                .filter(t -> t instanceof OneInputTransformation && ((OneInputTransformation) t).isSink())
+                .toList();
         if (sinks.isEmpty()) {
-            throw new IllegalStateException("The program defines no sink (print, writeAsText or addSink), so there is nothing to execute.");
+            throw new IllegalStateException(
+                    "The program defines no sink (print, writeAsText or addSink), so there is nothing to execute.");
         }
         for (Transformation sink : sinks) {
             translate(sink);
@@ -94,12 +96,14 @@ public final class StreamGraphGenerator {
     }
 
     private StreamNode addNode(Transformation t, Serializable operator, boolean source) {
-        int parallelism = t.getParallelism() > 0 ? t.getParallelism() : configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+        int parallelism =
+                t.getParallelism() > 0 ? t.getParallelism() : configuration.get(CoreOptions.DEFAULT_PARALLELISM);
         if (parallelism < 1) {
             throw new IllegalArgumentException("Parallelism must be at least 1, was " + parallelism + ".");
         }
         int configuredMax = configuration.get(CoreOptions.MAX_PARALLELISM);
-        int maxParallelism = configuredMax > 0 ? configuredMax : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
+        int maxParallelism =
+                configuredMax > 0 ? configuredMax : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
         if (parallelism > maxParallelism) {
             throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + parallelism
                     + ", above the max parallelism " + maxParallelism + " (pipeline.max-parallelism).");
@@ -112,7 +116,9 @@ public final class StreamGraphGenerator {
     private void connect(Upstream input, StreamNode target) {
         StreamPartitioner partitioner = input.partitioner();
         if (partitioner == null) {
-            partitioner = input.node().parallelism == target.parallelism ? new ForwardPartitioner() : new RebalancePartitioner();
+            partitioner = input.node().parallelism == target.parallelism
+                    ? new ForwardPartitioner()
+                    : new RebalancePartitioner();
         } else if (partitioner instanceof KeyGroupStreamPartitioner keyed) {
             partitioner = keyed.withMaxParallelism(target.maxParallelism);
         }

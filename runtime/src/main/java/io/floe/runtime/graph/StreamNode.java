@@ -24,19 +24,35 @@ public final class StreamNode {
         this.source = source;
     }
 
-    public int getId() { return id; }
+    public int getId() {
+        return id;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public Serializable getOperator() { return operator; }
+    public Serializable getOperator() {
+        return operator;
+    }
 
-    public int getParallelism() { return parallelism; }
+    public int getParallelism() {
+        return parallelism;
+    }
 
-    public int getMaxParallelism() { return maxParallelism; }
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
 
-    public boolean isSource() { return source; }
+    public boolean isSource() {
+        return source;
+    }
 
-    public List<StreamEdge> getInEdges() { return inEdges; }
+    public List<StreamEdge> getInEdges() {
+        return inEdges;
+    }
 
-    public List<StreamEdge> getOutEdges() { return outEdges; }
+    public List<StreamEdge> getOutEdges() {
+        return outEdges;
+    }
 }

@@ -19,22 +19,35 @@ public abstract class Transformation {
         this.parallelism = parallelism;
     }
 
-    public int getId() { return id; }
+    public int getId() {
+        return id;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public void setName(String name) { this.name = name; }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-    public String getUid() { return uid; }
+    public String getUid() {
+        return uid;
+    }
 
-    public void setUid(String uid) { this.uid = uid; }
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
 
     /** The parallelism set by the user, or -1 for the environment's default. */
-    public int getParallelism() { return parallelism; }
+    public int getParallelism() {
+        return parallelism;
+    }
 
     public void setParallelism(int parallelism) {
         if (parallelism < 1 && parallelism != -1) {
-            throw new IllegalArgumentException("Parallelism must be at least 1, was " + parallelism + " for '" + name + "'.");
+            throw new IllegalArgumentException(
+                    "Parallelism must be at least 1, was " + parallelism + " for '" + name + "'.");
         }
         this.parallelism = parallelism;
     }

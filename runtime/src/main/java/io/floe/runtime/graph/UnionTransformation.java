@@ -12,5 +12,7 @@ public final class UnionTransformation extends Transformation {
     }
 
     @Override
-    public List<Transformation> getInputs() { return inputs; }
+    public List<Transformation> getInputs() {
+        return inputs;
+    }
 }

@@ -78,7 +78,9 @@ public final class HeartbeatMonitor<K, P> {
             }
             if (!target.requestPending) {
                 target.requestPending = true;
-                target.call.apply(timeout).whenCompleteAsync((payload, error) -> onAnswer(id, target, payload, error), mainThread);
+                target.call
+                        .apply(timeout)
+                        .whenCompleteAsync((payload, error) -> onAnswer(id, target, payload, error), mainThread);
             }
         }
     }

@@ -15,8 +15,9 @@ public final class DurableStorage {
      * @throws IllegalConfigurationException if no implementation is on the classpath
      */
     public static DurableStorageFactory factoryFor(String storageDir) {
-        Iterator<DurableStorageFactory> factories = ServiceLoader.load(DurableStorageFactory.class,
-                DurableStorage.class.getClassLoader()).iterator();
+        Iterator<DurableStorageFactory> factories = ServiceLoader.load(
+                        DurableStorageFactory.class, DurableStorage.class.getClassLoader())
+                .iterator();
         if (!factories.hasNext()) {
             throw new IllegalConfigurationException(ClusterOptions.HA_STORAGE_DIR.key() + " is " + storageDir
                     + ", but no durable storage is on the classpath: add floe-blobstore-hdfs (the distribution's lib/ "

@@ -12,7 +12,8 @@ public record ChainedOperatorSpec(
         String name,
         Serializable operator,
         List<ChainedOperatorSpec> chainedOutputs,
-        List<NetworkOutputSpec> networkOutputs) implements Serializable {
+        List<NetworkOutputSpec> networkOutputs)
+        implements Serializable {
 
     /** An output of the vertex: which of its result partitions, partitioned how. */
     public record NetworkOutputSpec(int outputIndex, StreamPartitioner partitioner) implements Serializable {}

@@ -48,7 +48,9 @@ public record JobGraph(
     }
 
     public JobVertex vertex(JobVertexId id) {
-        return vertices.stream().filter(v -> v.id().equals(id)).findFirst()
+        return vertices.stream()
+                .filter(v -> v.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No vertex " + id + " in job " + jobId));
     }
 

@@ -42,11 +42,17 @@ public final class JobGraphGenerator {
             }
         }
         for (PendingEdge edge : pending) {
-            edges.add(new JobEdge(edge.source, edge.outputIndex, vertexOfHead.get(edge.targetNode.getId()),
-                    edge.strategy));
+            edges.add(new JobEdge(
+                    edge.source, edge.outputIndex, vertexOfHead.get(edge.targetNode.getId()), edge.strategy));
         }
-        return new JobGraph(JobId.generate(), graph.jobName(), graph.batch(), vertices, edges,
-                configuration.get(CoreOptions.PIPELINE_JARS), configuration.toMap());
+        return new JobGraph(
+                JobId.generate(),
+                graph.jobName(),
+                graph.batch(),
+                vertices,
+                edges,
+                configuration.get(CoreOptions.PIPELINE_JARS),
+                configuration.toMap());
     }
 
     private record PendingEdge(JobVertexId source, int outputIndex, StreamNode targetNode, String strategy) {}
@@ -69,12 +75,18 @@ public final class JobGraphGenerator {
         ChainedOperatorSpec chain = buildChain(head, id, names, outputCounter, pending);
         String name = names.stream().collect(Collectors.joining(" -> "));
         byte[] serialized = UserCodeSerializer.serialize(chain, "'" + name + "'");
-        vertices.add(new JobVertex(id, name, head.getParallelism(), head.getMaxParallelism(), head.isSource(),
-                outputCounter[0], serialized));
+        vertices.add(new JobVertex(
+                id,
+                name,
+                head.getParallelism(),
+                head.getMaxParallelism(),
+                head.isSource(),
+                outputCounter[0],
+                serialized));
     }
 
-    private ChainedOperatorSpec buildChain(StreamNode node, JobVertexId vertex, List<String> names,
-            int[] outputCounter, List<PendingEdge> pending) {
+    private ChainedOperatorSpec buildChain(
+            StreamNode node, JobVertexId vertex, List<String> names, int[] outputCounter, List<PendingEdge> pending) {
         names.add(node.getName());
         List<ChainedOperatorSpec> chained = new ArrayList<>();
         List<ChainedOperatorSpec.NetworkOutputSpec> network = new ArrayList<>();
@@ -84,7 +96,8 @@ public final class JobGraphGenerator {
             } else {
                 int index = outputCounter[0]++;
                 network.add(new ChainedOperatorSpec.NetworkOutputSpec(index, out.partitioner()));
-                pending.add(new PendingEdge(vertex, index, out.target(), out.partitioner().describe()));
+                pending.add(new PendingEdge(
+                        vertex, index, out.target(), out.partitioner().describe()));
             }
         }
         return new ChainedOperatorSpec(node.getName(), node.getOperator(), chained, network);

@@ -19,7 +19,8 @@ public final class JobGraphValidator {
         require(graph.jobName() != null, "The job graph has no 'jobName'.");
         require(graph.vertices() != null && !graph.vertices().isEmpty(), "The job graph has no vertices ('vertices').");
         require(graph.edges() != null, "The job graph has no 'edges' (an empty list for a job of one vertex).");
-        require(graph.userJars() != null && graph.jobConfiguration() != null,
+        require(
+                graph.userJars() != null && graph.jobConfiguration() != null,
                 "The job graph needs 'userJars' and 'jobConfiguration' (empty if there are none).");
         Map<JobVertexId, JobVertex> byId = new HashMap<>();
         List<JobVertex> vertices = graph.vertices();
@@ -27,12 +28,18 @@ public final class JobGraphValidator {
             JobVertex vertex = vertices.get(i);
             String field = "vertices[" + i + "]";
             require(vertex != null && vertex.id() != null, "The job graph's " + field + " has no 'id'.");
-            require(byId.put(vertex.id(), vertex) == null, "The job graph's " + field + " has the id " + vertex.id()
-                    + " of an earlier vertex; vertex ids must be unique.");
-            require(vertex.parallelism() >= 1, "The job graph's " + field + ".parallelism is " + vertex.parallelism()
-                    + "; it must be at least 1.");
-            require(vertex.maxParallelism() >= vertex.parallelism(), "The job graph's " + field + ".maxParallelism is "
-                    + vertex.maxParallelism() + ", below its parallelism " + vertex.parallelism() + ".");
+            require(
+                    byId.put(vertex.id(), vertex) == null,
+                    "The job graph's " + field + " has the id " + vertex.id()
+                            + " of an earlier vertex; vertex ids must be unique.");
+            require(
+                    vertex.parallelism() >= 1,
+                    "The job graph's " + field + ".parallelism is " + vertex.parallelism()
+                            + "; it must be at least 1.");
+            require(
+                    vertex.maxParallelism() >= vertex.parallelism(),
+                    "The job graph's " + field + ".maxParallelism is " + vertex.maxParallelism()
+                            + ", below its parallelism " + vertex.parallelism() + ".");
             require(vertex.numberOfOutputs() >= 0, "The job graph's " + field + ".numberOfOutputs is negative.");
             require(vertex.serializedChain() != null, "The job graph's " + field + " has no 'serializedChain'.");
         }
@@ -42,10 +49,14 @@ public final class JobGraphValidator {
             String field = "edges[" + i + "]";
             require(edge != null, "The job graph's " + field + " is empty.");
             JobVertex source = byId.get(edge.source());
-            require(source != null, "The job graph's " + field + ".source " + edge.source() + " is no vertex of the job.");
-            require(byId.containsKey(edge.target()), "The job graph's " + field + ".target " + edge.target()
-                    + " is no vertex of the job.");
-            require(edge.sourceOutputIndex() >= 0 && edge.sourceOutputIndex() < source.numberOfOutputs(),
+            require(
+                    source != null,
+                    "The job graph's " + field + ".source " + edge.source() + " is no vertex of the job.");
+            require(
+                    byId.containsKey(edge.target()),
+                    "The job graph's " + field + ".target " + edge.target() + " is no vertex of the job.");
+            require(
+                    edge.sourceOutputIndex() >= 0 && edge.sourceOutputIndex() < source.numberOfOutputs(),
                     "The job graph's " + field + ".sourceOutputIndex is " + edge.sourceOutputIndex() + "; vertex "
                             + edge.source() + " has " + source.numberOfOutputs() + " output(s).");
             require(edge.shipStrategy() != null, "The job graph's " + field + " has no 'shipStrategy'.");

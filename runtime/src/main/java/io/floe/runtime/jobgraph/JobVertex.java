@@ -16,14 +16,19 @@ public record JobVertex(
     /** Value equality, the chain's bytes included (a record compares arrays by identity). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof JobVertex that && parallelism == that.parallelism && maxParallelism == that.maxParallelism
-                && source == that.source && numberOfOutputs == that.numberOfOutputs && java.util.Objects.equals(id, that.id)
-                && java.util.Objects.equals(name, that.name) && java.util.Arrays.equals(serializedChain, that.serializedChain);
+        return other instanceof JobVertex that
+                && parallelism == that.parallelism
+                && maxParallelism == that.maxParallelism
+                && source == that.source
+                && numberOfOutputs == that.numberOfOutputs
+                && java.util.Objects.equals(id, that.id)
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Arrays.equals(serializedChain, that.serializedChain);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs)
-                * 31 + java.util.Arrays.hashCode(serializedChain);
+        return java.util.Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs) * 31
+                + java.util.Arrays.hashCode(serializedChain);
     }
 }

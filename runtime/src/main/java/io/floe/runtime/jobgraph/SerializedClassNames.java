@@ -49,7 +49,8 @@ public final class SerializedClassNames {
     }
 
     private void readStream() throws IOException {
-        if (in.readShort() != ObjectStreamConstants.STREAM_MAGIC || in.readShort() != ObjectStreamConstants.STREAM_VERSION) {
+        if (in.readShort() != ObjectStreamConstants.STREAM_MAGIC
+                || in.readShort() != ObjectStreamConstants.STREAM_VERSION) {
             throw new IOException("not a Java serialization stream");
         }
         while (in.available() > 0) {
@@ -70,7 +71,8 @@ public final class SerializedClassNames {
     private void readObject(byte tag) throws IOException {
         switch (tag) {
             case ObjectStreamConstants.TC_NULL, ObjectStreamConstants.TC_REFERENCE -> readReference(tag);
-            case ObjectStreamConstants.TC_CLASSDESC, ObjectStreamConstants.TC_PROXYCLASSDESC -> readClassDescriptor(tag);
+            case ObjectStreamConstants.TC_CLASSDESC, ObjectStreamConstants.TC_PROXYCLASSDESC ->
+                readClassDescriptor(tag);
             case ObjectStreamConstants.TC_RESET -> handles.clear();
             case ObjectStreamConstants.TC_STRING -> {
                 handles.add(OTHER);
@@ -119,7 +121,10 @@ public final class SerializedClassNames {
                     names.add(in.readUTF());
                 }
                 skipAnnotation();
-                ClassDescriptor proxy = new ClassDescriptor("<proxy>", ObjectStreamConstants.SC_SERIALIZABLE, List.of(),
+                ClassDescriptor proxy = new ClassDescriptor(
+                        "<proxy>",
+                        ObjectStreamConstants.SC_SERIALIZABLE,
+                        List.of(),
                         readClassDescriptor(in.readByte()));
                 handles.set(index, proxy);
                 return proxy;
@@ -139,7 +144,8 @@ public final class SerializedClassNames {
                     fieldTypes.add(type);
                 }
                 skipAnnotation();
-                ClassDescriptor descriptor = new ClassDescriptor(name, flags, fieldTypes, readClassDescriptor(in.readByte()));
+                ClassDescriptor descriptor =
+                        new ClassDescriptor(name, flags, fieldTypes, readClassDescriptor(in.readByte()));
                 handles.set(handle, descriptor);
                 elementClassName(name).ifPresent(names::add);
                 return descriptor;
@@ -223,6 +229,7 @@ public final class SerializedClassNames {
         }
         String element = name.substring(name.lastIndexOf('[') + 1);
         return element.startsWith("L") && element.endsWith(";")
-                ? Optional.of(element.substring(1, element.length() - 1)) : Optional.empty();
+                ? Optional.of(element.substring(1, element.length() - 1))
+                : Optional.empty();
     }
 }

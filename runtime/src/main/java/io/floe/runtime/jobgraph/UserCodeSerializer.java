@@ -22,8 +22,10 @@ public final class UserCodeSerializer {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(object);
         } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("The function of " + what + " is not serializable: it refers to a "
-                    + e.getMessage() + ". Make that class Serializable, or create it in the function's open().", e);
+            throw new IllegalArgumentException(
+                    "The function of " + what + " is not serializable: it refers to a " + e.getMessage()
+                            + ". Make that class Serializable, or create it in the function's open().",
+                    e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot serialize " + what + ": " + e, e);
         }

@@ -36,11 +36,12 @@ public final class UserCodeValidator {
             try (JarFile ignored = new JarFile(jar.getValue().toFile())) {
                 // it opens: a zip with a readable central directory
             } catch (IOException e) {
-                throw new IllegalArgumentException("The job jar '" + jar.getKey() + "' is no jar file (" + e.getMessage()
-                        + "); submit the jar your build produced.");
+                throw new IllegalArgumentException("The job jar '" + jar.getKey() + "' is no jar file ("
+                        + e.getMessage() + "); submit the jar your build produced.");
             }
         }
-        try (URLClassLoader loader = new URLClassLoader(urls(jarsByName.values()), UserCodeValidator.class.getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(urls(jarsByName.values()), UserCodeValidator.class.getClassLoader())) {
             List<JobVertex> vertices = graph.vertices();
             for (int i = 0; i < vertices.size(); i++) {
                 checkClasses(vertices.get(i), "vertices[" + i + "]", loader, jarsByName.keySet());
@@ -53,7 +54,10 @@ public final class UserCodeValidator {
     private static void checkClasses(JobVertex vertex, String field, ClassLoader loader, Set<String> jarNames) {
         Optional<Set<String>> classNames = SerializedClassNames.of(vertex.serializedChain());
         if (classNames.isEmpty()) {
-            LOG.debug("Cannot list the classes of {} ('{}'); its tasks will find any that is missing", field, vertex.name());
+            LOG.debug(
+                    "Cannot list the classes of {} ('{}'); its tasks will find any that is missing",
+                    field,
+                    vertex.name());
             return;
         }
         for (String className : classNames.get()) {
@@ -64,19 +68,22 @@ public final class UserCodeValidator {
                         + className + ", which is neither in the job's jars " + jarNames
                         + " nor in Floe; submit the jar that holds it.");
             } catch (LinkageError e) {
-                throw new IllegalArgumentException("The job graph's " + field + " ('" + vertex.name() + "') uses class "
-                        + className + ", which cannot be loaded from the job's jars " + jarNames + ": " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "The job graph's " + field + " ('" + vertex.name() + "') uses class " + className
+                                + ", which cannot be loaded from the job's jars " + jarNames + ": " + e.getMessage());
             }
         }
     }
 
     private static URL[] urls(Collection<Path> jars) {
-        return jars.stream().map(jar -> {
-            try {
-                return jar.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("Cannot use the jar " + jar + ": " + e.getMessage(), e);
-            }
-        }).toArray(URL[]::new);
+        return jars.stream()
+                .map(jar -> {
+                    try {
+                        return jar.toUri().toURL();
+                    } catch (MalformedURLException e) {
+                        throw new IllegalArgumentException("Cannot use the jar " + jar + ": " + e.getMessage(), e);
+                    }
+                })
+                .toArray(URL[]::new);
     }
 }

@@ -68,7 +68,8 @@ final class ExecutionGraph {
         JobVertex vertex = execution.vertex;
         List<TaskDeploymentDescriptor.PartitionSpec> outputs = new ArrayList<>();
         for (JobEdge edge : sortedOutputs(vertex)) {
-            outputs.add(new TaskDeploymentDescriptor.PartitionSpec(partitionId(execution, edge.sourceOutputIndex()),
+            outputs.add(new TaskDeploymentDescriptor.PartitionSpec(
+                    partitionId(execution, edge.sourceOutputIndex()),
                     jobGraph.vertex(edge.target()).parallelism()));
         }
         List<InputChannelDescriptor> inputs = new ArrayList<>();
@@ -76,15 +77,31 @@ final class ExecutionGraph {
             JobVertex producer = jobGraph.vertex(edge.source());
             for (int j = 0; j < producer.parallelism(); j++) {
                 Execution producerExecution = bySubtask.get(producer.id() + "#" + j);
-                inputs.add(new InputChannelDescriptor(partitionId(producerExecution, edge.sourceOutputIndex()),
-                        execution.subtaskIndex, producerExecution.slot.location().dataHost(),
+                inputs.add(new InputChannelDescriptor(
+                        partitionId(producerExecution, edge.sourceOutputIndex()),
+                        execution.subtaskIndex,
+                        producerExecution.slot.location().dataHost(),
                         producerExecution.slot.location().dataPort()));
             }
         }
-        return new TaskDeploymentDescriptor(jobGraph.jobId(), jobGraph.jobName(), execution.attemptId,
-                execution.slot.allocationId(), vertex.id(), vertex.name(), execution.subtaskIndex, vertex.parallelism(),
-                vertex.maxParallelism(), attemptNumber, jobGraph.batch(), vertex.serializedChain(), outputs, inputs,
-                jobGraph.userJars(), blobServerAddress, jobGraph.jobConfiguration());
+        return new TaskDeploymentDescriptor(
+                jobGraph.jobId(),
+                jobGraph.jobName(),
+                execution.attemptId,
+                execution.slot.allocationId(),
+                vertex.id(),
+                vertex.name(),
+                execution.subtaskIndex,
+                vertex.parallelism(),
+                vertex.maxParallelism(),
+                attemptNumber,
+                jobGraph.batch(),
+                vertex.serializedChain(),
+                outputs,
+                inputs,
+                jobGraph.userJars(),
+                blobServerAddress,
+                jobGraph.jobConfiguration());
     }
 
     private List<JobEdge> sortedOutputs(JobVertex vertex) {

@@ -9,8 +9,8 @@ import io.floe.runtime.messages.ExceptionHistoryEntry;
 import io.floe.runtime.messages.ExecutionState;
 import io.floe.runtime.messages.JobDetailsInfo;
 import io.floe.runtime.messages.JobExceptionsInfo;
-import io.floe.runtime.messages.JobVertexInfo;
 import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.messages.JobVertexInfo;
 import io.floe.runtime.messages.SlotOffer;
 import io.floe.runtime.messages.TaskExecutionState;
 import io.floe.runtime.messages.TaskManagerLocation;
@@ -70,21 +70,29 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
         this.jobGraph = jobGraph;
         this.settings = settings;
-        this.restartStrategy = RestartStrategy.fromConfiguration(io.floe.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.restartStrategy = RestartStrategy.fromConfiguration(
+                io.floe.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
         this.requiredSlots = jobGraph.maxParallelism();
-        this.heartbeats = new HeartbeatMonitor<>(settings.heartbeatTimeout(), getMainThreadExecutor(),
-                System::currentTimeMillis, new TaskManagerHeartbeatListener());
+        this.heartbeats = new HeartbeatMonitor<>(
+                settings.heartbeatTimeout(),
+                getMainThreadExecutor(),
+                System::currentTimeMillis,
+                new TaskManagerHeartbeatListener());
     }
 
     public CompletableFuture<JobResult> getResultFuture() {
         return resultFuture;
     }
 
-
     @Override
     protected void onStart() {
-        LOG.info("JobMaster for job '{}' ({}) started at {}; it needs {} slot(s); restarts: {}", jobGraph.jobName(),
-                jobGraph.jobId(), getAddress(), requiredSlots, restartStrategy.describe());
+        LOG.info(
+                "JobMaster for job '{}' ({}) started at {}; it needs {} slot(s); restarts: {}",
+                jobGraph.jobName(),
+                jobGraph.jobId(),
+                getAddress(),
+                requiredSlots,
+                restartStrategy.describe());
         transitionTo(JobStatus.RUNNING);
         waitForSlots();
         scheduleHeartbeats();
@@ -102,52 +110,79 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     private void declareRequirements(int count) {
-        connectResourceManager().thenCompose(rm -> rm.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), count))
-                .whenCompleteAsync((ok, error) -> {
-                    if (error != null && !isEnded()) {
-                        LOG.info("Declaring resources to the ResourceManager failed ({}); retrying", error.toString());
-                        resourceManager = null;
-                        scheduleRunAsync(() -> declareRequirements(count), 500, TimeUnit.MILLISECONDS);
-                    }
-                }, getMainThreadExecutor());
+        connectResourceManager()
+                .thenCompose(
+                        rm -> rm.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), count))
+                .whenCompleteAsync(
+                        (ok, error) -> {
+                            if (error != null && !isEnded()) {
+                                LOG.info(
+                                        "Declaring resources to the ResourceManager failed ({}); retrying",
+                                        error.toString());
+                                resourceManager = null;
+                                scheduleRunAsync(() -> declareRequirements(count), 500, TimeUnit.MILLISECONDS);
+                            }
+                        },
+                        getMainThreadExecutor());
     }
 
     private CompletableFuture<ResourceManagerGateway> connectResourceManager() {
         if (resourceManager != null) {
             return CompletableFuture.completedFuture(resourceManager);
         }
-        return getRpcService().connect(settings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID,
-                ResourceManagerGateway.class).thenApplyAsync(rm -> resourceManager = rm, getMainThreadExecutor());
+        return getRpcService()
+                .connect(
+                        settings.resourceManagerAddress(),
+                        FencingTokens.DEFAULT_LEADER_ID,
+                        ResourceManagerGateway.class)
+                .thenApplyAsync(rm -> resourceManager = rm, getMainThreadExecutor());
     }
 
     @Override
     public CompletableFuture<Void> registerTaskManager(TaskManagerLocation location) {
-        return getRpcService().connect(location.rpcAddress(), TaskExecutorGateway.class).thenAcceptAsync(gateway -> {
-            taskManagers.put(location.resourceId(), new RegisteredTaskManager(location, gateway));
-            if (!heartbeats.isMonitored(location.resourceId())) {
-                heartbeats.monitor(location.resourceId(), timeout -> gateway.heartbeatFromJobManager(jobGraph.jobId(), timeout));
-            }
-            LOG.info("TaskManager {} registered at the JobMaster of job {}", location.resourceId(), jobGraph.jobId());
-        }, getMainThreadExecutor());
+        return getRpcService()
+                .connect(location.rpcAddress(), TaskExecutorGateway.class)
+                .thenAcceptAsync(
+                        gateway -> {
+                            taskManagers.put(location.resourceId(), new RegisteredTaskManager(location, gateway));
+                            if (!heartbeats.isMonitored(location.resourceId())) {
+                                heartbeats.monitor(
+                                        location.resourceId(),
+                                        timeout -> gateway.heartbeatFromJobManager(jobGraph.jobId(), timeout));
+                            }
+                            LOG.info(
+                                    "TaskManager {} registered at the JobMaster of job {}",
+                                    location.resourceId(),
+                                    jobGraph.jobId());
+                        },
+                        getMainThreadExecutor());
     }
 
     @Override
     public CompletableFuture<List<AllocationId>> offerSlots(ResourceId taskManager, List<SlotOffer> offers) {
         RegisteredTaskManager registered = taskManagers.get(taskManager);
         if (registered == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + taskManager + " is not registered"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("TaskManager " + taskManager + " is not registered"));
         }
         List<AllocationId> accepted = new ArrayList<>();
         for (SlotOffer offer : offers) {
             if (slots.containsKey(offer.allocationId())) {
                 accepted.add(offer.allocationId());
             } else if (slots.size() < requiredSlots && !isEnded()) {
-                slots.put(offer.allocationId(), new AcceptedSlot(offer.allocationId(), offer.slotIndex(), registered.location()));
+                slots.put(
+                        offer.allocationId(),
+                        new AcceptedSlot(offer.allocationId(), offer.slotIndex(), registered.location()));
                 accepted.add(offer.allocationId());
             }
         }
-        LOG.info("Accepted {} of {} slot(s) offered by TaskManager {}; the job has {}/{}", accepted.size(), offers.size(),
-                taskManager, slots.size(), requiredSlots);
+        LOG.info(
+                "Accepted {} of {} slot(s) offered by TaskManager {}; the job has {}/{}",
+                accepted.size(),
+                offers.size(),
+                taskManager,
+                slots.size(),
+                requiredSlots);
         if (waitingForSlotsSince >= 0 && slots.size() >= requiredSlots) {
             getMainThreadExecutor().execute(this::deploy);
         }
@@ -155,24 +190,30 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     private void scheduleSlotTimeoutCheck() {
-        scheduleRunAsync(() -> {
-            if (isEnded()) {
-                return;
-            }
-            long waited = waitingForSlotsSince < 0 ? 0 : System.currentTimeMillis() - waitingForSlotsSince;
-            if (waited > settings.slotRequestTimeout().toMillis()) {
-                failWithoutRestart(new NoResourceAvailableException("Could not get " + requiredSlots + " slot(s) within "
-                        + settings.slotRequestTimeout().toMillis() + " ms (slot.request.timeout); it got " + slots.size() + "."));
-                return;
-            }
-            scheduleSlotTimeoutCheck();
-        }, 1, TimeUnit.SECONDS);
+        scheduleRunAsync(
+                () -> {
+                    if (isEnded()) {
+                        return;
+                    }
+                    long waited = waitingForSlotsSince < 0 ? 0 : System.currentTimeMillis() - waitingForSlotsSince;
+                    if (waited > settings.slotRequestTimeout().toMillis()) {
+                        failWithoutRestart(
+                                new NoResourceAvailableException("Could not get " + requiredSlots + " slot(s) within "
+                                        + settings.slotRequestTimeout().toMillis()
+                                        + " ms (slot.request.timeout); it got " + slots.size() + "."));
+                        return;
+                    }
+                    scheduleSlotTimeoutCheck();
+                },
+                1,
+                TimeUnit.SECONDS);
     }
 
     @Override
     public void notifyNotEnoughResources(int required, int total, String detail) {
         if (waitingForSlotsSince >= 0 && !isEnded()) {
-            failWithoutRestart(new NoResourceAvailableException("The job needs " + required + " slot(s) (its highest parallelism)"
+            failWithoutRestart(new NoResourceAvailableException("The job needs " + required
+                    + " slot(s) (its highest parallelism)"
                     + " but the cluster has only " + total + " (" + detail + "); lower the parallelism (-p) or add "
                     + "TaskManagers or slots (taskmanager.numberOfTaskSlots)."));
         }
@@ -183,8 +224,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (status != JobStatus.RUNNING || waitingForSlotsSince < 0) {
             return; // running its tasks already, or restarting: the worker was not one this run waits for
         }
-        ErrorInfo cause = ErrorInfo.of(new NoResourceAvailableException(
-                "A TaskManager started for the job's slots failed: " + description));
+        ErrorInfo cause = ErrorInfo.of(
+                new NoResourceAvailableException("A TaskManager started for the job's slots failed: " + description));
         LOG.warn("Job {}: {}", jobGraph.jobId(), cause.message());
         exceptionHistory.add(0, new ExceptionHistoryEntry(cause, System.currentTimeMillis(), null, null));
         failureCause = cause;
@@ -198,19 +239,27 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         waitingForSlotsSince = -1;
-        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()),
-                settings.blobServerAddress());
-        LOG.info("Deploying {} task(s) of job {} (attempt {})", executions.size(), jobGraph.jobId(), executions.attemptNumber());
+        executions = new ExecutionGraph(
+                jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()), settings.blobServerAddress());
+        LOG.info(
+                "Deploying {} task(s) of job {} (attempt {})",
+                executions.size(),
+                jobGraph.jobId(),
+                executions.attemptNumber());
         ExecutionGraph graph = executions;
         for (Execution execution : graph.executions()) {
             execution.state = ExecutionState.DEPLOYING;
-            RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
-            tm.gateway().submitTask(graph.descriptorFor(execution), getFencingToken())
-                    .whenCompleteAsync((ok, error) -> {
-                        if (error != null && executions == graph && !execution.state.isTerminal()) {
-                            executionFailed(execution, ErrorInfo.of(error));
-                        }
-                    }, getMainThreadExecutor());
+            RegisteredTaskManager tm =
+                    taskManagers.get(execution.slot.location().resourceId());
+            tm.gateway()
+                    .submitTask(graph.descriptorFor(execution), getFencingToken())
+                    .whenCompleteAsync(
+                            (ok, error) -> {
+                                if (error != null && executions == graph && !execution.state.isTerminal()) {
+                                    executionFailed(execution, ErrorInfo.of(error));
+                                }
+                            },
+                            getMainThreadExecutor());
         }
     }
 
@@ -220,7 +269,12 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (execution == null || execution.state.isTerminal()) {
             return CompletableFuture.completedFuture(null);
         }
-        LOG.info("{} ({}) switched from {} to {}", execution.displayName(), update.attemptId(), execution.state, update.state());
+        LOG.info(
+                "{} ({}) switched from {} to {}",
+                execution.displayName(),
+                update.attemptId(),
+                execution.state,
+                update.state());
         if (update.state() == ExecutionState.FAILED) {
             executionFailed(execution, update.error());
             return CompletableFuture.completedFuture(null);
@@ -237,8 +291,13 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private void executionFailed(Execution execution, ErrorInfo cause) {
         execution.state = ExecutionState.FAILED;
         if (status == JobStatus.RUNNING) {
-            exceptionHistory.add(0, new ExceptionHistoryEntry(cause, System.currentTimeMillis(), execution.displayName(),
-                    execution.slot.location().rpcAddress()));
+            exceptionHistory.add(
+                    0,
+                    new ExceptionHistoryEntry(
+                            cause,
+                            System.currentTimeMillis(),
+                            execution.displayName(),
+                            execution.slot.location().rpcAddress()));
             LOG.warn("{} failed: {}", execution.displayName(), cause);
             failureCause = cause;
             transitionTo(JobStatus.RESTARTING);
@@ -256,23 +315,31 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         ExecutionGraph graph = executions;
         for (Execution execution : graph.executions()) {
             if (!execution.state.isTerminal()) {
-                RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
+                RegisteredTaskManager tm =
+                        taskManagers.get(execution.slot.location().resourceId());
                 if (tm == null) {
                     execution.state = ExecutionState.CANCELED;
                 } else {
                     execution.state = ExecutionState.CANCELING;
-                    tm.gateway().cancelTask(execution.attemptId).whenCompleteAsync((running, error) -> {
-                        if (executions == graph && execution.state == ExecutionState.CANCELING
-                                && (error != null || !running)) {
-                            execution.state = ExecutionState.CANCELED;
-                            checkAllTerminal();
-                        }
-                    }, getMainThreadExecutor());
+                    tm.gateway()
+                            .cancelTask(execution.attemptId)
+                            .whenCompleteAsync(
+                                    (running, error) -> {
+                                        if (executions == graph
+                                                && execution.state == ExecutionState.CANCELING
+                                                && (error != null || !running)) {
+                                            execution.state = ExecutionState.CANCELED;
+                                            checkAllTerminal();
+                                        }
+                                    },
+                                    getMainThreadExecutor());
                 }
             }
         }
         if (!graph.allTerminal()) {
-            scheduleRunAsync(() -> giveUpOnTasksStillStopping(graph), settings.taskCancellationTimeout().toMillis(),
+            scheduleRunAsync(
+                    () -> giveUpOnTasksStillStopping(graph),
+                    settings.taskCancellationTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -288,13 +355,17 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         }
         for (Execution execution : graph.executions()) {
             if (execution.state == ExecutionState.CANCELING) {
-                LOG.warn("{} did not stop within {} ms of being cancelled (task.cancellation.timeout); freeing its slot",
-                        execution.displayName(), settings.taskCancellationTimeout().toMillis());
+                LOG.warn(
+                        "{} did not stop within {} ms of being cancelled (task.cancellation.timeout); freeing its slot",
+                        execution.displayName(),
+                        settings.taskCancellationTimeout().toMillis());
                 execution.state = ExecutionState.FAILED;
                 AcceptedSlot slot = slots.remove(execution.slot.allocationId());
-                RegisteredTaskManager tm = taskManagers.get(execution.slot.location().resourceId());
+                RegisteredTaskManager tm =
+                        taskManagers.get(execution.slot.location().resourceId());
                 if (slot != null && tm != null) {
-                    tm.gateway().freeSlot(slot.allocationId(), execution.displayName() + " did not stop when cancelled");
+                    tm.gateway()
+                            .freeSlot(slot.allocationId(), execution.displayName() + " did not stop when cancelled");
                 }
             }
         }
@@ -313,23 +384,31 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         }
     }
 
-    /** After a failure: waits for slots anew after the restart strategy's delay, or fails the job if it allows no more. */
+    /** After a failure: waits for slots anew after the restart strategy's delay, or fails the job if it allows no more.
+     * */
     private void restartOrFail() {
         if (!restartStrategy.canRestart()) {
             jobEnded(JobStatus.FAILED);
             return;
         }
         long delay = restartStrategy.nextRestart();
-        LOG.info("Restarting job {} in {} ms (restart {} of the strategy {})", jobGraph.jobId(), delay,
-                restartStrategy.restartsSoFar(), restartStrategy.describe());
+        LOG.info(
+                "Restarting job {} in {} ms (restart {} of the strategy {})",
+                jobGraph.jobId(),
+                delay,
+                restartStrategy.restartsSoFar(),
+                restartStrategy.describe());
         executions = null;
         transitionTo(JobStatus.RESTARTING);
-        scheduleRunAsync(() -> {
-            if (status == JobStatus.RESTARTING) {
-                transitionTo(JobStatus.RUNNING);
-                waitForSlots();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        scheduleRunAsync(
+                () -> {
+                    if (status == JobStatus.RESTARTING) {
+                        transitionTo(JobStatus.RUNNING);
+                        waitForSlots();
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private void failWithoutRestart(Exception cause) {
@@ -352,13 +431,17 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (isEnded()) {
             return;
         }
-        Exception cause = new IllegalStateException("The JobMaster failed the job after an unexpected internal error "
-                + "(the JobManager's log has its stack trace): " + error, error);
+        Exception cause = new IllegalStateException(
+                "The JobMaster failed the job after an unexpected internal error "
+                        + "(the JobManager's log has its stack trace): " + error,
+                error);
         try {
             failWithoutRestart(cause);
         } catch (RuntimeException again) {
-            LOG.error("Failing job {} after an internal error failed too; ending it without cancelling its tasks",
-                    jobGraph.jobId(), again);
+            LOG.error(
+                    "Failing job {} after an internal error failed too; ending it without cancelling its tasks",
+                    jobGraph.jobId(),
+                    again);
             jobEnded(JobStatus.FAILED);
         }
     }
@@ -400,11 +483,23 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     }
                 }
             }
-            vertices.add(new JobVertexInfo(vertex.id().value(), vertex.name(), vertex.parallelism(),
-                    aggregateState(perState, vertex.parallelism()).name(), startTime, endTime, perState));
+            vertices.add(new JobVertexInfo(
+                    vertex.id().value(),
+                    vertex.name(),
+                    vertex.parallelism(),
+                    aggregateState(perState, vertex.parallelism()).name(),
+                    startTime,
+                    endTime,
+                    perState));
         }
-        return CompletableFuture.completedFuture(new JobDetailsInfo(jobGraph.jobId(), jobGraph.jobName(), status, startTime,
-                endTime, vertices, new LinkedHashMap<>(statusTimestamps)));
+        return CompletableFuture.completedFuture(new JobDetailsInfo(
+                jobGraph.jobId(),
+                jobGraph.jobName(),
+                status,
+                startTime,
+                endTime,
+                vertices,
+                new LinkedHashMap<>(statusTimestamps)));
     }
 
     /** A vertex is as far as its least advanced subtask, but FAILED or CANCELING win. */
@@ -417,7 +512,10 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (perState.get(ExecutionState.FINISHED.name()) == parallelism) {
             return ExecutionState.FINISHED;
         }
-        for (ExecutionState state : List.of(ExecutionState.CREATED, ExecutionState.SCHEDULED, ExecutionState.DEPLOYING,
+        for (ExecutionState state : List.of(
+                ExecutionState.CREATED,
+                ExecutionState.SCHEDULED,
+                ExecutionState.DEPLOYING,
                 ExecutionState.INITIALIZING)) {
             if (perState.get(state.name()) > 0) {
                 return state;
@@ -448,9 +546,12 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         slots.values().removeIf(slot -> slot.location().resourceId().equals(taskManager));
         if (executions != null) {
             for (Execution execution : executions.executions()) {
-                if (!execution.state.isTerminal() && execution.slot.location().resourceId().equals(taskManager)) {
-                    executionFailed(execution, ErrorInfo.of(new IllegalStateException(
-                            "TaskManager " + taskManager + " (" + lost.location().rpcAddress() + ") was lost: " + cause)));
+                if (!execution.state.isTerminal()
+                        && execution.slot.location().resourceId().equals(taskManager)) {
+                    executionFailed(
+                            execution,
+                            ErrorInfo.of(new IllegalStateException("TaskManager " + taskManager + " ("
+                                    + lost.location().rpcAddress() + ") was lost: " + cause)));
                 }
             }
         }
@@ -460,15 +561,19 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     private void scheduleHeartbeats() {
-        scheduleRunAsync(() -> {
-            if (!isEnded()) {
-                heartbeats.heartbeatAll();
-                scheduleHeartbeats();
-            }
-        }, settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduleRunAsync(
+                () -> {
+                    if (!isEnded()) {
+                        heartbeats.heartbeatAll();
+                        scheduleHeartbeats();
+                    }
+                },
+                settings.heartbeatInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    private final class TaskManagerHeartbeatListener implements HeartbeatMonitor.Listener<ResourceId, List<ExecutionAttemptId>> {
+    private final class TaskManagerHeartbeatListener
+            implements HeartbeatMonitor.Listener<ResourceId, List<ExecutionAttemptId>> {
         @Override
         public void onPayload(ResourceId target, List<ExecutionAttemptId> payload) {
             // the TaskManager is alive; task states arrive through updateTaskExecutionState
@@ -515,11 +620,20 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         }
         slots.clear();
         long runtime = System.currentTimeMillis() - startTime;
-        resultFuture.complete(new JobResult(jobGraph.jobId(), jobGraph.jobName(), finalStatus, runtime,
+        resultFuture.complete(new JobResult(
+                jobGraph.jobId(),
+                jobGraph.jobName(),
+                finalStatus,
+                runtime,
                 finalStatus == JobStatus.FAILED ? failureCause : null));
     }
 
     /** Timing and addresses a JobMaster needs; {@code blobServerAddress} is host:port of the job jars' BlobServer. */
-    public record JobMasterSettings(String resourceManagerAddress, Duration heartbeatInterval, Duration heartbeatTimeout,
-            Duration slotRequestTimeout, Duration taskCancellationTimeout, String blobServerAddress) {}
+    public record JobMasterSettings(
+            String resourceManagerAddress,
+            Duration heartbeatInterval,
+            Duration heartbeatTimeout,
+            Duration slotRequestTimeout,
+            Duration taskCancellationTimeout,
+            String blobServerAddress) {}
 }

@@ -19,14 +19,21 @@ public final class RestartStrategy {
     public static RestartStrategy fromConfiguration(Configuration configuration) {
         String type = configuration.get(RestartStrategyOptions.TYPE).toLowerCase(Locale.ROOT);
         switch (type) {
-            case "none": case "off": case "disable": case "no-restart":
+            case "none":
+            case "off":
+            case "disable":
+            case "no-restart":
                 return new RestartStrategy(0, 0);
-            case "fixed-delay": case "fixeddelay":
-                return new RestartStrategy(configuration.get(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS),
-                        configuration.get(RestartStrategyOptions.FIXED_DELAY_DELAY).toMillis());
+            case "fixed-delay":
+            case "fixeddelay":
+                return new RestartStrategy(
+                        configuration.get(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS),
+                        configuration
+                                .get(RestartStrategyOptions.FIXED_DELAY_DELAY)
+                                .toMillis());
             default:
-                throw new IllegalConfigurationException("Invalid value '" + type + "' for 'restart-strategy.type': "
-                        + "expected none or fixed-delay.");
+                throw new IllegalConfigurationException(
+                        "Invalid value '" + type + "' for 'restart-strategy.type': " + "expected none or fixed-delay.");
         }
     }
 
@@ -45,7 +52,8 @@ public final class RestartStrategy {
     }
 
     public String describe() {
-        return maxAttempts == 0 ? "no restarts (restart-strategy.type: none)"
+        return maxAttempts == 0
+                ? "no restarts (restart-strategy.type: none)"
                 : "fixed-delay, " + maxAttempts + " attempt(s), " + delayMillis + " ms apart";
     }
 }

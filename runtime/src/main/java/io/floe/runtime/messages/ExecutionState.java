@@ -2,7 +2,15 @@ package io.floe.runtime.messages;
 
 /** The life of one subtask attempt, as in Flink. */
 public enum ExecutionState {
-    CREATED, SCHEDULED, DEPLOYING, INITIALIZING, RUNNING, FINISHED, CANCELING, CANCELED, FAILED;
+    CREATED,
+    SCHEDULED,
+    DEPLOYING,
+    INITIALIZING,
+    RUNNING,
+    FINISHED,
+    CANCELING,
+    CANCELED,
+    FAILED;
 
     public boolean isTerminal() {
         return this == FINISHED || this == CANCELED || this == FAILED;

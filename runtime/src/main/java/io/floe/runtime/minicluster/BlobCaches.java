@@ -1,8 +1,8 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.blob.BlobCache;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.blob.BlobCache;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.types.ResourceId;
 import java.io.IOException;
@@ -39,8 +39,12 @@ final class BlobCaches implements AutoCloseable {
         return caches.computeIfAbsent(address, key -> {
             int colon = key.lastIndexOf(':');
             try {
-                return new BlobCache(directory.resolve(key.replace(':', '_')), key.substring(0, colon),
-                        Integer.parseInt(key.substring(colon + 1)), secret, retention);
+                return new BlobCache(
+                        directory.resolve(key.replace(':', '_')),
+                        key.substring(0, colon),
+                        Integer.parseInt(key.substring(colon + 1)),
+                        secret,
+                        retention);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the blob cache for " + key + " in " + directory, e);
             }

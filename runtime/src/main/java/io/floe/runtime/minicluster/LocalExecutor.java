@@ -35,17 +35,19 @@ public final class LocalExecutor implements PipelineExecutor {
         }
         // the result arrives on a thread of the cluster's RPC service, which close() shuts down: leave it first
         CompletableFuture<JobExecutionResult> result = cluster.requestJobResult(jobGraph.jobId())
-                .handleAsync((jobResult, error) -> {
-                    cluster.close();
-                    if (error != null) {
-                        throw new CompletionException(error);
-                    }
-                    try {
-                        return JobResults.toExecutionResult(jobResult);
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                }, LocalExecutor::runOnShutdownThread);
+                .handleAsync(
+                        (jobResult, error) -> {
+                            cluster.close();
+                            if (error != null) {
+                                throw new CompletionException(error);
+                            }
+                            try {
+                                return JobResults.toExecutionResult(jobResult);
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        LocalExecutor::runOnShutdownThread);
         return CompletableFuture.completedFuture(new MiniClusterJobClient(jobGraph.jobId(), cluster, result));
     }
 

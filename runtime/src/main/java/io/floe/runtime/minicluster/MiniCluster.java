@@ -58,9 +58,14 @@ public final class MiniCluster implements AutoCloseable {
         for (int i = 0; i < clusterConfiguration.numberOfTaskManagers(); i++) {
             startTaskManager();
         }
-        clientRpc = NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize), secret);
-        dispatcherGateway = clientRpc.connect(jobManager.getDispatcherAddress(), DispatcherGateway.class).get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("MiniCluster started: {} TaskManager(s) x {} slot(s)", clusterConfiguration.numberOfTaskManagers(),
+        clientRpc =
+                NettyRpcService.start(new RpcServiceConfig("localhost", "localhost", 0, askTimeout, frameSize), secret);
+        dispatcherGateway = clientRpc
+                .connect(jobManager.getDispatcherAddress(), DispatcherGateway.class)
+                .get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(
+                "MiniCluster started: {} TaskManager(s) x {} slot(s)",
+                clusterConfiguration.numberOfTaskManagers(),
                 clusterConfiguration.slotsPerTaskManager());
     }
 
@@ -70,8 +75,8 @@ public final class MiniCluster implements AutoCloseable {
 
     /** Starts one more TaskManager; it registers and adds its slots to the cluster. */
     public TaskManagerRunner startTaskManager() {
-        TaskManagerRunner runner = new TaskManagerRunner(configuration, resourceManagerAddress(),
-                clusterConfiguration.slotsPerTaskManager(), secret);
+        TaskManagerRunner runner = new TaskManagerRunner(
+                configuration, resourceManagerAddress(), clusterConfiguration.slotsPerTaskManager(), secret);
         runner.start();
         taskManagers.add(runner);
         return runner;
@@ -108,8 +113,10 @@ public final class MiniCluster implements AutoCloseable {
 
     /** The slots of TaskManager {@code index}, asked over RPC. */
     public CompletableFuture<io.floe.runtime.messages.SlotReport> requestSlotReport(int index) {
-        return clientRpc.connect(taskManagers.get(index).getTaskExecutor().getAddress(),
-                io.floe.runtime.taskexecutor.TaskExecutorGateway.class)
+        return clientRpc
+                .connect(
+                        taskManagers.get(index).getTaskExecutor().getAddress(),
+                        io.floe.runtime.taskexecutor.TaskExecutorGateway.class)
                 .thenCompose(io.floe.runtime.taskexecutor.TaskExecutorGateway::requestSlotReport);
     }
 

@@ -6,7 +6,8 @@ import io.floe.configuration.Configuration;
 public record MiniClusterConfiguration(int numberOfTaskManagers, int slotsPerTaskManager, Configuration configuration) {
     public MiniClusterConfiguration {
         if (numberOfTaskManagers < 1) {
-            throw new IllegalArgumentException("A MiniCluster needs at least one TaskManager, not " + numberOfTaskManagers);
+            throw new IllegalArgumentException(
+                    "A MiniCluster needs at least one TaskManager, not " + numberOfTaskManagers);
         }
         if (slotsPerTaskManager < 1) {
             throw new IllegalArgumentException("A TaskManager needs at least one slot, not " + slotsPerTaskManager);

@@ -24,32 +24,49 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final TaskExecutor taskExecutor;
     private final BlobCaches blobCaches;
 
-    public TaskManagerRunner(Configuration configuration, String resourceManagerAddress, int numberOfSlots,
-            ClusterSecret secret) {
+    public TaskManagerRunner(
+            Configuration configuration, String resourceManagerAddress, int numberOfSlots, ClusterSecret secret) {
         String host = configuration.get(ClusterOptions.TASK_MANAGER_HOST);
         String bindHost = configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST);
-        this.rpcService = NettyRpcService.start(new RpcServiceConfig(bindHost, host,
-                configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT), configuration.get(ClusterOptions.ASK_TIMEOUT),
-                (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()), secret);
+        this.rpcService = NettyRpcService.start(
+                new RpcServiceConfig(
+                        bindHost,
+                        host,
+                        configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT),
+                        configuration.get(ClusterOptions.ASK_TIMEOUT),
+                        (int) configuration.get(ClusterOptions.RPC_FRAME_SIZE).getBytes()),
+                secret);
         try {
-            this.network = NetworkEnvironment.start(new NetworkConfig(bindHost, host,
-                    configuration.get(ClusterOptions.TASK_MANAGER_DATA_PORT),
-                    (int) configuration.get(NetworkOptions.SEGMENT_SIZE).getBytes(),
-                    configuration.get(NetworkOptions.BUFFERS_PER_CHANNEL),
-                    configuration.get(NetworkOptions.MAX_BUFFERS_PER_SUBPARTITION),
-                    configuration.get(NetworkOptions.REQUEST_BACKOFF_MAX)), secret);
+            this.network = NetworkEnvironment.start(
+                    new NetworkConfig(
+                            bindHost,
+                            host,
+                            configuration.get(ClusterOptions.TASK_MANAGER_DATA_PORT),
+                            (int) configuration.get(NetworkOptions.SEGMENT_SIZE).getBytes(),
+                            configuration.get(NetworkOptions.BUFFERS_PER_CHANNEL),
+                            configuration.get(NetworkOptions.MAX_BUFFERS_PER_SUBPARTITION),
+                            configuration.get(NetworkOptions.REQUEST_BACKOFF_MAX)),
+                    secret);
         } catch (RuntimeException e) {
             rpcService.closeAsync();
             throw e;
         }
         String configuredId = configuration.get(ClusterOptions.TASK_MANAGER_RESOURCE_ID);
-        ResourceId resourceId = configuredId == null || configuredId.isBlank() ? ResourceId.generate()
+        ResourceId resourceId = configuredId == null || configuredId.isBlank()
+                ? ResourceId.generate()
                 : new ResourceId(configuredId.trim());
         this.blobCaches = new BlobCaches(configuration, resourceId, secret);
-        this.taskExecutor = new TaskExecutor(rpcService, new TaskExecutor.TaskExecutorSettings(numberOfSlots,
-                resourceManagerAddress, configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
-                configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT), configuration.get(ClusterOptions.REGISTRATION_MAX_BACKOFF)),
-                resourceId, network, blobCaches::forServer);
+        this.taskExecutor = new TaskExecutor(
+                rpcService,
+                new TaskExecutor.TaskExecutorSettings(
+                        numberOfSlots,
+                        resourceManagerAddress,
+                        configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
+                        configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
+                        configuration.get(ClusterOptions.REGISTRATION_MAX_BACKOFF)),
+                resourceId,
+                network,
+                blobCaches::forServer);
     }
 
     public void start() {

@@ -52,8 +52,8 @@ final class BufferBuilder {
      */
     synchronized boolean append(Object record, RecordSerializer serializer, boolean flush) {
         if (released) {
-            throw new IllegalStateException("Cannot write to " + target
-                    + ": the writer was closed or the partition was released or failed");
+            throw new IllegalStateException(
+                    "Cannot write to " + target + ": the writer was closed or the partition was released or failed");
         }
         ByteBuf buffer = open;
         if (buffer == null) {

@@ -18,6 +18,7 @@ final class CreditBasedSubpartitionReader implements BufferAvailabilityListener 
 
     /** Whether it sits in the queue's list of readers with something to send. */
     boolean queued;
+
     boolean released;
 
     CreditBasedSubpartitionReader(int receiverId, int initialCredit, PartitionRequestQueue queue) {

@@ -22,8 +22,7 @@ abstract class InputChannel {
     /** Consuming thread only. */
     boolean endOfPartitionReached;
 
-    InputChannel(InputGate gate, int channelIndex, InputChannelDescriptor descriptor,
-            PartitionRequestBackoff backoff) {
+    InputChannel(InputGate gate, int channelIndex, InputChannelDescriptor descriptor, PartitionRequestBackoff backoff) {
         this.gate = gate;
         this.channelIndex = channelIndex;
         this.descriptor = descriptor;

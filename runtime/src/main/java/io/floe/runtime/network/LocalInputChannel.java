@@ -27,8 +27,12 @@ final class LocalInputChannel extends InputChannel implements BufferAvailability
     private volatile IOException failure;
     private volatile boolean closed;
 
-    LocalInputChannel(InputGate gate, int channelIndex, InputChannelDescriptor descriptor,
-            ResultPartitionManager partitionManager, ScheduledExecutorService retryScheduler,
+    LocalInputChannel(
+            InputGate gate,
+            int channelIndex,
+            InputChannelDescriptor descriptor,
+            ResultPartitionManager partitionManager,
+            ScheduledExecutorService retryScheduler,
             PartitionRequestBackoff backoff) {
         super(gate, channelIndex, descriptor, backoff);
         this.partitionManager = partitionManager;
@@ -42,8 +46,7 @@ final class LocalInputChannel extends InputChannel implements BufferAvailability
         }
         SubpartitionReader created;
         try {
-            created = partitionManager.createReader(
-                    descriptor.partitionId(), descriptor.subpartitionIndex(), this);
+            created = partitionManager.createReader(descriptor.partitionId(), descriptor.subpartitionIndex(), this);
         } catch (RuntimeException e) {
             fail(new IOException("Cannot read " + descriptor + ": " + e.getMessage(), e));
             return;
@@ -66,8 +69,9 @@ final class LocalInputChannel extends InputChannel implements BufferAvailability
             try {
                 retryScheduler.schedule(this::requestSubpartition, delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                fail(new IOException("Cannot retry the request for " + descriptor
-                        + ": the network environment is shutting down", e));
+                fail(new IOException(
+                        "Cannot retry the request for " + descriptor + ": the network environment is shutting down",
+                        e));
             }
         }
     }

@@ -56,7 +56,13 @@ public record NetworkConfig(
 
     /** The production defaults, listening on {@code host} at an ephemeral port. */
     public static NetworkConfig defaults(String host) {
-        return new NetworkConfig(host, host, 0, DEFAULT_BUFFER_SIZE_BYTES, DEFAULT_CREDITS_PER_CHANNEL,
-                DEFAULT_MAX_BUFFERS_PER_SUBPARTITION, DEFAULT_PARTITION_REQUEST_MAX_BACKOFF);
+        return new NetworkConfig(
+                host,
+                host,
+                0,
+                DEFAULT_BUFFER_SIZE_BYTES,
+                DEFAULT_CREDITS_PER_CHANNEL,
+                DEFAULT_MAX_BUFFERS_PER_SUBPARTITION,
+                DEFAULT_PARTITION_REQUEST_MAX_BACKOFF);
     }
 }

@@ -1,12 +1,12 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.security.ClusterSecret;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
-import io.floe.runtime.security.ClusterSecret;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,11 +44,19 @@ public final class NetworkEnvironment implements AutoCloseable {
         this.config = config;
         this.allocator = PooledByteBufAllocator.DEFAULT;
         this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-data-boss", true));
-        int workers = Math.max(1, Math.min(MAX_WORKER_THREADS, Runtime.getRuntime().availableProcessors()));
+        int workers =
+                Math.max(1, Math.min(MAX_WORKER_THREADS, Runtime.getRuntime().availableProcessors()));
         this.workerGroup = new NioEventLoopGroup(workers, new DefaultThreadFactory("floe-data-worker", true));
         try {
-            this.server = NetworkServer.bind(config.bindHost(), config.port(), bossGroup, workerGroup, allocator,
-                    partitionManager, metrics, secret);
+            this.server = NetworkServer.bind(
+                    config.bindHost(),
+                    config.port(),
+                    bossGroup,
+                    workerGroup,
+                    allocator,
+                    partitionManager,
+                    metrics,
+                    secret);
         } catch (RuntimeException e) {
             shutdownEventLoops();
             throw e;
@@ -76,9 +84,13 @@ public final class NetworkEnvironment implements AutoCloseable {
             io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
         }
         NetworkEnvironment environment = new NetworkEnvironment(Objects.requireNonNull(config, "config"), secret);
-        LOG.info("Data server listening on {}:{} (advertised as {}:{}), buffer size {} bytes",
-                config.bindHost(), environment.getDataPort(), environment.getDataHost(),
-                environment.getDataPort(), config.bufferSizeBytes());
+        LOG.info(
+                "Data server listening on {}:{} (advertised as {}:{}), buffer size {} bytes",
+                config.bindHost(),
+                environment.getDataPort(),
+                environment.getDataHost(),
+                environment.getDataPort(),
+                config.bufferSizeBytes());
         return environment;
     }
 
@@ -163,7 +175,8 @@ public final class NetworkEnvironment implements AutoCloseable {
 
     private void checkNotClosed() {
         if (closed) {
-            throw new IllegalStateException("Network environment " + getDataHost() + ":" + getDataPort() + " is closed");
+            throw new IllegalStateException(
+                    "Network environment " + getDataHost() + ":" + getDataPort() + " is closed");
         }
     }
 

@@ -9,9 +9,9 @@ import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
 import io.floe.runtime.network.NetworkMessage.PartitionRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.MessageToMessageCodec;
-import io.netty.handler.codec.CorruptedFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -68,11 +68,16 @@ final class NetworkMessageCodec extends MessageToMessageCodec<ByteBuf, NetworkMe
             out.add(frame(ctx, ADD_CREDIT, 8).writeInt(credit.receiverId()).writeInt(credit.credit()));
         } else if (message instanceof PartitionRequest request) {
             byte[] id = request.partitionId().value().getBytes(StandardCharsets.UTF_8);
-            out.add(frame(ctx, PARTITION_REQUEST, 12 + id.length).writeInt(request.receiverId())
-                    .writeInt(request.subpartition()).writeInt(request.credit()).writeBytes(id));
+            out.add(frame(ctx, PARTITION_REQUEST, 12 + id.length)
+                    .writeInt(request.receiverId())
+                    .writeInt(request.subpartition())
+                    .writeInt(request.credit())
+                    .writeBytes(id));
         } else if (message instanceof ErrorResponse error) {
             byte[] text = String.valueOf(error.message()).getBytes(StandardCharsets.UTF_8);
-            out.add(frame(ctx, ERROR_RESPONSE, 4 + text.length).writeInt(error.receiverId()).writeBytes(text));
+            out.add(frame(ctx, ERROR_RESPONSE, 4 + text.length)
+                    .writeInt(error.receiverId())
+                    .writeBytes(text));
         } else if (message instanceof CancelPartitionRequest cancel) {
             out.add(frame(ctx, CANCEL_PARTITION_REQUEST, 4).writeInt(cancel.receiverId()));
         } else if (message instanceof PartitionNotFound notFound) {
@@ -80,7 +85,8 @@ final class NetworkMessageCodec extends MessageToMessageCodec<ByteBuf, NetworkMe
         } else if (message instanceof EndOfPartition end) {
             out.add(frame(ctx, END_OF_PARTITION, 4).writeInt(end.receiverId()));
         } else {
-            throw new IllegalArgumentException("Unknown network message " + message.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Unknown network message " + message.getClass().getName());
         }
     }
 
@@ -120,12 +126,16 @@ final class NetworkMessageCodec extends MessageToMessageCodec<ByteBuf, NetworkMe
                 out.add(new EndOfPartition(frame.readInt()));
                 break;
             default:
-                throw new CorruptedFrameException("Unknown network message id " + id + " from " + ctx.channel().remoteAddress());
+                throw new CorruptedFrameException("Unknown network message id " + id + " from "
+                        + ctx.channel().remoteAddress());
         }
     }
 
     private static ByteBuf frame(ChannelHandlerContext ctx, byte id, int bodyBytes) {
-        return ctx.alloc().buffer(LENGTH_FIELD_BYTES + 1 + bodyBytes).writeInt(1 + bodyBytes).writeByte(id);
+        return ctx.alloc()
+                .buffer(LENGTH_FIELD_BYTES + 1 + bodyBytes)
+                .writeInt(1 + bodyBytes)
+                .writeByte(id);
     }
 
     private static String restAsString(ByteBuf frame) {

@@ -1,5 +1,8 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RefusedConnectionLog;
+import io.floe.runtime.security.SecretChallengeServerHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -9,9 +12,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.floe.runtime.security.ClusterSecret;
-import io.floe.runtime.security.RefusedConnectionLog;
-import io.floe.runtime.security.SecretChallengeServerHandler;
 import java.net.InetSocketAddress;
 
 /**
@@ -27,8 +27,15 @@ final class NetworkServer {
         this.serverChannel = serverChannel;
     }
 
-    static NetworkServer bind(String host, int port, EventLoopGroup boss, EventLoopGroup workers,
-            ByteBufAllocator allocator, ResultPartitionManager partitions, NetworkMetrics metrics, ClusterSecret secret) {
+    static NetworkServer bind(
+            String host,
+            int port,
+            EventLoopGroup boss,
+            EventLoopGroup workers,
+            ByteBufAllocator allocator,
+            ResultPartitionManager partitions,
+            NetworkMetrics metrics,
+            ClusterSecret secret) {
         RefusedConnectionLog refusals = new RefusedConnectionLog("Data server");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -41,7 +48,8 @@ final class NetworkServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (secret != null) {
-                            channel.pipeline().addLast(AUTHENTICATOR, new SecretChallengeServerHandler(secret, refusals));
+                            channel.pipeline()
+                                    .addLast(AUTHENTICATOR, new SecretChallengeServerHandler(secret, refusals));
                         }
                         channel.pipeline()
                                 .addLast("frameDecoder", NetworkMessageCodec.newFrameDecoder())

@@ -27,7 +27,8 @@ final class PartitionRequestClient {
     private final PartitionRequestClientHandler handler;
     private final AtomicInteger receiverIds = new AtomicInteger();
 
-    PartitionRequestClient(InetSocketAddress address, ChannelFuture connectFuture, PartitionRequestClientHandler handler) {
+    PartitionRequestClient(
+            InetSocketAddress address, ChannelFuture connectFuture, PartitionRequestClientHandler handler) {
         this.address = address;
         this.connectFuture = connectFuture;
         this.handler = handler;
@@ -46,19 +47,25 @@ final class PartitionRequestClient {
             } else {
                 handler.removeReceiver(channel.getReceiverId());
                 Throwable cause = connected.cause();
-                channel.onError(new IOException("Cannot connect to the data server at " + address
-                        + " for " + channel.descriptor + ": " + cause, cause));
+                channel.onError(new IOException(
+                        "Cannot connect to the data server at " + address + " for " + channel.descriptor + ": " + cause,
+                        cause));
             }
         });
     }
 
     /** Sends the PartitionRequest again after {@code delayMillis}, unless the channel was cancelled. */
     void retryRequest(RemoteInputChannel channel, long delayMillis) {
-        channel().eventLoop().schedule(() -> {
-            if (handler.hasReceiver(channel.getReceiverId())) {
-                sendPartitionRequest(channel);
-            }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+        channel()
+                .eventLoop()
+                .schedule(
+                        () -> {
+                            if (handler.hasReceiver(channel.getReceiverId())) {
+                                sendPartitionRequest(channel);
+                            }
+                        },
+                        delayMillis,
+                        TimeUnit.MILLISECONDS);
     }
 
     void sendAddCredit(int receiverId, int credit) {
@@ -88,12 +95,16 @@ final class PartitionRequestClient {
 
     private void sendPartitionRequest(RemoteInputChannel channel) {
         InputChannelDescriptor descriptor = channel.descriptor;
-        PartitionRequest request = new PartitionRequest(descriptor.partitionId(), descriptor.subpartitionIndex(),
-                channel.getReceiverId(), channel.getInitialCredit());
+        PartitionRequest request = new PartitionRequest(
+                descriptor.partitionId(),
+                descriptor.subpartitionIndex(),
+                channel.getReceiverId(),
+                channel.getInitialCredit());
         channel().writeAndFlush(request).addListener(sent -> {
             if (!sent.isSuccess()) {
-                channel.onError(new IOException("Cannot send the request for " + descriptor + " to " + address
-                        + ": " + sent.cause(), sent.cause()));
+                channel.onError(new IOException(
+                        "Cannot send the request for " + descriptor + " to " + address + ": " + sent.cause(),
+                        sent.cause()));
             }
         });
     }

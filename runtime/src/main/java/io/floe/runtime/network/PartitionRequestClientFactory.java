@@ -1,16 +1,16 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.SecretChallengeClientHandler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.floe.runtime.security.ClusterSecret;
-import io.floe.runtime.security.SecretChallengeClientHandler;
-import io.netty.channel.ChannelPromise;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +33,8 @@ final class PartitionRequestClientFactory {
 
     private final ClusterSecret secret;
 
-    PartitionRequestClientFactory(EventLoopGroup workers, ByteBufAllocator allocator, NetworkMetrics metrics,
-            ClusterSecret secret) {
+    PartitionRequestClientFactory(
+            EventLoopGroup workers, ByteBufAllocator allocator, NetworkMetrics metrics, ClusterSecret secret) {
         this.metrics = metrics;
         this.secret = secret;
         this.bootstrap = new Bootstrap()
@@ -76,12 +76,14 @@ final class PartitionRequestClientFactory {
 
     private PartitionRequestClient connect(InetSocketAddress address) {
         PartitionRequestClientHandler handler = new PartitionRequestClientHandler(address, metrics);
-        ChannelFuture connectFuture = bootstrap.clone()
+        ChannelFuture connectFuture = bootstrap
+                .clone()
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (secret != null) {
-                            channel.pipeline().addLast(NetworkServer.AUTHENTICATOR, new SecretChallengeClientHandler(secret));
+                            channel.pipeline()
+                                    .addLast(NetworkServer.AUTHENTICATOR, new SecretChallengeClientHandler(secret));
                         }
                         channel.pipeline()
                                 .addLast("frameDecoder", NetworkMessageCodec.newFrameDecoder())
@@ -90,12 +92,16 @@ final class PartitionRequestClientFactory {
                     }
                 })
                 .connect(address);
-        PartitionRequestClient client = new PartitionRequestClient(address, readyWhenAuthenticated(connectFuture), handler);
+        PartitionRequestClient client =
+                new PartitionRequestClient(address, readyWhenAuthenticated(connectFuture), handler);
         connectFuture.addListener(connected -> {
             if (connected.isSuccess()) {
                 LOG.info("Connected to data server {}", address);
             } else {
-                LOG.warn("Cannot connect to data server {}: {}", address, connected.cause().toString());
+                LOG.warn(
+                        "Cannot connect to data server {}: {}",
+                        address,
+                        connected.cause().toString());
             }
         });
         return client;
@@ -112,8 +118,8 @@ final class PartitionRequestClientFactory {
                 ready.tryFailure(connected.cause());
                 return;
             }
-            SecretChallengeClientHandler challenge =
-                    (SecretChallengeClientHandler) connectFuture.channel().pipeline().get(NetworkServer.AUTHENTICATOR);
+            SecretChallengeClientHandler challenge = (SecretChallengeClientHandler)
+                    connectFuture.channel().pipeline().get(NetworkServer.AUTHENTICATOR);
             if (challenge == null) {
                 ready.trySuccess();
                 return;

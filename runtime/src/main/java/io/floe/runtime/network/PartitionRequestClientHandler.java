@@ -83,7 +83,10 @@ final class PartitionRequestClientHandler extends ChannelInboundHandlerAdapter {
             }
         } else {
             ReferenceCountUtil.release(message);
-            LOG.warn("Unexpected message {} from data server {}", message.getClass().getSimpleName(), remoteAddress);
+            LOG.warn(
+                    "Unexpected message {} from data server {}",
+                    message.getClass().getSimpleName(),
+                    remoteAddress);
         }
     }
 

@@ -105,7 +105,10 @@ final class PartitionRequestQueue {
         try {
             next = reader.poll();
         } catch (IOException failure) {
-            LOG.debug("Sending failure of receiver {} to {}: {}", reader.receiverId, ctx.channel().remoteAddress(),
+            LOG.debug(
+                    "Sending failure of receiver {} to {}: {}",
+                    reader.receiverId,
+                    ctx.channel().remoteAddress(),
                     failure.getMessage());
             ctx.write(new ErrorResponse(reader.receiverId, failure.getMessage()), ctx.voidPromise());
             cancel(reader.receiverId);

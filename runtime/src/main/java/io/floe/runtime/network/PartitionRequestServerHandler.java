@@ -46,7 +46,8 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
             queue.cancel(cancel.receiverId());
         } else {
             ReferenceCountUtil.release(message);
-            ctx.writeAndFlush(new ErrorResponse(ErrorResponse.CONNECTION,
+            ctx.writeAndFlush(new ErrorResponse(
+                    ErrorResponse.CONNECTION,
                     "Unexpected message " + message.getClass().getSimpleName() + " at the data server"));
             ctx.close();
         }
@@ -59,19 +60,26 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
         try {
             subpartitionReader = partitions.createReader(request.partitionId(), request.subpartition(), reader);
         } catch (RuntimeException e) {
-            ctx.writeAndFlush(new ErrorResponse(request.receiverId(),
-                    "Cannot serve subpartition " + request.subpartition() + " of partition "
-                            + request.partitionId() + ": " + e.getMessage()));
+            ctx.writeAndFlush(new ErrorResponse(
+                    request.receiverId(),
+                    "Cannot serve subpartition " + request.subpartition() + " of partition " + request.partitionId()
+                            + ": " + e.getMessage()));
             return;
         }
         if (subpartitionReader == null) {
-            LOG.debug("Partition {} requested by {} is not registered (yet)", request.partitionId(),
+            LOG.debug(
+                    "Partition {} requested by {} is not registered (yet)",
+                    request.partitionId(),
                     ctx.channel().remoteAddress());
             ctx.writeAndFlush(new PartitionNotFound(request.receiverId()));
             return;
         }
-        LOG.debug("Serving subpartition {} of {} to {} as receiver {}", request.subpartition(),
-                request.partitionId(), ctx.channel().remoteAddress(), request.receiverId());
+        LOG.debug(
+                "Serving subpartition {} of {} to {} as receiver {}",
+                request.subpartition(),
+                request.partitionId(),
+                ctx.channel().remoteAddress(),
+                request.receiverId());
         reader.attach(subpartitionReader);
         queue.register(reader);
     }
@@ -92,7 +100,10 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("Data connection from {} failed; dropping its readers", ctx.channel().remoteAddress(), cause);
+        LOG.warn(
+                "Data connection from {} failed; dropping its readers",
+                ctx.channel().remoteAddress(),
+                cause);
         queue.releaseAll();
         ctx.close();
     }

@@ -135,8 +135,8 @@ final class PipelinedSubpartition {
             throw new IllegalStateException(this + " was already released");
         }
         if (readerCreated) {
-            throw new IllegalStateException(this + " is already being consumed; a pipelined subpartition"
-                    + " can be read only once");
+            throw new IllegalStateException(
+                    this + " is already being consumed; a pipelined subpartition" + " can be read only once");
         }
         readerCreated = true;
         listener = availabilityListener;
@@ -181,12 +181,14 @@ final class PipelinedSubpartition {
 
     private void checkReadable() throws IOException {
         if (failureCause != null) {
-            throw new IOException("Producer of partition " + partitionId + " failed: "
-                    + failureCause.getClass().getName() + ": " + failureCause.getMessage(), failureCause);
+            throw new IOException(
+                    "Producer of partition " + partitionId + " failed: "
+                            + failureCause.getClass().getName() + ": " + failureCause.getMessage(),
+                    failureCause);
         }
         if (released) {
-            throw new IOException("Partition " + partitionId + " was released before subpartition "
-                    + index + " was fully consumed");
+            throw new IOException(
+                    "Partition " + partitionId + " was released before subpartition " + index + " was fully consumed");
         }
     }
 

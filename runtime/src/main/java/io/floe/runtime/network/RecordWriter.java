@@ -36,10 +36,11 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Written by the task thread only, through RECORDS_WRITTEN; read by others the same way. */
     private long recordsWritten;
+
     private boolean closed;
 
-    RecordWriter(ResultPartition partition, BufferBuilder[] builders, RecordSerializer serializer,
-            Duration flushInterval) {
+    RecordWriter(
+            ResultPartition partition, BufferBuilder[] builders, RecordSerializer serializer, Duration flushInterval) {
         this.partition = partition;
         this.builders = builders;
         this.serializer = Objects.requireNonNull(serializer, "serializer");

@@ -28,8 +28,13 @@ final class RemoteInputChannel extends InputChannel {
     private boolean closed;
     private int senderBacklog;
 
-    RemoteInputChannel(InputGate gate, int channelIndex, InputChannelDescriptor descriptor,
-            PartitionRequestClient client, int initialCredit, PartitionRequestBackoff backoff,
+    RemoteInputChannel(
+            InputGate gate,
+            int channelIndex,
+            InputChannelDescriptor descriptor,
+            PartitionRequestClient client,
+            int initialCredit,
+            PartitionRequestBackoff backoff,
             NetworkMetrics metrics) {
         super(gate, channelIndex, descriptor, backoff);
         this.client = client;

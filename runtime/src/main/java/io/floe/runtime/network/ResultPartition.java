@@ -27,8 +27,12 @@ public final class ResultPartition {
     private RecordWriter writer;
     private volatile boolean releasedOrFailed;
 
-    ResultPartition(ResultPartitionId id, int numberOfSubpartitions, NetworkConfig config,
-            ByteBufAllocator allocator, ResultPartitionManager manager) {
+    ResultPartition(
+            ResultPartitionId id,
+            int numberOfSubpartitions,
+            NetworkConfig config,
+            ByteBufAllocator allocator,
+            ResultPartitionManager manager) {
         if (numberOfSubpartitions < 1) {
             throw new IllegalArgumentException(
                     "numberOfSubpartitions must be >= 1, got " + numberOfSubpartitions + " for partition " + id);
@@ -102,8 +106,8 @@ public final class ResultPartition {
 
     PipelinedSubpartition getSubpartition(int index) {
         if (index < 0 || index >= subpartitions.length) {
-            throw new IllegalArgumentException("Partition " + id + " has subpartitions 0.."
-                    + (subpartitions.length - 1) + ", not " + index);
+            throw new IllegalArgumentException(
+                    "Partition " + id + " has subpartitions 0.." + (subpartitions.length - 1) + ", not " + index);
         }
         return subpartitions[index];
     }

@@ -27,7 +27,9 @@ final class ResultPartitionManager {
      */
     SubpartitionReader createReader(ResultPartitionId id, int subpartition, BufferAvailabilityListener listener) {
         ResultPartition partition = partitions.get(id);
-        return partition == null ? null : partition.getSubpartition(subpartition).createReader(listener);
+        return partition == null
+                ? null
+                : partition.getSubpartition(subpartition).createReader(listener);
     }
 
     void unregister(ResultPartition partition) {

@@ -8,8 +8,6 @@ import io.floe.runtime.messages.SlotReport;
 import io.floe.runtime.messages.TaskExecutorRegistration;
 import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.messages.TaskManagerLocation;
-import java.util.ArrayList;
-import java.util.List;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.taskexecutor.TaskExecutorGateway;
@@ -18,7 +16,9 @@ import io.floe.runtime.types.FencingTokens;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -62,11 +62,19 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         super(rpcService, ENDPOINT_ID, FencingTokens.DEFAULT_LEADER_ID);
         this.settings = settings;
         this.driver = driver;
-        SlotManager.ActiveSettings active = driver == null ? null : new SlotManager.ActiveSettings(new DriverWorkerActions(),
-                settings.slotsPerWorker(), settings.taskManagerTimeout().toMillis());
-        this.slotManager = new SlotManager(new SlotManagerActions(), settings.notEnoughResourcesGrace().toMillis(), active);
-        this.taskManagerHeartbeats = new HeartbeatMonitor<>(settings.heartbeatTimeout(), getMainThreadExecutor(),
-                System::currentTimeMillis, new TaskManagerHeartbeatListener());
+        SlotManager.ActiveSettings active = driver == null
+                ? null
+                : new SlotManager.ActiveSettings(
+                        new DriverWorkerActions(),
+                        settings.slotsPerWorker(),
+                        settings.taskManagerTimeout().toMillis());
+        this.slotManager = new SlotManager(
+                new SlotManagerActions(), settings.notEnoughResourcesGrace().toMillis(), active);
+        this.taskManagerHeartbeats = new HeartbeatMonitor<>(
+                settings.heartbeatTimeout(),
+                getMainThreadExecutor(),
+                System::currentTimeMillis,
+                new TaskManagerHeartbeatListener());
     }
 
     @Override
@@ -95,25 +103,33 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
      * Unregisters the application from the cluster manager (no-op when standalone). Any thread; the
      * driver is called on the main thread, and the future completes when it returned.
      */
-    public CompletableFuture<Void> deregisterApplication(ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
+    public CompletableFuture<Void> deregisterApplication(
+            ResourceManagerDriver.ApplicationStatus status, String diagnostics) {
         if (driver == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> driver.deregisterApplication(status, diagnostics), getMainThreadExecutor());
+        return CompletableFuture.runAsync(
+                () -> driver.deregisterApplication(status, diagnostics), getMainThreadExecutor());
     }
 
     private void scheduleHeartbeats() {
-        scheduleRunAsync(() -> {
-            taskManagerHeartbeats.heartbeatAll();
-            scheduleHeartbeats();
-        }, settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduleRunAsync(
+                () -> {
+                    taskManagerHeartbeats.heartbeatAll();
+                    scheduleHeartbeats();
+                },
+                settings.heartbeatInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void scheduleRequirementChecks() {
-        scheduleRunAsync(() -> {
-            checkRequirements();
-            scheduleRequirementChecks();
-        }, REQUIREMENT_CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        scheduleRunAsync(
+                () -> {
+                    checkRequirements();
+                    scheduleRequirementChecks();
+                },
+                REQUIREMENT_CHECK_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     private void checkRequirements() {
@@ -121,24 +137,33 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     }
 
     @Override
-    public CompletableFuture<Void> registerTaskExecutor(TaskExecutorRegistration registration, SlotReport initialSlotReport) {
+    public CompletableFuture<Void> registerTaskExecutor(
+            TaskExecutorRegistration registration, SlotReport initialSlotReport) {
         ResourceId id = registration.location().resourceId();
-        return getRpcService().connect(registration.location().rpcAddress(), TaskExecutorGateway.class)
-                .thenAcceptAsync(gateway -> {
-                    boolean again = taskExecutors.containsKey(id);
-                    taskExecutors.put(id, gateway);
-                    locations.put(id, registration.location());
-                    lastHeartbeats.put(id, System.currentTimeMillis());
-                    slotManager.registerTaskManager(id, initialSlotReport);
-                    taskManagerHeartbeats.monitor(id, gateway::heartbeatFromResourceManager);
-                    LOG.info("{} TaskManager {} at {} with {} slots", again ? "Re-registered" : "Registered", id,
-                            registration.location().rpcAddress(), registration.numberOfSlots());
-                    checkRequirements();
-                }, getMainThreadExecutor());
+        return getRpcService()
+                .connect(registration.location().rpcAddress(), TaskExecutorGateway.class)
+                .thenAcceptAsync(
+                        gateway -> {
+                            boolean again = taskExecutors.containsKey(id);
+                            taskExecutors.put(id, gateway);
+                            locations.put(id, registration.location());
+                            lastHeartbeats.put(id, System.currentTimeMillis());
+                            slotManager.registerTaskManager(id, initialSlotReport);
+                            taskManagerHeartbeats.monitor(id, gateway::heartbeatFromResourceManager);
+                            LOG.info(
+                                    "{} TaskManager {} at {} with {} slots",
+                                    again ? "Re-registered" : "Registered",
+                                    id,
+                                    registration.location().rpcAddress(),
+                                    registration.numberOfSlots());
+                            checkRequirements();
+                        },
+                        getMainThreadExecutor());
     }
 
     @Override
-    public CompletableFuture<Void> declareRequiredResources(JobId jobId, String jobMasterAddress, UUID jobMasterId, int slots) {
+    public CompletableFuture<Void> declareRequiredResources(
+            JobId jobId, String jobMasterAddress, UUID jobMasterId, int slots) {
         LOG.info("Job {} declares {} required slots", jobId, slots);
         slotManager.declareRequirements(jobId, jobMasterAddress, jobMasterId, slots, System.currentTimeMillis());
         checkRequirements();
@@ -175,8 +200,14 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         for (Map.Entry<ResourceId, TaskManagerLocation> entry : locations.entrySet()) {
             TaskManagerLocation location = entry.getValue();
             int[] slots = slotManager.slotCounts(entry.getKey());
-            infos.add(new TaskManagerInfo(entry.getKey(), location.rpcAddress(), location.dataHost(), location.dataPort(),
-                    lastHeartbeats.getOrDefault(entry.getKey(), 0L), slots[0], slots[1]));
+            infos.add(new TaskManagerInfo(
+                    entry.getKey(),
+                    location.rpcAddress(),
+                    location.dataHost(),
+                    location.dataPort(),
+                    lastHeartbeats.getOrDefault(entry.getKey(), 0L),
+                    slots[0],
+                    slots[1]));
         }
         return CompletableFuture.completedFuture(infos);
     }
@@ -216,7 +247,8 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         if (registered) {
             LOG.info("TaskManager {} terminated: {}", id, diagnostics);
             for (Map.Entry<String, UUID> jobMaster : slotManager.jobMastersUsing(id)) {
-                getRpcService().connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
+                getRpcService()
+                        .connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
                         .thenAccept(gateway -> gateway.disconnectTaskManager(id, diagnostics));
             }
             forget(id);
@@ -225,7 +257,8 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
             // it was started for jobs short of slots, and they would otherwise wait for slot.request.timeout
             LOG.warn("A TaskManager ended before it registered: {}", diagnostics);
             for (Map.Entry<String, UUID> jobMaster : slotManager.jobMastersShortOfSlots()) {
-                getRpcService().connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
+                getRpcService()
+                        .connect(jobMaster.getKey(), jobMaster.getValue(), JobMasterGateway.class)
                         .thenAccept(gateway -> gateway.notifyWorkerStartFailed(diagnostics));
             }
         }
@@ -263,26 +296,31 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
 
     private final class SlotManagerActions implements SlotManager.Actions {
         @Override
-        public CompletableFuture<Void> allocateSlot(SlotId slotId, JobId jobId, AllocationId allocationId,
-                String jobMasterAddress, UUID jobMasterId) {
+        public CompletableFuture<Void> allocateSlot(
+                SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId) {
             TaskExecutorGateway gateway = taskExecutors.get(slotId.resourceId());
             if (gateway == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + slotId.resourceId() + " is gone"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("TaskManager " + slotId.resourceId() + " is gone"));
             }
             LOG.info("Allocating slot {} to job {} ({})", slotId, jobId, allocationId);
             return gateway.requestSlot(slotId, jobId, allocationId, jobMasterAddress, jobMasterId)
-                    .whenCompleteAsync((ok, error) -> {
-                        if (error != null) {
-                            LOG.warn("Slot request {} for job {} failed: {}", slotId, jobId, error.toString());
-                        }
-                    }, getMainThreadExecutor());
+                    .whenCompleteAsync(
+                            (ok, error) -> {
+                                if (error != null) {
+                                    LOG.warn("Slot request {} for job {} failed: {}", slotId, jobId, error.toString());
+                                }
+                            },
+                            getMainThreadExecutor());
         }
 
         @Override
-        public void notifyNotEnoughResources(JobId jobId, String jobMasterAddress, UUID jobMasterId, int required, int total) {
+        public void notifyNotEnoughResources(
+                JobId jobId, String jobMasterAddress, UUID jobMasterId, int required, int total) {
             LOG.warn("Job {} needs {} slots but the cluster has {} in all", jobId, required, total);
             String detail = taskExecutors.size() + " TaskManager(s) with " + total + " slot(s) in all";
-            getRpcService().connect(jobMasterAddress, jobMasterId, JobMasterGateway.class)
+            getRpcService()
+                    .connect(jobMasterAddress, jobMasterId, JobMasterGateway.class)
                     .thenAccept(gateway -> gateway.notifyNotEnoughResources(required, total, detail));
         }
     }
@@ -293,11 +331,16 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
      * @param slotsPerWorker slots of each worker an active ResourceManager starts
      * @param taskManagerTimeout how long an active ResourceManager keeps a TaskManager whose slots are all free
      */
-    public record ResourceManagerSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace,
-            int slotsPerWorker, Duration taskManagerTimeout) {
+    public record ResourceManagerSettings(
+            Duration heartbeatInterval,
+            Duration heartbeatTimeout,
+            Duration notEnoughResourcesGrace,
+            int slotsPerWorker,
+            Duration taskManagerTimeout) {
 
         /** Standalone settings: no workers are started or released. */
-        public ResourceManagerSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace) {
+        public ResourceManagerSettings(
+                Duration heartbeatInterval, Duration heartbeatTimeout, Duration notEnoughResourcesGrace) {
             this(heartbeatInterval, heartbeatTimeout, notEnoughResourcesGrace, 1, Duration.ofSeconds(30));
         }
     }

@@ -49,6 +49,9 @@ public interface ResourceManagerDriver {
 
     /** How an application ended, as the cluster manager records it. */
     enum ApplicationStatus {
-        SUCCEEDED, FAILED, CANCELED, UNKNOWN
+        SUCCEEDED,
+        FAILED,
+        CANCELED,
+        UNKNOWN
     }
 }

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,8 +36,8 @@ final class SlotManager {
     /** What the SlotManager asks of its ResourceManager. */
     interface Actions {
         /** Asks a TaskManager to allocate a slot to a job; fails if the TaskManager refused or is gone. */
-        CompletableFuture<Void> allocateSlot(SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress,
-                UUID jobMasterId);
+        CompletableFuture<Void> allocateSlot(
+                SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId);
 
         void notifyNotEnoughResources(JobId jobId, String jobMasterAddress, UUID jobMasterId, int required, int total);
     }
@@ -55,7 +55,8 @@ final class SlotManager {
     record ActiveSettings(WorkerActions workers, int slotsPerWorker, long idleTimeoutMillis) {
         ActiveSettings {
             if (slotsPerWorker < 1) {
-                throw new IllegalArgumentException("taskmanager.numberOfTaskSlots must be at least 1, not " + slotsPerWorker);
+                throw new IllegalArgumentException(
+                        "taskmanager.numberOfTaskSlots must be at least 1, not " + slotsPerWorker);
             }
         }
     }
@@ -167,7 +168,6 @@ final class SlotManager {
         return users;
     }
 
-
     /** The JobMasters (address, fencing id) of jobs that have fewer slots than they declared. */
     List<Map.Entry<String, UUID>> jobMastersShortOfSlots() {
         List<Map.Entry<String, UUID>> waiting = new ArrayList<>();
@@ -240,11 +240,14 @@ final class SlotManager {
             }
             totalMissing += Math.max(0, missing);
             int total = totalSlots();
-            if (active == null && missing > 0 && requirement.slots > total && !requirement.notifiedNotEnough
+            if (active == null
+                    && missing > 0
+                    && requirement.slots > total
+                    && !requirement.notifiedNotEnough
                     && now - requirement.declaredAt >= notEnoughResourcesGraceMillis) {
                 requirement.notifiedNotEnough = true;
-                actions.notifyNotEnoughResources(jobId, requirement.jobMasterAddress, requirement.jobMasterId,
-                        requirement.slots, total);
+                actions.notifyNotEnoughResources(
+                        jobId, requirement.jobMasterAddress, requirement.jobMasterId, requirement.slots, total);
             }
         }
         if (active != null) {
@@ -337,7 +340,9 @@ final class SlotManager {
         if (slots == null) {
             return new int[] {0, 0};
         }
-        return new int[] {slots.size(), (int) slots.stream().filter(Slot::isFree).count()};
+        return new int[] {
+            slots.size(), (int) slots.stream().filter(Slot::isFree).count()
+        };
     }
 
     int totalSlots() {

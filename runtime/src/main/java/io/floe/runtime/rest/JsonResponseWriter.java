@@ -43,8 +43,8 @@ final class JsonResponseWriter {
 
     /** A 405 with the {@code Allow} header HTTP requires. */
     void writeMethodNotAllowed(ChannelHandlerContext ctx, String allowedMethods, String message, boolean keepAlive) {
-        FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorResponseBody.of(message),
-                keepAlive);
+        FullHttpResponse response =
+                response(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorResponseBody.of(message), keepAlive);
         response.headers().set(HttpHeaderNames.ALLOW, allowedMethods);
         ctx.writeAndFlush(response)
                 .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
@@ -68,7 +68,8 @@ final class JsonResponseWriter {
             status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
             json = "{\"errors\":[\"Could not encode the answer as JSON.\"]}".getBytes(StandardCharsets.UTF_8);
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
@@ -76,7 +77,8 @@ final class JsonResponseWriter {
                 .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
-            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"floe\""); // HTTP requires it with 401
+            response.headers()
+                    .set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"floe\""); // HTTP requires it with 401
         }
         return response;
     }

@@ -39,12 +39,14 @@ final class MultipartUploadReader {
     private boolean closed;
 
     /**
-     * @throws RestHandlerException (400) if the multipart header is malformed, e.g. has no boundary or an unknown charset
+     * @throws RestHandlerException (400) if the multipart header is malformed, e.g. has no boundary or an unknown
+     * charset
      * @throws IOException if the request's upload directory cannot be created
      */
     MultipartUploadReader(HttpRequest head, Path uploadDirectory) throws IOException {
         Files.createDirectories(uploadDirectory);
-        this.requestDirectory = Files.createDirectory(uploadDirectory.resolve(REQUEST_DIRECTORY_PREFIX + UUID.randomUUID()));
+        this.requestDirectory =
+                Files.createDirectory(uploadDirectory.resolve(REQUEST_DIRECTORY_PREFIX + UUID.randomUUID()));
         DefaultHttpDataFactory factory = new DefaultHttpDataFactory(true, StandardCharsets.UTF_8);
         factory.setBaseDir(requestDirectory.toString());
         // deleteOnExit would keep a reference to every file ever uploaded until the JVM exits
@@ -115,7 +117,8 @@ final class MultipartUploadReader {
                     files.put(name, target);
                 } else if (data instanceof Attribute attribute) {
                     if (fields.putIfAbsent(attribute.getName(), attribute.getValue()) != null) {
-                        throw RestHandlerException.badRequest("Form field '" + attribute.getName() + "' was sent twice.");
+                        throw RestHandlerException.badRequest(
+                                "Form field '" + attribute.getName() + "' was sent twice.");
                     }
                 }
             }
@@ -153,7 +156,8 @@ final class MultipartUploadReader {
         try {
             Path name = clientName == null ? null : Path.of(clientName).getFileName();
             if (name == null || name.toString().isBlank() || name.toString().equals("..")) {
-                throw RestHandlerException.badRequest("An uploaded file has no usable file name ('" + clientName + "').");
+                throw RestHandlerException.badRequest(
+                        "An uploaded file has no usable file name ('" + clientName + "').");
             }
             return name.toString();
         } catch (InvalidPathException e) {

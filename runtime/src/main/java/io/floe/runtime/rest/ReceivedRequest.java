@@ -9,5 +9,10 @@ import java.util.Map;
  * Holds either the raw body or, for multipart requests, the form fields and the uploaded files,
  * which the receiver must delete.
  */
-record ReceivedRequest(HttpMethod method, String uri, boolean keepAlive, byte[] body, Map<String, String> formFields,
+record ReceivedRequest(
+        HttpMethod method,
+        String uri,
+        boolean keepAlive,
+        byte[] body,
+        Map<String, String> formFields,
         UploadedFiles uploadedFiles) {}

@@ -32,11 +32,18 @@ final class RequestHeadDeadline extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!inBody && deadline == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-            deadline = ctx.executor().schedule(() -> {
-                LOG.debug("Closing the REST connection from {}: no complete request head within {} ms "
-                        + "(rest.idleness-timeout)", ctx.channel().remoteAddress(), timeoutMillis);
-                ctx.close();
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            deadline = ctx.executor()
+                    .schedule(
+                            () -> {
+                                LOG.debug(
+                                        "Closing the REST connection from {}: no complete request head within {} ms "
+                                                + "(rest.idleness-timeout)",
+                                        ctx.channel().remoteAddress(),
+                                        timeoutMillis);
+                                ctx.close();
+                            },
+                            timeoutMillis,
+                            TimeUnit.MILLISECONDS);
         }
         ctx.fireChannelRead(msg);
     }

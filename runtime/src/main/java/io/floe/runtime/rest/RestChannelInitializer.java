@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
  * The pipeline of one REST connection:
  *
  * <pre>
- *  bytes ─▶ IdleStateHandler ─▶ RequestHeadDeadline ─▶ HttpServerCodec ─▶ RestRequestReader ─▶ RoutingHandler ─▶ RestHandler
- *           (rest.idleness-     (a head slower than     (HTTP/1.1 parts)   (size limits, body     (route, 404/405,   (async)
- *            timeout)            the timeout closes)                        or multipart to disk,  write the answer) ◀─┘
+ * bytes ─▶ IdleStateHandler ─▶ RequestHeadDeadline ─▶ HttpServerCodec ─▶ RestRequestReader ─▶ RoutingHandler ─▶
+ * RestHandler
+ * (rest.idleness-     (a head slower than     (HTTP/1.1 parts)   (size limits, body     (route, 404/405,   (async)
+ * timeout)            the timeout closes)                        or multipart to disk,  write the answer) ◀─┘
  *                                                                            413/400, idle close)
  * </pre>
  *
@@ -37,8 +38,15 @@ final class RestChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("head-deadline", headDeadline)
                 .addLast("http", new HttpServerCodec())
-                .addLast("reader", new RestRequestReader(config.maxContentLengthBytes(), config.uploadDirectory(),
-                        responseWriter, routingHandler::hasHandler, headDeadline, config.mutationSecret()))
+                .addLast(
+                        "reader",
+                        new RestRequestReader(
+                                config.maxContentLengthBytes(),
+                                config.uploadDirectory(),
+                                responseWriter,
+                                routingHandler::hasHandler,
+                                headDeadline,
+                                config.mutationSecret()))
                 .addLast("router", routingHandler);
     }
 }

@@ -2,24 +2,24 @@ package io.floe.runtime.rest;
 
 import io.floe.runtime.rest.handler.RestHandlerException;
 import io.floe.runtime.rest.handler.UploadedFiles;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.RestAuthorization;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +67,7 @@ final class RestRequestReader extends ChannelDuplexHandler {
 
     /** A refusal of this reader's that waits for the answers owed before it. */
     private record Refusal(HttpResponseStatus status, String message) {}
+
     private static final Logger LOG = LoggerFactory.getLogger(RestRequestReader.class);
 
     private final long maxContentLength;
@@ -83,6 +84,7 @@ final class RestRequestReader extends ChannelDuplexHandler {
 
     /** The request being read; null between requests and while dropping a refused body. */
     private HttpRequest head;
+
     private long receivedBytes;
     private ByteArrayOutputStream body;
     private MultipartUploadReader multipart;
@@ -95,8 +97,13 @@ final class RestRequestReader extends ChannelDuplexHandler {
      * @param mutationSecret whose {@link RestAuthorization} requests other than GET, HEAD and OPTIONS
      *     must carry (401 before their body is read); null asks for none
      */
-    RestRequestReader(long maxContentLength, Path uploadDirectory, JsonResponseWriter responseWriter,
-            Predicate<HttpRequest> hasHandler, RequestHeadDeadline headDeadline, ClusterSecret mutationSecret) {
+    RestRequestReader(
+            long maxContentLength,
+            Path uploadDirectory,
+            JsonResponseWriter responseWriter,
+            Predicate<HttpRequest> hasHandler,
+            RequestHeadDeadline headDeadline,
+            ClusterSecret mutationSecret) {
         this.maxContentLength = maxContentLength;
         this.uploadDirectory = uploadDirectory;
         this.responseWriter = responseWriter;
@@ -133,7 +140,8 @@ final class RestRequestReader extends ChannelDuplexHandler {
             throw new IllegalStateException("A new request began before the previous one ended.");
         }
         if (request.decoderResult().isFailure()) {
-            throw RestHandlerException.badRequest("Malformed HTTP request: " + request.decoderResult().cause().getMessage());
+            throw RestHandlerException.badRequest(
+                    "Malformed HTTP request: " + request.decoderResult().cause().getMessage());
         }
         long declaredLength = HttpUtil.getContentLength(request, -1L);
         if (declaredLength > maxContentLength) {
@@ -143,8 +151,8 @@ final class RestRequestReader extends ChannelDuplexHandler {
         receivedBytes = 0;
         headDeadline.headReceived();
         if (HttpUtil.is100ContinueExpected(request)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
         boolean isMultipart = MultipartUploadReader.isMultipart(request); // a bad multipart header is 400 on any path
         if (!hasHandler.test(request)) {
@@ -152,11 +160,15 @@ final class RestRequestReader extends ChannelDuplexHandler {
         }
         if (!isAuthorized(request)) {
             // before the body is stored: an unauthorized upload never reaches the disk
-            throw new RestHandlerException(HttpResponseStatus.UNAUTHORIZED, request.method() + " "
-                    + new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).rawPath()
-                    + " changes the cluster and needs its credential: floe and yarn-session.sh send it when they can read "
-                    + "the cluster secret (conf/cluster-secret, security.cluster-secret.file, or a YARN application's "
-                    + "staging directory); a cluster with rest.authentication: none asks for none.");
+            throw new RestHandlerException(
+                    HttpResponseStatus.UNAUTHORIZED,
+                    request.method() + " "
+                            + new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).rawPath()
+                            + " changes the cluster and needs its credential: floe and yarn-session.sh send it when "
+                            + "they can read "
+                            + "the cluster secret (conf/cluster-secret, security.cluster-secret.file, or a YARN "
+                            + "application's "
+                            + "staging directory); a cluster with rest.authentication: none asks for none.");
         }
         if (isMultipart) {
             multipart = new MultipartUploadReader(request, uploadDirectory);
@@ -180,7 +192,8 @@ final class RestRequestReader extends ChannelDuplexHandler {
             return;
         }
         if (content.decoderResult().isFailure()) {
-            throw RestHandlerException.badRequest("Malformed HTTP request: " + content.decoderResult().cause().getMessage());
+            throw RestHandlerException.badRequest(
+                    "Malformed HTTP request: " + content.decoderResult().cause().getMessage());
         }
         ByteBuf bytes = content.content();
         receivedBytes += bytes.readableBytes();
@@ -191,8 +204,10 @@ final class RestRequestReader extends ChannelDuplexHandler {
             multipart.offer(content);
         } else if (body != null) {
             if (receivedBytes > MAX_IN_MEMORY_BODY) {
-                throw new RestHandlerException(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "A request body that is not a "
-                        + "multipart/form-data upload may have at most " + MAX_IN_MEMORY_BODY + " bytes.");
+                throw new RestHandlerException(
+                        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                        "A request body that is not a " + "multipart/form-data upload may have at most "
+                                + MAX_IN_MEMORY_BODY + " bytes.");
             }
             bytes.readBytes(body, bytes.readableBytes());
         }
@@ -229,7 +244,9 @@ final class RestRequestReader extends ChannelDuplexHandler {
     /** Reads need no credential; anything else must carry the cluster's, unless the server asks for none. */
     private boolean isAuthorized(HttpRequest request) {
         HttpMethod method = request.method();
-        if (mutationSecret == null || method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)
+        if (mutationSecret == null
+                || method.equals(HttpMethod.GET)
+                || method.equals(HttpMethod.HEAD)
                 || method.equals(HttpMethod.OPTIONS)) {
             return true;
         }
@@ -250,13 +267,16 @@ final class RestRequestReader extends ChannelDuplexHandler {
             fields = result.formFields();
             files = result.uploadedFiles();
         }
-        return new ReceivedRequest(request.method(), request.uri(), HttpUtil.isKeepAlive(request), bytes, fields, files);
+        return new ReceivedRequest(
+                request.method(), request.uri(), HttpUtil.isKeepAlive(request), bytes, fields, files);
     }
 
     private RestHandlerException tooLarge(long bytes) {
-        return new RestHandlerException(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request has " + bytes
-                + (head == null ? "" : " or more") + " bytes, more than the maximum of " + maxContentLength
-                + " bytes (rest.server.max-content-length).");
+        return new RestHandlerException(
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "The request has " + bytes
+                        + (head == null ? "" : " or more") + " bytes, more than the maximum of " + maxContentLength
+                        + " bytes (rest.server.max-content-length).");
     }
 
     /**
@@ -319,7 +339,9 @@ final class RestRequestReader extends ChannelDuplexHandler {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && answersOwed == 0 && waiting.isEmpty()) {
-            LOG.debug("Closing the idle REST connection from {} (rest.idleness-timeout)", ctx.channel().remoteAddress());
+            LOG.debug(
+                    "Closing the idle REST connection from {} (rest.idleness-timeout)",
+                    ctx.channel().remoteAddress());
             ctx.close();
             return;
         }

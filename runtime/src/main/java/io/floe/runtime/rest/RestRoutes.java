@@ -30,9 +30,15 @@ final class RestRoutes {
 
     private RestRoutes() {}
 
-    static Router<RestHandler> create(DispatcherGateway dispatcher, JobSubmitter submitter,
-            Map<String, String> clusterConfiguration, ObjectMapper mapper, Clock clock, Duration timeout,
-            Executor ioExecutor, Runnable clusterShutdown) {
+    static Router<RestHandler> create(
+            DispatcherGateway dispatcher,
+            JobSubmitter submitter,
+            Map<String, String> clusterConfiguration,
+            ObjectMapper mapper,
+            Clock clock,
+            Duration timeout,
+            Executor ioExecutor,
+            Runnable clusterShutdown) {
         Router<RestHandler> router = new Router<RestHandler>()
                 .addRoute(HttpMethod.GET, "/overview", new ClusterOverviewHandler(dispatcher))
                 .addRoute(HttpMethod.GET, "/config", new DashboardConfigHandler(clock))
@@ -45,7 +51,9 @@ final class RestRoutes {
                 .addRoute(HttpMethod.PATCH, JOB, new JobCancellationHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/status", new JobStatusHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/exceptions", new JobExceptionsHandler(dispatcher))
-                .addRoute(HttpMethod.GET, JOB + "/execution-result",
+                .addRoute(
+                        HttpMethod.GET,
+                        JOB + "/execution-result",
                         new JobExecutionResultHandler(dispatcher, timeout, mapper));
         if (clusterShutdown != null) {
             router.addRoute(HttpMethod.DELETE, "/cluster", new ClusterShutdownHandler(clusterShutdown));

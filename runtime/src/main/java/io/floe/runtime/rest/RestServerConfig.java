@@ -22,8 +22,14 @@ import java.util.Objects;
  *     every request other than GET, HEAD and OPTIONS must carry ({@code rest.authentication:
  *     cluster-secret}); null lets anyone change the cluster ({@code none})
  */
-public record RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
-        Duration requestTimeout, Duration idlenessTimeout, io.floe.runtime.security.ClusterSecret mutationSecret) {
+public record RestServerConfig(
+        String bindAddress,
+        int port,
+        long maxContentLengthBytes,
+        Path uploadDirectory,
+        Duration requestTimeout,
+        Duration idlenessTimeout,
+        io.floe.runtime.security.ClusterSecret mutationSecret) {
 
     /** Flink's {@code rest.server.max-content-length} default: 100 MiB. */
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
@@ -53,15 +59,15 @@ public record RestServerConfig(String bindAddress, int port, long maxContentLeng
     }
 
     /** With Flink's default idleness timeout, and no authentication. */
-    public RestServerConfig(String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory,
-            Duration requestTimeout) {
+    public RestServerConfig(
+            String bindAddress, int port, long maxContentLengthBytes, Path uploadDirectory, Duration requestTimeout) {
         this(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, DEFAULT_IDLENESS_TIMEOUT, null);
     }
 
     /** The same server, demanding {@code secret}'s authorization for calls that change the cluster. */
     public RestServerConfig withMutationSecret(io.floe.runtime.security.ClusterSecret secret) {
-        return new RestServerConfig(bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout,
-                idlenessTimeout, secret);
+        return new RestServerConfig(
+                bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, idlenessTimeout, secret);
     }
 
     /** With Flink's default request and idleness timeouts, and no authentication. */

@@ -40,7 +40,11 @@ public final class RestServerEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServerEndpoint.class);
     private static final int IO_THREADS = 2;
 
-    private enum State { CREATED, STARTED, CLOSED }
+    private enum State {
+        CREATED,
+        STARTED,
+        CLOSED
+    }
 
     private final RestServerConfig config;
     private final DispatcherGateway dispatcher;
@@ -61,14 +65,21 @@ public final class RestServerEndpoint implements AutoCloseable {
      * @param submitter takes over jobs submitted with {@code POST /jobs}
      * @param clusterConfiguration shown by {@code /jobmanager/config}; leave secrets out
      */
-    public RestServerEndpoint(RestServerConfig config, DispatcherGateway dispatcher, JobSubmitter submitter,
+    public RestServerEndpoint(
+            RestServerConfig config,
+            DispatcherGateway dispatcher,
+            JobSubmitter submitter,
             Map<String, String> clusterConfiguration) {
         this(config, dispatcher, submitter, clusterConfiguration, Clock.systemDefaultZone());
     }
 
     /** As above, with the clock behind {@code now}, durations and the time zone of {@code /config}. */
-    public RestServerEndpoint(RestServerConfig config, DispatcherGateway dispatcher, JobSubmitter submitter,
-            Map<String, String> clusterConfiguration, Clock clock) {
+    public RestServerEndpoint(
+            RestServerConfig config,
+            DispatcherGateway dispatcher,
+            JobSubmitter submitter,
+            Map<String, String> clusterConfiguration,
+            Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.submitter = Objects.requireNonNull(submitter, "submitter");
@@ -93,7 +104,8 @@ public final class RestServerEndpoint implements AutoCloseable {
      */
     public synchronized void start() throws IOException {
         if (state != State.CREATED) {
-            throw new IllegalStateException("The REST server was " + state.name().toLowerCase() + " already.");
+            throw new IllegalStateException(
+                    "The REST server was " + state.name().toLowerCase() + " already.");
         }
         state = State.STARTED;
         Files.createDirectories(config.uploadDirectory());
@@ -101,8 +113,15 @@ public final class RestServerEndpoint implements AutoCloseable {
         ioExecutor = Executors.newFixedThreadPool(IO_THREADS, new DefaultThreadFactory("floe-rest-io", true));
         bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-rest-boss", true));
         workerGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("floe-rest-worker", true));
-        Router<RestHandler> router = RestRoutes.create(dispatcher, submitter, clusterConfiguration, mapper, clock,
-                config.requestTimeout(), ioExecutor, clusterShutdown);
+        Router<RestHandler> router = RestRoutes.create(
+                dispatcher,
+                submitter,
+                clusterConfiguration,
+                mapper,
+                clock,
+                config.requestTimeout(),
+                ioExecutor,
+                clusterShutdown);
         JsonResponseWriter responseWriter = new JsonResponseWriter(mapper);
         RoutingHandler routingHandler = new RoutingHandler(router, responseWriter, ioExecutor);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -110,15 +129,24 @@ public final class RestServerEndpoint implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new RestChannelInitializer(config, responseWriter, routingHandler));
         try {
-            serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
+            serverChannel = bootstrap
+                    .bind(config.bindAddress(), config.port())
+                    .syncUninterruptibly()
+                    .channel();
         } catch (Exception e) {
             // bind failures surface as unchecked, sneakily thrown checked exceptions
             stopThreads();
-            throw new IOException("Could not start the REST server on " + config.bindAddress() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Could not start the REST server on " + config.bindAddress() + ":" + config.port() + ": "
+                            + e.getMessage(),
+                    e);
         }
-        LOG.info("REST server listening on {}:{} (uploads in {}, max content length {} bytes)", config.bindAddress(),
-                getPort(), config.uploadDirectory(), config.maxContentLengthBytes());
+        LOG.info(
+                "REST server listening on {}:{} (uploads in {}, max content length {} bytes)",
+                config.bindAddress(),
+                getPort(),
+                config.uploadDirectory(),
+                config.maxContentLengthBytes());
     }
 
     /** The bound port: the configured one, or the one picked when it was 0. */

@@ -60,10 +60,12 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         if (uploads.isEmpty()) {
             answer.whenComplete((response, failure) -> respond(ctx, request, response, failure));
         } else {
-            answer.whenCompleteAsync((response, failure) -> {
-                deleteUploads(uploads);
-                respond(ctx, request, response, failure);
-            }, ioExecutor);
+            answer.whenCompleteAsync(
+                    (response, failure) -> {
+                        deleteUploads(uploads);
+                        respond(ctx, request, response, failure);
+                    },
+                    ioExecutor);
         }
     }
 
@@ -95,8 +97,14 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
             throw RestHandlerException.badRequest("Malformed request path '" + path + "': " + e.getMessage());
         }
         if (route instanceof RouteResult.Found<RestHandler> found) {
-            HandlerRequest handlerRequest = new HandlerRequest(request.method(), path, found.pathParameters(),
-                    decoder.parameters(), request.body(), request.formFields(), request.uploadedFiles());
+            HandlerRequest handlerRequest = new HandlerRequest(
+                    request.method(),
+                    path,
+                    found.pathParameters(),
+                    decoder.parameters(),
+                    request.body(),
+                    request.formFields(),
+                    request.uploadedFiles());
             CompletableFuture<RestResponse> answer = found.target().handle(handlerRequest);
             if (answer == null) {
                 throw new IllegalStateException(found.target().getClass().getSimpleName() + " answered no future.");
@@ -105,8 +113,9 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         }
         if (route instanceof RouteResult.MethodNotAllowed<RestHandler> notAllowed) {
             String allowed = notAllowed.allowed().stream().map(Object::toString).collect(Collectors.joining(", "));
-            throw new MethodNotAllowedException(allowed, "Method " + request.method() + " is not allowed for " + path
-                    + "; allowed: " + allowed + ".");
+            throw new MethodNotAllowedException(
+                    allowed,
+                    "Method " + request.method() + " is not allowed for " + path + "; allowed: " + allowed + ".");
         }
         throw new RestHandlerException(HttpResponseStatus.NOT_FOUND, "Not found: " + path);
     }
@@ -118,13 +127,19 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         }
         RestHandlerException error = GatewayFailureTranslator.translate(failure);
         if (error instanceof MethodNotAllowedException notAllowed) {
-            responseWriter.writeMethodNotAllowed(ctx, notAllowed.allowedMethods, error.getMessage(), request.keepAlive());
+            responseWriter.writeMethodNotAllowed(
+                    ctx, notAllowed.allowedMethods, error.getMessage(), request.keepAlive());
             return;
         }
         if (error.getStatus().code() >= 500) {
             LOG.warn("{} {} failed with {}", request.method(), request.uri(), error.getStatus(), error.getCause());
         } else {
-            LOG.debug("{} {} refused with {}: {}", request.method(), request.uri(), error.getStatus(), error.getMessage());
+            LOG.debug(
+                    "{} {} refused with {}: {}",
+                    request.method(),
+                    request.uri(),
+                    error.getStatus(),
+                    error.getMessage());
         }
         responseWriter.writeError(ctx, error.getStatus(), error.getMessage(), request.keepAlive());
     }
@@ -157,7 +172,10 @@ final class RoutingHandler extends SimpleChannelInboundHandler<ReceivedRequest> 
         if (cause instanceof java.io.IOException) {
             LOG.debug("REST connection from {} failed", ctx.channel().remoteAddress(), cause);
         } else {
-            LOG.warn("Closing REST connection from {} after an error: {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.warn(
+                    "Closing REST connection from {} after an error: {}",
+                    ctx.channel().remoteAddress(),
+                    cause.toString());
             LOG.debug("The error of the REST connection from {}", ctx.channel().remoteAddress(), cause);
         }
         ctx.close();

@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <F> type of the fencing token; compared by {@code toString()}
  */
-public abstract class FencedRpcEndpoint<F extends Serializable> extends RpcEndpoint
-        implements FencedRpcGateway<F> {
+public abstract class FencedRpcEndpoint<F extends Serializable> extends RpcEndpoint implements FencedRpcGateway<F> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FencedRpcEndpoint.class);
 
@@ -49,7 +48,8 @@ public abstract class FencedRpcEndpoint<F extends Serializable> extends RpcEndpo
     void checkFencingToken(String receivedToken) {
         F current = fencingToken;
         if (current == null) {
-            throw new FencingTokenException("Endpoint " + getAddress() + " has no fencing token and refuses fenced calls");
+            throw new FencingTokenException(
+                    "Endpoint " + getAddress() + " has no fencing token and refuses fenced calls");
         }
         if (receivedToken == null) {
             throw new FencingTokenException("Fenced call to " + getAddress() + " carried no fencing token");

@@ -100,11 +100,11 @@ final class GatewayMethodTable {
         Method b = candidate.method();
         if (!Arrays.equals(a.getGenericParameterTypes(), b.getGenericParameterTypes())
                 || !a.getGenericReturnType().equals(b.getGenericReturnType())) {
-            throw new IllegalArgumentException("Gateway method name '" + candidate.name() + "' is overloaded ("
-                    + a + " and " + b + "); RPC methods are looked up by name, so names must be unique");
+            throw new IllegalArgumentException("Gateway method name '" + candidate.name() + "' is overloaded (" + a
+                    + " and " + b + "); RPC methods are looked up by name, so names must be unique");
         }
         if (candidate.fenced() && !existing.fenced()) {
-            methods.put(candidate.name(), candidate);  // redeclared in a fenced gateway: stay on the safe side
+            methods.put(candidate.name(), candidate); // redeclared in a fenced gateway: stay on the safe side
         }
     }
 
@@ -116,7 +116,7 @@ final class GatewayMethodTable {
         }
         int timeoutIndex = timeoutParameterIndex(method, resultType != null);
         boolean fenced = FencedRpcGateway.class.isAssignableFrom(method.getDeclaringClass());
-        method.setAccessible(true);  // gateway interfaces of tests and internal components may be package-private
+        method.setAccessible(true); // gateway interfaces of tests and internal components may be package-private
         return new GatewayMethod(method, List.copyOf(parameterTypes), resultType, timeoutIndex, fenced);
     }
 

@@ -1,5 +1,8 @@
 package io.floe.runtime.rpc;
 
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.RefusedConnectionLog;
+import io.floe.runtime.security.SecretChallengeServerHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -14,9 +17,6 @@ import java.io.Serializable;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.List;
-import io.floe.runtime.security.ClusterSecret;
-import io.floe.runtime.security.RefusedConnectionLog;
-import io.floe.runtime.security.SecretChallengeServerHandler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,20 +92,26 @@ public final class NettyRpcService implements RpcService {
                 .group(eventLoopGroup)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new RpcChannelInitializer(config.maxFrameSizeBytes(), codec, channels,
+                .childHandler(new RpcChannelInitializer(
+                        config.maxFrameSizeBytes(),
+                        codec,
+                        channels,
                         channel -> new RpcServerHandler(registry, codec, config.reachableAddress() + ":" + getPort()),
                         secret == null ? null : () -> new SecretChallengeServerHandler(secret, refusals)))
                 .bind(config.bindAddress(), config.port())
                 .awaitUninterruptibly();
         if (!binding.isSuccess()) {
             closeAsync();
-            throw new RpcException("Could not bind the RPC service to " + config.bindAddress() + ":" + config.port(),
-                    binding.cause());
+            throw new RpcException(
+                    "Could not bind the RPC service to " + config.bindAddress() + ":" + config.port(), binding.cause());
         }
         serverChannel = binding.channel();
         channels.add(serverChannel);
-        LOG.info("RPC service listening on {}, reachable as {}:{}",
-                serverChannel.localAddress(), config.reachableAddress(), getPort());
+        LOG.info(
+                "RPC service listening on {}, reachable as {}:{}",
+                serverChannel.localAddress(),
+                config.reachableAddress(),
+                getPort());
     }
 
     @Override
@@ -140,13 +146,15 @@ public final class NettyRpcService implements RpcService {
         } catch (IllegalArgumentException | NullPointerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return requestSender.handshake(target, gatewayClass, config.askTimeout()).thenApply(ignored -> {
-            LOG.debug("Connected gateway {} to {}", gatewayClass.getSimpleName(), target);
-            RpcInvocationHandler handler = new RpcInvocationHandler(
-                    target, gatewayClass, methods, fencingToken, requestSender, config.askTimeout());
-            return gatewayClass.cast(
-                    Proxy.newProxyInstance(gatewayClass.getClassLoader(), new Class<?>[] {gatewayClass}, handler));
-        });
+        return requestSender
+                .handshake(target, gatewayClass, config.askTimeout())
+                .thenApply(ignored -> {
+                    LOG.debug("Connected gateway {} to {}", gatewayClass.getSimpleName(), target);
+                    RpcInvocationHandler handler = new RpcInvocationHandler(
+                            target, gatewayClass, methods, fencingToken, requestSender, config.askTimeout());
+                    return gatewayClass.cast(Proxy.newProxyInstance(
+                            gatewayClass.getClassLoader(), new Class<?>[] {gatewayClass}, handler));
+                });
     }
 
     @Override
@@ -155,7 +163,8 @@ public final class NettyRpcService implements RpcService {
     }
 
     /**
-     * Closes all hosted endpoints and waits for them (at most the ask timeout), then closes every connection (pending asks
+     * Closes all hosted endpoints and waits for them (at most the ask timeout), then closes every connection (pending
+     * asks
      * fail with {@link RpcConnectionException}) and stops the service's threads. Idempotent;
      * callable from any thread except an endpoint's main thread waiting on the result.
      */
@@ -170,12 +179,19 @@ public final class NettyRpcService implements RpcService {
                 endpoints.stream().map(RpcEndpoint::closeAsync).toArray(CompletableFuture<?>[]::new);
         CompletableFuture<Void> endpointsClosed = CompletableFuture.allOf(terminations);
         // An endpoint whose onStop never completes must not keep the service open forever.
-        ScheduledFuture<?> patience = timer.schedule(() -> {
-            if (endpointsClosed.complete(null)) {
-                LOG.warn("Endpoints of RPC service {}:{} did not terminate within {}; closing connections anyway",
-                        getAddress(), getPort(), config.askTimeout());
-            }
-        }, config.askTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> patience = timer.schedule(
+                () -> {
+                    if (endpointsClosed.complete(null)) {
+                        LOG.warn(
+                                "Endpoints of RPC service {}:{} did not terminate within {}; closing connections "
+                                        + "anyway",
+                                getAddress(),
+                                getPort(),
+                                config.askTimeout());
+                    }
+                },
+                config.askTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
         endpointsClosed.whenComplete((ignored, failure) -> {
             patience.cancel(false);
             if (failure != null) {
@@ -188,7 +204,8 @@ public final class NettyRpcService implements RpcService {
 
     private void closeNetwork() {
         connectionPool.close();
-        channels.close().addListener(closed -> eventLoopGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS)
+        channels.close().addListener(closed -> eventLoopGroup
+                .shutdownGracefully(0, 2, TimeUnit.SECONDS)
                 .addListener(stopped -> {
                     timer.shutdownNow();
                     LOG.info("RPC service {}:{} closed", getAddress(), getPort());

@@ -44,11 +44,16 @@ abstract class RpcChannelHandler extends SimpleChannelInboundHandler<RpcMessage>
         if (cause instanceof DecoderException) {
             refuse(context, "malformed frame (" + cause.getMessage() + ")");
         } else if (cause instanceof IOException) {
-            LOG.debug("RPC connection with {} failed; closing it", context.channel().remoteAddress(), cause);
+            LOG.debug(
+                    "RPC connection with {} failed; closing it",
+                    context.channel().remoteAddress(),
+                    cause);
             context.close();
         } else {
-            LOG.warn("Unexpected failure on RPC connection with {}; closing it",
-                    context.channel().remoteAddress(), cause);
+            LOG.warn(
+                    "Unexpected failure on RPC connection with {}; closing it",
+                    context.channel().remoteAddress(),
+                    cause);
             context.close();
         }
     }

@@ -1,12 +1,12 @@
 package io.floe.runtime.rpc;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.channel.ChannelHandler;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Builds the pipeline of every RPC connection, server and client side alike:
  *
  * <pre>
- *   inbound:  [authenticator: cluster-secret challenge, removed once passed] -> frameDecoder (4-byte length, max frame size) -> messageDecoder -> handler
+ * inbound:  [authenticator: cluster-secret challenge, removed once passed] -> frameDecoder (4-byte length, max frame
+ * size) -> messageDecoder -> handler
  *   outbound: handler writes payload ByteBufs -> framePrepender adds the 4-byte length
  * </pre>
  *
@@ -55,8 +56,10 @@ final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
             channel.pipeline().addLast(AUTHENTICATOR, authenticatorFactory.get());
         }
         channel.pipeline()
-                .addLast("frameDecoder", new LengthFieldBasedFrameDecoder(
-                        maxFrameSizeBytes, 0, LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES))
+                .addLast(
+                        "frameDecoder",
+                        new LengthFieldBasedFrameDecoder(
+                                maxFrameSizeBytes, 0, LENGTH_FIELD_BYTES, 0, LENGTH_FIELD_BYTES))
                 .addLast("framePrepender", new LengthFieldPrepender(LENGTH_FIELD_BYTES))
                 .addLast("messageDecoder", messageDecoder)
                 .addLast("handler", handlerFactory.apply(channel));

@@ -1,10 +1,10 @@
 package io.floe.runtime.rpc;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.floe.runtime.rpc.RpcMessage.FailureResponse;
 import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ final class RpcClientConnection {
     private Channel channel;
     /** Guarded by lock; frames to write once connected. */
     private final List<byte[]> queuedFrames = new ArrayList<>();
+
     private volatile boolean closed;
     private volatile Throwable closeCause;
 
@@ -55,7 +56,7 @@ final class RpcClientConnection {
     void ask(long requestId, byte[] frame, CompletableFuture<Object> result, JavaType resultType, String description) {
         pendingAsks.put(requestId, new PendingAsk(result, resultType, description));
         result.whenComplete((value, failure) -> pendingAsks.remove(requestId));
-        if (closed) {  // closed before the put: onClosed() may have missed this ask
+        if (closed) { // closed before the put: onClosed() may have missed this ask
             failPending(requestId);
             return;
         }
@@ -114,8 +115,11 @@ final class RpcClientConnection {
         try {
             value = codec.decodeValue(response.value(), ask.resultType());
         } catch (IllegalArgumentException e) {
-            ask.result().completeExceptionally(new RpcException(
-                    "The answer to " + ask.description() + " does not fit " + ask.resultType() + ": " + e.getMessage(), e));
+            ask.result()
+                    .completeExceptionally(new RpcException(
+                            "The answer to " + ask.description() + " does not fit " + ask.resultType() + ": "
+                                    + e.getMessage(),
+                            e));
             return;
         }
         ask.result().complete(value);

@@ -1,8 +1,8 @@
 package io.floe.runtime.rpc;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.floe.runtime.rpc.RpcMessage.FailureResponse;
 import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.netty.channel.ChannelHandlerContext;
 
 /** Client side of one connection: hands answers to its {@link RpcClientConnection}. */
 final class RpcClientHandler extends RpcChannelHandler {

@@ -1,5 +1,7 @@
 package io.floe.runtime.rpc;
 
+import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.security.SecretChallengeClientHandler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,8 +10,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
-import io.floe.runtime.security.ClusterSecret;
-import io.floe.runtime.security.SecretChallengeClientHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -32,8 +32,13 @@ final class RpcConnectionPool {
     private volatile boolean closed;
     private final ClusterSecret secret;
 
-    RpcConnectionPool(EventLoopGroup eventLoopGroup, ChannelGroup channels, RpcMessageCodec codec,
-            int maxFrameSizeBytes, Duration connectTimeout, ClusterSecret secret) {
+    RpcConnectionPool(
+            EventLoopGroup eventLoopGroup,
+            ChannelGroup channels,
+            RpcMessageCodec codec,
+            int maxFrameSizeBytes,
+            Duration connectTimeout,
+            ClusterSecret secret) {
         this.secret = secret;
         this.codec = codec;
         this.channels = channels;
@@ -42,7 +47,8 @@ final class RpcConnectionPool {
                 .group(eventLoopGroup)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
     }
 
     /**
@@ -59,7 +65,7 @@ final class RpcConnectionPool {
         RpcClientConnection chosen = connections.compute(
                 key, (ignored, existing) -> existing != null && !existing.isClosed() ? existing : fresh);
         if (chosen == fresh) {
-            connect(host, port, fresh);  // outside compute(): its listeners touch the map
+            connect(host, port, fresh); // outside compute(): its listeners touch the map
         }
         return chosen;
     }
@@ -67,14 +73,21 @@ final class RpcConnectionPool {
     private void connect(String host, int port, RpcClientConnection connection) {
         String key = connection.remoteAddress();
         LOG.debug("Connecting to RPC service at {}", key);
-        ChannelFuture connecting = bootstrap.clone()
+        ChannelFuture connecting = bootstrap
+                .clone()
                 .handler(new RpcChannelInitializer(
-                        maxFrameSizeBytes, codec, channels, channel -> new RpcClientHandler(connection),
+                        maxFrameSizeBytes,
+                        codec,
+                        channels,
+                        channel -> new RpcClientHandler(connection),
                         secret == null ? null : () -> new SecretChallengeClientHandler(secret)))
                 .connect(host, port);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
-                LOG.debug("Could not connect to RPC service at {}: {}", key, done.cause().toString());
+                LOG.debug(
+                        "Could not connect to RPC service at {}: {}",
+                        key,
+                        done.cause().toString());
                 connections.remove(key, connection);
                 connection.onClosed(done.cause());
                 return;
@@ -82,7 +95,7 @@ final class RpcConnectionPool {
             Channel channel = connecting.channel();
             channel.closeFuture().addListener(close -> connections.remove(key, connection));
             if (closed) {
-                channel.close();  // the service closed while connecting; the channel group missed it
+                channel.close(); // the service closed while connecting; the channel group missed it
                 return;
             }
             SecretChallengeClientHandler challenge =
@@ -93,16 +106,17 @@ final class RpcConnectionPool {
                 return;
             }
             // frames may flow only once the server has accepted this process's cluster secret
-            challenge.authenticated().whenComplete((ok, failure) -> channel.eventLoop().execute(() -> {
-                if (failure == null) {
-                    LOG.debug("Connected to RPC service at {} (authenticated)", key);
-                    connection.onConnected(channel);
-                } else {
-                    connections.remove(key, connection);
-                    connection.onClosed(failure);
-                    channel.close();
-                }
-            }));
+            challenge.authenticated().whenComplete((ok, failure) -> channel.eventLoop()
+                    .execute(() -> {
+                        if (failure == null) {
+                            LOG.debug("Connected to RPC service at {} (authenticated)", key);
+                            connection.onConnected(channel);
+                        } else {
+                            connections.remove(key, connection);
+                            connection.onClosed(failure);
+                            channel.close();
+                        }
+                    }));
         });
     }
 

@@ -40,6 +40,7 @@ public abstract class RpcEndpoint implements RpcGateway {
 
     /** Written under lifecycleLock, read lock-free by Netty threads. */
     private volatile boolean started;
+
     private volatile boolean closeRequested;
     /** Set before registration; read by Netty threads after they found this endpoint. */
     private volatile GatewayMethodTable gatewayMethods;
@@ -84,7 +85,7 @@ public abstract class RpcEndpoint implements RpcGateway {
             }
             registry.register(this);
             mainThread.execute(this::startOnMainThread);
-            started = true;  // only now do Netty threads dispatch calls, so they queue behind onStart
+            started = true; // only now do Netty threads dispatch calls, so they queue behind onStart
         }
     }
 
@@ -201,10 +202,13 @@ public abstract class RpcEndpoint implements RpcGateway {
     protected final <V> CompletableFuture<V> callAsync(Callable<V> callable, Duration timeout) {
         CompletableFuture<V> result = new CompletableFuture<>();
         try {
-            ScheduledFuture<?> timeoutTask = rpcService.getScheduledExecutor().schedule(
-                    () -> result.completeExceptionally(new RpcTimeoutException(
-                            "callAsync on endpoint " + endpointId + " did not complete within " + timeout)),
-                    Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timeoutTask = rpcService
+                    .getScheduledExecutor()
+                    .schedule(
+                            () -> result.completeExceptionally(new RpcTimeoutException(
+                                    "callAsync on endpoint " + endpointId + " did not complete within " + timeout)),
+                            Math.max(0, timeout.toNanos()),
+                            TimeUnit.NANOSECONDS);
             result.whenComplete((value, failure) -> timeoutTask.cancel(false));
         } catch (RejectedExecutionException e) {
             LOG.debug("No timeout for callAsync on {}: the RPC service is closed", endpointId);
@@ -217,7 +221,8 @@ public abstract class RpcEndpoint implements RpcGateway {
             }
         });
         if (!accepted) {
-            result.completeExceptionally(new RecipientUnreachableException("Endpoint " + endpointId + " has terminated"));
+            result.completeExceptionally(
+                    new RecipientUnreachableException("Endpoint " + endpointId + " has terminated"));
         }
         return result;
     }
@@ -235,8 +240,8 @@ public abstract class RpcEndpoint implements RpcGateway {
     /** Throws IllegalStateException unless called on the main thread. */
     protected final void validateRunsInMainThread() {
         if (!mainThread.isMainThread()) {
-            throw new IllegalStateException("Expected to run in " + mainThread.threadName()
-                    + " but ran in " + Thread.currentThread().getName());
+            throw new IllegalStateException("Expected to run in " + mainThread.threadName() + " but ran in "
+                    + Thread.currentThread().getName());
         }
     }
 

@@ -23,8 +23,13 @@ final class RpcInvocationHandler implements InvocationHandler {
     private final RpcRequestSender sender;
     private final Duration defaultTimeout;
 
-    RpcInvocationHandler(RpcAddress target, Class<?> gatewayClass, GatewayMethodTable methods,
-            Serializable fencingToken, RpcRequestSender sender, Duration defaultTimeout) {
+    RpcInvocationHandler(
+            RpcAddress target,
+            Class<?> gatewayClass,
+            GatewayMethodTable methods,
+            Serializable fencingToken,
+            RpcRequestSender sender,
+            Duration defaultTimeout) {
         this.target = target;
         this.gatewayClass = gatewayClass;
         this.methods = methods;
@@ -75,8 +80,9 @@ final class RpcInvocationHandler implements InvocationHandler {
         return switch (method.getName()) {
             case "equals" -> proxy == arguments[0] || sameTarget(arguments[0]);
             case "hashCode" -> Objects.hash(target, gatewayClass, wireFencingToken);
-            case "toString" -> gatewayClass.getSimpleName() + "(" + target
-                    + (fencingToken == null ? "" : ", fencing token " + fencingToken) + ")";
+            case "toString" ->
+                gatewayClass.getSimpleName() + "(" + target
+                        + (fencingToken == null ? "" : ", fencing token " + fencingToken) + ")";
             default -> throw new UnsupportedOperationException("Unexpected Object method " + method);
         };
     }

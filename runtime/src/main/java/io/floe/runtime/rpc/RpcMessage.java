@@ -44,7 +44,8 @@ sealed interface RpcMessage {
             String fencingToken,
             String methodName,
             List<JsonNode> arguments,
-            boolean expectsResponse) implements RpcMessage {
+            boolean expectsResponse)
+            implements RpcMessage {
         static final String TYPE = "invoke";
 
         public InvocationRequest {
@@ -92,7 +93,11 @@ sealed interface RpcMessage {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             return new FailureResponse(
-                    requestId, FailureKind.REMOTE, failure.getClass().getName(), failure.getMessage(), trace.toString());
+                    requestId,
+                    FailureKind.REMOTE,
+                    failure.getClass().getName(),
+                    failure.getMessage(),
+                    trace.toString());
         }
 
         /** Describes a refusal by the RPC layer itself. */

@@ -70,10 +70,13 @@ final class RpcMessageCodec {
     RpcMessage decode(ByteBuf payload) {
         try (InputStream in = new ByteBufInputStream(payload)) {
             JsonNode envelope = mapper.readTree(in);
-            if (envelope == null || !envelope.isObject() || !envelope.path("body").isObject()) {
+            if (envelope == null
+                    || !envelope.isObject()
+                    || !envelope.path("body").isObject()) {
                 throw new CorruptedFrameException("RPC frame is not a {type, body} JSON object");
             }
-            Class<? extends RpcMessage> type = messageClass(envelope.path("type").asText());
+            Class<? extends RpcMessage> type =
+                    messageClass(envelope.path("type").asText());
             return mapper.treeToValue(envelope.get("body"), type);
         } catch (JsonProcessingException e) {
             throw new CorruptedFrameException("Unreadable RPC frame: " + e.getOriginalMessage(), e);
@@ -123,8 +126,10 @@ final class RpcMessageCodec {
             try {
                 values[i] = decodeValue(arguments.get(i), types.get(i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Argument " + i + " of " + method.describe()
-                        + " does not fit " + types.get(i) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "Argument " + i + " of " + method.describe() + " does not fit " + types.get(i) + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
         return values;

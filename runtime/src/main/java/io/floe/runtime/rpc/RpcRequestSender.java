@@ -84,31 +84,51 @@ final class RpcRequestSender {
         }
     }
 
-    private byte[] encodeInvocation(long requestId, RpcAddress target, String fencingToken, GatewayMethod method,
-            Object[] arguments, boolean expectsResponse) {
+    private byte[] encodeInvocation(
+            long requestId,
+            RpcAddress target,
+            String fencingToken,
+            GatewayMethod method,
+            Object[] arguments,
+            boolean expectsResponse) {
         try {
-            return codec.encode(new InvocationRequest(requestId, target.endpointId(), fencingToken, method.name(),
-                    codec.encodeArguments(arguments), expectsResponse));
+            return codec.encode(new InvocationRequest(
+                    requestId,
+                    target.endpointId(),
+                    fencingToken,
+                    method.name(),
+                    codec.encodeArguments(arguments),
+                    expectsResponse));
         } catch (IllegalArgumentException e) {
-            throw new RpcException("Could not serialize the arguments of " + method.describe() + ": " + e.getMessage(), e);
+            throw new RpcException(
+                    "Could not serialize the arguments of " + method.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    private void send(RpcAddress target, long requestId, byte[] frame, CompletableFuture<Object> result,
-            JavaType resultType, String description, Duration timeout) {
+    private void send(
+            RpcAddress target,
+            long requestId,
+            byte[] frame,
+            CompletableFuture<Object> result,
+            JavaType resultType,
+            String description,
+            Duration timeout) {
         ScheduledFuture<?> timeoutTask;
         try {
             timeoutTask = timer.schedule(
-                    () -> result.completeExceptionally(new RpcTimeoutException(
-                            "Ask " + description + " was not answered within " + timeout)),
-                    Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+                    () -> result.completeExceptionally(
+                            new RpcTimeoutException("Ask " + description + " was not answered within " + timeout)),
+                    Math.max(0, timeout.toNanos()),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new RpcConnectionException("The RPC service is closed"));
             return;
         }
         result.whenComplete((value, failure) -> timeoutTask.cancel(false));
         try {
-            connectionPool.connection(target.host(), target.port()).ask(requestId, frame, result, resultType, description);
+            connectionPool
+                    .connection(target.host(), target.port())
+                    .ask(requestId, frame, result, resultType, description);
         } catch (RpcConnectionException e) {
             result.completeExceptionally(e);
         }

@@ -1,11 +1,11 @@
 package io.floe.runtime.rpc;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.floe.runtime.rpc.RpcMessage.FailureKind;
 import io.floe.runtime.rpc.RpcMessage.FailureResponse;
 import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
 import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,8 +30,13 @@ final class RpcServerCall {
     private final Channel channel;
     private final RpcMessageCodec codec;
 
-    RpcServerCall(RpcEndpoint endpoint, GatewayMethod method, Object[] arguments, InvocationRequest request,
-            Channel channel, RpcMessageCodec codec) {
+    RpcServerCall(
+            RpcEndpoint endpoint,
+            GatewayMethod method,
+            Object[] arguments,
+            InvocationRequest request,
+            Channel channel,
+            RpcMessageCodec codec) {
         this.endpoint = endpoint;
         this.method = method;
         this.arguments = arguments;
@@ -73,7 +78,8 @@ final class RpcServerCall {
         }
         if (method.isAsk()) {
             if (result == null) {
-                answer(FailureResponse.remote(request.requestId(),
+                answer(FailureResponse.remote(
+                        request.requestId(),
                         new NullPointerException(method.describe() + " returned null instead of a future")));
             } else {
                 ((CompletableFuture<?>) result).whenComplete(this::answerResult);
@@ -91,7 +97,9 @@ final class RpcServerCall {
             frame = codec.encode(new SuccessResponse(request.requestId(), codec.encodeValue(value)));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the result of {} on {}", method.describe(), endpoint.getEndpointId(), e);
-            answer(FailureResponse.refusal(request.requestId(), FailureKind.RPC,
+            answer(FailureResponse.refusal(
+                    request.requestId(),
+                    FailureKind.RPC,
                     "Could not serialize the result of " + method.describe() + ": " + e.getMessage()));
             return;
         }
@@ -101,8 +109,12 @@ final class RpcServerCall {
     private void answer(FailureResponse failure) {
         if (!request.expectsResponse()) {
             if (failure.kind() == FailureKind.REMOTE) {
-                LOG.warn("Tell {} on {} failed: {}: {}", method.describe(), endpoint.getEndpointId(),
-                        failure.className(), failure.message());
+                LOG.warn(
+                        "Tell {} on {} failed: {}: {}",
+                        method.describe(),
+                        endpoint.getEndpointId(),
+                        failure.className(),
+                        failure.message());
             } else {
                 LOG.debug("Dropped tell {} on {}: {}", method.describe(), endpoint.getEndpointId(), failure.message());
             }
@@ -112,9 +124,15 @@ final class RpcServerCall {
         try {
             frame = codec.encode(failure);
         } catch (RpcException e) {
-            LOG.warn("Could not send the failure of {} on {}: {}", method.describe(), endpoint.getEndpointId(),
-                    failure.className(), e);
-            frame = codec.encode(FailureResponse.refusal(request.requestId(), FailureKind.RPC,
+            LOG.warn(
+                    "Could not send the failure of {} on {}: {}",
+                    method.describe(),
+                    endpoint.getEndpointId(),
+                    failure.className(),
+                    e);
+            frame = codec.encode(FailureResponse.refusal(
+                    request.requestId(),
+                    FailureKind.RPC,
                     method.describe() + " failed with " + failure.className() + "; the failure was too large to send"));
         }
         write(frame);
@@ -122,15 +140,19 @@ final class RpcServerCall {
 
     private void write(byte[] frame) {
         if (!channel.isActive()) {
-            LOG.debug("Connection {} closed before the answer to {} could be sent",
-                    channel.remoteAddress(), method.describe());
+            LOG.debug(
+                    "Connection {} closed before the answer to {} could be sent",
+                    channel.remoteAddress(),
+                    method.describe());
             return;
         }
         channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
     }
 
     private FailureResponse unreachable() {
-        return FailureResponse.refusal(request.requestId(), FailureKind.UNREACHABLE,
+        return FailureResponse.refusal(
+                request.requestId(),
+                FailureKind.UNREACHABLE,
                 "Endpoint " + endpoint.getAddress() + " is closing or closed");
     }
 

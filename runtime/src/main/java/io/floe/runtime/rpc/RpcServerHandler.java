@@ -1,13 +1,13 @@
 package io.floe.runtime.rpc;
 
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
 import io.floe.runtime.rpc.RpcMessage.FailureKind;
 import io.floe.runtime.rpc.RpcMessage.FailureResponse;
 import io.floe.runtime.rpc.RpcMessage.HandshakeRequest;
 import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
 import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +48,21 @@ final class RpcServerHandler extends RpcChannelHandler {
         if (endpoint == null) {
             answer = unreachable(handshake.requestId(), handshake.targetEndpointId());
         } else if (!endpoint.gatewayMethods().coversGateway(handshake.gatewayClassName())) {
-            answer = FailureResponse.refusal(handshake.requestId(), FailureKind.GATEWAY_MISMATCH,
-                    "Endpoint " + endpoint.getAddress() + " (" + endpoint.getClass().getName()
-                            + ") does not implement gateway " + handshake.gatewayClassName());
+            answer = FailureResponse.refusal(
+                    handshake.requestId(),
+                    FailureKind.GATEWAY_MISMATCH,
+                    "Endpoint " + endpoint.getAddress() + " ("
+                            + endpoint.getClass().getName() + ") does not implement gateway "
+                            + handshake.gatewayClassName());
         } else {
             answer = new SuccessResponse(handshake.requestId(), NullNode.getInstance());
         }
-        LOG.debug("Handshake for {} with gateway {} from {}: {}", handshake.targetEndpointId(),
-                handshake.gatewayClassName(), context.channel().remoteAddress(), answer.wireType());
+        LOG.debug(
+                "Handshake for {} with gateway {} from {}: {}",
+                handshake.targetEndpointId(),
+                handshake.gatewayClassName(),
+                context.channel().remoteAddress(),
+                answer.wireType());
         context.channel().writeAndFlush(Unpooled.wrappedBuffer(codec.encode(answer)));
     }
 
@@ -67,13 +74,21 @@ final class RpcServerHandler extends RpcChannelHandler {
         }
         GatewayMethod method = endpoint.gatewayMethods().find(request.methodName());
         if (method == null) {
-            answerRefusal(context, request, FailureResponse.refusal(request.requestId(), FailureKind.RPC,
-                    "Endpoint " + endpoint.getAddress() + " has no gateway method '" + request.methodName() + "'"));
+            answerRefusal(
+                    context,
+                    request,
+                    FailureResponse.refusal(
+                            request.requestId(),
+                            FailureKind.RPC,
+                            "Endpoint " + endpoint.getAddress() + " has no gateway method '" + request.methodName()
+                                    + "'"));
             return;
         }
         if (method.isAsk() != request.expectsResponse()) {
-            refuse(context, method.describe() + " is " + (method.isAsk() ? "an ask" : "a tell")
-                    + " but the request " + (request.expectsResponse() ? "expects" : "does not expect") + " an answer");
+            refuse(
+                    context,
+                    method.describe() + " is " + (method.isAsk() ? "an ask" : "a tell") + " but the request "
+                            + (request.expectsResponse() ? "expects" : "does not expect") + " an answer");
             return;
         }
         Object[] arguments;
@@ -93,8 +108,8 @@ final class RpcServerHandler extends RpcChannelHandler {
     }
 
     private FailureResponse unreachable(long requestId, String endpointId) {
-        return FailureResponse.refusal(requestId, FailureKind.UNREACHABLE,
-                "No running endpoint '" + endpointId + "' at " + serviceAddress);
+        return FailureResponse.refusal(
+                requestId, FailureKind.UNREACHABLE, "No running endpoint '" + endpointId + "' at " + serviceAddress);
     }
 
     private void answerRefusal(ChannelHandlerContext context, InvocationRequest request, FailureResponse refusal) {

@@ -109,9 +109,8 @@ final class RpcValueModule extends SimpleModule {
             if (optionalType == null && property != null) {
                 optionalType = property.getType();
             }
-            JavaType contentType = optionalType == null
-                    ? context.constructType(Object.class)
-                    : optionalType.containedTypeOrUnknown(0);
+            JavaType contentType =
+                    optionalType == null ? context.constructType(Object.class) : optionalType.containedTypeOrUnknown(0);
             return new OptionalDeserializer(context.findContextualValueDeserializer(contentType, property));
         }
 

@@ -36,7 +36,9 @@ public final class RefusedConnectionLog {
             LOG.warn(
                     "{} refused a connection from {}: {}. Make sure the client uses this cluster's secret;"
                             + " further refusals of this host are logged at DEBUG.",
-                    serviceName, host, reason);
+                    serviceName,
+                    host,
+                    reason);
         } else {
             LOG.debug("{} refused a connection from {}: {}", serviceName, remote, reason);
         }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 public final class RestAuthorization {
     /** The header that carries it. */
     public static final String HEADER = "Authorization";
+
     private static final byte[] PURPOSE = "floe REST mutations, v1".getBytes(StandardCharsets.US_ASCII);
     private static final String SCHEME = "Bearer ";
 
@@ -28,7 +29,9 @@ public final class RestAuthorization {
 
     /** Whether {@code header} (null if absent) is the credential of {@code secret}; constant time. */
     public static boolean isValid(ClusterSecret secret, String header) {
-        return header != null && MessageDigest.isEqual(headerValue(secret).getBytes(StandardCharsets.US_ASCII),
-                header.strip().getBytes(StandardCharsets.US_ASCII));
+        return header != null
+                && MessageDigest.isEqual(
+                        headerValue(secret).getBytes(StandardCharsets.US_ASCII),
+                        header.strip().getBytes(StandardCharsets.US_ASCII));
     }
 }

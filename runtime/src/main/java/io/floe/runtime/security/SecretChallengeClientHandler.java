@@ -27,7 +27,11 @@ public final class SecretChallengeClientHandler extends ByteToMessageDecoder {
     /** How long to wait for the challenge and the verdict, unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    private enum State { AWAITING_CHALLENGE, AWAITING_VERDICT, DONE }
+    private enum State {
+        AWAITING_CHALLENGE,
+        AWAITING_VERDICT,
+        DONE
+    }
 
     private final ClusterSecret secret;
     private final Duration timeout;
@@ -71,10 +75,14 @@ public final class SecretChallengeClientHandler extends ByteToMessageDecoder {
 
     private void startTimeout(ChannelHandlerContext ctx) {
         if (timeoutTask == null) {
-            timeoutTask = ctx.executor().schedule(
-                    () -> fail(ctx, "The server at " + ctx.channel().remoteAddress()
-                            + " did not complete the authentication challenge within " + timeout + "."),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            timeoutTask = ctx.executor()
+                    .schedule(
+                            () -> fail(
+                                    ctx,
+                                    "The server at " + ctx.channel().remoteAddress()
+                                            + " did not complete the authentication challenge within " + timeout + "."),
+                            timeout.toNanos(),
+                            TimeUnit.NANOSECONDS);
         }
     }
 
@@ -83,20 +91,26 @@ public final class SecretChallengeClientHandler extends ByteToMessageDecoder {
         if (state == State.AWAITING_CHALLENGE && in.readableBytes() >= SecretChallengeProtocol.CHALLENGE_LENGTH) {
             if (in.readInt() != SecretChallengeProtocol.MAGIC) {
                 in.skipBytes(in.readableBytes());
-                fail(ctx, "The server at " + ctx.channel().remoteAddress()
-                        + " did not open with an authentication challenge; it probably runs without a cluster secret.");
+                fail(
+                        ctx,
+                        "The server at " + ctx.channel().remoteAddress()
+                                + " did not open with an authentication challenge; it probably runs without a cluster "
+                                + "secret.");
                 return;
             }
             byte[] nonce = new byte[SecretChallengeProtocol.NONCE_LENGTH];
             in.readBytes(nonce);
-            ctx.writeAndFlush(ctx.alloc().buffer(SecretChallengeProtocol.ANSWER_LENGTH).writeBytes(secret.hmac(nonce)));
+            ctx.writeAndFlush(
+                    ctx.alloc().buffer(SecretChallengeProtocol.ANSWER_LENGTH).writeBytes(secret.hmac(nonce)));
             state = State.AWAITING_VERDICT;
         }
         if (state == State.AWAITING_VERDICT && in.isReadable()) {
             if (in.readByte() != SecretChallengeProtocol.ACCEPTED) {
                 in.skipBytes(in.readableBytes());
-                fail(ctx, "The server at " + ctx.channel().remoteAddress()
-                        + " refused this process's cluster secret; both sides must use the same secret.");
+                fail(
+                        ctx,
+                        "The server at " + ctx.channel().remoteAddress()
+                                + " refused this process's cluster secret; both sides must use the same secret.");
                 return;
             }
             state = State.DONE;
@@ -110,8 +124,9 @@ public final class SecretChallengeClientHandler extends ByteToMessageDecoder {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (state != State.DONE) {
-            fail(ctx, "The server at " + ctx.channel().remoteAddress()
-                    + " closed the connection during authentication.");
+            fail(
+                    ctx,
+                    "The server at " + ctx.channel().remoteAddress() + " closed the connection during authentication.");
         }
         super.channelInactive(ctx);
     }

@@ -78,9 +78,11 @@ public final class SecretChallengeServerHandler extends ByteToMessageDecoder {
         ByteBuf challenge = ctx.alloc().buffer(SecretChallengeProtocol.CHALLENGE_LENGTH);
         challenge.writeInt(SecretChallengeProtocol.MAGIC).writeBytes(nonce);
         ctx.writeAndFlush(challenge);
-        timeoutTask = ctx.executor().schedule(
-                () -> refuse(ctx, "no answer to the authentication challenge within " + timeout),
-                timeout.toNanos(), TimeUnit.NANOSECONDS);
+        timeoutTask = ctx.executor()
+                .schedule(
+                        () -> refuse(ctx, "no answer to the authentication challenge within " + timeout),
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -55,7 +55,9 @@ final class JobClassLoaders {
         }
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < jars.size(); i++) {
-            urls[i] = jars.get(i).startsWith(BLOB_PREFIX) ? fetch(jobId, jars.get(i), blobServerAddress) : toUrl(jars.get(i));
+            urls[i] = jars.get(i).startsWith(BLOB_PREFIX)
+                    ? fetch(jobId, jars.get(i), blobServerAddress)
+                    : toUrl(jars.get(i));
         }
         LOG.info("Class loader for job {} from {}", jobId, jars);
         return new ChildFirstClassLoader(urls, parent);
@@ -71,16 +73,22 @@ final class JobClassLoaders {
             return blobCache;
         });
         try {
-            return cache.getFile(jobId, BlobKey.parse(jar.substring(BLOB_PREFIX.length()))).toUri().toURL();
+            return cache.getFile(jobId, BlobKey.parse(jar.substring(BLOB_PREFIX.length())))
+                    .toUri()
+                    .toURL();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not fetch the jar " + jar + " of job " + jobId + " from the BlobServer at "
-                    + blobServerAddress + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not fetch the jar " + jar + " of job " + jobId + " from the BlobServer at "
+                            + blobServerAddress + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private static URL toUrl(String jar) {
         try {
-            return jar.contains(":") ? URI.create(jar).toURL() : new java.io.File(jar).toURI().toURL();
+            return jar.contains(":")
+                    ? URI.create(jar).toURL()
+                    : new java.io.File(jar).toURI().toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Bad job jar location '" + jar + "'", e);
         }

@@ -44,8 +44,12 @@ final class JobLeaderService {
         }
     }
 
-    JobLeaderService(RpcService rpcService, TaskManagerLocation location, Executor mainThread,
-            ScheduledExecutorService scheduler, BiConsumer<JobId, JobMasterGateway> onConnected) {
+    JobLeaderService(
+            RpcService rpcService,
+            TaskManagerLocation location,
+            Executor mainThread,
+            ScheduledExecutorService scheduler,
+            BiConsumer<JobId, JobMasterGateway> onConnected) {
         this.rpcService = rpcService;
         this.location = location;
         this.mainThread = mainThread;
@@ -68,27 +72,36 @@ final class JobLeaderService {
     }
 
     private void connect(JobId jobId, Leader leader) {
-        rpcService.connect(leader.address, leader.jobMasterId, JobMasterGateway.class)
+        rpcService
+                .connect(leader.address, leader.jobMasterId, JobMasterGateway.class)
                 .thenCompose(gateway -> gateway.registerTaskManager(location).thenApply(ok -> gateway))
-                .whenCompleteAsync((gateway, error) -> {
-                    if (leaders.get(jobId) != leader) {
-                        return;
-                    }
-                    if (error == null) {
-                        LOG.info("Connected to the JobMaster of job {} at {}", jobId, leader.address);
-                        leader.gateway = gateway;
-                        onConnected.accept(jobId, gateway);
-                    } else {
-                        LOG.debug("Registration at the JobMaster of job {} failed, retrying: {}", jobId, error.toString());
-                        long delay = leader.backoffMs;
-                        leader.backoffMs = Math.min(MAX_BACKOFF_MS, delay * 2);
-                        scheduler.schedule(() -> mainThread.execute(() -> {
-                            if (leaders.get(jobId) == leader) {
-                                connect(jobId, leader);
+                .whenCompleteAsync(
+                        (gateway, error) -> {
+                            if (leaders.get(jobId) != leader) {
+                                return;
                             }
-                        }), delay, TimeUnit.MILLISECONDS);
-                    }
-                }, mainThread);
+                            if (error == null) {
+                                LOG.info("Connected to the JobMaster of job {} at {}", jobId, leader.address);
+                                leader.gateway = gateway;
+                                onConnected.accept(jobId, gateway);
+                            } else {
+                                LOG.debug(
+                                        "Registration at the JobMaster of job {} failed, retrying: {}",
+                                        jobId,
+                                        error.toString());
+                                long delay = leader.backoffMs;
+                                leader.backoffMs = Math.min(MAX_BACKOFF_MS, delay * 2);
+                                scheduler.schedule(
+                                        () -> mainThread.execute(() -> {
+                                            if (leaders.get(jobId) == leader) {
+                                                connect(jobId, leader);
+                                            }
+                                        }),
+                                        delay,
+                                        TimeUnit.MILLISECONDS);
+                            }
+                        },
+                        mainThread);
     }
 
     JobMasterGateway gateway(JobId jobId) {

@@ -62,7 +62,11 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private boolean registering;
 
     /** @param blobCaches the BlobCache of a BlobServer's host:port, from which job jars are fetched */
-    public TaskExecutor(RpcService rpcService, TaskExecutorSettings settings, ResourceId resourceId, NetworkEnvironment network,
+    public TaskExecutor(
+            RpcService rpcService,
+            TaskExecutorSettings settings,
+            ResourceId resourceId,
+            NetworkEnvironment network,
             java.util.function.Function<String, io.floe.runtime.blob.BlobCache> blobCaches) {
         super(rpcService, ENDPOINT_ID);
         this.settings = settings;
@@ -70,8 +74,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         this.network = network;
         this.slots = new TaskSlotTable<>(settings.numberOfSlots());
         this.classLoaders = new JobClassLoaders(TaskExecutor.class.getClassLoader(), blobCaches);
-        this.jobLeaders = new JobLeaderService(rpcService, location(), getMainThreadExecutor(),
-                rpcService.getScheduledExecutor(), this::offerSlots);
+        this.jobLeaders = new JobLeaderService(
+                rpcService, location(), getMainThreadExecutor(), rpcService.getScheduledExecutor(), this::offerSlots);
     }
 
     public ResourceId getResourceId() {
@@ -84,8 +88,12 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     protected void onStart() {
-        LOG.info("TaskManager {} started at {} with {} slots, data port {}", resourceId, getAddress(),
-                settings.numberOfSlots(), network.getDataPort());
+        LOG.info(
+                "TaskManager {} started at {} with {} slots, data port {}",
+                resourceId,
+                getAddress(),
+                settings.numberOfSlots(),
+                network.getDataPort());
         registerAtResourceManager();
         scheduleWatchdog();
     }
@@ -98,43 +106,56 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         registering = true;
         TaskExecutorRegistration registration = new TaskExecutorRegistration(location(), settings.numberOfSlots(), 0L);
-        getRpcService().connect(settings.resourceManagerAddress(), FencingTokens.DEFAULT_LEADER_ID, ResourceManagerGateway.class)
+        getRpcService()
+                .connect(
+                        settings.resourceManagerAddress(),
+                        FencingTokens.DEFAULT_LEADER_ID,
+                        ResourceManagerGateway.class)
                 .thenCompose(gateway -> gateway.registerTaskExecutor(registration, slots.createSlotReport(resourceId))
                         .thenApply(ok -> gateway))
-                .whenCompleteAsync((gateway, error) -> {
-                    registering = false;
-                    if (error == null) {
-                        LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
-                        resourceManager = gateway;
-                        lastResourceManagerHeartbeat = System.currentTimeMillis();
-                        registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
-                    } else {
-                        long delay = registrationBackoffMs;
-                        registrationBackoffMs = Math.min(settings.maxRegistrationBackoff().toMillis(), delay * 2);
-                        LOG.info("Could not register at the ResourceManager {} ({}); retrying in {} ms",
-                                settings.resourceManagerAddress(), error.toString(), delay);
-                        scheduleRunAsync(this::registerAtResourceManager, delay, TimeUnit.MILLISECONDS);
-                    }
-                }, getMainThreadExecutor());
+                .whenCompleteAsync(
+                        (gateway, error) -> {
+                            registering = false;
+                            if (error == null) {
+                                LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
+                                resourceManager = gateway;
+                                lastResourceManagerHeartbeat = System.currentTimeMillis();
+                                registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
+                            } else {
+                                long delay = registrationBackoffMs;
+                                registrationBackoffMs = Math.min(
+                                        settings.maxRegistrationBackoff().toMillis(), delay * 2);
+                                LOG.info(
+                                        "Could not register at the ResourceManager {} ({}); retrying in {} ms",
+                                        settings.resourceManagerAddress(),
+                                        error.toString(),
+                                        delay);
+                                scheduleRunAsync(this::registerAtResourceManager, delay, TimeUnit.MILLISECONDS);
+                            }
+                        },
+                        getMainThreadExecutor());
     }
 
     /** Watches that the ResourceManager and each JobMaster keep heartbeating this TaskManager. */
     private void scheduleWatchdog() {
-        scheduleRunAsync(() -> {
-            long now = System.currentTimeMillis();
-            long timeout = settings.heartbeatTimeout().toMillis();
-            if (resourceManager != null && now - lastResourceManagerHeartbeat > timeout) {
-                LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
-                resourceManager = null;
-                registerAtResourceManager();
-            }
-            for (Map.Entry<JobId, Long> entry : new ArrayList<>(lastJobManagerHeartbeat.entrySet())) {
-                if (now - entry.getValue() > timeout) {
-                    releaseJob(entry.getKey(), "the JobMaster has not heartbeated for " + timeout + " ms");
-                }
-            }
-            scheduleWatchdog();
-        }, Math.max(50, settings.heartbeatInterval().toMillis() / 2), TimeUnit.MILLISECONDS);
+        scheduleRunAsync(
+                () -> {
+                    long now = System.currentTimeMillis();
+                    long timeout = settings.heartbeatTimeout().toMillis();
+                    if (resourceManager != null && now - lastResourceManagerHeartbeat > timeout) {
+                        LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
+                        resourceManager = null;
+                        registerAtResourceManager();
+                    }
+                    for (Map.Entry<JobId, Long> entry : new ArrayList<>(lastJobManagerHeartbeat.entrySet())) {
+                        if (now - entry.getValue() > timeout) {
+                            releaseJob(entry.getKey(), "the JobMaster has not heartbeated for " + timeout + " ms");
+                        }
+                    }
+                    scheduleWatchdog();
+                },
+                Math.max(50, settings.heartbeatInterval().toMillis() / 2),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -146,8 +167,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     // ---------------------------------------------------------------- slots
 
     @Override
-    public CompletableFuture<Void> requestSlot(SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress,
-            UUID jobMasterId) {
+    public CompletableFuture<Void> requestSlot(
+            SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId) {
         try {
             slots.allocateSlot(slotId.index(), jobId, allocationId, jobMasterId);
         } catch (RuntimeException e) {
@@ -170,27 +191,40 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         if (offers.isEmpty()) {
             return;
         }
-        jobMaster.offerSlots(resourceId, offers).whenCompleteAsync((accepted, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                if (cause instanceof RecipientUnreachableException) {
-                    // the job ended while the ResourceManager still gave it this slot: expected, not a fault
-                    LOG.info("The JobMaster of job {} has ended; freeing the {} slot(s) offered to it", jobId, offers.size());
-                } else {
-                    LOG.info("Offering slots to the JobMaster of job {} failed: {}", jobId, cause.toString());
-                }
-                offers.forEach(o -> freeSlotInternal(o.allocationId(), "offer failed"));
-                return;
-            }
-            for (SlotOffer offer : offers) {
-                if (accepted.contains(offer.allocationId())) {
-                    slots.markSlotActive(offer.allocationId());
-                } else {
-                    freeSlotInternal(offer.allocationId(), "the JobMaster rejected the offer");
-                }
-            }
-        }, getMainThreadExecutor());
+        jobMaster
+                .offerSlots(resourceId, offers)
+                .whenCompleteAsync(
+                        (accepted, error) -> {
+                            if (error != null) {
+                                Throwable cause = error instanceof java.util.concurrent.CompletionException
+                                                && error.getCause() != null
+                                        ? error.getCause()
+                                        : error;
+                                if (cause instanceof RecipientUnreachableException) {
+                                    // the job ended while the ResourceManager still gave it this slot: expected, not a
+                                    // fault
+                                    LOG.info(
+                                            "The JobMaster of job {} has ended; freeing the {} slot(s) offered to it",
+                                            jobId,
+                                            offers.size());
+                                } else {
+                                    LOG.info(
+                                            "Offering slots to the JobMaster of job {} failed: {}",
+                                            jobId,
+                                            cause.toString());
+                                }
+                                offers.forEach(o -> freeSlotInternal(o.allocationId(), "offer failed"));
+                                return;
+                            }
+                            for (SlotOffer offer : offers) {
+                                if (accepted.contains(offer.allocationId())) {
+                                    slots.markSlotActive(offer.allocationId());
+                                } else {
+                                    freeSlotInternal(offer.allocationId(), "the JobMaster rejected the offer");
+                                }
+                            }
+                        },
+                        getMainThreadExecutor());
     }
 
     @Override
@@ -236,7 +270,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         Task task;
         try {
-            ClassLoader classLoader = classLoaders.get(descriptor.jobId(), descriptor.userJars(), descriptor.blobServerAddress());
+            ClassLoader classLoader =
+                    classLoaders.get(descriptor.jobId(), descriptor.userJars(), descriptor.blobServerAddress());
             task = new Task(descriptor, classLoader, network, this::onTaskStateChange);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -245,8 +280,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         // way to this main thread, so the slot becomes ACTIVE here too (as in Flink).
         slots.markSlotActive(descriptor.allocationId());
         if (!slots.addTask(descriptor.allocationId(), descriptor.jobId(), descriptor.attemptId(), task)) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Slot " + descriptor.allocationId()
-                    + " is not active on TaskManager " + resourceId));
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Slot " + descriptor.allocationId() + " is not active on TaskManager " + resourceId));
         }
         LOG.info("Starting {} ({})", descriptor.displayName(), descriptor.attemptId());
         task.start();
@@ -268,12 +303,15 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
             TaskDeploymentDescriptor descriptor = task.getDescriptor();
             JobMasterGateway jobMaster = jobLeaders.gateway(descriptor.jobId());
             if (jobMaster != null) {
-                jobMaster.updateTaskExecutionState(new TaskExecutionState(descriptor.jobId(), descriptor.attemptId(), state,
-                        error == null ? null : ErrorInfo.of(error)));
+                jobMaster.updateTaskExecutionState(new TaskExecutionState(
+                        descriptor.jobId(), descriptor.attemptId(), state, error == null ? null : ErrorInfo.of(error)));
             }
             if (state.isTerminal()) {
-                slots.removeTask(descriptor.attemptId()).ifPresent(freed ->
-                        slotFreed(descriptor.jobId(), new SlotId(resourceId, freed.getIndex()), descriptor.allocationId()));
+                slots.removeTask(descriptor.attemptId())
+                        .ifPresent(freed -> slotFreed(
+                                descriptor.jobId(),
+                                new SlotId(resourceId, freed.getIndex()),
+                                descriptor.allocationId()));
                 if (state != ExecutionState.FINISHED) {
                     task.getPartitions().forEach(ResultPartition::release);
                 }
@@ -337,8 +375,12 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     /** Settings of a TaskExecutor. */
-    public record TaskExecutorSettings(int numberOfSlots, String resourceManagerAddress, Duration heartbeatInterval,
-            Duration heartbeatTimeout, Duration maxRegistrationBackoff) {}
+    public record TaskExecutorSettings(
+            int numberOfSlots,
+            String resourceManagerAddress,
+            Duration heartbeatInterval,
+            Duration heartbeatTimeout,
+            Duration maxRegistrationBackoff) {}
 
     /** Address of the ResourceManager endpoint in a JobManager's RPC service at host:port. */
     public static String resourceManagerAddress(String host, int port) {

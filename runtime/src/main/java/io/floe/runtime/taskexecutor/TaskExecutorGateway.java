@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TaskExecutorGateway extends RpcGateway {
     /** The ResourceManager allocates a slot to a job; the TaskExecutor then offers it to the job's JobMaster. */
-    CompletableFuture<Void> requestSlot(SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress,
-            UUID jobMasterId);
+    CompletableFuture<Void> requestSlot(
+            SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId);
 
     CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor, UUID jobMasterId);
 

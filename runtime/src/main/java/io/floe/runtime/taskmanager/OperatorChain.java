@@ -25,7 +25,11 @@ final class OperatorChain {
     private final List<StreamOperator<?, ?>> operators = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
-    OperatorChain(ChainedOperatorSpec spec, OperatorContext context, List<RecordWriter> writers, List<Integer> channelsPerOutput) {
+    OperatorChain(
+            ChainedOperatorSpec spec,
+            OperatorContext context,
+            List<RecordWriter> writers,
+            List<Integer> channelsPerOutput) {
         Object headOperator = spec.operator();
         if (headOperator instanceof SourceOperator<?> sourceOperator) {
             source = (SourceOperator<Object>) sourceOperator;
@@ -40,7 +44,10 @@ final class OperatorChain {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Output<Object> buildOutput(ChainedOperatorSpec spec, OperatorContext context, List<RecordWriter> writers,
+    private Output<Object> buildOutput(
+            ChainedOperatorSpec spec,
+            OperatorContext context,
+            List<RecordWriter> writers,
             List<Integer> channelsPerOutput) {
         List<Output<Object>> outputs = new ArrayList<>();
         for (ChainedOperatorSpec child : spec.chainedOutputs()) {
@@ -55,7 +62,7 @@ final class OperatorChain {
             outputs.add(new RecordWriterOutput<>(writers.get(network.outputIndex()), partitioner));
         }
         if (outputs.isEmpty()) {
-            return record -> { };
+            return record -> {};
         }
         return outputs.size() == 1 ? outputs.get(0) : new BroadcastingOutput(outputs);
     }

@@ -46,7 +46,11 @@ public final class Task implements Runnable {
     private volatile boolean canceled;
     private volatile OperatorChain chain;
 
-    public Task(TaskDeploymentDescriptor descriptor, ClassLoader userClassLoader, NetworkEnvironment network, Listener listener) {
+    public Task(
+            TaskDeploymentDescriptor descriptor,
+            ClassLoader userClassLoader,
+            NetworkEnvironment network,
+            Listener listener) {
         this.descriptor = descriptor;
         this.userClassLoader = userClassLoader;
         this.network = network;
@@ -94,7 +98,9 @@ public final class Task implements Runnable {
             RecordSerializer serializer = new TaggedRecordSerializer(userClassLoader);
             ChainedOperatorSpec spec = UserCodeSerializer.deserialize(descriptor.serializedChain(), userClassLoader);
             List<RecordWriter> writers = createWriters(serializer);
-            List<Integer> channels = descriptor.outputs().stream().map(TaskDeploymentDescriptor.PartitionSpec::numberOfSubpartitions).toList();
+            List<Integer> channels = descriptor.outputs().stream()
+                    .map(TaskDeploymentDescriptor.PartitionSpec::numberOfSubpartitions)
+                    .toList();
             operators = new OperatorChain(spec, operatorContext(), writers, channels);
             chain = operators;
             if (!descriptor.inputChannels().isEmpty()) {
@@ -143,8 +149,8 @@ public final class Task implements Runnable {
     }
 
     private List<RecordWriter> createWriters(RecordSerializer serializer) {
-        Duration flushInterval = Configuration.fromMap(descriptor.jobConfiguration())
-                .get(CoreOptions.BUFFER_TIMEOUT);
+        Duration flushInterval =
+                Configuration.fromMap(descriptor.jobConfiguration()).get(CoreOptions.BUFFER_TIMEOUT);
         List<RecordWriter> writers = new ArrayList<>();
         for (TaskDeploymentDescriptor.PartitionSpec output : descriptor.outputs()) {
             ResultPartition partition = network.createResultPartition(output.id(), output.numberOfSubpartitions());
@@ -155,8 +161,14 @@ public final class Task implements Runnable {
     }
 
     private OperatorContext operatorContext() {
-        return new OperatorContext(descriptor.taskName(), descriptor.subtaskIndex(), descriptor.parallelism(),
-                descriptor.maxParallelism(), descriptor.attemptNumber(), descriptor.batch(), userClassLoader);
+        return new OperatorContext(
+                descriptor.taskName(),
+                descriptor.subtaskIndex(),
+                descriptor.parallelism(),
+                descriptor.maxParallelism(),
+                descriptor.attemptNumber(),
+                descriptor.batch(),
+                userClassLoader);
     }
 
     private void failPartitions(Throwable cause) {

@@ -26,21 +26,33 @@ class RuntimeLayeringTest {
 
     @BeforeAll
     static void importTheModule() {
-        module = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        module = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.floe");
     }
 
     @Test
     void theEngineNeverImportsYarnOrHdfs() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.hadoop.yarn..", "org.apache.hadoop.hdfs..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.hadoop.yarn..", "org.apache.hadoop.hdfs..")
                 .because("the runtime sees HDFS only through its storage interfaces, and YARN not at all")
                 .check(module);
     }
 
     @Test
     void theEngineNamesNoClassOfAnotherModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.floe.client..", "io.floe.yarn..",
-                        "io.floe.blob.hdfs..", "io.floe.examples..", "io.floe.benchmarks..", "io.floe.dist..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.floe.client..",
+                        "io.floe.yarn..",
+                        "io.floe.blob.hdfs..",
+                        "io.floe.examples..",
+                        "io.floe.benchmarks..",
+                        "io.floe.dist..",
                         "io.floe.tools..")
                 .because("other modules plug into the runtime through ServiceLoader")
                 .check(module);
@@ -48,8 +60,15 @@ class RuntimeLayeringTest {
 
     @Test
     void thePublicApiExposesNoRuntimeType() {
-        codeUnits().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("io.floe.api..")
-                .and().areDeclaredInClassesThat().arePublic()
+        codeUnits()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("io.floe.api..")
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
                 .should(exposeNoTypeOf("io.floe.runtime"))
                 .because("a program compiles against io.floe.api (and io.floe.configuration) alone")
                 .check(module);
@@ -64,7 +83,8 @@ class RuntimeLayeringTest {
                 types.add(unit.getRawReturnType());
                 for (JavaClass type : types) {
                     if (type.getPackageName().startsWith(packagePrefix)) {
-                        events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + type.getName()));
+                        events.add(
+                                SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + type.getName()));
                     }
                 }
             }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BlobCacheTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
+
     private BlobServer server;
     private BlobCache cache;
     private final JobId job = JobId.generate();
@@ -108,7 +110,9 @@ class BlobCacheTest {
 
         IOException failure = assertThrows(IOException.class, () -> cache.getFile(job, key));
 
-        assertTrue(failure.getMessage().contains(key.toString()) && failure.getMessage().contains("corrupted"),
+        assertTrue(
+                failure.getMessage().contains(key.toString())
+                        && failure.getMessage().contains("corrupted"),
                 failure.getMessage());
         assertEquals(List.of(), filesIn(temp.resolve("cache")));
     }
@@ -126,13 +130,17 @@ class BlobCacheTest {
     @Test
     void unreachableServerIsReportedNamingItsAddress() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try (BlobCache unreachable = new BlobCache(temp.resolve("other-cache"), "127.0.0.1", closedPort, null, Duration.ZERO)) {
-            IOException failure = assertThrows(IOException.class, () -> unreachable.getFile(job, BlobStoreContractTest.keyOf("x")));
+        try (BlobCache unreachable =
+                new BlobCache(temp.resolve("other-cache"), "127.0.0.1", closedPort, null, Duration.ZERO)) {
+            IOException failure =
+                    assertThrows(IOException.class, () -> unreachable.getFile(job, BlobStoreContractTest.keyOf("x")));
 
-            assertTrue(failure.getMessage().contains("Could not connect to the BlobServer at 127.0.0.1:" + closedPort),
+            assertTrue(
+                    failure.getMessage().contains("Could not connect to the BlobServer at 127.0.0.1:" + closedPort),
                     failure.getMessage());
         }
     }

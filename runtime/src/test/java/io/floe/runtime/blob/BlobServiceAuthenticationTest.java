@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BlobServiceAuthenticationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
+
     private final byte[] secret = randomSecret();
     private final JobId job = JobId.generate();
     private BlobServer server;
@@ -35,7 +37,8 @@ class BlobServiceAuthenticationTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new BlobServer("127.0.0.1", 0, temp.resolve("server"), new VoidBlobStore(), secret, Duration.ofHours(1));
+        server = new BlobServer(
+                "127.0.0.1", 0, temp.resolve("server"), new VoidBlobStore(), secret, Duration.ofHours(1));
         key = server.putPermanent(job, bytes("job jar"));
     }
 
@@ -59,14 +62,20 @@ class BlobServiceAuthenticationTest {
 
             IOException withoutSecret = assertThrows(IOException.class, () -> noSecret.getFile(job, key));
             assertTrue(withoutSecret.getMessage().contains("requires a cluster secret"), withoutSecret.getMessage());
-            ClusterAuthenticationException withWrongSecret = assertInstanceOf(ClusterAuthenticationException.class,
+            ClusterAuthenticationException withWrongSecret = assertInstanceOf(
+                    ClusterAuthenticationException.class,
                     assertThrows(IOException.class, () -> wrongSecret.getFile(job, key)));
             assertTrue(withWrongSecret.getMessage().contains("refused"), withWrongSecret.getMessage());
             assertThrows(IOException.class, () -> wrongSecret.getFile(job, key));
 
-            Deadline.waitUntil(() -> log.messages(Level.WARN).size() + log.messages(Level.DEBUG).size() == 3,
-                    DEADLINE, "the server to log three refusals");
-            assertEquals(1, log.messages(Level.WARN).size(), log.messages(Level.WARN).toString());
+            Deadline.waitUntil(
+                    () -> log.messages(Level.WARN).size()
+                                    + log.messages(Level.DEBUG).size()
+                            == 3,
+                    DEADLINE,
+                    "the server to log three refusals");
+            assertEquals(
+                    1, log.messages(Level.WARN).size(), log.messages(Level.WARN).toString());
             assertTrue(log.messages(Level.WARN).get(0).contains("BlobServer refused a connection from 127.0.0.1"));
             assertEquals(0, server.fetchRequestCount());
         }

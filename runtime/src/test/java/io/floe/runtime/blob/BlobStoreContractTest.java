@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
 import java.io.IOException;
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * other bytes. Public, so that modules with stores on real systems (HDFS) run it too.
  */
 public abstract class BlobStoreContractTest {
-    @TempDir Path localDir;
+    @TempDir
+    Path localDir;
 
     private BlobStore store;
     private final JobId job = JobId.generate();
@@ -59,7 +59,9 @@ public abstract class BlobStoreContractTest {
         Path target = Files.writeString(localDir.resolve("target"), "an older and longer content");
 
         assertEquals(keepsBlobs(), store.get(job, key, target));
-        assertArrayEquals(bytes(keepsBlobs() ? "new" : "an older and longer content"), Files.readAllBytes(target),
+        assertArrayEquals(
+                bytes(keepsBlobs() ? "new" : "an older and longer content"),
+                Files.readAllBytes(target),
                 "a store that keeps blobs replaces the target whole; one that keeps none leaves it alone");
     }
 

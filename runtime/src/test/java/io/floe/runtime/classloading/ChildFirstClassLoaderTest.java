@@ -36,7 +36,9 @@ class ChildFirstClassLoaderTest {
     private static final String VERSION = "com.example.lib.Version";
     private static final String RESOURCE = "com/example/lib/version.txt";
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private static Path jar1;
     private static Path jar2;
     private static URLClassLoader parent;
@@ -45,8 +47,8 @@ class ChildFirstClassLoaderTest {
     static void buildJars() throws IOException {
         jar1 = buildLibraryJar("1");
         jar2 = buildLibraryJar("2");
-        parent = new URLClassLoader(new URL[] {buildLibraryJar("0").toUri().toURL()},
-                ChildFirstClassLoaderTest.class.getClassLoader());
+        parent = new URLClassLoader(
+                new URL[] {buildLibraryJar("0").toUri().toURL()}, ChildFirstClassLoaderTest.class.getClassLoader());
     }
 
     @AfterAll
@@ -56,7 +58,8 @@ class ChildFirstClassLoaderTest {
 
     @Test
     void jobsWithConflictingVersionsOfALibraryLoadSideBySide() throws Exception {
-        try (ChildFirstClassLoader job1 = loaderOf(jar1); ChildFirstClassLoader job2 = loaderOf(jar2)) {
+        try (ChildFirstClassLoader job1 = loaderOf(jar1);
+                ChildFirstClassLoader job2 = loaderOf(jar2)) {
             Class<?> version1 = job1.loadClass(VERSION);
             Class<?> version2 = job2.loadClass(VERSION);
 
@@ -71,7 +74,8 @@ class ChildFirstClassLoaderTest {
     @Test
     void whatTheJarLacksComesFromTheParent() throws Exception {
         try (ChildFirstClassLoader job = loaderOf(jar1)) {
-            assertSame(parent.loadClass("com.example.lib.OnlyOnTheEngineClasspath"),
+            assertSame(
+                    parent.loadClass("com.example.lib.OnlyOnTheEngineClasspath"),
                     job.loadClass("com.example.lib.OnlyOnTheEngineClasspath"));
             assertSame(String.class, job.loadClass("java.lang.String"));
         }
@@ -112,7 +116,8 @@ class ChildFirstClassLoaderTest {
     @Test
     void closingReleasesTheJar() throws Exception {
         Path copy = Files.copy(jar1, dir.resolve("released.jar"));
-        ChildFirstClassLoader job = new ChildFirstClassLoader(urls(copy), getClass().getClassLoader());
+        ChildFirstClassLoader job =
+                new ChildFirstClassLoader(urls(copy), getClass().getClassLoader());
         Class<?> version = job.loadClass(VERSION);
 
         job.close();
@@ -154,22 +159,33 @@ class ChildFirstClassLoaderTest {
         Path sources = Files.createDirectories(dir.resolve("src-" + version));
         Path classes = Files.createDirectories(dir.resolve("classes-" + version));
         List<String> files = new ArrayList<>();
-        files.add(write(sources, "com/example/lib/Version.java",
-                "package com.example.lib; public class Version { public static String get() { return \"" + version + "\"; } }"));
-        files.add(write(sources, "com/example/lib/NotYetLoaded.java", "package com.example.lib; public class NotYetLoaded {}"));
+        files.add(write(
+                sources,
+                "com/example/lib/Version.java",
+                "package com.example.lib; public class Version { public static String get() { return \"" + version
+                        + "\"; } }"));
+        files.add(write(
+                sources, "com/example/lib/NotYetLoaded.java", "package com.example.lib; public class NotYetLoaded {}"));
         if (version.equals("0")) {
-            files.add(write(sources, "com/example/lib/OnlyOnTheEngineClasspath.java",
+            files.add(write(
+                    sources,
+                    "com/example/lib/OnlyOnTheEngineClasspath.java",
                     "package com.example.lib; public class OnlyOnTheEngineClasspath {}"));
         } else {
             files.add(write(sources, "io/floe/api/JobId.java", "package io.floe.api; public class JobId {}"));
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath", classes.toString()));
+        List<String> arguments =
+                new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-classpath", classes.toString()));
         arguments.addAll(files);
-        assertEquals(0, compiler.run(null, null, null, arguments.toArray(String[]::new)), "javac failed for version " + version);
+        assertEquals(
+                0,
+                compiler.run(null, null, null, arguments.toArray(String[]::new)),
+                "javac failed for version " + version);
 
         Path jar = dir.resolve("lib-" + version + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 addEntry(out, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }

@@ -30,8 +30,8 @@ class BlobJobSubmitterTest {
     @Test
     void aReplayedSubmissionIsRefusedAndLeavesTheRunningJobsJarAlone() throws Exception {
         TestingDispatcherGateway dispatcher = new TestingDispatcherGateway();
-        try (BlobServer blobServer = new BlobServer("127.0.0.1", 0, temp.resolve("blobs"), new VoidBlobStore(), null,
-                Duration.ofHours(1))) {
+        try (BlobServer blobServer =
+                new BlobServer("127.0.0.1", 0, temp.resolve("blobs"), new VoidBlobStore(), null, Duration.ofHours(1))) {
             BlobJobSubmitter submitter = new BlobJobSubmitter(blobServer, dispatcher, Duration.ofSeconds(10), null);
             JobGraph graph = RestServerFixture.jobGraph("running", Map.of());
             Path jar = Files.write(temp.resolve("job.jar"), new byte[] {1, 2, 3});
@@ -40,7 +40,8 @@ class BlobJobSubmitterTest {
             BlobKey key = BlobKey.parse(stored.substring("blob:".length()));
             Path blob = blobServer.getFile(graph.jobId(), key);
 
-            ExecutionException replay = assertThrows(ExecutionException.class,
+            ExecutionException replay = assertThrows(
+                    ExecutionException.class,
                     () -> submitter.submit(graph, List.of(jar)).get(10, TimeUnit.SECONDS));
             assertInstanceOf(DuplicateJobSubmissionException.class, replay.getCause());
             assertTrue(Files.exists(blob), "the running job's jar is still there");

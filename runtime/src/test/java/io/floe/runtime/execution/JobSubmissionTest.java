@@ -26,7 +26,8 @@ class JobSubmissionTest {
 
     @Test
     void theEmbeddedTargetOutsideAJobManagerSaysWhereItExists() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> JobSubmission.findExecutor(target(JobSubmission.EMBEDDED_TARGET)));
 
         assertTrue(e.getMessage().contains("only exists for programs run inside a JobManager"), e.getMessage());
@@ -34,10 +35,12 @@ class JobSubmissionTest {
 
     @Test
     void anUnknownTargetListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JobSubmission.findExecutor(target("nowhere")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> JobSubmission.findExecutor(target("nowhere")));
 
-        assertTrue(e.getMessage().contains("Unknown execution.target 'nowhere'") && e.getMessage().contains("local"),
+        assertTrue(
+                e.getMessage().contains("Unknown execution.target 'nowhere'")
+                        && e.getMessage().contains("local"),
                 e.getMessage());
     }
 

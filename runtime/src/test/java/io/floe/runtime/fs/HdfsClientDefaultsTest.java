@@ -10,7 +10,8 @@ class HdfsClientDefaultsTest {
     void shortensTheCloseRetryDelayWhereOnlyHadoopsDefaultApplies() {
         Configuration configuration = HdfsClientDefaults.apply(new Configuration());
 
-        assertEquals(HdfsClientDefaults.CLOSE_RETRY_DELAY_MILLIS,
+        assertEquals(
+                HdfsClientDefaults.CLOSE_RETRY_DELAY_MILLIS,
                 configuration.getLong(HdfsClientDefaults.CLOSE_RETRY_DELAY_KEY, -1));
     }
 

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 class DurableStorageTest {
     @Test
     void withoutAnImplementationOnTheClasspathTheKeyIsNamedWithTheRemedy() {
-        IllegalConfigurationException refused = assertThrows(IllegalConfigurationException.class,
-                () -> DurableStorage.factoryFor("hdfs:///floe/ha"));
-        assertEquals("high-availability.storageDir is hdfs:///floe/ha, but no durable storage is on the classpath: "
-                + "add floe-blobstore-hdfs (the distribution's lib/ has it), or remove the key.", refused.getMessage());
+        IllegalConfigurationException refused =
+                assertThrows(IllegalConfigurationException.class, () -> DurableStorage.factoryFor("hdfs:///floe/ha"));
+        assertEquals(
+                "high-availability.storageDir is hdfs:///floe/ha, but no durable storage is on the classpath: "
+                        + "add floe-blobstore-hdfs (the distribution's lib/ has it), or remove the key.",
+                refused.getMessage());
     }
 }

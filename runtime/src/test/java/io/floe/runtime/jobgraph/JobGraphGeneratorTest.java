@@ -1,6 +1,5 @@
 package io.floe.runtime.jobgraph;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import io.floe.api.DataStream;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.tuple.Tuple2;
+import io.floe.runtime.execution.JobGraphs;
 import org.junit.jupiter.api.Test;
 
 class JobGraphGeneratorTest {
@@ -19,28 +19,39 @@ class JobGraphGeneratorTest {
 
     @Test
     void forwardOperatorsOfEqualParallelismFormOneVertex() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-        env.fromSequence(1, 10).map(x -> x * 2).filter(x -> x % 3 != 0).addSink(x -> { });
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        env.fromSequence(1, 10).map(x -> x * 2).filter(x -> x % 3 != 0).addSink(x -> {});
         JobGraph graph = compile(env);
         assertEquals(1, graph.vertices().size());
-        assertEquals("Sequence Source -> Map -> Filter -> Sink", graph.vertices().get(0).name());
+        assertEquals(
+                "Sequence Source -> Map -> Filter -> Sink",
+                graph.vertices().get(0).name());
         assertEquals(2, graph.maxParallelism());
     }
 
     @Test
     void keyBySplitsTheChainWithAHashEdge() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-        env.fromSequence(1, 10).map(x -> Tuple2.of(x % 3, 1L)).keyBy(t -> t.f0).sum(1).print();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        env.fromSequence(1, 10)
+                .map(x -> Tuple2.of(x % 3, 1L))
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .print();
         JobGraph graph = compile(env);
         assertEquals(2, graph.vertices().size());
         assertEquals(1, graph.edges().size());
         assertEquals("HASH", graph.edges().get(0).shipStrategy());
-        assertEquals("Keyed Aggregation -> Print to Std. Out", graph.vertices().get(1).name());
+        assertEquals(
+                "Keyed Aggregation -> Print to Std. Out",
+                graph.vertices().get(1).name());
     }
 
     @Test
     void differentParallelismGivesARebalanceEdge() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
         env.fromElements("a", "b").map(String::toUpperCase).print();
         JobGraph graph = compile(env);
         assertEquals(2, graph.vertices().size());
@@ -61,8 +72,8 @@ class JobGraphGeneratorTest {
 
     @Test
     void batchModeRefusesAnUnboundedSource() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment()
-                .setRuntimeMode(RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.socketTextStream("localhost", 9999).print();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> compile(env));
         assertTrue(e.getMessage().contains("socketTextStream(localhost:9999) is unbounded"), e.getMessage());
@@ -70,8 +81,8 @@ class JobGraphGeneratorTest {
 
     @Test
     void automaticModeIsBatchWhenAllSourcesAreBounded() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment()
-                .setRuntimeMode(RuntimeExecutionMode.AUTOMATIC);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setRuntimeMode(RuntimeExecutionMode.AUTOMATIC);
         env.fromSequence(1, 3).print();
         assertTrue(compile(env).batch());
     }

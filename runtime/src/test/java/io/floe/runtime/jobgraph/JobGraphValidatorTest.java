@@ -21,14 +21,15 @@ class JobGraphValidatorTest {
     }
 
     private static void assertRefused(JobGraph graph, String field) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JobGraphValidator.validate(graph));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> JobGraphValidator.validate(graph));
         assertTrue(refused.getMessage().contains(field), "names " + field + ": " + refused.getMessage());
     }
 
     @Test
     void acceptsAGraphAsTheGeneratorMakesIt() {
-        JobGraphValidator.validate(graph(List.of(vertex(SOURCE, 2, 1), vertex(SINK, 2, 0)),
-                List.of(new JobEdge(SOURCE, 0, SINK, "hash"))));
+        JobGraphValidator.validate(graph(
+                List.of(vertex(SOURCE, 2, 1), vertex(SINK, 2, 0)), List.of(new JobEdge(SOURCE, 0, SINK, "hash"))));
     }
 
     @Test
@@ -38,11 +39,18 @@ class JobGraphValidatorTest {
         assertRefused(graph(List.of(vertex(SOURCE, -3, 0)), List.of()), "vertices[0].parallelism is -3");
         assertRefused(graph(List.of(vertex(SOURCE, 200, 0)), List.of()), "vertices[0].maxParallelism");
         assertRefused(graph(List.of(vertex(SOURCE, 1, 0), vertex(SOURCE, 1, 0)), List.of()), "vertices[1]");
-        assertRefused(graph(List.of(vertex(SOURCE, 1, 1)), List.of(new JobEdge(SOURCE, 0, new JobVertexId("no-such-vertex"),
-                "forward"))), "edges[0].target no-such-vertex");
-        assertRefused(graph(List.of(vertex(SOURCE, 1, 1), vertex(SINK, 1, 0)), List.of(new JobEdge(SINK, 0, SOURCE,
-                "forward"))), "edges[0].sourceOutputIndex");
-        assertRefused(new JobGraph(null, "job", false, List.of(vertex(SOURCE, 1, 0)), List.of(), List.of(), Map.of()),
+        assertRefused(
+                graph(
+                        List.of(vertex(SOURCE, 1, 1)),
+                        List.of(new JobEdge(SOURCE, 0, new JobVertexId("no-such-vertex"), "forward"))),
+                "edges[0].target no-such-vertex");
+        assertRefused(
+                graph(
+                        List.of(vertex(SOURCE, 1, 1), vertex(SINK, 1, 0)),
+                        List.of(new JobEdge(SINK, 0, SOURCE, "forward"))),
+                "edges[0].sourceOutputIndex");
+        assertRefused(
+                new JobGraph(null, "job", false, List.of(vertex(SOURCE, 1, 0)), List.of(), List.of(), Map.of()),
                 "'jobId'");
     }
 }

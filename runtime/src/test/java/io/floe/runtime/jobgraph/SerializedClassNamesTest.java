@@ -105,8 +105,13 @@ class SerializedClassNamesTest {
     @Test
     void namesWhatObjectInputStreamResolves() throws Exception {
         MapFunction<String, Integer> lambda = String::length;
-        Object proxy = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Greeting.class}, new Handler());
-        List<Object> graph = new ArrayList<>(List.of(new Everything(), new WithWriteMethod(), new Outside(), lambda,
+        Object proxy =
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Greeting.class}, new Handler());
+        List<Object> graph = new ArrayList<>(List.of(
+                new Everything(),
+                new WithWriteMethod(),
+                new Outside(),
+                lambda,
                 new InvalidClassException("a Throwable, with its stack trace")));
         graph.add(proxy);
 
@@ -114,8 +119,17 @@ class SerializedClassNamesTest {
         Set<String> scanned = SerializedClassNames.of(bytes).orElseThrow();
 
         assertEquals(resolvedWhenRead(bytes), scanned);
-        for (Class<?> expected : List.of(Everything.class, Inner.class, WithWriteMethod.class, Outside.class,
-                Greeting.class, Handler.class, TimeUnit.class, HashMap.class, Integer.class, getClass())) {
+        for (Class<?> expected : List.of(
+                Everything.class,
+                Inner.class,
+                WithWriteMethod.class,
+                Outside.class,
+                Greeting.class,
+                Handler.class,
+                TimeUnit.class,
+                HashMap.class,
+                Integer.class,
+                getClass())) {
             assertTrue(scanned.contains(expected.getName()), expected.getName() + " in " + scanned);
         }
     }
@@ -130,7 +144,8 @@ class SerializedClassNamesTest {
             out.useProtocolVersion(ObjectStreamConstants.PROTOCOL_VERSION_1);
             out.writeObject(new Outside());
         }
-        assertEquals(Optional.empty(), SerializedClassNames.of(oldProtocol.toByteArray()), "old Externalizable protocol");
+        assertEquals(
+                Optional.empty(), SerializedClassNames.of(oldProtocol.toByteArray()), "old Externalizable protocol");
     }
 
     private static byte[] serialize(Object object) throws IOException {

@@ -30,25 +30,37 @@ import org.junit.jupiter.api.io.TempDir;
 class UserCodeValidatorTest {
     @TempDir
     static Path work;
+
     static Path userJar;
     static byte[] chainUsingUserClass;
 
     @BeforeAll
     static void compileAUserJar() throws Exception {
         Path sources = Files.createDirectories(work.resolve("src/acme"));
-        Files.writeString(sources.resolve("Tokenizer.java"),
+        Files.writeString(
+                sources.resolve("Tokenizer.java"),
                 "package acme; public class Tokenizer implements java.io.Serializable { public int maxTokens = 8; }");
         Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, compiler.run(null, null, null, "-d", classes.toString(), sources.resolve("Tokenizer.java").toString()));
+        assertEquals(
+                0,
+                compiler.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        sources.resolve("Tokenizer.java").toString()));
         userJar = work.resolve("job.jar");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(userJar))) {
             jar.putNextEntry(new JarEntry("acme/Tokenizer.class"));
             jar.write(Files.readAllBytes(classes.resolve("acme/Tokenizer.class")));
             jar.closeEntry();
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {userJar.toUri().toURL()}, null)) {
-            Object tokenizer = loader.loadClass("acme.Tokenizer").getConstructor().newInstance();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {userJar.toUri().toURL()}, null)) {
+            Object tokenizer =
+                    loader.loadClass("acme.Tokenizer").getConstructor().newInstance();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(List.of("chain", tokenizer));
@@ -58,7 +70,8 @@ class UserCodeValidatorTest {
     }
 
     static JobGraph graphOf(byte[] chain) {
-        JobVertex vertex = new JobVertex(new JobVertexId("00000000000000000000000000000001"), "tokenize", 1, 128, true, 0, chain);
+        JobVertex vertex =
+                new JobVertex(new JobVertexId("00000000000000000000000000000001"), "tokenize", 1, 128, true, 0, chain);
         return new JobGraph(JobId.generate(), "job", false, List.of(vertex), List.of(), List.of(), Map.of());
     }
 
@@ -69,17 +82,22 @@ class UserCodeValidatorTest {
 
     @Test
     void aJobWithoutItsJarIsRefusedNamingVertexAndClass() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> UserCodeValidator.validate(graphOf(chainUsingUserClass), Map.of()));
-        assertEquals("The job graph's vertices[0] ('tokenize') uses class acme.Tokenizer, which is neither in the job's "
-                + "jars [] nor in Floe; submit the jar that holds it.", refused.getMessage());
+        assertEquals(
+                "The job graph's vertices[0] ('tokenize') uses class acme.Tokenizer, which is neither in the job's "
+                        + "jars [] nor in Floe; submit the jar that holds it.",
+                refused.getMessage());
     }
 
     @Test
     void aJarThatIsNoJarIsRefusedByItsName() throws IOException {
         Path garbage = Files.writeString(work.resolve("garbage.jar"), "PK not really", StandardCharsets.US_ASCII);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> UserCodeValidator.validate(graphOf(chainUsingUserClass), Map.of("job.jar", userJar, "extra.jar", garbage)));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> UserCodeValidator.validate(
+                        graphOf(chainUsingUserClass), Map.of("job.jar", userJar, "extra.jar", garbage)));
         assertTrue(refused.getMessage().startsWith("The job jar 'extra.jar' is no jar file ("), refused.getMessage());
     }
 

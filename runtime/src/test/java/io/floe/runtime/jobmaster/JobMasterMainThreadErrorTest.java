@@ -36,11 +36,16 @@ class JobMasterMainThreadErrorTest {
 
     @Test
     void anExceptionOnTheMainThreadFailsTheJobWithItsMessage() throws Exception {
-        NettyRpcService rpc = NettyRpcService.start(
-                new RpcServiceConfig("127.0.0.1", null, 0, Duration.ofSeconds(2), 1 << 20));
+        NettyRpcService rpc =
+                NettyRpcService.start(new RpcServiceConfig("127.0.0.1", null, 0, Duration.ofSeconds(2), 1 << 20));
         // no ResourceManager listens there: the job waits for slots, RUNNING, as one does on a busy cluster
-        JobMaster.JobMasterSettings settings = new JobMaster.JobMasterSettings("127.0.0.1:1/resourcemanager",
-                Duration.ofSeconds(10), Duration.ofSeconds(50), Duration.ofMinutes(5), Duration.ofMinutes(3), "127.0.0.1:1");
+        JobMaster.JobMasterSettings settings = new JobMaster.JobMasterSettings(
+                "127.0.0.1:1/resourcemanager",
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(50),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(3),
+                "127.0.0.1:1");
         FaultyJobMaster jobMaster = new FaultyJobMaster(rpc, RestServerFixture.jobGraph("faulty", Map.of()), settings);
         try {
             jobMaster.start();
@@ -48,8 +53,10 @@ class JobMasterMainThreadErrorTest {
 
             JobResult result = jobMaster.getResultFuture().get(10, TimeUnit.SECONDS);
             assertEquals(JobStatus.FAILED, result.status());
-            assertTrue(result.error().message().contains("unexpected internal error")
-                    && result.error().message().contains("No vertex no-such-vertex"), result.error().message());
+            assertTrue(
+                    result.error().message().contains("unexpected internal error")
+                            && result.error().message().contains("No vertex no-such-vertex"),
+                    result.error().message());
         } finally {
             jobMaster.closeAsync().get(10, TimeUnit.SECONDS);
             rpc.closeAsync().get(10, TimeUnit.SECONDS);

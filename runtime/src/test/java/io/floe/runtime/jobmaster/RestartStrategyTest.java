@@ -31,8 +31,10 @@ class RestartStrategyTest {
 
     @Test
     void unknownTypeNamesTheKey() {
-        IllegalConfigurationException e = assertThrows(IllegalConfigurationException.class,
-                () -> RestartStrategy.fromConfiguration(new Configuration().setString("restart-strategy.type", "sometimes")));
+        IllegalConfigurationException e = assertThrows(
+                IllegalConfigurationException.class,
+                () -> RestartStrategy.fromConfiguration(
+                        new Configuration().setString("restart-strategy.type", "sometimes")));
         assertTrue(e.getMessage().contains("restart-strategy.type"));
     }
 }

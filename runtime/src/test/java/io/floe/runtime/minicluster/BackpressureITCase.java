@@ -1,6 +1,5 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.functions.SinkFunction;
 import io.floe.api.functions.SourceFunction;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import java.lang.management.ManagementFactory;
@@ -63,7 +63,8 @@ class BackpressureITCase {
         // the functions run in this JVM and count through statics: start each run from zero (reruns too)
         emitted.set(0);
         consumed.set(0);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
         env.addSource(new FastSource()).rebalance().addSink(new SlowSink()).setParallelism(2);
         JobGraph jobGraph = JobGraphs.of(env, "backpressure");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -80,7 +81,8 @@ class BackpressureITCase {
             while (System.nanoTime() < end) {
                 LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
                 System.gc();
-                maxHeapGrowth = Math.max(maxHeapGrowth, memory.getHeapMemoryUsage().getUsed() - baseline);
+                maxHeapGrowth =
+                        Math.max(maxHeapGrowth, memory.getHeapMemoryUsage().getUsed() - baseline);
                 maxInFlight = Math.max(maxInFlight, emitted.get() - consumed.get());
             }
             assertTrue(consumed.get() > 1_000, "the sink made progress: " + consumed.get());

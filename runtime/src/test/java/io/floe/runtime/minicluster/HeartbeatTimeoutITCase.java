@@ -18,7 +18,8 @@ class HeartbeatTimeoutITCase {
         configuration.set(ClusterOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(2, 1, configuration))) {
             cluster.start();
-            io.floe.testutils.Deadline.waitUntil(() -> taskManagers(cluster) == 2, Duration.ofSeconds(20), "both TaskManagers registered");
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> taskManagers(cluster) == 2, Duration.ofSeconds(20), "both TaskManagers registered");
 
             CountDownLatch thaw = new CountDownLatch(1);
             cluster.getTaskExecutors().get(1).runOnMainThread(() -> {
@@ -29,15 +30,20 @@ class HeartbeatTimeoutITCase {
                 }
             });
             long frozenAt = System.nanoTime();
-            io.floe.testutils.Deadline.waitUntil(() -> taskManagers(cluster) == 1, Duration.ofSeconds(15),
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> taskManagers(cluster) == 1,
+                    Duration.ofSeconds(15),
                     "the frozen TaskManager to be declared dead");
             long detectionMillis = (System.nanoTime() - frozenAt) / 1_000_000;
             assertEquals(1, taskManagers(cluster));
-            org.junit.jupiter.api.Assertions.assertTrue(detectionMillis >= 900,
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    detectionMillis >= 900,
                     "declared dead only after heartbeat.timeout, not before: " + detectionMillis + " ms");
 
             thaw.countDown();
-            io.floe.testutils.Deadline.waitUntil(() -> taskManagers(cluster) == 2, Duration.ofSeconds(15),
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> taskManagers(cluster) == 2,
+                    Duration.ofSeconds(15),
                     "the thawed TaskManager to register again");
         }
     }

@@ -1,6 +1,5 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.tuple.Tuple2;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import io.floe.testutils.TestOutput;
@@ -27,7 +27,8 @@ class KeyByAcrossTaskManagersITCase {
     void keyedSumsAreExactAndRecordsCrossTheNetwork(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("sums");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment()
-                .setParallelism(2).setRuntimeMode(RuntimeExecutionMode.BATCH);
+                .setParallelism(2)
+                .setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.fromSequence(0, 199_999)
                 .map(i -> Tuple2.of(i % 101, i))
                 .keyBy(t -> t.f0)
@@ -64,9 +65,20 @@ class KeyByAcrossTaskManagersITCase {
         configuration.set(ClusterOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofMillis(200));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(2, 3, configuration))) {
             cluster.start();
-            io.floe.testutils.Deadline.waitUntil(() -> cluster.getDispatcherGateway().requestResourceOverview().join()
-                    .numberOfSlots() == 6, java.time.Duration.ofSeconds(20), "2 TaskManagers with 3 slots each");
-            assertEquals(2, cluster.getDispatcherGateway().requestResourceOverview().join().numberOfTaskManagers());
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> cluster.getDispatcherGateway()
+                                    .requestResourceOverview()
+                                    .join()
+                                    .numberOfSlots()
+                            == 6,
+                    java.time.Duration.ofSeconds(20),
+                    "2 TaskManagers with 3 slots each");
+            assertEquals(
+                    2,
+                    cluster.getDispatcherGateway()
+                            .requestResourceOverview()
+                            .join()
+                            .numberOfTaskManagers());
         }
     }
 }

@@ -19,8 +19,9 @@ class NotEnoughSlotsITCase {
                 .setString("local.number-taskmanager", "1")
                 .setString("taskmanager.numberOfTaskSlots", "2")
                 .setString("resourcemanager.standalone.start-up-time", "1 s");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration).setParallelism(5);
-        env.fromSequence(1, 10).addSink(x -> { });
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration)
+                .setParallelism(5);
+        env.fromSequence(1, 10).addSink(x -> {});
         long start = System.nanoTime();
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("too wide"));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;

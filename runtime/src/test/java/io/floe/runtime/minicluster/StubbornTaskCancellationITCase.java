@@ -1,6 +1,5 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import io.floe.api.functions.SinkFunction;
 import io.floe.api.functions.SourceFunction;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class StubbornTaskCancellationITCase {
     /** Lets the stubborn sources end once the test is over, so the cluster can shut down. */
     static final AtomicBoolean released = new AtomicBoolean();
+
     static final AtomicBoolean started = new AtomicBoolean();
 
     /** Runs until the test releases it, whatever the task does to stop it. */
@@ -57,7 +58,8 @@ class StubbornTaskCancellationITCase {
         // the functions run in this JVM and count through statics: start each run from zero (reruns too)
         released.set(false);
         started.set(false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
         env.addSource(new StubbornSource()).addSink(new DiscardingSink());
         JobGraph jobGraph = JobGraphs.of(env, "stubborn");
         Configuration configuration = new Configuration();

@@ -1,6 +1,5 @@
 package io.floe.runtime.minicluster;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import io.floe.api.WriteMode;
 import io.floe.api.tuple.Tuple2;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.messages.SlotStatus;
@@ -36,8 +36,10 @@ class TaskManagerFailureITCase {
         processed.set(0);
         Path output = dir.resolve("sums");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment()
-                .setParallelism(2).setRuntimeMode(RuntimeExecutionMode.BATCH);
-        env.getConfiguration().setString("restart-strategy.type", "fixed-delay")
+                .setParallelism(2)
+                .setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.getConfiguration()
+                .setString("restart-strategy.type", "fixed-delay")
                 .setString("restart-strategy.fixed-delay.attempts", "3")
                 .setString("restart-strategy.fixed-delay.delay", "200 ms");
         env.fromSequence(0, 99_999)
@@ -62,7 +64,8 @@ class TaskManagerFailureITCase {
 
             int busy = -1;
             for (int i = 0; i < cluster.getTaskManagers().size() && busy < 0; i++) {
-                for (SlotStatus slot : cluster.requestSlotReport(i).get(10, TimeUnit.SECONDS).slots()) {
+                for (SlotStatus slot :
+                        cluster.requestSlotReport(i).get(10, TimeUnit.SECONDS).slots()) {
                     if (!slot.isFree()) {
                         busy = i;
                     }

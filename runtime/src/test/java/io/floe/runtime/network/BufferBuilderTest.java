@@ -20,8 +20,7 @@ class BufferBuilderTest {
 
     private final PipelinedSubpartition subpartition =
             new PipelinedSubpartition(new ResultPartitionId("p"), 0, Integer.MAX_VALUE);
-    private final BufferBuilder builder =
-            new BufferBuilder(subpartition, PooledByteBufAllocator.DEFAULT, BUFFER_SIZE);
+    private final BufferBuilder builder = new BufferBuilder(subpartition, PooledByteBufAllocator.DEFAULT, BUFFER_SIZE);
     private final SubpartitionReader reader = subpartition.createReader(() -> {});
 
     @AfterEach
@@ -56,7 +55,8 @@ class BufferBuilderTest {
                 assertEquals(end, buffer.readerIndex());
                 records++;
             }
-            assertTrue(size <= BUFFER_SIZE || records == 1, "buffer of " + size + " bytes holds " + records + " records");
+            assertTrue(
+                    size <= BUFFER_SIZE || records == 1, "buffer of " + size + " bytes holds " + records + " records");
             buffer.release();
             buffers++;
         }

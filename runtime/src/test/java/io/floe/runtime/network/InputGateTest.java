@@ -18,9 +18,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,11 +58,13 @@ class InputGateTest {
 
         partition.fail(new IllegalStateException("user function exploded"));
 
-        IOException e = assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> {
-            while (true) {
-                gate.next(SERIALIZER); // records sent before the failure may still arrive
-            }
-        }));
+        IOException e = assertTimeoutPreemptively(
+                TIMEOUT,
+                () -> assertThrows(IOException.class, () -> {
+                    while (true) {
+                        gate.next(SERIALIZER); // records sent before the failure may still arrive
+                    }
+                }));
         assertTrue(e.getMessage().contains("java.lang.IllegalStateException"), e.getMessage());
         assertTrue(e.getMessage().contains("user function exploded"), e.getMessage());
         assertTrue(e.getMessage().contains("doomed"), e.getMessage());
@@ -78,18 +80,21 @@ class InputGateTest {
         InputGate gate = environment.createInputGate(List.of(channel(environment, id, 0)));
         toClose.add(gate);
         CompletableFuture<Object> result = new CompletableFuture<>();
-        Thread consumer = new Thread(() -> {
-            try {
-                result.complete(gate.next(SERIALIZER));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, "blocked-consumer");
+        Thread consumer = new Thread(
+                () -> {
+                    try {
+                        result.complete(gate.next(SERIALIZER));
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+                },
+                "blocked-consumer");
         consumer.start();
 
         waitUntilWaiting(consumer);
         consumer.interrupt();
-        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> result.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertInstanceOf(InterruptedException.class, e.getCause());
     }
 
@@ -108,7 +113,8 @@ class InputGateTest {
 
         producerEnvironment.close();
 
-        IOException e = assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
+        IOException e =
+                assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
         assertTrue(e.getMessage().contains(String.valueOf(producerEnvironment.getDataPort())), e.getMessage());
     }
 
@@ -121,7 +127,8 @@ class InputGateTest {
             toClose.add(gate);
             peer.accept().close();
 
-            IOException e = assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
+            IOException e = assertTimeoutPreemptively(
+                    TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
             assertTrue(e.getMessage().contains("was closed"), e.getMessage());
             assertTrue(e.getMessage().contains(String.valueOf(peer.getLocalPort())), e.getMessage());
         }
@@ -161,7 +168,8 @@ class InputGateTest {
         ResultPartitionId remoteId = new ResultPartitionId("there");
         RecordWriter local = environment.createResultPartition(localId, 1).createRecordWriter(SERIALIZER, null);
         RecordWriter remote = other.createResultPartition(remoteId, 1).createRecordWriter(SERIALIZER, null);
-        InputGate gate = environment.createInputGate(List.of(channel(environment, localId, 0), channel(other, remoteId, 0)));
+        InputGate gate =
+                environment.createInputGate(List.of(channel(environment, localId, 0), channel(other, remoteId, 0)));
         toClose.add(gate);
         assertEquals(2, gate.getNumberOfChannels());
         assertEquals(-1, gate.getLastChannelIndex());

@@ -96,8 +96,12 @@ class NetworkEnvironmentTest {
             assertTrue(metrics.getRemoteBytesReceived() > 10_000, metrics::toString);
             assertEquals(1, environment.getNumberOfClientConnections(), "one shared connection per peer");
         }
-        assertEquals(environments[0].getMetrics().getRemoteBytesSent(), environments[1].getMetrics().getRemoteBytesReceived());
-        assertEquals(environments[1].getMetrics().getRemoteBuffersSent(), environments[0].getMetrics().getRemoteBuffersReceived());
+        assertEquals(
+                environments[0].getMetrics().getRemoteBytesSent(),
+                environments[1].getMetrics().getRemoteBytesReceived());
+        assertEquals(
+                environments[1].getMetrics().getRemoteBuffersSent(),
+                environments[0].getMetrics().getRemoteBuffersReceived());
     }
 
     @Test
@@ -120,8 +124,13 @@ class NetworkEnvironmentTest {
 
         assertEquals(multiset(sent), multiset(consumer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
         NetworkMetrics metrics = environment.getMetrics();
-        assertEquals(0, metrics.getRemoteBuffersReceived() + metrics.getRemoteBytesReceived()
-                + metrics.getRemoteRecordsReceived() + metrics.getRemoteBuffersSent() + metrics.getRemoteBytesSent());
+        assertEquals(
+                0,
+                metrics.getRemoteBuffersReceived()
+                        + metrics.getRemoteBytesReceived()
+                        + metrics.getRemoteRecordsReceived()
+                        + metrics.getRemoteBuffersSent()
+                        + metrics.getRemoteBytesSent());
         assertEquals(0, environment.getNumberOfClientConnections());
     }
 
@@ -160,7 +169,8 @@ class NetworkEnvironmentTest {
         InputGate gate = consumerEnvironment.createInputGate(List.of(channel(producerEnvironment, id, 0)));
         toClose.add(gate);
 
-        IOException e = assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
+        IOException e =
+                assertTimeoutPreemptively(TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(e.getMessage().contains("never-registered"), e.getMessage());
         assertTrue(elapsedMillis >= maxBackoff.toMillis(), "gave up after " + elapsedMillis + " ms");
@@ -171,8 +181,8 @@ class NetworkEnvironmentTest {
     void rejectsDuplicatePartitionIds() {
         NetworkEnvironment environment = start(smallBuffers());
         environment.createResultPartition(new ResultPartitionId("p"), 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> environment.createResultPartition(new ResultPartitionId("p"), 1));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> environment.createResultPartition(new ResultPartitionId("p"), 1));
         assertTrue(e.getMessage().contains("p"), e.getMessage());
     }
 
@@ -188,9 +198,12 @@ class NetworkEnvironmentTest {
     /** A mix of Long, String and Tuple2 records, distinct per producer. */
     static Object record(int producer, int i) {
         switch (i % 3) {
-            case 0: return (long) producer * 1_000_000_000L + i;
-            case 1: return "producer-" + producer + "-record-" + i;
-            default: return Tuple2.of("key-" + (i % 97), Tuple2.of(producer, (long) i));
+            case 0:
+                return (long) producer * 1_000_000_000L + i;
+            case 1:
+                return "producer-" + producer + "-record-" + i;
+            default:
+                return Tuple2.of("key-" + (i % 97), Tuple2.of(producer, (long) i));
         }
     }
 

@@ -60,7 +60,9 @@ class NetworkMessageCodecTest {
 
     @Test
     void splitsAStreamOfSeveralFramesArrivingInPieces() {
-        sender.writeOutbound(new AddCredit(1, 1), new EndOfPartition(2),
+        sender.writeOutbound(
+                new AddCredit(1, 1),
+                new EndOfPartition(2),
                 new BufferResponse(3, 0, Unpooled.wrappedBuffer(new byte[] {1, 2, 3})));
         ByteBuf stream = Unpooled.buffer();
         ByteBuf part;

@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Environments on 127.0.0.1 with small buffers, and the waiting and counting the tests share. */
@@ -64,6 +64,8 @@ final class NetworkTestHarness {
     }
 
     static void waitUntilWaiting(Thread thread) {
-        waitUntil(() -> thread.getState() == Thread.State.WAITING, () -> thread.getName() + " blocks, is " + thread.getState());
+        waitUntil(
+                () -> thread.getState() == Thread.State.WAITING,
+                () -> thread.getName() + " blocks, is " + thread.getState());
     }
 }

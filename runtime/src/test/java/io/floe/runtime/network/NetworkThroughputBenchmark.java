@@ -39,7 +39,8 @@ public final class NetworkThroughputBenchmark {
         long wordRecords = args.length > 1 ? Long.parseLong(args[1]) : 13_000_000L;
         only = args.length > 2 ? args[2] : "";
         LongFunction<Object> longPair = i -> Tuple2.of(i * 0x9E3779B97F4A7C15L, i);
-        LongFunction<Object> wordPair = i -> Tuple2.of(WORDS[(int) ((i * 0x9E3779B97F4A7C15L) >>> 50) % WORDS.length], 1L);
+        LongFunction<Object> wordPair =
+                i -> Tuple2.of(WORDS[(int) ((i * 0x9E3779B97F4A7C15L) >>> 50) % WORDS.length], 1L);
 
         run("warm-up", 1, false, longRecords / 4, longPair);
         run("Tuple2<Long,Long>   local   1->1", 1, false, longRecords, longPair);
@@ -50,17 +51,23 @@ public final class NetworkThroughputBenchmark {
         run("Tuple2<String,Long> keyBy   2x2 ", 2, true, wordRecords, wordPair);
     }
 
-    /** {@code parallelism} producers and consumers; with {@code twoEnvironments} subtask i lives in environment i % 2. */
-    private static void run(String name, int parallelism, boolean twoEnvironments, long totalRecords,
-            LongFunction<Object> records) throws Exception {
+    /** {@code parallelism} producers and consumers; with {@code twoEnvironments} subtask i lives in environment i % 2.
+     * */
+    private static void run(
+            String name, int parallelism, boolean twoEnvironments, long totalRecords, LongFunction<Object> records)
+            throws Exception {
         if (!name.contains(only) && !name.equals("warm-up")) {
             return;
         }
         NetworkConfig defaults = NetworkConfig.defaults("127.0.0.1");
-        NetworkConfig config = new NetworkConfig(defaults.bindHost(), defaults.externalHost(), 0,
+        NetworkConfig config = new NetworkConfig(
+                defaults.bindHost(),
+                defaults.externalHost(),
+                0,
                 Integer.getInteger("floe.bench.bufferSize", defaults.bufferSizeBytes()),
                 Integer.getInteger("floe.bench.credits", defaults.creditsPerChannel()),
-                defaults.maxBuffersPerSubpartition(), defaults.partitionRequestMaxBackoff());
+                defaults.maxBuffersPerSubpartition(),
+                defaults.partitionRequestMaxBackoff());
         NetworkEnvironment[] environments = twoEnvironments
                 ? new NetworkEnvironment[] {NetworkEnvironment.start(config), NetworkEnvironment.start(config)}
                 : new NetworkEnvironment[] {NetworkEnvironment.start(config)};
@@ -107,9 +114,14 @@ public final class NetworkThroughputBenchmark {
                 throw new IllegalStateException(name + ": received " + received + " of " + perProducer * parallelism);
             }
             NetworkMetrics remote = environments[environments.length - 1].getMetrics();
-            System.out.printf("%s  %,12d records  %6.2f s  %,12.0f records/s  (remote buffers received: %d)%n",
-                    name, received, seconds, received / seconds,
-                    remote.getRemoteBuffersReceived() + environments[0].getMetrics().getRemoteBuffersReceived());
+            System.out.printf(
+                    "%s  %,12d records  %6.2f s  %,12.0f records/s  (remote buffers received: %d)%n",
+                    name,
+                    received,
+                    seconds,
+                    received / seconds,
+                    remote.getRemoteBuffersReceived()
+                            + environments[0].getMetrics().getRemoteBuffersReceived());
         } finally {
             threads.shutdownNow();
             for (NetworkEnvironment environment : environments) {
@@ -118,8 +130,9 @@ public final class NetworkThroughputBenchmark {
         }
     }
 
-    private static void produce(ResultPartition partition, long first, long count, int parallelism,
-            LongFunction<Object> records) throws InterruptedException {
+    private static void produce(
+            ResultPartition partition, long first, long count, int parallelism, LongFunction<Object> records)
+            throws InterruptedException {
         RecordWriter writer = partition.createRecordWriter(SERIALIZER, FLUSH_INTERVAL);
         for (long i = first; i < first + count; i++) {
             Object record = records.apply(i);

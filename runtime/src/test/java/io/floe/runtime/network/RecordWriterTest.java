@@ -63,15 +63,18 @@ class RecordWriterTest {
         AtomicBoolean stop = new AtomicBoolean();
         RecordWriter writer = partition.createRecordWriter(SERIALIZER, null);
         CompletableFuture<Long> produced = new CompletableFuture<>();
-        Thread producer = startThread("producer", () -> {
-            long i = 0;
-            while (!stop.get()) {
-                writer.emit(Tuple2.of(i, i), 0);
-                i++;
-            }
-            writer.close();
-            produced.complete(i);
-        }, produced);
+        Thread producer = startThread(
+                "producer",
+                () -> {
+                    long i = 0;
+                    while (!stop.get()) {
+                        writer.emit(Tuple2.of(i, i), 0);
+                        i++;
+                    }
+                    writer.close();
+                    produced.complete(i);
+                },
+                produced);
 
         for (long i = 0; i < 100; i++) {
             assertEquals(Tuple2.of(i, i), gate.next(SERIALIZER));
@@ -84,7 +87,8 @@ class RecordWriterTest {
         while (System.nanoTime() < pauseEnds) {
             assertEquals(written, writer.getRecordsWritten(), "the producer kept writing while the consumer paused");
             assertEquals(Thread.State.WAITING, producer.getState());
-            int inFlight = partition.getNumberOfQueuedBuffers(0) + gate.getNumberOfBufferedBuffers()
+            int inFlight = partition.getNumberOfQueuedBuffers(0)
+                    + gate.getNumberOfBufferedBuffers()
                     + (int) (producerEnvironment.getMetrics().getRemoteBuffersSent()
                             - consumerEnvironment.getMetrics().getRemoteBuffersReceived());
             assertTrue(inFlight <= MAX_BUFFERS + CREDITS + 2, "buffers in flight: " + inFlight);
@@ -94,8 +98,10 @@ class RecordWriterTest {
         assertTrue(partition.getNumberOfQueuedBuffers(0) > MAX_BUFFERS / 2, "queue is (nearly) full");
         if (remote) {
             // the backlog travels with the buffers still on their way over Netty
-            io.floe.testutils.Deadline.waitUntil(() -> ((RemoteInputChannel) gate.getChannel(0)).getSenderBacklog() > 0,
-                    Duration.ofSeconds(5), "the backlog announced");
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> ((RemoteInputChannel) gate.getChannel(0)).getSenderBacklog() > 0,
+                    Duration.ofSeconds(5),
+                    "the backlog announced");
         }
 
         // reading past what was written during the pause proves the producer resumed
@@ -125,8 +131,10 @@ class RecordWriterTest {
         assertEquals("again", assertTimeoutPreemptively(TIMEOUT, () -> gate.next(SERIALIZER)));
         writer.close();
         assertEquals(null, gate.next(SERIALIZER));
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("floe-output-flusher-trickle")), "flusher stopped on close");
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("floe-output-flusher-trickle")),
+                "flusher stopped on close");
     }
 
     @Test
@@ -150,15 +158,19 @@ class RecordWriterTest {
         ResultPartition partition = environment.createResultPartition(new ResultPartitionId("nobody-reads"), 1);
         RecordWriter writer = partition.createRecordWriter(SERIALIZER, null);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        Thread producer = startThread("blocked-producer", () -> {
-            for (long i = 0; ; i++) {
-                writer.emit(i, 0);
-            }
-        }, result);
+        Thread producer = startThread(
+                "blocked-producer",
+                () -> {
+                    for (long i = 0; ; i++) {
+                        writer.emit(i, 0);
+                    }
+                },
+                result);
 
         waitUntilWaiting(producer);
         producer.interrupt();
-        ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> result.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertInstanceOf(InterruptedException.class, e.getCause());
     }
 
@@ -172,7 +184,8 @@ class RecordWriterTest {
         InputGate gate = consumerEnvironment.createInputGate(List.of(channel(producerEnvironment, id, 0)));
         toClose.add(gate);
 
-        List<Object> sent = List.of("small", "x".repeat(5000), 1L, new byte[100_000], "y".repeat(1019), "z".repeat(1020), 2L);
+        List<Object> sent =
+                List.of("small", "x".repeat(5000), 1L, new byte[100_000], "y".repeat(1019), "z".repeat(1020), 2L);
         RecordWriter writer = partition.createRecordWriter(SERIALIZER, null);
         for (Object record : sent) {
             writer.emit(record, 0);
@@ -224,14 +237,16 @@ class RecordWriterTest {
     private static long awaitStableCount(RecordWriter writer, Duration quietPeriod) {
         long[] last = {writer.getRecordsWritten()};
         long[] since = {System.nanoTime()};
-        waitUntil(() -> {
-            long now = writer.getRecordsWritten();
-            if (now != last[0]) {
-                last[0] = now;
-                since[0] = System.nanoTime();
-            }
-            return System.nanoTime() - since[0] >= quietPeriod.toNanos();
-        }, () -> "the producer stops writing");
+        waitUntil(
+                () -> {
+                    long now = writer.getRecordsWritten();
+                    if (now != last[0]) {
+                        last[0] = now;
+                        since[0] = System.nanoTime();
+                    }
+                    return System.nanoTime() - since[0] >= quietPeriod.toNanos();
+                },
+                () -> "the producer stops writing");
         return last[0];
     }
 
@@ -242,13 +257,15 @@ class RecordWriterTest {
     }
 
     private Thread startThread(String name, ThrowingRunnable body, CompletableFuture<?> result) {
-        Thread thread = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+                },
+                name);
         threads.add(thread);
         thread.start();
         return thread;

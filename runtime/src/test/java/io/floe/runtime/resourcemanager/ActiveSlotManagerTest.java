@@ -42,8 +42,8 @@ class ActiveSlotManagerTest {
         final List<String> notEnough = new ArrayList<>();
 
         @Override
-        public CompletableFuture<Void> allocateSlot(SlotId slotId, JobId jobId, AllocationId allocationId,
-                String jobMasterAddress, UUID jobMasterId) {
+        public CompletableFuture<Void> allocateSlot(
+                SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId) {
             allocated.add(slotId);
             return CompletableFuture.completedFuture(null);
         }

@@ -26,8 +26,8 @@ class SlotManagerTest {
         CompletableFuture<Void> answer = CompletableFuture.completedFuture(null);
 
         @Override
-        public CompletableFuture<Void> allocateSlot(SlotId slotId, JobId jobId, AllocationId allocationId,
-                String jobMasterAddress, UUID jobMasterId) {
+        public CompletableFuture<Void> allocateSlot(
+                SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId) {
             allocated.add(slotId);
             return answer;
         }

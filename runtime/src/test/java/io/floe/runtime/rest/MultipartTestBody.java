@@ -19,8 +19,8 @@ public final class MultipartTestBody {
     }
 
     public MultipartTestBody file(String fieldName, String fileName, byte[] content) {
-        write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fieldName + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fieldName + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         out.writeBytes(content);
         write("\r\n");
         return this;

@@ -40,8 +40,17 @@ class RestConnectionLimitsTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        fixture = new RestServerFixture(new RestServerConfig("127.0.0.1", 0, 8 * 1024 * 1024, uploads,
-                RestServerConfig.DEFAULT_REQUEST_TIMEOUT, IDLENESS, null), Map.of(), Clock.systemUTC());
+        fixture = new RestServerFixture(
+                new RestServerConfig(
+                        "127.0.0.1",
+                        0,
+                        8 * 1024 * 1024,
+                        uploads,
+                        RestServerConfig.DEFAULT_REQUEST_TIMEOUT,
+                        IDLENESS,
+                        null),
+                Map.of(),
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -80,7 +89,9 @@ class RestConnectionLimitsTest {
             String read = readUntilClosed(socket, Duration.ofSeconds(10));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(read.startsWith("HTTP/1.1 200"), "the answer came first: " + read);
-            assertTrue(millis >= IDLENESS.toMillis() / 2 && millis < 5_000, "closed after the idleness timeout: " + millis);
+            assertTrue(
+                    millis >= IDLENESS.toMillis() / 2 && millis < 5_000,
+                    "closed after the idleness timeout: " + millis);
         }
     }
 
@@ -120,11 +131,13 @@ class RestConnectionLimitsTest {
         try {
             byte[] body = new MultipartTestBody()
                     .field("request", "{\"jobGraphFileName\":\"graph.json\",\"jobJarFileNames\":[]}")
-                    .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(
-                            RestServerFixture.jobGraph("slow", Map.of())))
+                    .file(
+                            "file_0",
+                            "graph.json",
+                            RestServerFixture.MAPPER.writeValueAsBytes(RestServerFixture.jobGraph("slow", Map.of())))
                     .build();
-            CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> fixture.send("POST", "/jobs",
-                    HttpRequest.BodyPublishers.ofByteArray(body), MultipartTestBody.CONTENT_TYPE));
+            CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> fixture.send(
+                    "POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body), MultipartTestBody.CONTENT_TYPE));
             LockSupport.parkNanos(IDLENESS.multipliedBy(3).toNanos());
             submitted.complete(null);
             assertEquals(202, answer.get(10, TimeUnit.SECONDS).status());
@@ -140,16 +153,20 @@ class RestConnectionLimitsTest {
         try (Socket socket = new Socket("127.0.0.1", fixture.server.getPort())) {
             byte[] multipart = new MultipartTestBody()
                     .field("request", "{\"jobGraphFileName\":\"graph.json\",\"jobJarFileNames\":[]}")
-                    .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(
-                            RestServerFixture.jobGraph("pipelined", Map.of())))
+                    .file(
+                            "file_0",
+                            "graph.json",
+                            RestServerFixture.MAPPER.writeValueAsBytes(
+                                    RestServerFixture.jobGraph("pipelined", Map.of())))
                     .build();
             java.io.ByteArrayOutputStream requests = new java.io.ByteArrayOutputStream();
-            requests.writeBytes(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + MultipartTestBody.CONTENT_TYPE
-                    + "\r\nContent-Length: " + multipart.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            requests.writeBytes(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                            + MultipartTestBody.CONTENT_TYPE + "\r\nContent-Length: " + multipart.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             requests.writeBytes(multipart);
             requests.writeBytes(("GET /config HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    + "GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    + "GET /jobs/overview HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            + "GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                            + "GET /jobs/overview HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             out.write(requests.toByteArray()); // all four at once, before any answer
@@ -164,11 +181,16 @@ class RestConnectionLimitsTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the later answers are ready long before
             submitted.complete(null);
             String answers = read.get(10, TimeUnit.SECONDS);
-            List<String> statuses = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})").matcher(answers).results()
-                    .map(match -> match.group(1)).toList();
+            List<String> statuses = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})")
+                    .matcher(answers)
+                    .results()
+                    .map(match -> match.group(1))
+                    .toList();
             assertEquals(List.of("202", "200", "404", "200"), statuses, answers);
-            assertTrue(answers.indexOf("/jobs/") < answers.indexOf("refresh-interval")
-                    && answers.lastIndexOf("\"jobs\"") > answers.indexOf("Not found: /nope"), answers);
+            assertTrue(
+                    answers.indexOf("/jobs/") < answers.indexOf("refresh-interval")
+                            && answers.lastIndexOf("\"jobs\"") > answers.indexOf("Not found: /nope"),
+                    answers);
         } finally {
             fixture.submitter.answerWith(null);
         }
@@ -176,18 +198,24 @@ class RestConnectionLimitsTest {
 
     @Test
     void aBodyThatIsNoUploadIsKeptOnlyUpToOneMebibyte() {
-        Answer answer = fixture.send("PATCH", "/jobs/0123456789abcdef0123456789abcdef?mode=cancel",
+        Answer answer = fixture.send(
+                "PATCH",
+                "/jobs/0123456789abcdef0123456789abcdef?mode=cancel",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[2 * RestRequestReader.MAX_IN_MEMORY_BODY]),
                 "application/json");
         assertEquals(413, answer.status());
-        assertTrue(answer.body().get("errors").get(0).asText().contains("multipart/form-data"), String.valueOf(answer.body()));
+        assertTrue(
+                answer.body().get("errors").get(0).asText().contains("multipart/form-data"),
+                String.valueOf(answer.body()));
     }
 
     @Test
     void anUploadToAPathWithoutHandlerIsDroppedAndAnsweredNotFound() {
-        byte[] body = new MultipartTestBody().file("file_0", "big.jar", new byte[4 * 1024 * 1024]).build();
-        Answer answer = fixture.send("POST", "/no-such-path", HttpRequest.BodyPublishers.ofByteArray(body),
-                MultipartTestBody.CONTENT_TYPE);
+        byte[] body = new MultipartTestBody()
+                .file("file_0", "big.jar", new byte[4 * 1024 * 1024])
+                .build();
+        Answer answer = fixture.send(
+                "POST", "/no-such-path", HttpRequest.BodyPublishers.ofByteArray(body), MultipartTestBody.CONTENT_TYPE);
         assertEquals(404, answer.status());
         assertEquals(200, fixture.get("/config").status(), "the server answers on");
     }

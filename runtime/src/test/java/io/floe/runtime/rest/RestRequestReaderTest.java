@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -61,13 +60,16 @@ class RestRequestReaderTest {
 
     @Test
     void anAnnouncedLengthAboveTheLimitIsRefusedBeforeReading() {
-        Answer answer = fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(oversizedSubmission()),
+        Answer answer = fixture.send(
+                "POST",
+                "/jobs",
+                HttpRequest.BodyPublishers.ofByteArray(oversizedSubmission()),
                 MultipartTestBody.CONTENT_TYPE);
 
         assertEquals(413, answer.status());
         String message = answer.body().get("errors").get(0).asText();
-        assertTrue(message.contains("rest.server.max-content-length") && message.contains(String.valueOf(LIMIT)),
-                message);
+        assertTrue(
+                message.contains("rest.server.max-content-length") && message.contains(String.valueOf(LIMIT)), message);
         assertEquals(0, fixture.submitter.submissions().size());
     }
 
@@ -79,12 +81,14 @@ class RestRequestReaderTest {
             chunks.add(ByteBuffer.wrap(body, offset, Math.min(8192, body.length - offset)));
         }
         // no length known up front: the JDK client sends it chunked
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofByteArrays(chunks.stream().map(b -> {
-                    byte[] copy = new byte[b.remaining()];
-                    b.get(copy);
-                    return copy;
-                }).toList()));
+        HttpRequest.BodyPublisher chunked =
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(chunks.stream()
+                        .map(b -> {
+                            byte[] copy = new byte[b.remaining()];
+                            b.get(copy);
+                            return copy;
+                        })
+                        .toList()));
 
         Answer answer = fixture.send("POST", "/jobs", chunked, MultipartTestBody.CONTENT_TYPE);
 
@@ -99,7 +103,8 @@ class RestRequestReaderTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Type: "
-                    + MultipartTestBody.CONTENT_TYPE + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + MultipartTestBody.CONTENT_TYPE + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             int firstPart = LIMIT / 2;
             writeChunk(out, body, 0, firstPart);
             awaitTrue(RestRequestReaderTest::aPartialFileIsOnDisk, "the upload to start streaming to disk");
@@ -121,8 +126,9 @@ class RestRequestReaderTest {
         byte[] body = oversizedSubmission();
         try (Socket socket = new Socket("127.0.0.1", fixture.server.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (LIMIT - 1)
-                    + "\r\nContent-Type: " + MultipartTestBody.CONTENT_TYPE + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (LIMIT - 1) + "\r\nContent-Type: "
+                            + MultipartTestBody.CONTENT_TYPE + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, LIMIT / 2);
             out.flush();
             awaitTrue(RestRequestReaderTest::aPartialFileIsOnDisk, "the upload to start streaming to disk");
@@ -132,8 +138,11 @@ class RestRequestReaderTest {
 
     @Test
     void anyRequestBodyIsLimited() {
-        Answer answer = fixture.send("PATCH", "/jobs/" + "a".repeat(32) + "?mode=cancel",
-                HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT + 1]), "application/json");
+        Answer answer = fixture.send(
+                "PATCH",
+                "/jobs/" + "a".repeat(32) + "?mode=cancel",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT + 1]),
+                "application/json");
 
         assertEquals(413, answer.status());
     }
@@ -164,26 +173,38 @@ class RestRequestReaderTest {
     @Test
     void anInvalidPercentEscapeInThePathIsABadRequest() {
         assertUserFacingBadRequest(raw("GET /%zz HTTP/1.1"), "Malformed request URI '/%zz'");
-        assertUserFacingBadRequest(raw("PATCH /jobs/0123456789abcdef0123456789abcdef%?mode=stop HTTP/1.1"),
-                "Malformed request URI");
+        assertUserFacingBadRequest(
+                raw("PATCH /jobs/0123456789abcdef0123456789abcdef%?mode=stop HTTP/1.1"), "Malformed request URI");
     }
 
     @Test
     void aMultipartContentTypeWithoutBoundaryIsABadRequestOnAnyPath() {
         for (String path : List.of("/jobs", "/no-such-path")) {
-            assertUserFacingBadRequest(raw("POST " + path + " HTTP/1.1", "Content-Type: multipart/form-data; boundary=",
-                    "Content-Length: 0"), "Content-Type header needs a non-empty boundary");
+            assertUserFacingBadRequest(
+                    raw(
+                            "POST " + path + " HTTP/1.1",
+                            "Content-Type: multipart/form-data; boundary=",
+                            "Content-Length: 0"),
+                    "Content-Type header needs a non-empty boundary");
         }
     }
 
     @Test
     void aMultipartContentTypeWithAnUnknownCharsetIsABadRequestAndLeavesNoUploadDirectory() {
-        assertUserFacingBadRequest(raw("POST /jobs HTTP/1.1",
-                "Content-Type: multipart/form-data; boundary=xyz; charset=no-such-charset", "Content-Length: 0"),
+        assertUserFacingBadRequest(
+                raw(
+                        "POST /jobs HTTP/1.1",
+                        "Content-Type: multipart/form-data; boundary=xyz; charset=no-such-charset",
+                        "Content-Length: 0"),
                 "a known charset");
         // on a path without handler the upload is not even begun: 404
-        assertEquals(404, raw("POST /no-such-path HTTP/1.1",
-                "Content-Type: multipart/form-data; boundary=xyz; charset=no-such-charset", "Content-Length: 0").status());
+        assertEquals(
+                404,
+                raw(
+                                "POST /no-such-path HTTP/1.1",
+                                "Content-Type: multipart/form-data; boundary=xyz; charset=no-such-charset",
+                                "Content-Length: 0")
+                        .status());
         // and no floe-upload-* directory is left: see nothingIsLeftInTheUploadDirectory
     }
 
@@ -191,8 +212,8 @@ class RestRequestReaderTest {
     void aMultipartBodyThatDoesNotMatchItsBoundaryIsABadRequest() {
         byte[] body = "--other\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--other--\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        Answer answer = fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body),
-                "multipart/form-data; boundary=xyz");
+        Answer answer = fixture.send(
+                "POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body), "multipart/form-data; boundary=xyz");
         assertEquals(400, answer.status(), String.valueOf(answer.body()));
         String message = answer.body().get("errors").get(0).asText();
         assertTrue(!message.contains("Exception") && !message.contains("java."), "no Java internals: " + message);

@@ -45,7 +45,9 @@ class RestServerEndpointTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        fixture = new RestServerFixture(uploads, 1024 * 1024,
+        fixture = new RestServerFixture(
+                uploads,
+                1024 * 1024,
                 Map.of("rest.port", "8081", "jobmanager.rpc.address", "jm-host"),
                 Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     }
@@ -63,19 +65,30 @@ class RestServerEndpointTest {
 
     @Test
     void overviewReportsTaskManagersSlotsJobsAndVersion() {
-        fixture.dispatcher.addTaskManager(new TaskManagerInfo(new ResourceId("tm-1"), "tm-host:6122/taskmanager",
-                "tm-host", 6121, NOW - 500, 4, 3));
+        fixture.dispatcher.addTaskManager(new TaskManagerInfo(
+                new ResourceId("tm-1"), "tm-host:6122/taskmanager", "tm-host", 6121, NOW - 500, 4, 3));
         runningJob("overview", 1);
 
         Answer answer = fixture.get("/overview");
 
         assertEquals(200, answer.status());
-        assertFields(answer.body(), "taskmanagers", "slots-total", "slots-available", "jobs-running", "jobs-finished",
-                "jobs-cancelled", "jobs-failed", "flink-version", "flink-commit");
+        assertFields(
+                answer.body(),
+                "taskmanagers",
+                "slots-total",
+                "slots-available",
+                "jobs-running",
+                "jobs-finished",
+                "jobs-cancelled",
+                "jobs-failed",
+                "flink-version",
+                "flink-commit");
         assertTrue(answer.body().get("taskmanagers").asInt() >= 1);
         assertTrue(answer.body().get("jobs-running").asInt() >= 1);
         assertEquals("floe-0.1.0", answer.body().get("flink-version").asText());
-        assertEquals("application/json; charset=UTF-8", answer.headers().get("content-type").get(0));
+        assertEquals(
+                "application/json; charset=UTF-8",
+                answer.headers().get("content-type").get(0));
     }
 
     @Test
@@ -88,8 +101,14 @@ class RestServerEndpointTest {
         Answer answer = fixture.get("/config");
 
         assertEquals(200, answer.status());
-        assertFields(answer.body(), "refresh-interval", "timezone-name", "timezone-offset", "flink-version",
-                "flink-revision", "features");
+        assertFields(
+                answer.body(),
+                "refresh-interval",
+                "timezone-name",
+                "timezone-offset",
+                "flink-version",
+                "flink-revision",
+                "features");
         assertFields(answer.body().get("features"), "web-submit", "web-cancel", "web-rescale", "web-history");
         assertEquals(0, answer.body().get("timezone-offset").asLong());
         assertTrue(answer.body().get("features").get("web-cancel").asBoolean());
@@ -149,15 +168,34 @@ class RestServerEndpointTest {
     @Test
     void jobDetailsShowStateTimestampsAndVertices() {
         JobId jobId = runningJob("detailed", 2);
-        fixture.dispatcher.setVertices(jobId, List.of(new JobVertexInfo("v1", "Source: numbers -> Map", 2, "RUNNING",
-                START + 10, -1, Map.of("RUNNING", 1, "DEPLOYING", 1))));
+        fixture.dispatcher.setVertices(
+                jobId,
+                List.of(new JobVertexInfo(
+                        "v1",
+                        "Source: numbers -> Map",
+                        2,
+                        "RUNNING",
+                        START + 10,
+                        -1,
+                        Map.of("RUNNING", 1, "DEPLOYING", 1))));
 
         Answer answer = fixture.get("/jobs/" + jobId);
 
         assertEquals(200, answer.status());
         JsonNode body = answer.body();
-        assertFields(body, "jid", "name", "isStoppable", "state", "start-time", "end-time", "duration", "now",
-                "timestamps", "vertices", "status-counts");
+        assertFields(
+                body,
+                "jid",
+                "name",
+                "isStoppable",
+                "state",
+                "start-time",
+                "end-time",
+                "duration",
+                "now",
+                "timestamps",
+                "vertices",
+                "status-counts");
         assertEquals(jobId.value(), body.get("jid").asText());
         assertFalse(body.get("isStoppable").asBoolean());
         assertEquals(NOW, body.get("now").asLong());
@@ -187,12 +225,16 @@ class RestServerEndpointTest {
     @Test
     void jobExceptionsPutTheNewestFailureFirst() {
         JobId jobId = runningJob("failing", 1);
-        ErrorInfo newest = new ErrorInfo("java.lang.IllegalStateException", "boom",
+        ErrorInfo newest = new ErrorInfo(
+                "java.lang.IllegalStateException",
+                "boom",
                 "java.lang.IllegalStateException: boom\n\tat Job.map(Job.java:1)");
         ErrorInfo older = new ErrorInfo("java.io.IOException", "disk", "java.io.IOException: disk\n\tat X");
-        fixture.dispatcher.setExceptions(jobId, List.of(
-                new ExceptionHistoryEntry(newest, START + 20, "Map (1/1)", "tm-host:6121"),
-                new ExceptionHistoryEntry(older, START + 10, null, null)));
+        fixture.dispatcher.setExceptions(
+                jobId,
+                List.of(
+                        new ExceptionHistoryEntry(newest, START + 20, "Map (1/1)", "tm-host:6121"),
+                        new ExceptionHistoryEntry(older, START + 10, null, null)));
 
         Answer answer = fixture.get("/jobs/" + jobId + "/exceptions");
 
@@ -204,9 +246,17 @@ class RestServerEndpointTest {
         assertEquals(2, body.get("all-exceptions").size());
         assertFields(body.get("exceptionHistory"), "entries", "truncated");
         JsonNode entry = body.get("exceptionHistory").get("entries").get(0);
-        assertFields(entry, "exceptionName", "stacktrace", "timestamp", "taskName", "location", "failureLabels",
+        assertFields(
+                entry,
+                "exceptionName",
+                "stacktrace",
+                "timestamp",
+                "taskName",
+                "location",
+                "failureLabels",
                 "concurrentExceptions");
-        assertEquals("java.lang.IllegalStateException", entry.get("exceptionName").asText());
+        assertEquals(
+                "java.lang.IllegalStateException", entry.get("exceptionName").asText());
         assertEquals("Map (1/1)", entry.get("taskName").asText());
         assertFalse(body.get("exceptionHistory").get("entries").get(1).has("taskName"));
     }
@@ -252,10 +302,17 @@ class RestServerEndpointTest {
     @Test
     void executionResultOfAFailedJobCarriesTheCause() throws IOException {
         JobId jobId = runningJob("broken", 1);
-        fixture.dispatcher.endJob(jobId, JobStatus.FAILED, START + 10, new ErrorInfo("com.example.UserException",
-                "bad record 42", "com.example.UserException: bad record 42\n\tat com.example.Job.map(Job.java:7)"));
+        fixture.dispatcher.endJob(
+                jobId,
+                JobStatus.FAILED,
+                START + 10,
+                new ErrorInfo(
+                        "com.example.UserException",
+                        "bad record 42",
+                        "com.example.UserException: bad record 42\n\tat com.example.Job.map(Job.java:7)"));
 
-        JsonNode result = fixture.get("/jobs/" + jobId + "/execution-result").body().get("job-execution-result");
+        JsonNode result =
+                fixture.get("/jobs/" + jobId + "/execution-result").body().get("job-execution-result");
 
         assertEquals("FAILED", result.get("application-status").asText());
         JsonNode cause = result.get("failure-cause");
@@ -272,7 +329,8 @@ class RestServerEndpointTest {
         JobId jobId = runningJob("cancelled", 1);
         fixture.dispatcher.endJob(jobId, JobStatus.CANCELED, START + 10, null);
 
-        JsonNode result = fixture.get("/jobs/" + jobId + "/execution-result").body().get("job-execution-result");
+        JsonNode result =
+                fixture.get("/jobs/" + jobId + "/execution-result").body().get("job-execution-result");
 
         assertEquals("CANCELED", result.get("application-status").asText());
         assertFalse(result.has("failure-cause"));
@@ -280,16 +338,27 @@ class RestServerEndpointTest {
 
     @Test
     void taskManagersListEveryRegisteredTaskManager() {
-        fixture.dispatcher.addTaskManager(new TaskManagerInfo(new ResourceId("tm-listed"), "tm-2:6122/taskmanager",
-                "tm-2", 7000, NOW - 100, 2, 1));
+        fixture.dispatcher.addTaskManager(new TaskManagerInfo(
+                new ResourceId("tm-listed"), "tm-2:6122/taskmanager", "tm-2", 7000, NOW - 100, 2, 1));
 
         Answer answer = fixture.get("/taskmanagers");
 
         assertEquals(200, answer.status());
         assertFields(answer.body(), "taskmanagers");
         JsonNode tm = find(answer.body().get("taskmanagers"), "id", "tm-listed");
-        assertFields(tm, "id", "path", "dataPort", "jmxPort", "timeSinceLastHeartbeat", "slotsNumber", "freeSlots",
-                "totalResource", "freeResource", "hardware", "blocked");
+        assertFields(
+                tm,
+                "id",
+                "path",
+                "dataPort",
+                "jmxPort",
+                "timeSinceLastHeartbeat",
+                "slotsNumber",
+                "freeSlots",
+                "totalResource",
+                "freeResource",
+                "hardware",
+                "blocked");
         assertEquals("tm-2:6122/taskmanager", tm.get("path").asText());
         assertEquals(7000, tm.get("dataPort").asInt());
         assertEquals(NOW - 100, tm.get("timeSinceLastHeartbeat").asLong());
@@ -355,13 +424,16 @@ class RestServerEndpointTest {
     void upperCaseJobIdIsAccepted() {
         JobId jobId = runningJob("upper", 1);
 
-        assertEquals(200, fixture.get("/jobs/" + jobId.value().toUpperCase() + "/status").status());
+        assertEquals(
+                200,
+                fixture.get("/jobs/" + jobId.value().toUpperCase() + "/status").status());
     }
 
     @Test
     void malformedQueryIsABadRequest() {
-        Answer answer = fixture.sendRaw(("GET /jobs?broken=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        Answer answer =
+                fixture.sendRaw(("GET /jobs?broken=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
 
         assertError(answer, 400, "Malformed request URI");
     }
@@ -400,7 +472,9 @@ class RestServerEndpointTest {
         assertThrows(IllegalStateException.class, fixture.server::start);
         RestServerEndpoint clash = new RestServerEndpoint(
                 new RestServerConfig("127.0.0.1", fixture.server.getPort(), 1024, otherUploads),
-                fixture.dispatcher, fixture.submitter, Map.of());
+                fixture.dispatcher,
+                fixture.submitter,
+                Map.of());
         IOException failure = assertThrows(IOException.class, clash::start);
         assertTrue(failure.getMessage().contains("127.0.0.1:" + fixture.server.getPort()), failure.getMessage());
         clash.close();

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +19,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
-import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * A started {@link RestServerEndpoint} on an ephemeral loopback port, backed by a
@@ -37,10 +37,21 @@ public final class RestServerFixture implements AutoCloseable {
     /** A job graph the server accepts: one source vertex of parallelism 1, no jars. */
     public static io.floe.runtime.jobgraph.JobGraph jobGraph(String name, java.util.Map<String, String> configuration) {
         io.floe.runtime.jobgraph.JobVertex source = new io.floe.runtime.jobgraph.JobVertex(
-                new io.floe.runtime.jobgraph.JobVertexId("00000000000000000000000000000001"), "source", 1, 128, true, 0,
+                new io.floe.runtime.jobgraph.JobVertexId("00000000000000000000000000000001"),
+                "source",
+                1,
+                128,
+                true,
+                0,
                 new byte[] {1});
-        return new io.floe.runtime.jobgraph.JobGraph(io.floe.api.JobId.generate(), name, false, java.util.List.of(source),
-                java.util.List.of(), java.util.List.of(), configuration);
+        return new io.floe.runtime.jobgraph.JobGraph(
+                io.floe.api.JobId.generate(),
+                name,
+                false,
+                java.util.List.of(source),
+                java.util.List.of(),
+                java.util.List.of(),
+                configuration);
     }
 
     /** A jar of about {@code size} bytes: one stored entry of random bytes. */
@@ -68,19 +79,23 @@ public final class RestServerFixture implements AutoCloseable {
     public final TestingJobSubmitter submitter = new TestingJobSubmitter(dispatcher);
     public final Path uploadDirectory;
     public final RestServerEndpoint server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** An answer: status, and the body parsed as JSON (null if empty). */
     public record Answer(int status, JsonNode body, Map<String, List<String>> headers) {}
 
-    public RestServerFixture(Path uploadDirectory, long maxContentLength, Map<String, String> configuration, Clock clock)
+    public RestServerFixture(
+            Path uploadDirectory, long maxContentLength, Map<String, String> configuration, Clock clock)
             throws IOException {
         this(new RestServerConfig("127.0.0.1", 0, maxContentLength, uploadDirectory), configuration, clock);
     }
 
     /** A server with {@code config}, which should bind 127.0.0.1 on port 0. */
-    public RestServerFixture(RestServerConfig config, Map<String, String> configuration, Clock clock) throws IOException {
+    public RestServerFixture(RestServerConfig config, Map<String, String> configuration, Clock clock)
+            throws IOException {
         this.uploadDirectory = config.uploadDirectory();
         this.server = new RestServerEndpoint(config, dispatcher, submitter, configuration, clock);
         server.start();

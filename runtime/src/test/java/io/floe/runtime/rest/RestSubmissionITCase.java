@@ -1,6 +1,5 @@
 package io.floe.runtime.rest;
 
-import io.floe.runtime.execution.JobGraphs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobEdge;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
@@ -79,20 +79,23 @@ class RestSubmissionITCase {
 
     /** A job that runs until it is cancelled. */
     static JobGraph endlessJob() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(1);
         env.fromSequence(0, 1_000_000_000L)
                 .map(i -> {
                     LockSupport.parkNanos(1_000_000L);
                     return i;
                 })
-                .addSink(value -> { });
+                .addSink(value -> {});
         return JobGraphs.of(env, "endless");
     }
 
     static byte[] submission(JobGraph graph, byte[] jar) throws IOException {
         MultipartTestBody body = new MultipartTestBody()
-                .field("request", "{\"jobGraphFileName\":\"graph.json\",\"jobJarFileNames\":[" + (jar == null ? "" : "\"job.jar\"")
-                        + "]}")
+                .field(
+                        "request",
+                        "{\"jobGraphFileName\":\"graph.json\",\"jobJarFileNames\":["
+                                + (jar == null ? "" : "\"job.jar\"") + "]}")
                 .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(graph));
         if (jar != null) {
             body.file("file_1", "job.jar", jar);
@@ -111,9 +114,13 @@ class RestSubmissionITCase {
     }
 
     static HttpResponse<String> post(byte[] multipart) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + "/jobs"))
-                .header("Content-Type", MultipartTestBody.CONTENT_TYPE).header(RestAuthorization.HEADER, credential())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + "/jobs"))
+                        .header("Content-Type", MultipartTestBody.CONTENT_TYPE)
+                        .header(RestAuthorization.HEADER, credential())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String credential() {
@@ -121,7 +128,8 @@ class RestSubmissionITCase {
     }
 
     static int send(String method, String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + cluster.getRestPort() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header(RestAuthorization.HEADER, authorization);
@@ -130,8 +138,10 @@ class RestSubmissionITCase {
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort()
-                + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return RestServerFixture.MAPPER.readTree(response.body());
     }
 
@@ -143,8 +153,9 @@ class RestSubmissionITCase {
     static List<Path> blobsOf(JobGraph graph) throws IOException {
         try (Stream<Path> files = Files.walk(work)) {
             return files.filter(path -> path.getFileName().toString().startsWith("blob_p-")
-                    && path.getParent().getFileName().toString().equals("job_" + graph.jobId())
-                    && path.toString().contains("floe-blobserver-")).toList(); // not the TaskManagers' caches
+                            && path.getParent().getFileName().toString().equals("job_" + graph.jobId())
+                            && path.toString().contains("floe-blobserver-"))
+                    .toList(); // not the TaskManagers' caches
         }
     }
 
@@ -154,13 +165,16 @@ class RestSubmissionITCase {
         running = endlessJob();
         runningRequest = submission(running, tinyJar());
         assertEquals(202, post(runningRequest).statusCode());
-        Deadline.waitUntil(() -> {
-            try {
-                return "RUNNING".equals(status(running));
-            } catch (Exception e) {
-                return false;
-            }
-        }, Duration.ofSeconds(30), "the job running");
+        Deadline.waitUntil(
+                () -> {
+                    try {
+                        return "RUNNING".equals(status(running));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(30),
+                "the job running");
         List<Path> blobs = blobsOf(running);
         assertEquals(1, blobs.size(), "the job's jar in the BlobServer");
 
@@ -177,44 +191,72 @@ class RestSubmissionITCase {
         JobGraph valid = endlessJob();
         JobVertex first = valid.vertices().get(0);
         List<Map.Entry<JobGraph, String>> nonsense = new ArrayList<>();
-        nonsense.add(Map.entry(withGraph(valid, valid.vertices(), List.of(new JobEdge(first.id(), 0,
-                new JobVertexId("no-such-vertex"), "forward"))), "target no-such-vertex"));
+        nonsense.add(Map.entry(
+                withGraph(
+                        valid,
+                        valid.vertices(),
+                        List.of(new JobEdge(first.id(), 0, new JobVertexId("no-such-vertex"), "forward"))),
+                "target no-such-vertex"));
         nonsense.add(Map.entry(withGraph(valid, List.of(withParallelism(first, 0)), List.of()), "parallelism is 0"));
         nonsense.add(Map.entry(withGraph(valid, List.of(withParallelism(first, -3)), List.of()), "parallelism is -3"));
         nonsense.add(Map.entry(withGraph(valid, List.of(first, first), List.of()), "vertices[1]"));
         nonsense.add(Map.entry(withGraph(valid, List.of(), List.of()), "'vertices'"));
         // its functions are lambdas of this class; a job whose class is in no jar names it
-        nonsense.add(Map.entry(withGraph(valid, List.of(withChainClassRenamed(first, "RestSubmissionITCase",
-                "NoSuchShippedClass01")), List.of()), "uses class io.floe.runtime.rest.NoSuchShippedClass01"));
+        nonsense.add(Map.entry(
+                withGraph(
+                        valid,
+                        List.of(withChainClassRenamed(first, "RestSubmissionITCase", "NoSuchShippedClass01")),
+                        List.of()),
+                "uses class io.floe.runtime.rest.NoSuchShippedClass01"));
         int jobsBefore = get("/jobs").get("jobs").size();
         for (Map.Entry<JobGraph, String> graph : nonsense) {
             HttpResponse<String> answer = post(submission(graph.getKey(), null));
             assertEquals(400, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains(graph.getValue()), "names " + graph.getValue() + ": " + answer.body());
         }
-        HttpResponse<String> notAJar = post(submission(withGraph(valid, valid.vertices(), valid.edges()),
+        HttpResponse<String> notAJar = post(submission(
+                withGraph(valid, valid.vertices(), valid.edges()),
                 "PK but no zip".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(400, notAJar.statusCode(), notAJar.body());
         assertTrue(notAJar.body().contains("The job jar 'job.jar' is no jar file"), notAJar.body());
         assertEquals(jobsBefore, get("/jobs").get("jobs").size(), "no job was started");
     }
 
-    /** The vertex with every mention of {@code from} in its serialized operators replaced by {@code to}, of equal length. */
+    /** The vertex with every mention of {@code from} in its serialized operators replaced by {@code to}, of equal
+     * length. */
     private static JobVertex withChainClassRenamed(JobVertex vertex, String from, String to) {
         String chain = new String(vertex.serializedChain(), StandardCharsets.ISO_8859_1);
         assertTrue(chain.contains(from) && from.length() == to.length());
-        return new JobVertex(vertex.id(), vertex.name(), vertex.parallelism(), vertex.maxParallelism(), vertex.source(),
-                vertex.numberOfOutputs(), chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
+        return new JobVertex(
+                vertex.id(),
+                vertex.name(),
+                vertex.parallelism(),
+                vertex.maxParallelism(),
+                vertex.source(),
+                vertex.numberOfOutputs(),
+                chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static JobGraph withGraph(JobGraph graph, List<JobVertex> vertices, List<JobEdge> edges) {
-        return new JobGraph(io.floe.api.JobId.generate(), graph.jobName(), graph.batch(), vertices, edges, graph.userJars(),
+        return new JobGraph(
+                io.floe.api.JobId.generate(),
+                graph.jobName(),
+                graph.batch(),
+                vertices,
+                edges,
+                graph.userJars(),
                 graph.jobConfiguration());
     }
 
     private static JobVertex withParallelism(JobVertex vertex, int parallelism) {
-        return new JobVertex(vertex.id(), vertex.name(), parallelism, vertex.maxParallelism(), vertex.source(),
-                vertex.numberOfOutputs(), vertex.serializedChain());
+        return new JobVertex(
+                vertex.id(),
+                vertex.name(),
+                parallelism,
+                vertex.maxParallelism(),
+                vertex.source(),
+                vertex.numberOfOutputs(),
+                vertex.serializedChain());
     }
 
     @Test
@@ -225,9 +267,11 @@ class RestSubmissionITCase {
         for (String authorization : new String[] {null, otherClusters, "Bearer not-even-hex"}) {
             assertEquals(401, send("PATCH", jobPath + "?mode=cancel", authorization), "cancel with " + authorization);
             assertEquals(401, send("DELETE", "/cluster", authorization), "shutdown with " + authorization);
-            HttpResponse<String> submit = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + cluster.getRestPort() + "/jobs")).header("Content-Type", MultipartTestBody.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(submission(endlessJob(), tinyJar()))).build(),
+            HttpResponse<String> submit = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getRestPort() + "/jobs"))
+                            .header("Content-Type", MultipartTestBody.CONTENT_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(submission(endlessJob(), tinyJar())))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, submit.statusCode(), submit.body());
             assertTrue(submit.headers().firstValue("WWW-Authenticate").isPresent(), "HTTP's 401 names the scheme");
@@ -240,20 +284,33 @@ class RestSubmissionITCase {
     @Order(4)
     void aThousandMalformedRequestsLeaveFewLogLinesNoUploadDirectoryAndTheJobRunning() throws Exception {
         String jobPath = "/jobs/" + running.jobId();
-        byte[] notMatchingItsBoundary = "--other\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--other--\r\n"
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] notMatchingItsBoundary =
+                "--other\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--other--\r\n"
+                        .getBytes(StandardCharsets.US_ASCII);
         List<byte[]> malformed = List.of(
                 raw("GET /%zz HTTP/1.1"),
                 raw("PATCH " + jobPath + "%?mode=stop HTTP/1.1"),
                 raw("POST /jobs HTTP/1.1", "Content-Type: multipart/form-data; boundary=", "Content-Length: 0"),
-                raw("POST /jobs HTTP/1.1", "Content-Type: multipart/form-data; boundary=x; charset=no-such", "Content-Length: 0"),
+                raw(
+                        "POST /jobs HTTP/1.1",
+                        "Content-Type: multipart/form-data; boundary=x; charset=no-such",
+                        "Content-Length: 0"),
                 "NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-                withBody(raw("POST /no-such-path HTTP/1.1", "Content-Type: application/json", "Content-Length: 4096"),
+                withBody(
+                        raw("POST /no-such-path HTTP/1.1", "Content-Type: application/json", "Content-Length: 4096"),
                         new byte[4096]),
-                withBody(raw("POST /jobs HTTP/1.1", "Content-Type: multipart/form-data; boundary=xyz",
-                        "Content-Length: " + notMatchingItsBoundary.length), notMatchingItsBoundary),
-                withBody(raw("POST /jobs HTTP/1.1", "Content-Type: " + MultipartTestBody.CONTENT_TYPE,
-                        "Content-Length: " + runningRequest.length), runningRequest),
+                withBody(
+                        raw(
+                                "POST /jobs HTTP/1.1",
+                                "Content-Type: multipart/form-data; boundary=xyz",
+                                "Content-Length: " + notMatchingItsBoundary.length),
+                        notMatchingItsBoundary),
+                withBody(
+                        raw(
+                                "POST /jobs HTTP/1.1",
+                                "Content-Type: " + MultipartTestBody.CONTENT_TYPE,
+                                "Content-Length: " + runningRequest.length),
+                        runningRequest),
                 raw("GET /jobs/not-a-job-id HTTP/1.1"),
                 raw("DELETE " + jobPath + " HTTP/1.1"));
 
@@ -271,7 +328,9 @@ class RestSubmissionITCase {
         assertEquals(0, answeredWith5xx.get(), "no request is the server's fault");
         assertTrue(logLines < 100, "log lines for 1,000 malformed requests: " + logLines);
         try (Stream<Path> files = Files.walk(work)) {
-            List<Path> uploads = files.filter(path -> path.getFileName().toString().startsWith("floe-upload-")).toList();
+            List<Path> uploads = files.filter(
+                            path -> path.getFileName().toString().startsWith("floe-upload-"))
+                    .toList();
             assertEquals(List.of(), uploads, "no upload directory is left");
         }
         assertEquals("RUNNING", status(running), "the job ran on");

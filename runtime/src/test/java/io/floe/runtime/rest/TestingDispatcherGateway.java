@@ -118,7 +118,8 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     @Override
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
         if (jobs.containsKey(jobGraph.jobId())) {
-            return CompletableFuture.failedFuture(new io.floe.runtime.dispatcher.DuplicateJobSubmissionException(jobGraph.jobId()));
+            return CompletableFuture.failedFuture(
+                    new io.floe.runtime.dispatcher.DuplicateJobSubmissionException(jobGraph.jobId()));
         }
         submittedJobs.add(jobGraph);
         addRunningJob(jobGraph.jobId(), jobGraph.jobName(), jobGraph.vertices().size(), System.currentTimeMillis());
@@ -166,7 +167,8 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
 
     @Override
     public CompletableFuture<ResourceOverview> requestResourceOverview() {
-        int slots = taskManagers.stream().mapToInt(TaskManagerInfo::numberOfSlots).sum();
+        int slots =
+                taskManagers.stream().mapToInt(TaskManagerInfo::numberOfSlots).sum();
         int free = taskManagers.stream().mapToInt(TaskManagerInfo::freeSlots).sum();
         return CompletableFuture.completedFuture(new ResourceOverview(taskManagers.size(), slots, free));
     }
@@ -190,8 +192,14 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
             }
         }
         ResourceOverview resources = requestResourceOverview().join();
-        return CompletableFuture.completedFuture(new ClusterOverview(resources.numberOfTaskManagers(),
-                resources.numberOfSlots(), resources.numberOfFreeSlots(), running, finished, cancelled, failed));
+        return CompletableFuture.completedFuture(new ClusterOverview(
+                resources.numberOfTaskManagers(),
+                resources.numberOfSlots(),
+                resources.numberOfFreeSlots(),
+                running,
+                finished,
+                cancelled,
+                failed));
     }
 
     @Override
@@ -210,14 +218,16 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
         if (job.endTime >= 0) {
             timestamps.put(job.status.name(), job.endTime);
         }
-        return CompletableFuture.completedFuture(new JobDetailsInfo(jobId, job.name, job.status, job.startTime,
-                job.endTime, job.vertices, timestamps));
+        return CompletableFuture.completedFuture(
+                new JobDetailsInfo(jobId, job.name, job.status, job.startTime, job.endTime, job.vertices, timestamps));
     }
 
     @Override
     public CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId) {
         TestingJob job = jobs.get(jobId);
-        return job == null ? unknownJob(jobId) : CompletableFuture.completedFuture(new JobExceptionsInfo(job.exceptions));
+        return job == null
+                ? unknownJob(jobId)
+                : CompletableFuture.completedFuture(new JobExceptionsInfo(job.exceptions));
     }
 
     @Override

@@ -60,7 +60,8 @@ public final class TestingJobSubmitter implements JobSubmitter {
         if (answer != null) {
             return answer;
         }
-        return dispatcher == null ? CompletableFuture.completedFuture(null)
+        return dispatcher == null
+                ? CompletableFuture.completedFuture(null)
                 : dispatcher.submitJob(jobGraph, java.time.Duration.ofSeconds(10));
     }
 }

@@ -10,10 +10,21 @@ import java.util.concurrent.CompletableFuture;
 /** A gateway exercising every kind of argument, result and failure. */
 interface EchoGateway extends RpcGateway {
 
-    enum Priority { LOW, HIGH }
+    enum Priority {
+        LOW,
+        HIGH
+    }
 
-    record Order(String id, int quantity, List<String> tags, byte[] payload, Priority priority, UUID reference,
-            Duration ttl, Optional<String> note, Map<String, Long> counters) {}
+    record Order(
+            String id,
+            int quantity,
+            List<String> tags,
+            byte[] payload,
+            Priority priority,
+            UUID reference,
+            Duration ttl,
+            Optional<String> note,
+            Map<String, Long> counters) {}
 
     CompletableFuture<Order> echo(Order order);
 

@@ -51,10 +51,12 @@ class FencedRpcEndpointTest {
         }
 
         CompletableFuture<Void> changeToken(UUID newToken) {
-            return callAsync(() -> {
-                setFencingToken(newToken);
-                return null;
-            }, Duration.ofSeconds(5));
+            return callAsync(
+                    () -> {
+                        setFencingToken(newToken);
+                        return null;
+                    },
+                    Duration.ofSeconds(5));
         }
     }
 

@@ -44,8 +44,16 @@ class NettyRpcServiceTest {
     }
 
     private static Order order(String id) {
-        return new Order(id, 3, List.of("a", "b"), new byte[] {1, 2, 3}, Priority.LOW, UUID.randomUUID(),
-                Duration.ofMillis(1500), Optional.of("note"), Map.of("x", 1L));
+        return new Order(
+                id,
+                3,
+                List.of("a", "b"),
+                new byte[] {1, 2, 3},
+                Priority.LOW,
+                UUID.randomUUID(),
+                Duration.ofMillis(1500),
+                Optional.of("note"),
+                Map.of("x", 1L));
     }
 
     private static void assertSameOrder(Order expected, Order actual) {
@@ -165,8 +173,8 @@ class NettyRpcServiceTest {
 
     @Test
     void bindingAnOccupiedPortFailsWithRpcException() {
-        RpcServiceConfig samePort = new RpcServiceConfig("127.0.0.1", null, serverService.getPort(),
-                Duration.ofSeconds(1), TestingRpc.MAX_FRAME_SIZE_BYTES);
+        RpcServiceConfig samePort = new RpcServiceConfig(
+                "127.0.0.1", null, serverService.getPort(), Duration.ofSeconds(1), TestingRpc.MAX_FRAME_SIZE_BYTES);
 
         RpcException failure = org.junit.jupiter.api.Assertions.assertThrows(
                 RpcException.class, () -> NettyRpcService.start(samePort));

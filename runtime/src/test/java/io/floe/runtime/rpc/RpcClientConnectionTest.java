@@ -36,7 +36,12 @@ class RpcClientConnectionTest {
     void framesSentWhileConnectingAreWrittenInOrderOnceConnected() {
         EmbeddedChannel channel = new EmbeddedChannel();
         connection.tell(frame("first"), "tell 1");
-        connection.ask(1, frame("second"), new CompletableFuture<>(), TypeFactory.defaultInstance().constructType(String.class), "ask 1");
+        connection.ask(
+                1,
+                frame("second"),
+                new CompletableFuture<>(),
+                TypeFactory.defaultInstance().constructType(String.class),
+                "ask 1");
         connection.tell(frame("third"), "tell 2");
 
         connection.onConnected(channel);
@@ -83,7 +88,9 @@ class RpcClientConnectionTest {
         CompletableFuture<Object> later = new CompletableFuture<>();
         connection.ask(2, frame("b"), later, TypeFactory.defaultInstance().constructType(String.class), "ask 2");
 
-        assertEquals(ConnectException.class, awaitFailure(RpcConnectionException.class, queued).getCause().getClass());
+        assertEquals(
+                ConnectException.class,
+                awaitFailure(RpcConnectionException.class, queued).getCause().getClass());
         awaitFailure(RpcConnectionException.class, later);
     }
 }

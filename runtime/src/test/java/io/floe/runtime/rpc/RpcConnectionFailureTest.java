@@ -52,8 +52,8 @@ class RpcConnectionFailureTest {
         EchoEndpoint endpoint = new EchoEndpoint(serverService, "echo");
         endpoint.start();
 
-        RpcConnectionException failure = awaitFailure(RpcConnectionException.class,
-                clientService.connect(endpoint.getAddress(), UnrelatedGateway.class));
+        RpcConnectionException failure = awaitFailure(
+                RpcConnectionException.class, clientService.connect(endpoint.getAddress(), UnrelatedGateway.class));
 
         assertTrue(failure.getMessage().contains(UnrelatedGateway.class.getName()), failure.getMessage());
     }
@@ -65,7 +65,8 @@ class RpcConnectionFailureTest {
             freePort = socket.getLocalPort();
         }
 
-        awaitFailure(RpcConnectionException.class,
+        awaitFailure(
+                RpcConnectionException.class,
                 clientService.connect("127.0.0.1:" + freePort + "/echo", EchoGateway.class));
     }
 
@@ -91,7 +92,7 @@ class RpcConnectionFailureTest {
         assertTrue(failure.getMessage().contains("neverAnswers"), failure.getMessage());
 
         closeQuietly(serverService);
-        serverService = startService(Duration.ofSeconds(30));  // a new ephemeral port
+        serverService = startService(Duration.ofSeconds(30)); // a new ephemeral port
         EchoEndpoint restarted = new EchoEndpoint(serverService, "echo");
         restarted.start();
         EchoGateway reconnected = await(clientService.connect(restarted.getAddress(), EchoGateway.class));

@@ -3,7 +3,6 @@ package io.floe.runtime.rpc;
 import static io.floe.runtime.rpc.TestingRpc.await;
 import static io.floe.runtime.rpc.TestingRpc.awaitFailure;
 import static io.floe.runtime.rpc.TestingRpc.closeQuietly;
-import static io.floe.runtime.rpc.TestingRpc.startService;
 import static io.floe.runtime.rpc.TestingRpc.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,8 +45,8 @@ class RpcEndpointTest {
         @Override
         protected CompletableFuture<Void> onStop() {
             steps.add("stop@" + Thread.currentThread().getName());
-            return stopRelease.thenRunAsync(() -> steps.add("stopped@" + Thread.currentThread().getName()),
-                    getMainThreadExecutor());
+            return stopRelease.thenRunAsync(
+                    () -> steps.add("stopped@" + Thread.currentThread().getName()), getMainThreadExecutor());
         }
 
         CompletableFuture<String> threadOfCallAsync() {
@@ -141,7 +140,8 @@ class RpcEndpointTest {
 
         assertEquals("helper-main", await(endpoint.threadOfCallAsync()));
         CompletableFuture<String> scheduled = new CompletableFuture<>();
-        endpoint.scheduleRunAsync(() -> scheduled.complete(Thread.currentThread().getName()), 10, TimeUnit.MILLISECONDS);
+        endpoint.scheduleRunAsync(
+                () -> scheduled.complete(Thread.currentThread().getName()), 10, TimeUnit.MILLISECONDS);
         assertEquals("helper-main", await(scheduled));
         CompletableFuture<String> ran = new CompletableFuture<>();
         endpoint.runAsync(() -> ran.complete(Thread.currentThread().getName()));
@@ -165,7 +165,8 @@ class RpcEndpointTest {
 
         IllegalStateException failure = assertThrows(IllegalStateException.class, endpoint::start);
         assertTrue(failure.getMessage().contains("greet"), failure.getMessage());
-        awaitFailure(IllegalArgumentException.class,
+        awaitFailure(
+                IllegalArgumentException.class,
                 service.connect("127.0.0.1:" + service.getPort() + "/overloaded", OverloadedGateway.class));
     }
 

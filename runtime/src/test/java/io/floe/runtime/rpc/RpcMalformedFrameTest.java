@@ -74,8 +74,9 @@ class RpcMalformedFrameTest {
     @Test
     void argumentThatDoesNotFitTheDeclaredTypeClosesThatConnection() throws Exception {
         byte[] json = ("{\"type\":\"invoke\",\"body\":{\"requestId\":1,\"targetEndpointId\":\"echo\","
-                + "\"fencingToken\":null,\"methodName\":\"escalate\",\"arguments\":[\"MEDIUM\"],"
-                + "\"expectsResponse\":true}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"fencingToken\":null,\"methodName\":\"escalate\",\"arguments\":[\"MEDIUM\"],"
+                        + "\"expectsResponse\":true}}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertServerClosesConnectionAfter(json.length, json);
         assertEndpointStillServesOtherConnections();
@@ -84,9 +85,10 @@ class RpcMalformedFrameTest {
     @Test
     void polymorphicTypeHintInAnArgumentIsNotHonoured() throws Exception {
         byte[] json = ("{\"type\":\"invoke\",\"body\":{\"requestId\":1,\"targetEndpointId\":\"echo\","
-                + "\"fencingToken\":null,\"methodName\":\"record\","
-                + "\"arguments\":[[\"java.net.URL\",\"http://example.invalid\"]],"
-                + "\"expectsResponse\":false}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"fencingToken\":null,\"methodName\":\"record\","
+                        + "\"arguments\":[[\"java.net.URL\",\"http://example.invalid\"]],"
+                        + "\"expectsResponse\":false}}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertServerClosesConnectionAfter(json.length, json);
         assertEndpointStillServesOtherConnections();
@@ -114,7 +116,7 @@ class RpcMalformedFrameTest {
         } catch (SocketTimeoutException e) {
             throw new AssertionError("Server did not close the connection within " + TestingRpc.DEADLINE, e);
         } catch (IOException e) {
-            return -1;  // connection reset: closed as well
+            return -1; // connection reset: closed as well
         }
     }
 

@@ -30,8 +30,8 @@ final class TestingRpc {
 
     /** Waits for the future to fail and returns its cause, asserting its type. */
     static <E extends Throwable> E awaitFailure(Class<E> expected, CompletableFuture<?> future) {
-        ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> future.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+        ExecutionException failure =
+                assertThrows(ExecutionException.class, () -> future.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
         return assertInstanceOf(expected, failure.getCause());
     }
 

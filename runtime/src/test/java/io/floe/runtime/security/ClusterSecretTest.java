@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSecretTest {
     private static final byte[] NONCE = "a nonce of thirty-two bytes.....".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void secretWrittenToAFileIsReadBackAndOnlyItsOwnerMayReadIt() throws IOException {
@@ -37,7 +38,8 @@ class ClusterSecretTest {
         Path file = dir.resolve("secret");
         ClusterSecret.generate().writeTo(file);
 
-        assertThrows(FileAlreadyExistsException.class, () -> ClusterSecret.generate().writeTo(file));
+        assertThrows(
+                FileAlreadyExistsException.class, () -> ClusterSecret.generate().writeTo(file));
     }
 
     @Test

@@ -32,7 +32,8 @@ class SecretChallengeHandlersTest {
     @Test
     void serverAcceptsTheRightAnswerThenStartsThePipelineAndPassesOnWhatFollowed() {
         Recorder next = new Recorder();
-        EmbeddedChannel channel = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
         byte[] nonce = readChallenge(channel);
 
         channel.writeInbound(Unpooled.buffer().writeBytes(secret.hmac(nonce)).writeBytes(ascii("request")));
@@ -49,7 +50,8 @@ class SecretChallengeHandlersTest {
     @Test
     void serverWaitsForTheWholeAnswer() {
         Recorder next = new Recorder();
-        EmbeddedChannel channel = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
         byte[] answer = secret.hmac(readChallenge(channel));
 
         channel.writeInbound(Unpooled.wrappedBuffer(answer, 0, 10));
@@ -64,7 +66,8 @@ class SecretChallengeHandlersTest {
     @Test
     void serverRefusesAWrongAnswerAndPassesNothingOn() {
         Recorder next = new Recorder();
-        EmbeddedChannel channel = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
         byte[] nonce = readChallenge(channel);
 
         channel.writeInbound(Unpooled.wrappedBuffer(ClusterSecret.generate().hmac(nonce)));
@@ -80,7 +83,8 @@ class SecretChallengeHandlersTest {
     @Test
     void serverRefusesAClientThatSpeaksTheServiceProtocolFirst() {
         Recorder next = new Recorder();
-        EmbeddedChannel channel = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), next);
         readChallenge(channel);
 
         channel.writeInbound(Unpooled.wrappedBuffer(ascii("GET /blob/p-0123456789abcdef HTTP/1.1\r\n\r\n")));
@@ -115,14 +119,16 @@ class SecretChallengeHandlersTest {
         EmbeddedChannel channel = new EmbeddedChannel(handler, next);
         byte[] nonce = ascii("0123456789abcdef0123456789abcdef");
 
-        channel.writeInbound(Unpooled.buffer().writeInt(SecretChallengeProtocol.MAGIC).writeBytes(nonce));
+        channel.writeInbound(
+                Unpooled.buffer().writeInt(SecretChallengeProtocol.MAGIC).writeBytes(nonce));
         ByteBuf answer = channel.readOutbound();
         byte[] answerBytes = new byte[answer.readableBytes()];
         answer.readBytes(answerBytes).release();
         assertTrue(secret.isValidAnswer(nonce, answerBytes));
         assertFalse(handler.authenticated().isDone());
 
-        channel.writeInbound(Unpooled.buffer().writeByte(SecretChallengeProtocol.ACCEPTED).writeBytes(ascii("reply")));
+        channel.writeInbound(
+                Unpooled.buffer().writeByte(SecretChallengeProtocol.ACCEPTED).writeBytes(ascii("reply")));
 
         assertTrue(handler.authenticated().isDone());
         assertFalse(handler.authenticated().isCompletedExceptionally());
@@ -161,8 +167,10 @@ class SecretChallengeHandlersTest {
     @Test
     void clientAndServerWithTheSameSecretAuthenticate() {
         Recorder serverNext = new Recorder();
-        EmbeddedChannel server = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), serverNext);
-        SecretChallengeClientHandler clientHandler = new SecretChallengeClientHandler(ClusterSecret.of(secretBytes), TIMEOUT);
+        EmbeddedChannel server =
+                new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals), serverNext);
+        SecretChallengeClientHandler clientHandler =
+                new SecretChallengeClientHandler(ClusterSecret.of(secretBytes), TIMEOUT);
         EmbeddedChannel client = new EmbeddedChannel(clientHandler);
 
         shuttle(server, client);
@@ -177,7 +185,8 @@ class SecretChallengeHandlersTest {
     @Test
     void clientWithAnotherSecretIsRefused() {
         EmbeddedChannel server = new EmbeddedChannel(new SecretChallengeServerHandler(secret, TIMEOUT, refusals));
-        SecretChallengeClientHandler clientHandler = new SecretChallengeClientHandler(ClusterSecret.generate(), TIMEOUT);
+        SecretChallengeClientHandler clientHandler =
+                new SecretChallengeClientHandler(ClusterSecret.generate(), TIMEOUT);
         EmbeddedChannel client = new EmbeddedChannel(clientHandler);
 
         shuttle(server, client);
@@ -204,7 +213,8 @@ class SecretChallengeHandlersTest {
     }
 
     private static ClusterAuthenticationException failureOf(SecretChallengeClientHandler handler) {
-        CompletionException failure = assertThrows(CompletionException.class, () -> handler.authenticated().join());
+        CompletionException failure = assertThrows(
+                CompletionException.class, () -> handler.authenticated().join());
         return assertInstanceOf(ClusterAuthenticationException.class, failure.getCause());
     }
 

@@ -56,14 +56,18 @@ class SecretChallengeOverSocketTest {
     @BeforeEach
     void startEchoServer() {
         refusals = new RefusedConnectionLog("echo server");
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new SecretChallengeServerHandler(secret, refusals), new Echo());
                     }
                 })
-                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .syncUninterruptibly()
+                .channel();
     }
 
     @AfterEach
@@ -89,17 +93,20 @@ class SecretChallengeOverSocketTest {
     void clientsWithAWrongSecretAreRefusedAndTheHostIsWarnedAboutOnce() throws Exception {
         try (LogRecorder log = LogRecorder.attach(RefusedConnectionLog.class)) {
             for (int attempt = 0; attempt < 3; attempt++) {
-                SecretChallengeClientHandler authentication = new SecretChallengeClientHandler(ClusterSecret.generate());
+                SecretChallengeClientHandler authentication =
+                        new SecretChallengeClientHandler(ClusterSecret.generate());
                 Channel client = connect(authentication, new Received(1));
 
-                ExecutionException failure = assertThrows(ExecutionException.class,
+                ExecutionException failure = assertThrows(
+                        ExecutionException.class,
                         () -> authentication.authenticated().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
                 assertInstanceOf(ClusterAuthenticationException.class, failure.getCause());
                 client.closeFuture().syncUninterruptibly();
             }
             Deadline.waitUntil(() -> refusals.refusedCount() == 3, DEADLINE, "three refusals");
 
-            assertEquals(1, log.messages(Level.WARN).size(), log.messages(Level.WARN).toString());
+            assertEquals(
+                    1, log.messages(Level.WARN).size(), log.messages(Level.WARN).toString());
             assertTrue(log.messages(Level.WARN).get(0).contains("refused a connection from 127.0.0.1"));
             assertEquals(2, log.messages(Level.DEBUG).size());
         }
@@ -117,7 +124,9 @@ class SecretChallengeOverSocketTest {
     }
 
     private Channel connect(ChannelHandler authentication, ChannelHandler application) {
-        return new Bootstrap().group(group).channel(NioSocketChannel.class)
+        return new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -127,7 +136,9 @@ class SecretChallengeOverSocketTest {
                         channel.pipeline().addLast(application);
                     }
                 })
-                .connect(server.localAddress()).syncUninterruptibly().channel();
+                .connect(server.localAddress())
+                .syncUninterruptibly()
+                .channel();
     }
 
     /** The service behind the challenge: sends back what it receives. */

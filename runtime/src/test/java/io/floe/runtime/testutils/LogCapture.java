@@ -48,7 +48,10 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     /** The messages logged at {@code level}. */
     public List<String> messagesAt(Level level) {
-        return events.stream().filter(event -> event.level() == level).map(Event::message).toList();
+        return events.stream()
+                .filter(event -> event.level() == level)
+                .map(Event::message)
+                .toList();
     }
 
     @Override

@@ -38,7 +38,8 @@ final class AttachedSession {
     }
 
     int run() throws Exception {
-        out.println("Type 'stop' and Enter to stop the session" + (stopOnInterrupt ? " (Ctrl-C stops it too)" : "") + ".");
+        out.println(
+                "Type 'stop' and Enter to stop the session" + (stopOnInterrupt ? " (Ctrl-C stops it too)" : "") + ".");
         Thread stopHook = new Thread(this::stopQuietly, "floe-yarn-session-stop");
         if (stopOnInterrupt) {
             Runtime.getRuntime().addShutdownHook(stopHook);
@@ -64,25 +65,31 @@ final class AttachedSession {
                 ApplicationReport report = controller.report();
                 if (SessionController.ENDED.contains(report.getYarnApplicationState())) {
                     controller.ended(report);
-                    return report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED ? ExitCode.SUCCESS
+                    return report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED
+                            ? ExitCode.SUCCESS
                             : ExitCode.CLUSTER_ERROR;
                 }
                 continue;
             }
             if (line.equals(END_OF_INPUT)) {
-                out.println("Standard input closed; the session keeps running. Stop it with: echo stop | yarn-session.sh -id "
-                        + controller.applicationId());
+                out.println(
+                        "Standard input closed; the session keeps running. Stop it with: echo stop | yarn-session.sh "
+                                + "-id "
+                                + controller.applicationId());
                 return ExitCode.SUCCESS;
             }
             switch (line.trim().toLowerCase(Locale.ROOT)) {
                 case "stop", "quit" -> {
                     ApplicationReport report = controller.stop();
-                    return report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED ? ExitCode.SUCCESS
+                    return report.getFinalApplicationStatus() == FinalApplicationStatus.SUCCEEDED
+                            ? ExitCode.SUCCESS
                             : ExitCode.CLUSTER_ERROR;
                 }
                 case "help" -> out.println("Commands: stop (stops the session), help.");
-                case "" -> { }
-                default -> out.println("Unknown command '" + line.trim() + "'; type stop to stop the session, help for the commands.");
+                case "" -> {}
+                default ->
+                    out.println("Unknown command '" + line.trim()
+                            + "'; type stop to stop the session, help for the commands.");
             }
         }
     }
@@ -90,16 +97,19 @@ final class AttachedSession {
     /** Lines of stdin on a daemon thread, so the main thread can watch the application meanwhile. */
     private BlockingQueue<String> startReader() {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader input = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
-                for (String line = input.readLine(); line != null; line = input.readLine()) {
-                    lines.add(line);
-                }
-            } catch (Exception e) {
-                LOG.debug("Reading stdin failed", e);
-            }
-            lines.add(END_OF_INPUT);
-        }, "floe-yarn-session-stdin");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader input =
+                            new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+                        for (String line = input.readLine(); line != null; line = input.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (Exception e) {
+                        LOG.debug("Reading stdin failed", e);
+                    }
+                    lines.add(END_OF_INPUT);
+                },
+                "floe-yarn-session-stdin");
         reader.setDaemon(true);
         reader.start();
         return lines;

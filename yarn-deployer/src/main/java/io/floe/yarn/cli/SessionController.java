@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionController {
     private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
-    static final EnumSet<YarnApplicationState> ENDED = EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED,
-            YarnApplicationState.KILLED);
+    static final EnumSet<YarnApplicationState> ENDED =
+            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
 
     private final YarnClusterDescriptor descriptor;
@@ -34,8 +34,8 @@ final class SessionController {
     private final YarnPropertiesFile properties;
     private final PrintStream out;
 
-    SessionController(YarnClusterDescriptor descriptor, DeployedCluster session, YarnPropertiesFile properties,
-            PrintStream out) {
+    SessionController(
+            YarnClusterDescriptor descriptor, DeployedCluster session, YarnPropertiesFile properties, PrintStream out) {
         this.descriptor = descriptor;
         this.session = session;
         this.properties = properties;
@@ -53,11 +53,18 @@ final class SessionController {
     /** Stops the session and returns how YARN saw it end. */
     ApplicationReport stop() throws Exception {
         out.println("Stopping YARN session " + applicationId());
-        try (RestClusterClient rest = new RestClusterClient(session.restHost(), session.restPort(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), session.restAuthorization())) {
+        try (RestClusterClient rest = new RestClusterClient(
+                session.restHost(),
+                session.restPort(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                session.restAuthorization())) {
             rest.shutDownCluster();
         } catch (RestClientException e) {
-            LOG.warn("The session's JobManager did not take the shutdown request; killing application {}", applicationId(), e);
+            LOG.warn(
+                    "The session's JobManager did not take the shutdown request; killing application {}",
+                    applicationId(),
+                    e);
         }
         ApplicationReport report = awaitEnd(GRACEFUL_STOP);
         if (!ENDED.contains(report.getYarnApplicationState())) {
@@ -80,7 +87,9 @@ final class SessionController {
         }
         out.println("YARN application " + applicationId() + " ended " + report.getYarnApplicationState()
                 + " with final status " + report.getFinalApplicationStatus()
-                + (report.getDiagnostics() == null || report.getDiagnostics().isBlank() ? "" : ": " + report.getDiagnostics()));
+                + (report.getDiagnostics() == null || report.getDiagnostics().isBlank()
+                        ? ""
+                        : ": " + report.getDiagnostics()));
         properties.deleteIfNames(applicationId());
     }
 

@@ -58,15 +58,18 @@ public final class YarnSessionCli {
             }
             Configuration configuration = configuration(options);
             YarnConfiguration yarnConfiguration = HadoopConfigurationLoader.load(configuration, environment);
-            try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration, yarnConfiguration, out::println)) {
+            try (YarnClusterDescriptor descriptor =
+                    new YarnClusterDescriptor(configuration, yarnConfiguration, out::println)) {
                 if (options.query()) {
                     printNodeManagers(descriptor.yarnClient());
                     return ExitCode.SUCCESS;
                 }
                 SessionController controller;
                 if (options.applicationId() != null) {
-                    DeployedCluster session = YarnSessionLookup.retrieve(options.applicationId(), configuration, environment);
-                    out.println("Attached to YARN session " + session.applicationId() + " (REST at " + restUrl(session) + ")");
+                    DeployedCluster session =
+                            YarnSessionLookup.retrieve(options.applicationId(), configuration, environment);
+                    out.println("Attached to YARN session " + session.applicationId() + " (REST at " + restUrl(session)
+                            + ")");
                     controller = new SessionController(descriptor, session, YarnPropertiesFile.of(configuration), out);
                     return new AttachedSession(controller, in, out, false).run();
                 }
@@ -74,7 +77,8 @@ public final class YarnSessionCli {
                 YarnPropertiesFile properties = YarnPropertiesFile.of(configuration);
                 properties.write(session.applicationId().toString());
                 controller = new SessionController(descriptor, session, properties, out);
-                out.println("Floe YARN session " + session.applicationId() + " is running; REST and web at " + restUrl(session));
+                out.println("Floe YARN session " + session.applicationId() + " is running; REST and web at "
+                        + restUrl(session));
                 if (options.detached()) {
                     printDetachedHelp(session, properties);
                     return ExitCode.SUCCESS;
@@ -114,10 +118,13 @@ public final class YarnSessionCli {
 
     private void printDetachedHelp(DeployedCluster session, YarnPropertiesFile properties) {
         String id = session.applicationId().toString();
-        out.println("The session runs detached. It is recorded in " + properties.path() + ", so a plain 'floe run' uses it.");
-        out.println("  Submit a job:  floe run <jar>   or   floe run -t yarn-session -Dyarn.application.id=" + id + " <jar>");
+        out.println("The session runs detached. It is recorded in " + properties.path()
+                + ", so a plain 'floe run' uses it.");
+        out.println("  Submit a job:  floe run <jar>   or   floe run -t yarn-session -Dyarn.application.id=" + id
+                + " <jar>");
         out.println("  List its jobs: floe list -Dyarn.application.id=" + id);
-        out.println("  Stop it:       echo stop | yarn-session.sh -id " + id + "   (or: yarn application -kill " + id + ")");
+        out.println("  Stop it:       echo stop | yarn-session.sh -id " + id + "   (or: yarn application -kill " + id
+                + ")");
     }
 
     private void printNodeManagers(YarnClient yarnClient) throws Exception {
@@ -128,22 +135,34 @@ public final class YarnSessionCli {
         for (NodeReport node : nodes) {
             long usedMemory = node.getUsed() == null ? 0 : node.getUsed().getMemorySize();
             int usedVcores = node.getUsed() == null ? 0 : node.getUsed().getVirtualCores();
-            out.printf("%-32s %-22s %14s %10s%n", node.getNodeId(), node.getHttpAddress(),
-                    usedMemory + "/" + node.getCapability().getMemorySize(), usedVcores + "/" + node.getCapability().getVirtualCores());
+            out.printf(
+                    "%-32s %-22s %14s %10s%n",
+                    node.getNodeId(),
+                    node.getHttpAddress(),
+                    usedMemory + "/" + node.getCapability().getMemorySize(),
+                    usedVcores + "/" + node.getCapability().getVirtualCores());
             totalMemory += node.getCapability().getMemorySize();
             totalVcores += node.getCapability().getVirtualCores();
         }
-        out.println(nodes.size() + " running NodeManager(s), " + totalMemory + " MB and " + totalVcores + " vcores in total");
+        out.println(nodes.size() + " running NodeManager(s), " + totalMemory + " MB and " + totalVcores
+                + " vcores in total");
     }
 
     private void printHelp() {
         HelpFormatter formatter = HelpFormatter.builder().get();
         formatter.setOptionComparator(null);
         java.io.PrintWriter writer = new java.io.PrintWriter(out, true);
-        formatter.printHelp(writer, 100, "yarn-session.sh [options]",
+        formatter.printHelp(
+                writer,
+                100,
+                "yarn-session.sh [options]",
                 "\nStarts a Floe session cluster on YARN (HADOOP_CONF_DIR or YARN_CONF_DIR names the cluster). "
-                        + "TaskManagers start as jobs need slots.\n\nOptions:", YarnSessionOptions.definitions(), 2, 4,
-                "\nAttached, type 'stop' to stop the session. Exit codes: 0 success, 1 bad input, 3 YARN or the cluster failed.");
+                        + "TaskManagers start as jobs need slots.\n\nOptions:",
+                YarnSessionOptions.definitions(),
+                2,
+                4,
+                "\nAttached, type 'stop' to stop the session. Exit codes: 0 success, 1 bad input, 3 YARN or the "
+                        + "cluster failed.");
         writer.flush();
     }
 }

@@ -49,8 +49,12 @@ final class ApplicationMaster implements AutoCloseable {
     private final YarnResourceManagerDriver driver;
     private final JobManagerServices services;
 
-    private ApplicationMaster(Configuration configuration, String host, ApplicationStaging staging,
-            YarnResourceManagerDriver driver, JobManagerServices services) {
+    private ApplicationMaster(
+            Configuration configuration,
+            String host,
+            ApplicationStaging staging,
+            YarnResourceManagerDriver driver,
+            JobManagerServices services) {
         this.configuration = configuration;
         this.host = host;
         this.staging = staging;
@@ -62,8 +66,12 @@ final class ApplicationMaster implements AutoCloseable {
     static void run(String mode, String[] args, Body body) {
         Map<String, String> env = System.getenv();
         String containerId = env.get(ApplicationConstants.Environment.CONTAINER_ID.name());
-        LOG.info("Starting the {} ApplicationMaster in container {} (pid {}, Java {})", mode, containerId,
-                ProcessHandle.current().pid(), Runtime.version());
+        LOG.info(
+                "Starting the {} ApplicationMaster in container {} (pid {}, Java {})",
+                mode,
+                containerId,
+                ProcessHandle.current().pid(),
+                Runtime.version());
         int exitCode;
         try (ApplicationMaster applicationMaster = start(env, args)) {
             exitCode = body.run(applicationMaster);
@@ -78,8 +86,8 @@ final class ApplicationMaster implements AutoCloseable {
     private static ApplicationMaster start(Map<String, String> env, String[] args) throws Exception {
         // Hadoop's client (configuration, HDFS, YARN's RPC) takes about as long to load as the JobManager's
         // own services: one thread loads it while this one starts the JobManager
-        CompletableFuture<YarnConfiguration> hadoop = CompletableFuture.supplyAsync(ApplicationMaster::connectToHadoop,
-                ApplicationMaster::runOnStartupThread);
+        CompletableFuture<YarnConfiguration> hadoop = CompletableFuture.supplyAsync(
+                ApplicationMaster::connectToHadoop, ApplicationMaster::runOnStartupThread);
         Configuration configuration = ClusterConfigurationLoader.load(Path.of(ContainerEnvironment.CONF_DIR), args);
         String host = env.get(ApplicationConstants.Environment.NM_HOST.name());
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
@@ -89,21 +97,23 @@ final class ApplicationMaster implements AutoCloseable {
         configuration.set(ClusterOptions.REST_BIND_ADDRESS, "0.0.0.0");
         configuration.set(ClusterOptions.REST_PORT, 0);
         List<ShippedResource> shipped = ShippedResource.decode(env.get(ContainerEnvironment.ENV_SHIPPED_RESOURCES));
-        ClusterSecret secret = ClusterSecret.load(Path.of(ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE)));
+        ClusterSecret secret =
+                ClusterSecret.load(Path.of(ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE)));
         YarnResourceManagerDriver driver = new YarnResourceManagerDriver(configuration, shipped);
         CompletableFuture<Void> yarnClients = hadoop.thenAccept(driver::startClients);
         JobManagerServices services = JobManagerServices.start(configuration, secret, driver);
         try {
             yarnClients.join();
-            ApplicationStaging staging = ApplicationStaging.open(FileSystem.get(hadoop.join()),
-                    env.get(ContainerEnvironment.ENV_STAGING_DIR));
+            ApplicationStaging staging = ApplicationStaging.open(
+                    FileSystem.get(hadoop.join()), env.get(ContainerEnvironment.ENV_STAGING_DIR));
             // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
             // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
             services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
             return new ApplicationMaster(configuration, host, staging, driver, services);
         } catch (CompletionException e) {
             services.close();
-            throw new IOException("Could not connect to YARN and HDFS: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "Could not connect to YARN and HDFS: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -115,8 +125,8 @@ final class ApplicationMaster implements AutoCloseable {
      */
     private static YarnConfiguration connectToHadoop() {
         YarnConfiguration yarnConfiguration = HdfsClientDefaults.apply(new YarnConfiguration());
-        for (HadoopClassSettings.Unloadable setting
-                : HadoopClassSettings.unloadableResolved(yarnConfiguration, ApplicationMaster.class.getClassLoader())) {
+        for (HadoopClassSettings.Unloadable setting :
+                HadoopClassSettings.unloadableResolved(yarnConfiguration, ApplicationMaster.class.getClassLoader())) {
             if (setting.isRequired()) {
                 throw new IllegalArgumentException(setting.containerRefusal());
             }
@@ -138,16 +148,23 @@ final class ApplicationMaster implements AutoCloseable {
     }
 
     private static void cancelUnfinishedJobs(JobManagerServices services) {
-        services.listJobs().thenAccept(jobs -> jobs.stream().filter(job -> !job.status().isGloballyTerminal()).forEach(job -> {
-            LOG.info("Cancelling job {} ({}): the cluster is shutting down", job.jobId(), job.jobName());
-            services.cancelJob(job.jobId());
-        }));
+        services.listJobs().thenAccept(jobs -> jobs.stream()
+                .filter(job -> !job.status().isGloballyTerminal())
+                .forEach(job -> {
+                    LOG.info("Cancelling job {} ({}): the cluster is shutting down", job.jobId(), job.jobName());
+                    services.cancelJob(job.jobId());
+                }));
     }
 
     /** Tells YARN where the REST endpoint is: the client waits for this to reach the cluster. */
     void register() throws Exception {
         String restUrl = "http://" + host + ":" + services.getRestPort();
-        driver.register(host, services.getRestPort(), restUrl, host, services.getRpcService().getPort());
+        driver.register(
+                host,
+                services.getRestPort(),
+                restUrl,
+                host,
+                services.getRpcService().getPort());
         LOG.info("Registered application {} with REST at {}", applicationId(), restUrl);
     }
 

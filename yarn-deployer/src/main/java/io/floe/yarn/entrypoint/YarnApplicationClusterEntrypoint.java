@@ -40,9 +40,15 @@ public final class YarnApplicationClusterEntrypoint {
         ApplicationConfiguration application = RestJsonMapper.create()
                 .readValue(Path.of(ContainerEnvironment.APPLICATION_FILE).toFile(), ApplicationConfiguration.class);
         Throwable programFailure = null;
-        try (PackagedProgram program = PackagedProgram.fromJar(Path.of(application.jar()), application.entryClass(),
-                application.arguments(), YarnApplicationClusterEntrypoint.class.getClassLoader())) {
-            LOG.info("Running {} of {} with arguments {}", program.getMainClassName(), application.jar(),
+        try (PackagedProgram program = PackagedProgram.fromJar(
+                Path.of(application.jar()),
+                application.entryClass(),
+                application.arguments(),
+                YarnApplicationClusterEntrypoint.class.getClassLoader())) {
+            LOG.info(
+                    "Running {} of {} with arguments {}",
+                    program.getMainClassName(),
+                    application.jar(),
                     application.arguments());
             JobSubmission.setContextExecutor(new EmbeddedExecutor(am.services()));
             try {
@@ -69,7 +75,9 @@ public final class YarnApplicationClusterEntrypoint {
         Configuration configuration = new Configuration(am.configuration());
         configuration.set(CoreOptions.TARGET, JobSubmission.EMBEDDED_TARGET);
         configuration.set(CoreOptions.ATTACHED, true);
-        configuration.set(CoreOptions.PIPELINE_JARS, List.of(Path.of(application.jar()).toAbsolutePath().toUri().toString()));
+        configuration.set(
+                CoreOptions.PIPELINE_JARS,
+                List.of(Path.of(application.jar()).toAbsolutePath().toUri().toString()));
         return configuration;
     }
 
@@ -86,8 +94,12 @@ public final class YarnApplicationClusterEntrypoint {
     private static String describe(Throwable programFailure, List<JobResult> results) {
         StringBuilder text = new StringBuilder();
         for (JobResult result : results) {
-            text.append("Job ").append(result.jobId()).append(' ').append(result.status())
-                    .append(result.error() == null ? "" : ": " + result.error()).append("; ");
+            text.append("Job ")
+                    .append(result.jobId())
+                    .append(' ')
+                    .append(result.status())
+                    .append(result.error() == null ? "" : ": " + result.error())
+                    .append("; ");
         }
         if (programFailure != null) {
             text.append("main() threw ").append(programFailure);

@@ -50,9 +50,14 @@ public final class YarnJobClusterEntrypoint {
         Throwable submissionFailure = submit(am.services(), jobGraph);
         am.register();
         if (submissionFailure != null) {
-            LOG.error("Job {} of application {} could not be submitted", jobGraph.jobId(), am.applicationId(),
+            LOG.error(
+                    "Job {} of application {} could not be submitted",
+                    jobGraph.jobId(),
+                    am.applicationId(),
                     submissionFailure);
-            am.finish(ApplicationStatus.FAILED, "Job " + jobGraph.jobId() + " could not be submitted: " + submissionFailure);
+            am.finish(
+                    ApplicationStatus.FAILED,
+                    "Job " + jobGraph.jobId() + " could not be submitted: " + submissionFailure);
             return 1;
         }
         LOG.info("Submitted job '{}' ({}) of application {}", jobGraph.jobName(), jobGraph.jobId(), am.applicationId());
@@ -61,7 +66,8 @@ public final class YarnJobClusterEntrypoint {
         if (am.configuration().get(CoreOptions.ATTACHED)) {
             awaitResultFetched(am.staging(), am.configuration());
         }
-        String diagnostics = result.error() == null ? "Job " + result.jobId() + " " + result.status()
+        String diagnostics = result.error() == null
+                ? "Job " + result.jobId() + " " + result.status()
                 : "Job " + result.jobId() + " " + result.status() + ": " + result.error();
         am.finish(applicationStatus(result.status()), diagnostics);
         return 0;
@@ -69,7 +75,8 @@ public final class YarnJobClusterEntrypoint {
 
     /** The shipped job graph, its jars named by their paths in this container. */
     private static JobGraph readJobGraph() throws java.io.IOException {
-        return RestJsonMapper.create().readValue(Path.of(ContainerEnvironment.JOB_GRAPH_FILE).toFile(), JobGraph.class);
+        return RestJsonMapper.create()
+                .readValue(Path.of(ContainerEnvironment.JOB_GRAPH_FILE).toFile(), JobGraph.class);
     }
 
     /** Hands the job and its jars (into the BlobServer) to the Dispatcher; returns why that failed, or null. */
@@ -94,8 +101,10 @@ public final class YarnJobClusterEntrypoint {
         if (fs.exists(marker)) {
             return;
         }
-        long deadline = System.currentTimeMillis() + configuration.get(YarnConfigOptions.ATTACHED_RESULT_WAIT).toMillis();
-        LOG.info("Waiting for the attached client to fetch the result (at most {})",
+        long deadline = System.currentTimeMillis()
+                + configuration.get(YarnConfigOptions.ATTACHED_RESULT_WAIT).toMillis();
+        LOG.info(
+                "Waiting for the attached client to fetch the result (at most {})",
                 configuration.get(YarnConfigOptions.ATTACHED_RESULT_WAIT));
         while (!fs.exists(marker) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

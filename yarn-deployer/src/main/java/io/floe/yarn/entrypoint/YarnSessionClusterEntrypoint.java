@@ -32,13 +32,20 @@ public final class YarnSessionClusterEntrypoint {
         am.register();
         am.services().shutdownRequest().get();
         List<JobDetails> unfinished = am.services().listJobs().get().stream()
-                .filter(job -> !job.status().isGloballyTerminal()).toList();
+                .filter(job -> !job.status().isGloballyTerminal())
+                .toList();
         if (!unfinished.isEmpty()) {
-            LOG.warn("Stopping the session with {} job(s) not finished; they are cancelled: {}", unfinished.size(),
-                    unfinished.stream().map(job -> job.jobId() + " (" + job.jobName() + ", " + job.status() + ")").toList());
+            LOG.warn(
+                    "Stopping the session with {} job(s) not finished; they are cancelled: {}",
+                    unfinished.size(),
+                    unfinished.stream()
+                            .map(job -> job.jobId() + " (" + job.jobName() + ", " + job.status() + ")")
+                            .toList());
         }
-        am.finish(ApplicationStatus.SUCCEEDED, "Session stopped on request of a client"
-                + (unfinished.isEmpty() ? "" : "; " + unfinished.size() + " running job(s) cancelled"));
+        am.finish(
+                ApplicationStatus.SUCCEEDED,
+                "Session stopped on request of a client"
+                        + (unfinished.isEmpty() ? "" : "; " + unfinished.size() + " running job(s) cancelled"));
         return 0;
     }
 }

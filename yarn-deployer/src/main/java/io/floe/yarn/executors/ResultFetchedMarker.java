@@ -22,8 +22,11 @@ public final class ResultFetchedMarker {
             FileSystem fs = marker.getFileSystem(descriptor.yarnConfiguration());
             fs.create(marker, true).close();
         } catch (Exception e) {
-            LOG.warn("Could not tell application {} that the result arrived; it ends after yarn.per-job.attached-result-wait",
-                    cluster.applicationId(), e);
+            LOG.warn(
+                    "Could not tell application {} that the result arrived; it ends after "
+                            + "yarn.per-job.attached-result-wait",
+                    cluster.applicationId(),
+                    e);
         }
     }
 }

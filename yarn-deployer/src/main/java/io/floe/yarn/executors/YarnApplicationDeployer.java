@@ -22,14 +22,20 @@ public final class YarnApplicationDeployer implements ApplicationDeployer {
     }
 
     @Override
-    public void deploy(ApplicationConfiguration application, Configuration configuration, Map<String, String> environment,
-            Consumer<String> console) throws Exception {
-        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
-                HadoopConfigurationLoader.load(configuration, environment), console)) {
+    public void deploy(
+            ApplicationConfiguration application,
+            Configuration configuration,
+            Map<String, String> environment,
+            Consumer<String> console)
+            throws Exception {
+        try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(
+                configuration, HadoopConfigurationLoader.load(configuration, environment), console)) {
             YarnClusterDescriptor.DeployedCluster cluster = descriptor.deployApplicationCluster(application);
             String id = cluster.applicationId().toString();
-            console.accept("Application " + id + " runs " + application.jar() + "; its jobs: floe list -Dyarn.application.id="
-                    + id + "; cancel a job: floe cancel -Dyarn.application.id=" + id + " <jobId>; its logs: yarn logs -applicationId " + id);
+            console.accept(
+                    "Application " + id + " runs " + application.jar() + "; its jobs: floe list -Dyarn.application.id="
+                            + id + "; cancel a job: floe cancel -Dyarn.application.id=" + id
+                            + " <jobId>; its logs: yarn logs -applicationId " + id);
         }
     }
 }

@@ -38,8 +38,8 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
         boolean detached = !configuration.get(CoreOptions.ATTACHED);
         List<Path> jars = jobGraph.localUserJars();
-        YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration,
-                HadoopConfigurationLoader.load(configuration, environment), console);
+        YarnClusterDescriptor descriptor = new YarnClusterDescriptor(
+                configuration, HadoopConfigurationLoader.load(configuration, environment), console);
         YarnClusterDescriptor.DeployedCluster cluster;
         try {
             cluster = descriptor.deployJobCluster(jobGraph, jars, detached);
@@ -48,12 +48,14 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
             throw e;
         }
         console.accept("Job " + jobGraph.jobId() + " runs in YARN application " + cluster.applicationId()
-                + (detached ? "; cancel it (the application then ends KILLED) with: floe cancel -Dyarn.application.id="
-                        + cluster.applicationId() + " " + jobGraph.jobId() : ""));
-        RestClusterClient rest = new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT,
-                cluster.restAuthorization());
+                + (detached
+                        ? "; cancel it (the application then ends KILLED) with: floe cancel -Dyarn.application.id="
+                                + cluster.applicationId() + " " + jobGraph.jobId()
+                        : ""));
+        RestClusterClient rest = new RestClusterClient(
+                cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT, cluster.restAuthorization());
         // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
-        return CompletableFuture.completedFuture(new RestJobClient(jobGraph.jobId(), rest,
-                () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));
+        return CompletableFuture.completedFuture(new RestJobClient(
+                jobGraph.jobId(), rest, () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));
     }
 }

@@ -28,9 +28,12 @@ public final class YarnSessionClusterExecutor implements PipelineExecutor {
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
-        String applicationId = YarnSessionLookup.applicationId(configuration).orElseThrow(() -> new IllegalArgumentException(
-                "No YARN session to submit to: start one with yarn-session.sh, or name it with -Dyarn.application.id=<id>"));
-        YarnClusterDescriptor.DeployedCluster session = YarnSessionLookup.retrieve(applicationId, configuration, environment);
+        String applicationId = YarnSessionLookup.applicationId(configuration)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No YARN session to submit to: start one with yarn-session.sh, or name it with "
+                                + "-Dyarn.application.id=<id>"));
+        YarnClusterDescriptor.DeployedCluster session =
+                YarnSessionLookup.retrieve(applicationId, configuration, environment);
         console.accept("Submitting job " + jobGraph.jobId() + " to YARN session " + applicationId + " at http://"
                 + session.restHost() + ":" + session.restPort());
         Configuration remote = new Configuration(configuration);

@@ -26,8 +26,12 @@ final class TaskManagerLaunchContextFactory {
     private final String jobManagerHost;
     private final int jobManagerPort;
 
-    TaskManagerLaunchContextFactory(Configuration configuration, org.apache.hadoop.conf.Configuration hadoopConfiguration,
-            List<ShippedResource> shipped, String jobManagerHost, int jobManagerPort) {
+    TaskManagerLaunchContextFactory(
+            Configuration configuration,
+            org.apache.hadoop.conf.Configuration hadoopConfiguration,
+            List<ShippedResource> shipped,
+            String jobManagerHost,
+            int jobManagerPort) {
         this.resources = ShippedResource.toLocalResources(shipped);
         this.environment = YarnClusterDescriptor.containerEnvironment(configuration, hadoopConfiguration);
         this.memory = ProcessMemory.taskManager(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE));
@@ -37,11 +41,17 @@ final class TaskManagerLaunchContextFactory {
     }
 
     ContainerLaunchContext create(Container container) {
-        String command = ContainerCommand.build("taskmanager", memory, jvmOptions, "io.floe.runtime.entrypoint.TaskManagerEntrypoint",
-                List.of("-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + jobManagerHost,
+        String command = ContainerCommand.build(
+                "taskmanager",
+                memory,
+                jvmOptions,
+                "io.floe.runtime.entrypoint.TaskManagerEntrypoint",
+                List.of(
+                        "-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + jobManagerHost,
                         "-D" + ClusterOptions.JOB_MANAGER_PORT.key() + "=" + jobManagerPort,
                         "-D" + ClusterOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + container.getId(),
-                        "-D" + ClusterOptions.TASK_MANAGER_HOST.key() + "=" + container.getNodeId().getHost(),
+                        "-D" + ClusterOptions.TASK_MANAGER_HOST.key() + "="
+                                + container.getNodeId().getHost(),
                         "-D" + ClusterOptions.TASK_MANAGER_BIND_HOST.key() + "=0.0.0.0"));
         return ContainerLaunchContext.newInstance(resources, environment, List.of(command), null, null, null);
     }

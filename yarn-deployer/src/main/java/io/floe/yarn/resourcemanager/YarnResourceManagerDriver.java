@@ -73,10 +73,14 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     public YarnResourceManagerDriver(Configuration configuration, List<ShippedResource> shipped) {
         this.configuration = configuration;
         this.shipped = shipped;
-        this.containerResource = Resource.newInstance(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes() >> 20,
+        this.containerResource = Resource.newInstance(
+                configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes() >> 20,
                 YarnClusterDescriptor.taskManagerVcoresOf(configuration));
-        this.idleHeartbeatMillis = configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
-        this.requestHeartbeatMillis = configuration.get(YarnConfigOptions.CONTAINER_REQUEST_HEARTBEAT_INTERVAL).toMillis();
+        this.idleHeartbeatMillis =
+                configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
+        this.requestHeartbeatMillis = configuration
+                .get(YarnConfigOptions.CONTAINER_REQUEST_HEARTBEAT_INTERVAL)
+                .toMillis();
     }
 
     @Override
@@ -114,13 +118,14 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
      * Registers the ApplicationMaster, once {@link #startClients} returned and the JobManager's REST
      * endpoint is up, and sends the requests made before. Any thread.
      */
-    public synchronized void register(String host, int restPort, String trackingUrl, String jobManagerHost,
-            int jobManagerRpcPort) throws Exception {
+    public synchronized void register(
+            String host, int restPort, String trackingUrl, String jobManagerHost, int jobManagerRpcPort)
+            throws Exception {
         if (resourceManagerClient == null) {
             throw new IllegalStateException("The YARN clients were not started");
         }
-        launchContexts = new TaskManagerLaunchContextFactory(configuration, yarnConfiguration, shipped, jobManagerHost,
-                jobManagerRpcPort);
+        launchContexts = new TaskManagerLaunchContextFactory(
+                configuration, yarnConfiguration, shipped, jobManagerHost, jobManagerRpcPort);
         resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl);
         registered = true;
         LOG.info("Registered the ApplicationMaster with YARN: {}:{}, tracking URL {}", host, restPort, trackingUrl);
@@ -166,12 +171,13 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         if (!registered) {
             return;
         }
-        FinalApplicationStatus finalStatus = switch (status) {
-            case SUCCEEDED -> FinalApplicationStatus.SUCCEEDED;
-            case FAILED -> FinalApplicationStatus.FAILED;
-            case CANCELED -> FinalApplicationStatus.KILLED;
-            case UNKNOWN -> FinalApplicationStatus.UNDEFINED;
-        };
+        FinalApplicationStatus finalStatus =
+                switch (status) {
+                    case SUCCEEDED -> FinalApplicationStatus.SUCCEEDED;
+                    case FAILED -> FinalApplicationStatus.FAILED;
+                    case CANCELED -> FinalApplicationStatus.KILLED;
+                    case UNKNOWN -> FinalApplicationStatus.UNDEFINED;
+                };
         try {
             resourceManagerClient.unregisterApplicationMaster(finalStatus, diagnostics, null);
             LOG.info("Unregistered the ApplicationMaster from YARN with final status {}", finalStatus);
@@ -212,8 +218,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             removeOneRequest();
             ResourceId id = new ResourceId(container.getId().toString());
             workers.put(id, container);
-            LOG.info("Starting TaskManager in container {} on {} ({} request(s) still pending)", container.getId(),
-                    container.getNodeId(), pendingRequests);
+            LOG.info(
+                    "Starting TaskManager in container {} on {} ({} request(s) still pending)",
+                    container.getId(),
+                    container.getNodeId(),
+                    pendingRequests);
             nodeManagerClient.startContainerAsync(container, launchContexts.create(container));
         }
         if (pendingRequests == 0) {
@@ -243,8 +252,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             }
             container = workers.remove(id);
             if (container == null) {
-                LOG.debug("Container {} ended, which was no TaskManager of this application (a returned surplus "
-                        + "one, or one already reported): {}", containerId, description);
+                LOG.debug(
+                        "Container {} ended, which was no TaskManager of this application (a returned surplus "
+                                + "one, or one already reported): {}",
+                        containerId,
+                        description);
                 return;
             }
             target = events;

@@ -36,8 +36,8 @@ final class BenchArguments {
     BenchArguments(String[] args) {
         for (String arg : args) {
             if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("Unexpected argument '" + arg + "'; flags are --key=value, one of "
-                        + DEFAULTS.keySet());
+                throw new IllegalArgumentException(
+                        "Unexpected argument '" + arg + "'; flags are --key=value, one of " + DEFAULTS.keySet());
             }
             int equals = arg.indexOf('=');
             String key = arg.substring(2, equals < 0 ? arg.length() : equals);

@@ -22,16 +22,26 @@ import java.util.stream.Stream;
  * Client and containers share this machine's wall clock, so the offsets line up to a few ms.
  */
 final class ContainerLogTimeline {
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT);
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT);
 
     /** Milestones by the text of the log line that marks them; the first match of each counts. */
     static final List<String> JOB_MANAGER_MILESTONES = List.of(
-            "Starting the", "REST endpoint", "Registered the ApplicationMaster", "Registered application",
-            "Received job", "Requested a TaskManager container", "Starting TaskManager in container",
-            "Registered TaskManager", "switched from SCHEDULED to DEPLOYING", "switched from RUNNING to FINISHED",
-            "Job ", "Unregistering application");
-    static final List<String> TASK_MANAGER_MILESTONES = List.of(
-            "Starting", "Registered at", "Registered with", "Received task", "FINISHED");
+            "Starting the",
+            "REST endpoint",
+            "Registered the ApplicationMaster",
+            "Registered application",
+            "Received job",
+            "Requested a TaskManager container",
+            "Starting TaskManager in container",
+            "Registered TaskManager",
+            "switched from SCHEDULED to DEPLOYING",
+            "switched from RUNNING to FINISHED",
+            "Job ",
+            "Unregistering application");
+
+    static final List<String> TASK_MANAGER_MILESTONES =
+            List.of("Starting", "Registered at", "Registered with", "Received task", "FINISHED");
 
     private final Path yarnWorkDir;
     private final PrintStream out;
@@ -50,8 +60,14 @@ final class ContainerLogTimeline {
                 List<String> milestones = role.equals("jobmanager") ? JOB_MANAGER_MILESTONES : TASK_MANAGER_MILESTONES;
                 for (String line : milestoneLines(Files.readAllLines(log, StandardCharsets.UTF_8), milestones)) {
                     long at = wallMillis(line) - startWallMillis;
-                    out.println(String.format(Locale.ROOT, "TIMELINE %s %+.3f %s %s %s", scenario, at / 1000.0, role,
-                            shortContainer(container), message(line)));
+                    out.println(String.format(
+                            Locale.ROOT,
+                            "TIMELINE %s %+.3f %s %s %s",
+                            scenario,
+                            at / 1000.0,
+                            role,
+                            shortContainer(container),
+                            message(line)));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -67,7 +83,8 @@ final class ContainerLogTimeline {
             return files.filter(p -> p.toString().contains(applicationId))
                     .filter(p -> p.getFileName().toString().equals("jobmanager.log")
                             || p.getFileName().toString().equals("taskmanager.log"))
-                    .sorted(Comparator.comparing(p -> p.getParent().getFileName().toString()))
+                    .sorted(Comparator.comparing(
+                            p -> p.getParent().getFileName().toString()))
                     .toList();
         }
     }
@@ -96,7 +113,10 @@ final class ContainerLogTimeline {
     }
 
     static long wallMillis(String line) {
-        return LocalDateTime.parse(line.substring(0, 23), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        return LocalDateTime.parse(line.substring(0, 23), LOG_TIME)
+                .atZone(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** The message after the logger name: {@code <time> <LEVEL> [thread] logger - message}. */

@@ -39,7 +39,9 @@ public final class DeploymentTable {
                 ScenarioResult result = ScenarioResult.parse(line);
                 boolean isFlink = result.field("engine", "floe").equals("flink");
                 String label = isFlink ? floeLabelOf(result.scenario()) : result.scenario();
-                (isFlink ? flink : floe).computeIfAbsent(label, k -> new ArrayList<>()).add(result.seconds());
+                (isFlink ? flink : floe)
+                        .computeIfAbsent(label, k -> new ArrayList<>())
+                        .add(result.seconds());
             } else if (line.startsWith("ROUND ")) {
                 rounds.add(line.substring("ROUND ".length()));
             }
@@ -58,19 +60,30 @@ public final class DeploymentTable {
     String format() {
         boolean withFlink = !flink.isEmpty();
         List<String[]> rows = new ArrayList<>();
-        rows.add(withFlink
-                ? new String[] {"scenario", "what", "Floe median s", "runs", "Flink median s", "runs", "Floe/Flink",
-                    "Flink ref s", "Floe/ref"}
-                : new String[] {"scenario", "what", "Floe median s", "runs", "Flink ref s", "Floe/ref"});
+        rows.add(
+                withFlink
+                        ? new String[] {
+                            "scenario",
+                            "what",
+                            "Floe median s",
+                            "runs",
+                            "Flink median s",
+                            "runs",
+                            "Floe/Flink",
+                            "Flink ref s",
+                            "Floe/ref"
+                        }
+                        : new String[] {"scenario", "what", "Floe median s", "runs", "Flink ref s", "Floe/ref"});
         for (Scenario scenario : SCENARIOS) {
             List<Double> floeRuns = floe.getOrDefault(scenario.label(), List.of());
             List<Double> flinkRuns = flink.getOrDefault(scenario.label(), List.of());
             double floeMedian = median(floeRuns);
             double flinkMedian = median(flinkRuns);
-            List<String> row = new ArrayList<>(List.of(scenario.label(), scenario.description(), figure(floeMedian),
-                    String.valueOf(floeRuns.size())));
+            List<String> row = new ArrayList<>(List.of(
+                    scenario.label(), scenario.description(), figure(floeMedian), String.valueOf(floeRuns.size())));
             if (withFlink) {
-                row.addAll(List.of(figure(flinkMedian), String.valueOf(flinkRuns.size()), ratio(floeMedian, flinkMedian)));
+                row.addAll(
+                        List.of(figure(flinkMedian), String.valueOf(flinkRuns.size()), ratio(floeMedian, flinkMedian)));
             }
             row.addAll(List.of(figure(scenario.flinkReference()), ratio(floeMedian, scenario.flinkReference())));
             rows.add(row.toArray(new String[0]));
@@ -100,7 +113,8 @@ public final class DeploymentTable {
     }
 
     private static String ratio(double floeSeconds, double flinkSeconds) {
-        return Double.isNaN(floeSeconds) || Double.isNaN(flinkSeconds) ? "-"
+        return Double.isNaN(floeSeconds) || Double.isNaN(flinkSeconds)
+                ? "-"
                 : String.format(Locale.ROOT, "%.2f", floeSeconds / flinkSeconds);
     }
 

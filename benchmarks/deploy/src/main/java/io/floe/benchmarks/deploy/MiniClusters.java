@@ -40,7 +40,8 @@ final class MiniClusters {
     private final MiniDFSCluster dfs;
     private final MiniYARNCluster yarn;
 
-    private MiniClusters(Path base, Path hadoopConfDir, YarnClient yarnClient, MiniDFSCluster dfs, MiniYARNCluster yarn) {
+    private MiniClusters(
+            Path base, Path hadoopConfDir, YarnClient yarnClient, MiniDFSCluster dfs, MiniYARNCluster yarn) {
         this.base = base;
         this.hadoopConfDir = hadoopConfDir;
         this.yarnClient = yarnClient;
@@ -76,11 +77,15 @@ final class MiniClusters {
         conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
         conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
         conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 1);
-        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, arguments.getBoolean("keep-container-dirs") ? 3600 : 0);
+        conf.setInt(
+                YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, arguments.getBoolean("keep-container-dirs") ? 3600 : 0);
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.9f);
 
         long started = System.nanoTime();
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, base.resolve("dfs").toFile()).numDataNodes(1).build();
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(
+                        conf, base.resolve("dfs").toFile())
+                .numDataNodes(1)
+                .build();
         dfs.waitActive();
         conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
         LOG.info("MiniDFSCluster up at {} in {} s", dfs.getURI(), ScenarioResult.seconds(System.nanoTime() - started));
@@ -96,8 +101,9 @@ final class MiniClusters {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (yarnClient.getNodeReports().size() < nodeManagers) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + yarnClient.getNodeReports().size() + " of " + nodeManagers
-                        + " NodeManagers registered within 60 s");
+                throw new IllegalStateException(
+                        "Only " + yarnClient.getNodeReports().size() + " of " + nodeManagers
+                                + " NodeManagers registered within 60 s");
             }
             Thread.sleep(100);
         }
@@ -113,8 +119,12 @@ final class MiniClusters {
             }
         }
         writeSiteFile(hadoopConfDir, live, applicationClasspath);
-        LOG.info("MiniYARNCluster up ({} NodeManagers x {} MB, ResourceManager {}) in {} s", nodeManagers, nodeManagerMb,
-                live.get(YarnConfiguration.RM_ADDRESS), ScenarioResult.seconds(System.nanoTime() - started));
+        LOG.info(
+                "MiniYARNCluster up ({} NodeManagers x {} MB, ResourceManager {}) in {} s",
+                nodeManagers,
+                nodeManagerMb,
+                live.get(YarnConfiguration.RM_ADDRESS),
+                ScenarioResult.seconds(System.nanoTime() - started));
         return new MiniClusters(base, hadoopConfDir, yarnClient, dfs, yarn);
     }
 
@@ -131,7 +141,8 @@ final class MiniClusters {
             site.set(YarnConfiguration.YARN_APPLICATION_CLASSPATH, String.join(",", applicationClasspath));
         }
         for (Map.Entry<String, String> entry : live) {
-            if (entry.getKey().startsWith("yarn.resourcemanager.") && entry.getKey().endsWith("address")) {
+            if (entry.getKey().startsWith("yarn.resourcemanager.")
+                    && entry.getKey().endsWith("address")) {
                 site.set(entry.getKey(), entry.getValue());
             }
         }
@@ -164,7 +175,8 @@ final class MiniClusters {
     }
 
     static boolean ended(YarnApplicationState state) {
-        return state == YarnApplicationState.FINISHED || state == YarnApplicationState.FAILED
+        return state == YarnApplicationState.FINISHED
+                || state == YarnApplicationState.FAILED
                 || state == YarnApplicationState.KILLED;
     }
 
@@ -172,7 +184,10 @@ final class MiniClusters {
     int killLeftovers() throws Exception {
         for (ApplicationReport report : yarnClient.getApplications()) {
             if (!ended(report.getYarnApplicationState())) {
-                LOG.warn("Killing leftover application {} ({})", report.getApplicationId(), report.getYarnApplicationState());
+                LOG.warn(
+                        "Killing leftover application {} ({})",
+                        report.getApplicationId(),
+                        report.getYarnApplicationState());
                 yarnClient.killApplication(report.getApplicationId());
             }
         }

@@ -17,8 +17,10 @@ record ScenarioResult(String scenario, double seconds, Map<String, String> field
     }
 
     String format() {
-        StringBuilder line = new StringBuilder(PREFIX).append(scenario)
-                .append(" seconds=").append(String.format(Locale.ROOT, "%.3f", seconds));
+        StringBuilder line = new StringBuilder(PREFIX)
+                .append(scenario)
+                .append(" seconds=")
+                .append(String.format(Locale.ROOT, "%.3f", seconds));
         fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         return line.toString();
     }

@@ -1,6 +1,5 @@
 package io.floe.benchmarks.deploy;
 
-import io.floe.runtime.execution.JobGraphs;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
@@ -8,6 +7,7 @@ import io.floe.benchmarks.deploy.job.TinyJob;
 import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.client.rest.RestClusterClient;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.messages.JobResult;
@@ -56,7 +56,12 @@ final class Scenarios {
     private final PrintStream out;
     private final ContainerLogTimeline timeline;
 
-    Scenarios(MiniClusters clusters, BenchArguments arguments, Path tinyJobJar, String frameworkClasspath, PrintStream out) {
+    Scenarios(
+            MiniClusters clusters,
+            BenchArguments arguments,
+            Path tinyJobJar,
+            String frameworkClasspath,
+            PrintStream out) {
         this.clusters = clusters;
         this.arguments = arguments;
         this.tinyJobJar = tinyJobJar;
@@ -160,8 +165,8 @@ final class Scenarios {
 
     /** D4: an application cluster running the tiny job's {@code main()}. */
     void application() throws Exception {
-        ApplicationConfiguration program = new ApplicationConfiguration(tinyJobJar.toString(), TinyJob.class.getName(),
-                List.of());
+        ApplicationConfiguration program =
+                new ApplicationConfiguration(tinyJobJar.toString(), TinyJob.class.getName(), List.of());
         ScenarioClock clock = new ScenarioClock("D4");
         try (YarnClusterDescriptor descriptor = descriptor("yarn-application", clock)) {
             clock.start();
@@ -194,8 +199,8 @@ final class Scenarios {
                     Thread.sleep(pollMillis);
                 }
             }
-            throw new IllegalStateException("Application " + cluster.applicationId() + " did not end within "
-                    + JOB_TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(
+                    "Application " + cluster.applicationId() + " did not end within " + JOB_TIMEOUT_SECONDS + " s");
         }
     }
 
@@ -255,8 +260,8 @@ final class Scenarios {
     /** A descriptor as the CLI makes one: the Hadoop configuration read from the site file. */
     private YarnClusterDescriptor descriptor(String target, ScenarioClock clock) {
         Configuration configuration = floeConfiguration(target);
-        return new YarnClusterDescriptor(configuration, HadoopConfigurationLoader.load(configuration, Map.of()),
-                clock.console());
+        return new YarnClusterDescriptor(
+                configuration, HadoopConfigurationLoader.load(configuration, Map.of()), clock.console());
     }
 
     private JobGraph tinyJobGraph() {
@@ -266,8 +271,8 @@ final class Scenarios {
     }
 
     private static RestClusterClient restClient(DeployedCluster cluster) {
-        return new RestClusterClient(cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT,
-                cluster.restAuthorization());
+        return new RestClusterClient(
+                cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT, cluster.restAuthorization());
     }
 
     private Map<String, String> fields() {

@@ -38,9 +38,12 @@ public final class YarnDeploymentBench {
         String frameworkClasspath;
         try {
             arguments = new BenchArguments(args);
-            tinyJobJar = arguments.existingFile("tinyjob", "build the module: mvn -B package -DskipTests -pl benchmarks/deploy -am");
-            frameworkClasspath = Files.readString(arguments.existingFile("framework-classpath",
-                    "build the module: mvn -B package -DskipTests -pl benchmarks/deploy -am")).trim();
+            tinyJobJar = arguments.existingFile(
+                    "tinyjob", "build the module: mvn -B package -DskipTests -pl benchmarks/deploy -am");
+            frameworkClasspath = Files.readString(arguments.existingFile(
+                            "framework-classpath",
+                            "build the module: mvn -B package -DskipTests -pl benchmarks/deploy -am"))
+                    .trim();
         } catch (IllegalArgumentException e) {
             System.err.println("YarnDeploymentBench: " + e.getMessage());
             System.exit(1);
@@ -52,9 +55,13 @@ public final class YarnDeploymentBench {
         MiniClusters clusters = null;
         try {
             clusters = MiniClusters.start(arguments, frameworkClasspath);
-            progress(out, started, "mini clusters up (MiniDFS + MiniYARN, " + arguments.get("nms") + " NodeManagers x "
-                    + arguments.get("nm-mb") + " MB); framework classpath " + frameworkMegabytes(frameworkClasspath)
-                    + " MB; base " + clusters.base);
+            progress(
+                    out,
+                    started,
+                    "mini clusters up (MiniDFS + MiniYARN, " + arguments.get("nms") + " NodeManagers x "
+                            + arguments.get("nm-mb") + " MB); framework classpath "
+                            + frameworkMegabytes(frameworkClasspath)
+                            + " MB; base " + clusters.base);
             Scenarios scenarios = new Scenarios(clusters, arguments, tinyJobJar, frameworkClasspath, out);
             if (arguments.runs("D1") || arguments.runs("D2")) {
                 scenarios.session(arguments.runs("D2"));

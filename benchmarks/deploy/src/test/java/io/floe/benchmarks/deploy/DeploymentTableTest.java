@@ -30,7 +30,11 @@ class DeploymentTableTest {
     void withoutFlinkRunsComparesWithTheAnchorsPublishedMedians() {
         DeploymentTable table = new DeploymentTable();
         table.addLines(List.of("RESULT D3 seconds=7.901 round=1"));
-        String d3 = table.format().lines().filter(l -> l.startsWith("D3 ")).findFirst().orElseThrow();
+        String d3 = table.format()
+                .lines()
+                .filter(l -> l.startsWith("D3 "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(d3.matches(".*7\\.901\\s+1\\s+23\\.701\\s+0\\.33$"), d3);
     }
 

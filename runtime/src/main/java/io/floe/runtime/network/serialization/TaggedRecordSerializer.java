@@ -99,30 +99,41 @@ public final class TaggedRecordSerializer implements RecordSerializer {
     public Object deserialize(ByteBuf source) {
         byte tag = source.readByte();
         switch (tag) {
-            case NULL: return null;
-            case LONG: return source.readLong();
-            case STRING: return readString(source);
+            case NULL:
+                return null;
+            case LONG:
+                return source.readLong();
+            case STRING:
+                return readString(source);
             case TUPLE2: {
                 Object f0 = deserialize(source);
                 Object f1 = deserialize(source);
                 return new Tuple2<>(f0, f1);
             }
-            case INTEGER: return source.readInt();
-            case DOUBLE: return source.readDouble();
-            case FLOAT: return source.readFloat();
-            case BOOLEAN: return source.readBoolean();
-            case SHORT: return source.readShort();
-            case BYTE: return source.readByte();
-            case CHARACTER: return source.readChar();
+            case INTEGER:
+                return source.readInt();
+            case DOUBLE:
+                return source.readDouble();
+            case FLOAT:
+                return source.readFloat();
+            case BOOLEAN:
+                return source.readBoolean();
+            case SHORT:
+                return source.readShort();
+            case BYTE:
+                return source.readByte();
+            case CHARACTER:
+                return source.readChar();
             case BYTE_ARRAY: {
                 byte[] bytes = new byte[source.readInt()];
                 source.readBytes(bytes);
                 return bytes;
             }
-            case JAVA_SERIALIZED: return readJavaSerialized(source);
+            case JAVA_SERIALIZED:
+                return readJavaSerialized(source);
             default:
-                throw new IllegalStateException("Unknown record tag " + tag + " at byte "
-                        + (source.readerIndex() - 1) + ": the writer used a different serializer");
+                throw new IllegalStateException("Unknown record tag " + tag + " at byte " + (source.readerIndex() - 1)
+                        + ": the writer used a different serializer");
         }
     }
 
@@ -142,16 +153,19 @@ public final class TaggedRecordSerializer implements RecordSerializer {
 
     private static void writeJavaSerialized(Object record, ByteBuf target) {
         if (!(record instanceof Serializable)) {
-            throw new IllegalArgumentException("Cannot send a record of class " + record.getClass().getName()
-                    + ": it is not a built-in type and does not implement java.io.Serializable");
+            throw new IllegalArgumentException(
+                    "Cannot send a record of class " + record.getClass().getName()
+                            + ": it is not a built-in type and does not implement java.io.Serializable");
         }
         // into a byte[] first: the length prefix must be known before the bytes
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(record);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot Java-serialize a record of class "
-                    + record.getClass().getName() + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "Cannot Java-serialize a record of class "
+                            + record.getClass().getName() + ": " + e,
+                    e);
         }
         target.writeByte(JAVA_SERIALIZED);
         target.writeInt(bytes.size());
@@ -161,8 +175,8 @@ public final class TaggedRecordSerializer implements RecordSerializer {
     private Object readJavaSerialized(ByteBuf source) {
         int length = source.readInt();
         int end = source.readerIndex() + length;
-        try (ObjectInputStream in = new ClassLoaderObjectInputStream(
-                new ByteBufInputStream(source, length, false), userClassLoader)) {
+        try (ObjectInputStream in =
+                new ClassLoaderObjectInputStream(new ByteBufInputStream(source, length, false), userClassLoader)) {
             return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Cannot Java-deserialize a record: " + e, e);

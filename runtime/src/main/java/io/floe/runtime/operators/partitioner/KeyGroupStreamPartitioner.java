@@ -37,7 +37,8 @@ public final class KeyGroupStreamPartitioner extends StreamPartitioner {
             throw new ChainedOperatorException(e);
         }
         if (key == null) {
-            throw new NullPointerException("The key selector returned null for record " + record + "; keys must not be null.");
+            throw new NullPointerException(
+                    "The key selector returned null for record " + record + "; keys must not be null.");
         }
         return KeyGroupRangeAssignment.assignKeyToOperator(key, maxParallelism, channels);
     }

@@ -16,8 +16,8 @@ public final class CollectionSource<T> extends SourceOperator<T> {
                 throw new IllegalArgumentException("fromElements/fromCollection: elements must not be null.");
             }
             if (!(element instanceof java.io.Serializable)) {
-                throw new IllegalArgumentException("fromElements/fromCollection: " + element.getClass().getName()
-                        + " is not Serializable, so it cannot be shipped with the job.");
+                throw new IllegalArgumentException("fromElements/fromCollection: "
+                        + element.getClass().getName() + " is not Serializable, so it cannot be shipped with the job.");
             }
         }
         this.elements = new ArrayList<>(elements);

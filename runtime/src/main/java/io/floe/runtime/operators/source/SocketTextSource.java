@@ -34,10 +34,13 @@ public final class SocketTextSource extends SourceOperator<String> {
         try {
             s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
         } catch (IOException e) {
-            throw new IOException("socketTextStream could not connect to " + host + ":" + port
-                    + " (" + e.getMessage() + "); start the server first, e.g. 'nc -lk " + port + "'.", e);
+            throw new IOException(
+                    "socketTextStream could not connect to " + host + ":" + port + " (" + e.getMessage()
+                            + "); start the server first, e.g. 'nc -lk " + port + "'.",
+                    e);
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (running && (line = reader.readLine()) != null) {
                 output.collect(line);

@@ -41,8 +41,8 @@ public record HandlerRequest(
             return Optional.empty();
         }
         if (values.size() > 1) {
-            throw RestHandlerException.badRequest("Query parameter '" + name + "' is given " + values.size()
-                    + " times; give it once.");
+            throw RestHandlerException.badRequest(
+                    "Query parameter '" + name + "' is given " + values.size() + " times; give it once.");
         }
         return Optional.of(values.get(0));
     }

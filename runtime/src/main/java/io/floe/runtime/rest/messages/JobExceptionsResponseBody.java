@@ -26,8 +26,7 @@ public record JobExceptionsResponseBody(
 
     /** The failures of the job, newest first. */
     public record ExceptionHistory(
-            @JsonProperty("entries") List<Entry> entries,
-            @JsonProperty("truncated") boolean truncated) {}
+            @JsonProperty("entries") List<Entry> entries, @JsonProperty("truncated") boolean truncated) {}
 
     /** One failure; {@code taskName} and {@code location} are absent for job-wide failures. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

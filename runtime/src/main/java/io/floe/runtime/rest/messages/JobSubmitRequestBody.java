@@ -19,6 +19,5 @@ public record JobSubmitRequestBody(
 
     /** An artifact: the name the job looks it up by and the uploaded file's name. */
     public record DistributedCacheFile(
-            @JsonProperty("entryName") String entryName,
-            @JsonProperty("fileName") String fileName) {}
+            @JsonProperty("entryName") String entryName, @JsonProperty("fileName") String fileName) {}
 }

@@ -21,7 +21,8 @@ public final class PathTemplate {
     private PathTemplate(String pattern, List<String> segments) {
         this.pattern = pattern;
         this.segments = segments;
-        this.literalSegments = (int) segments.stream().filter(s -> !isParameter(s)).count();
+        this.literalSegments =
+                (int) segments.stream().filter(s -> !isParameter(s)).count();
     }
 
     /** Parses a template; fails on a relative path, an empty parameter name or a repeated one. */
@@ -33,8 +34,8 @@ public final class PathTemplate {
         Set<String> names = new HashSet<>();
         for (String segment : segments) {
             if (isParameter(segment) && (segment.length() == 1 || !names.add(segment.substring(1)))) {
-                throw new IllegalArgumentException("Path template '" + pattern
-                        + "' has an empty or repeated parameter '" + segment + "'.");
+                throw new IllegalArgumentException(
+                        "Path template '" + pattern + "' has an empty or repeated parameter '" + segment + "'.");
             }
         }
         // normalized, so that "/jobs/" and "/jobs" are the same template

@@ -20,17 +20,29 @@ public final class TaskSlot<T> {
         this.index = index;
     }
 
-    public int getIndex() { return index; }
+    public int getIndex() {
+        return index;
+    }
 
-    public TaskSlotState getState() { return state; }
+    public TaskSlotState getState() {
+        return state;
+    }
 
-    public JobId getJobId() { return jobId; }
+    public JobId getJobId() {
+        return jobId;
+    }
 
-    public AllocationId getAllocationId() { return allocationId; }
+    public AllocationId getAllocationId() {
+        return allocationId;
+    }
 
-    public UUID getJobMasterId() { return jobMasterId; }
+    public UUID getJobMasterId() {
+        return jobMasterId;
+    }
 
-    public Map<ExecutionAttemptId, T> getTasks() { return tasks; }
+    public Map<ExecutionAttemptId, T> getTasks() {
+        return tasks;
+    }
 
     void allocate(JobId jobId, AllocationId allocationId, UUID jobMasterId) {
         this.state = TaskSlotState.ALLOCATED;

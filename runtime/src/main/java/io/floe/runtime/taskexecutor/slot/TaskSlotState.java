@@ -1,6 +1,10 @@
 package io.floe.runtime.taskexecutor.slot;
 
-/** FREE → ALLOCATED (the ResourceManager gave it to a job) → ACTIVE (the JobMaster accepted it) → RELEASING (tasks ending) → FREE. */
+/** FREE → ALLOCATED (the ResourceManager gave it to a job) → ACTIVE (the JobMaster accepted it) → RELEASING (tasks
+ * ending) → FREE. */
 public enum TaskSlotState {
-    FREE, ALLOCATED, ACTIVE, RELEASING
+    FREE,
+    ALLOCATED,
+    ACTIVE,
+    RELEASING
 }

@@ -24,7 +24,8 @@ public final class TaskSlotTable<T> {
 
     public TaskSlotTable(int numberOfSlots) {
         if (numberOfSlots < 1) {
-            throw new IllegalArgumentException("A TaskManager needs at least one slot (taskmanager.numberOfTaskSlots), not " + numberOfSlots);
+            throw new IllegalArgumentException(
+                    "A TaskManager needs at least one slot (taskmanager.numberOfTaskSlots), not " + numberOfSlots);
         }
         for (int i = 0; i < numberOfSlots; i++) {
             slots.add(new TaskSlot<>(i));
@@ -78,7 +79,9 @@ public final class TaskSlotTable<T> {
     /** Adds a task to the ACTIVE slot of its allocation; false if there is none. */
     public boolean addTask(AllocationId allocationId, JobId jobId, ExecutionAttemptId attemptId, T task) {
         Optional<TaskSlot<T>> slot = find(allocationId);
-        if (slot.isEmpty() || slot.get().getState() != TaskSlotState.ACTIVE || !jobId.equals(slot.get().getJobId())) {
+        if (slot.isEmpty()
+                || slot.get().getState() != TaskSlotState.ACTIVE
+                || !jobId.equals(slot.get().getJobId())) {
             return false;
         }
         slot.get().getTasks().put(attemptId, task);
@@ -99,7 +102,8 @@ public final class TaskSlotTable<T> {
     public Optional<TaskSlot<T>> removeTask(ExecutionAttemptId attemptId) {
         for (TaskSlot<T> slot : slots) {
             if (slot.getTasks().remove(attemptId) != null) {
-                if (slot.getState() == TaskSlotState.RELEASING && slot.getTasks().isEmpty()) {
+                if (slot.getState() == TaskSlotState.RELEASING
+                        && slot.getTasks().isEmpty()) {
                     slot.clear();
                     return Optional.of(slot);
                 }
@@ -110,7 +114,9 @@ public final class TaskSlotTable<T> {
     }
 
     public Optional<TaskSlot<T>> find(AllocationId allocationId) {
-        return slots.stream().filter(s -> allocationId.equals(s.getAllocationId())).findFirst();
+        return slots.stream()
+                .filter(s -> allocationId.equals(s.getAllocationId()))
+                .findFirst();
     }
 
     public List<TaskSlot<T>> slotsOf(JobId jobId) {
@@ -141,7 +147,8 @@ public final class TaskSlotTable<T> {
     public SlotReport createSlotReport(ResourceId resourceId) {
         List<SlotStatus> statuses = new ArrayList<>();
         for (TaskSlot<T> slot : slots) {
-            statuses.add(new SlotStatus(new SlotId(resourceId, slot.getIndex()), slot.getJobId(), slot.getAllocationId()));
+            statuses.add(
+                    new SlotStatus(new SlotId(resourceId, slot.getIndex()), slot.getJobId(), slot.getAllocationId()));
         }
         return new SlotReport(statuses);
     }

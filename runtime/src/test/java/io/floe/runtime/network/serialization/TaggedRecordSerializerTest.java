@@ -47,8 +47,22 @@ class TaggedRecordSerializerTest {
 
     @Test
     void roundTripsEveryBuiltInType() {
-        List<Object> values = List.of(0L, Long.MAX_VALUE, Integer.MIN_VALUE, "", "plain", "日本語 and emoji \uD83D\uDE00",
-                Double.NaN, -0.0d, Float.MAX_VALUE, false, true, Short.MIN_VALUE, Byte.MIN_VALUE, '\u0000', 'z');
+        List<Object> values = List.of(
+                0L,
+                Long.MAX_VALUE,
+                Integer.MIN_VALUE,
+                "",
+                "plain",
+                "日本語 and emoji \uD83D\uDE00",
+                Double.NaN,
+                -0.0d,
+                Float.MAX_VALUE,
+                false,
+                true,
+                Short.MIN_VALUE,
+                Byte.MIN_VALUE,
+                '\u0000',
+                'z');
         for (Object value : values) {
             assertEquals(value, roundTrip(value), () -> "value " + value);
             assertEquals(value.getClass(), roundTrip(value).getClass());
@@ -60,7 +74,8 @@ class TaggedRecordSerializerTest {
 
     @Test
     void roundTripsNestedTuplesWithNullFields() {
-        Tuple2<Object, Object> nested = Tuple2.of(Tuple2.of("word", 3L), Tuple2.of(null, Tuple2.of(1.5, new Point(1, 2))));
+        Tuple2<Object, Object> nested =
+                Tuple2.of(Tuple2.of("word", 3L), Tuple2.of(null, Tuple2.of(1.5, new Point(1, 2))));
         assertEquals(nested, roundTrip(nested));
         assertEquals(Tuple2.of(null, null), roundTrip(Tuple2.of(null, null)));
     }
@@ -103,24 +118,24 @@ class TaggedRecordSerializerTest {
 
     @Test
     void rejectsNonSerializableRecordNamingItsClass() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> serializer.serialize(new Opaque(), buffer));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> serializer.serialize(new Opaque(), buffer));
         assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
         assertEquals(0, buffer.writerIndex());
     }
 
     @Test
     void rejectsSerializableRecordWithNonSerializableFieldNamingBothClasses() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> serializer.serialize(new Holder(new Opaque()), buffer));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> serializer.serialize(new Holder(new Opaque()), buffer));
         assertTrue(e.getMessage().contains(Holder.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
     }
 
     @Test
     void tupleWithNonSerializableFieldFailsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> serializer.serialize(Tuple2.of(1L, new Opaque()), buffer));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> serializer.serialize(Tuple2.of(1L, new Opaque()), buffer));
         assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
     }
 

@@ -23,7 +23,8 @@ class KeyGroupRangeAssignmentTest {
         int parallelism = 3;
         int previous = 0;
         for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
-            int operator = KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
+            int operator =
+                    KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup);
             assertTrue(operator == previous || operator == previous + 1, "ranges must be contiguous");
             previous = operator;
         }

@@ -41,7 +41,9 @@ class RouterTest {
         assertEquals("overview", found(HttpMethod.GET, "/jobs/overview").target());
         assertEquals("details", found(HttpMethod.GET, "/jobs/0123").target());
         // only the parameter route has PATCH, so it takes the literal-looking value
-        assertEquals(Map.of("jobid", "overview"), found(HttpMethod.PATCH, "/jobs/overview").pathParameters());
+        assertEquals(
+                Map.of("jobid", "overview"),
+                found(HttpMethod.PATCH, "/jobs/overview").pathParameters());
     }
 
     @Test
@@ -54,7 +56,8 @@ class RouterTest {
     void reportsTheAllowedMethodsOfAKnownPath() {
         RouteResult<String> result = router.route(HttpMethod.DELETE, "/jobs/abc");
 
-        assertEquals(Set.of(HttpMethod.GET, HttpMethod.PATCH),
+        assertEquals(
+                Set.of(HttpMethod.GET, HttpMethod.PATCH),
                 assertInstanceOf(RouteResult.MethodNotAllowed.class, result).allowed());
     }
 

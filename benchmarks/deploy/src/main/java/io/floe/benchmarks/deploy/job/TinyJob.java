@@ -15,9 +15,12 @@ public final class TinyJob {
 
     public static void build(StreamExecutionEnvironment env) {
         env.setParallelism(1);
-        env.fromSequence(1, 1000).name("sequence 1..1000")
-                .map(new PlusOne()).name("map x+1")
-                .addSink(new Discard()).name("discard");
+        env.fromSequence(1, 1000)
+                .name("sequence 1..1000")
+                .map(new PlusOne())
+                .name("map x+1")
+                .addSink(new Discard())
+                .name("discard");
     }
 
     public static void main(String[] args) throws Exception {

@@ -23,8 +23,15 @@ public final class ClusterOverviewHandler implements RestHandler {
     }
 
     private static ClusterOverviewInfo toBody(ClusterOverview overview) {
-        return new ClusterOverviewInfo(overview.taskManagers(), overview.slotsTotal(), overview.slotsAvailable(),
-                overview.jobsRunning(), overview.jobsFinished(), overview.jobsCancelled(), overview.jobsFailed(),
-                ServerVersion.VERSION, ServerVersion.REVISION);
+        return new ClusterOverviewInfo(
+                overview.taskManagers(),
+                overview.slotsTotal(),
+                overview.slotsAvailable(),
+                overview.jobsRunning(),
+                overview.jobsFinished(),
+                overview.jobsCancelled(),
+                overview.jobsFailed(),
+                ServerVersion.VERSION,
+                ServerVersion.REVISION);
     }
 }

@@ -26,8 +26,12 @@ public final class DashboardConfigHandler implements RestHandler {
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
         TimeZone zone = TimeZone.getTimeZone(clock.getZone());
-        DashboardConfiguration body = new DashboardConfiguration(REFRESH_INTERVAL_MILLIS, zone.getDisplayName(),
-                zone.getOffset(clock.millis()), ServerVersion.VERSION, ServerVersion.REVISION,
+        DashboardConfiguration body = new DashboardConfiguration(
+                REFRESH_INTERVAL_MILLIS,
+                zone.getDisplayName(),
+                zone.getOffset(clock.millis()),
+                ServerVersion.VERSION,
+                ServerVersion.REVISION,
                 new DashboardConfiguration.Features(false, true, false, false));
         return CompletableFuture.completedFuture(RestResponse.ok(body));
     }

@@ -17,9 +17,10 @@ public final class JobManagerConfigHandler implements RestHandler {
     private final List<ConfigurationEntry> entries;
 
     public JobManagerConfigHandler(Map<String, String> configuration) {
-        this.entries = new TreeMap<>(configuration).entrySet().stream()
-                .map(e -> new ConfigurationEntry(e.getKey(), e.getValue()))
-                .toList();
+        this.entries = new TreeMap<>(configuration)
+                .entrySet().stream()
+                        .map(e -> new ConfigurationEntry(e.getKey(), e.getValue()))
+                        .toList();
     }
 
     @Override

@@ -19,13 +19,25 @@ public final class TaskManagersHandler implements RestHandler {
 
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
-        return dispatcher.requestTaskManagers().thenApply(taskManagers -> RestResponse.ok(
-                new TaskManagersInfo(taskManagers.stream().map(TaskManagersHandler::toEntry).toList())));
+        return dispatcher
+                .requestTaskManagers()
+                .thenApply(taskManagers -> RestResponse.ok(new TaskManagersInfo(
+                        taskManagers.stream().map(TaskManagersHandler::toEntry).toList())));
     }
 
     private static TaskManagersInfo.TaskManagerEntry toEntry(TaskManagerInfo info) {
         // Flink reports -1 when JMX is off; Floe has no JMX server
-        return new TaskManagersInfo.TaskManagerEntry(info.resourceId().value(), info.rpcAddress(), info.dataPort(), -1,
-                info.lastHeartbeat(), info.numberOfSlots(), info.freeSlots(), Map.of(), Map.of(), Map.of(), false);
+        return new TaskManagersInfo.TaskManagerEntry(
+                info.resourceId().value(),
+                info.rpcAddress(),
+                info.dataPort(),
+                -1,
+                info.lastHeartbeat(),
+                info.numberOfSlots(),
+                info.freeSlots(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                false);
     }
 }

@@ -30,10 +30,12 @@ public final class JobCancellationHandler implements RestHandler {
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
         JobId jobId = JobIdPathParameter.from(request);
-        String mode = request.queryParameter(MODE_PARAMETER).orElseThrow(() -> RestHandlerException.badRequest(
-                "Query parameter 'mode' is missing; cancel a job with PATCH /jobs/" + jobId + "?mode=cancel."));
+        String mode = request.queryParameter(MODE_PARAMETER)
+                .orElseThrow(() -> RestHandlerException.badRequest(
+                        "Query parameter 'mode' is missing; cancel a job with PATCH /jobs/" + jobId + "?mode=cancel."));
         if (!CANCEL_MODE.equals(mode)) {
-            throw RestHandlerException.badRequest("Unknown termination mode '" + mode + "'; the only mode is 'cancel'.");
+            throw RestHandlerException.badRequest(
+                    "Unknown termination mode '" + mode + "'; the only mode is 'cancel'.");
         }
         LOG.info("Cancelling job {} on request of a REST client", jobId);
         return dispatcher.cancelJob(jobId).thenApply(ignored -> RestResponse.accepted(EmptyResponseBody.INSTANCE));

@@ -27,7 +27,8 @@ public final class JobDetailsHandler implements RestHandler {
 
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
-        return dispatcher.requestJobDetails(JobIdPathParameter.from(request))
+        return dispatcher
+                .requestJobDetails(JobIdPathParameter.from(request))
                 .thenApply(details -> RestResponse.ok(toBody(details, clock.millis())));
     }
 
@@ -41,17 +42,32 @@ public final class JobDetailsHandler implements RestHandler {
         for (JobVertexInfo vertex : details.vertices()) {
             statusCounts.merge(vertex.status(), 1, Integer::sum);
         }
-        return new JobDetailsResponseBody(details.jobId().value(), details.name(), false, details.status().name(),
-                details.startTime(), details.endTime(), duration(details.startTime(), details.endTime(), now), now,
-                timestamps, details.vertices().stream().map(v -> toVertex(v, now)).toList(), statusCounts);
+        return new JobDetailsResponseBody(
+                details.jobId().value(),
+                details.name(),
+                false,
+                details.status().name(),
+                details.startTime(),
+                details.endTime(),
+                duration(details.startTime(), details.endTime(), now),
+                now,
+                timestamps,
+                details.vertices().stream().map(v -> toVertex(v, now)).toList(),
+                statusCounts);
     }
 
     private static JobDetailsResponseBody.VertexDetails toVertex(JobVertexInfo vertex, long now) {
         Map<String, Integer> tasks = zeroPerExecutionState();
         tasks.putAll(vertex.tasksPerState());
-        return new JobDetailsResponseBody.VertexDetails(vertex.id(), vertex.name(), vertex.parallelism(),
-                vertex.status(), vertex.startTime(), vertex.endTime(),
-                duration(vertex.startTime(), vertex.endTime(), now), tasks);
+        return new JobDetailsResponseBody.VertexDetails(
+                vertex.id(),
+                vertex.name(),
+                vertex.parallelism(),
+                vertex.status(),
+                vertex.startTime(),
+                vertex.endTime(),
+                duration(vertex.startTime(), vertex.endTime(), now),
+                tasks);
     }
 
     private static Map<String, Integer> zeroPerExecutionState() {

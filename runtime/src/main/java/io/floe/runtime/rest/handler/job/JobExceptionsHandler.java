@@ -26,7 +26,8 @@ public final class JobExceptionsHandler implements RestHandler {
 
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
-        return dispatcher.requestJobExceptions(JobIdPathParameter.from(request))
+        return dispatcher
+                .requestJobExceptions(JobIdPathParameter.from(request))
                 .thenApply(exceptions -> RestResponse.ok(toBody(exceptions)));
     }
 
@@ -34,15 +35,24 @@ public final class JobExceptionsHandler implements RestHandler {
         List<ExceptionHistoryEntry> history = info.history();
         ExceptionHistoryEntry root = history.isEmpty() ? null : history.get(0);
         List<JobExceptionsResponseBody.TaskException> all = history.stream()
-                .map(e -> new JobExceptionsResponseBody.TaskException(printed(e.error()), e.taskName(), e.location(),
-                        e.timestamp()))
+                .map(e -> new JobExceptionsResponseBody.TaskException(
+                        printed(e.error()), e.taskName(), e.location(), e.timestamp()))
                 .toList();
         List<JobExceptionsResponseBody.Entry> entries = history.stream()
-                .map(e -> new JobExceptionsResponseBody.Entry(e.error().className(), printed(e.error()), e.timestamp(),
-                        e.taskName(), e.location(), Map.of(), List.of()))
+                .map(e -> new JobExceptionsResponseBody.Entry(
+                        e.error().className(),
+                        printed(e.error()),
+                        e.timestamp(),
+                        e.taskName(),
+                        e.location(),
+                        Map.of(),
+                        List.of()))
                 .toList();
-        return new JobExceptionsResponseBody(root == null ? null : printed(root.error()),
-                root == null ? null : root.timestamp(), all, false,
+        return new JobExceptionsResponseBody(
+                root == null ? null : printed(root.error()),
+                root == null ? null : root.timestamp(),
+                all,
+                false,
                 new JobExceptionsResponseBody.ExceptionHistory(entries, false));
     }
 

@@ -46,23 +46,27 @@ public final class JobExecutionResultHandler implements RestHandler {
             if (!status.isGloballyTerminal()) {
                 return CompletableFuture.completedFuture(RestResponse.ok(JobExecutionResultResponseBody.inProgress()));
             }
-            return dispatcher.requestJobResult(jobId, timeout)
+            return dispatcher
+                    .requestJobResult(jobId, timeout)
                     .thenApply(result -> RestResponse.ok(JobExecutionResultResponseBody.completed(toBody(result))));
         });
     }
 
     private JobExecutionResult toBody(JobResult result) {
-        FailureCause cause = result.status() == JobStatus.FAILED && result.error() != null
-                ? toFailureCause(result.error()) : null;
-        return new JobExecutionResult(result.jobId().value(), applicationStatus(result.status()), Map.of(),
-                result.netRuntimeMillis(), cause);
+        FailureCause cause =
+                result.status() == JobStatus.FAILED && result.error() != null ? toFailureCause(result.error()) : null;
+        return new JobExecutionResult(
+                result.jobId().value(), applicationStatus(result.status()), Map.of(), result.netRuntimeMillis(), cause);
     }
 
     private FailureCause toFailureCause(ErrorInfo error) {
-        String trace = error.stackTrace() == null || error.stackTrace().isEmpty() ? error.toString() : error.stackTrace();
+        String trace =
+                error.stackTrace() == null || error.stackTrace().isEmpty() ? error.toString() : error.stackTrace();
         try {
-            byte[] serialized = mapper.writeValueAsBytes(new SerializedError(error.className(), error.message(), trace));
-            return new FailureCause(error.className(), trace, Base64.getEncoder().encodeToString(serialized));
+            byte[] serialized =
+                    mapper.writeValueAsBytes(new SerializedError(error.className(), error.message(), trace));
+            return new FailureCause(
+                    error.className(), trace, Base64.getEncoder().encodeToString(serialized));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not encode the failure cause " + error.className(), e);
         }

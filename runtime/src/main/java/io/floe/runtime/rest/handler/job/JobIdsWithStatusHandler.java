@@ -17,8 +17,11 @@ public final class JobIdsWithStatusHandler implements RestHandler {
 
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
-        return dispatcher.listJobs().thenApply(jobs -> RestResponse.ok(new JobIdsWithStatusOverview(jobs.stream()
-                .map(job -> new JobIdsWithStatusOverview.JobIdWithStatus(job.jobId().value(), job.status().name()))
-                .toList())));
+        return dispatcher
+                .listJobs()
+                .thenApply(jobs -> RestResponse.ok(new JobIdsWithStatusOverview(jobs.stream()
+                        .map(job -> new JobIdsWithStatusOverview.JobIdWithStatus(
+                                job.jobId().value(), job.status().name()))
+                        .toList())));
     }
 }

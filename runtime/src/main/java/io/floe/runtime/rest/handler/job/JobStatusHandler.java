@@ -18,7 +18,8 @@ public final class JobStatusHandler implements RestHandler {
 
     @Override
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
-        return dispatcher.requestJobStatus(JobIdPathParameter.from(request))
+        return dispatcher
+                .requestJobStatus(JobIdPathParameter.from(request))
                 .thenApply(status -> RestResponse.ok(new JobStatusInfo(status.name())));
     }
 }

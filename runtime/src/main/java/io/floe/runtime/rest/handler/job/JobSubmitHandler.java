@@ -53,20 +53,27 @@ public final class JobSubmitHandler implements RestHandler {
         for (String jarName : body.jobJarFileNames() == null ? List.<String>of() : body.jobJarFileNames()) {
             jars.put(jarName, uploadedFile(uploads, jarName));
         }
-        return CompletableFuture.supplyAsync(() -> readJobGraph(jobGraphFile, body.jobGraphFileName(), jars), ioExecutor)
+        return CompletableFuture.supplyAsync(
+                        () -> readJobGraph(jobGraphFile, body.jobGraphFileName(), jars), ioExecutor)
                 .thenCompose(jobGraph -> {
-                    LOG.debug("Received job '{}' ({}) over REST with {} jar(s)", jobGraph.jobName(), jobGraph.jobId(),
+                    LOG.debug(
+                            "Received job '{}' ({}) over REST with {} jar(s)",
+                            jobGraph.jobName(),
+                            jobGraph.jobId(),
                             jars.size());
-                    return submitter.submit(jobGraph, List.copyOf(jars.values())).thenApply(ignored -> RestResponse.accepted(
-                            new JobSubmitResponseBody("/jobs/" + jobGraph.jobId().value())));
+                    return submitter
+                            .submit(jobGraph, List.copyOf(jars.values()))
+                            .thenApply(ignored -> RestResponse.accepted(new JobSubmitResponseBody(
+                                    "/jobs/" + jobGraph.jobId().value())));
                 });
     }
 
     private JobSubmitRequestBody readRequestBody(HandlerRequest request) {
         String json = request.formFields().get(JobSubmitRequestBody.FORM_FIELD);
         if (json == null) {
-            throw RestHandlerException.badRequest("Submit a job as multipart/form-data with a '"
-                    + JobSubmitRequestBody.FORM_FIELD + "' field holding the JSON submit request and the files it names.");
+            throw RestHandlerException.badRequest(
+                    "Submit a job as multipart/form-data with a '" + JobSubmitRequestBody.FORM_FIELD
+                            + "' field holding the JSON submit request and the files it names.");
         }
         JobSubmitRequestBody body;
         try {
@@ -75,7 +82,9 @@ public final class JobSubmitHandler implements RestHandler {
             throw RestHandlerException.badRequest("The '" + JobSubmitRequestBody.FORM_FIELD
                     + "' field is not a valid job submit request: " + e.getOriginalMessage());
         }
-        if (body == null || body.jobGraphFileName() == null || body.jobGraphFileName().isBlank()) {
+        if (body == null
+                || body.jobGraphFileName() == null
+                || body.jobGraphFileName().isBlank()) {
             throw RestHandlerException.badRequest("The submit request names no job graph file ('jobGraphFileName').");
         }
         if (body.jobArtifactFileNames() != null && !body.jobArtifactFileNames().isEmpty()) {
@@ -86,8 +95,10 @@ public final class JobSubmitHandler implements RestHandler {
     }
 
     private static Path uploadedFile(UploadedFiles uploads, String name) {
-        return uploads.get(name).orElseThrow(() -> RestHandlerException.badRequest("The submit request names file '"
-                + name + "', but no such file was uploaded (uploaded: " + uploads.byName().keySet() + ")."));
+        return uploads.get(name)
+                .orElseThrow(() -> RestHandlerException.badRequest(
+                        "The submit request names file '" + name + "', but no such file was uploaded (uploaded: "
+                                + uploads.byName().keySet() + ")."));
     }
 
     private JobGraph readJobGraph(Path file, String name, Map<String, Path> jars) {
@@ -95,10 +106,11 @@ public final class JobSubmitHandler implements RestHandler {
         try {
             graph = mapper.readValue(file.toFile(), JobGraph.class);
         } catch (JsonProcessingException e) {
-            throw RestHandlerException.badRequest("Could not read the job graph from '" + name + "': "
-                    + e.getOriginalMessage());
+            throw RestHandlerException.badRequest(
+                    "Could not read the job graph from '" + name + "': " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw RestHandlerException.badRequest("Could not read the job graph from '" + name + "': " + e.getMessage());
+            throw RestHandlerException.badRequest(
+                    "Could not read the job graph from '" + name + "': " + e.getMessage());
         }
         if (graph == null) {
             throw RestHandlerException.badRequest("The job graph file '" + name + "' is empty.");

@@ -35,7 +35,8 @@ public final class JobsOverviewHandler implements RestHandler {
     public CompletableFuture<RestResponse> handle(HandlerRequest request) {
         return dispatcher.listJobs().thenApply(jobs -> {
             long now = clock.millis();
-            return RestResponse.ok(new MultipleJobsDetails(jobs.stream().map(job -> toOverview(job, now)).toList()));
+            return RestResponse.ok(new MultipleJobsDetails(
+                    jobs.stream().map(job -> toOverview(job, now)).toList()));
         });
     }
 
@@ -43,8 +44,15 @@ public final class JobsOverviewHandler implements RestHandler {
         long end = job.endTime();
         long duration = job.startTime() < 0 ? -1 : (end >= 0 ? end : now) - job.startTime();
         long lastModification = Math.max(job.startTime(), end);
-        return new MultipleJobsDetails.JobOverview(job.jobId().value(), job.jobName(), job.status().name(),
-                job.startTime(), end, duration, lastModification, taskCounts(job));
+        return new MultipleJobsDetails.JobOverview(
+                job.jobId().value(),
+                job.jobName(),
+                job.status().name(),
+                job.startTime(),
+                end,
+                duration,
+                lastModification,
+                taskCounts(job));
     }
 
     private static Map<String, Integer> taskCounts(JobDetails job) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.api.JobId;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.MultipartTestBody;
 import io.floe.runtime.rest.RestServerFixture;
@@ -61,12 +60,13 @@ class JobSubmitHandlerTest {
         for (String jar : jarNames) {
             jars.append(jars.length() == 0 ? "" : ",").append('"').append(jar).append('"');
         }
-        return "{\"jobGraphFileName\":\"" + graphName + "\",\"jobJarFileNames\":[" + jars + "],\"jobArtifactFileNames\":[]}";
+        return "{\"jobGraphFileName\":\"" + graphName + "\",\"jobJarFileNames\":[" + jars
+                + "],\"jobArtifactFileNames\":[]}";
     }
 
     private static Answer post(byte[] body) {
-        return fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body),
-                MultipartTestBody.CONTENT_TYPE);
+        return fixture.send(
+                "POST", "/jobs", HttpRequest.BodyPublishers.ofByteArray(body), MultipartTestBody.CONTENT_TYPE);
     }
 
     @Test
@@ -86,7 +86,9 @@ class JobSubmitHandlerTest {
         assertEquals("/jobs/" + graph.jobId(), answer.body().get("jobUrl").asText());
         Submission submission = lastSubmission();
         assertEquals(graph, submission.jobGraph());
-        assertEquals(List.of("job.jar", "lib.jar"), List.copyOf(submission.jarsByName().keySet()));
+        assertEquals(
+                List.of("job.jar", "lib.jar"),
+                List.copyOf(submission.jarsByName().keySet()));
         assertArrayEquals(jar, submission.jarsByName().get("job.jar"));
         assertArrayEquals(library, submission.jarsByName().get("lib.jar"));
         assertTrue(fixture.dispatcher.submittedJobs().contains(graph));
@@ -105,8 +107,10 @@ class JobSubmitHandlerTest {
                     .file("file_1", "job.jar", jarOf(10))
                     .build();
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> post(body));
-            io.floe.testutils.Deadline.waitUntil(() -> fixture.submitter.submissions().size() > before,
-                    java.time.Duration.ofSeconds(10), "the submitter to receive the job");
+            io.floe.testutils.Deadline.waitUntil(
+                    () -> fixture.submitter.submissions().size() > before,
+                    java.time.Duration.ofSeconds(10),
+                    "the submitter to receive the job");
             Path jar = lastSubmission().jarFiles().get(0);
             assertTrue(Files.exists(jar), "the jar must stay while the submitter works on it");
             assertTrue(jar.startsWith(uploads));
@@ -154,7 +158,8 @@ class JobSubmitHandlerTest {
 
     @Test
     void anUnreadableRequestFieldIsABadRequest() {
-        Answer answer = post(new MultipartTestBody().field("request", "{not json").build());
+        Answer answer =
+                post(new MultipartTestBody().field("request", "{not json").build());
 
         assertError(answer, 400, "not a valid job submit request");
     }
@@ -173,7 +178,10 @@ class JobSubmitHandlerTest {
     void anIncompleteJobGraphIsABadRequest() {
         Answer answer = post(new MultipartTestBody()
                 .field("request", requestJson("graph.json"))
-                .file("file_0", "graph.json", "{\"jobName\":\"no id\",\"batch\":false}".getBytes(StandardCharsets.UTF_8))
+                .file(
+                        "file_0",
+                        "graph.json",
+                        "{\"jobName\":\"no id\",\"batch\":false}".getBytes(StandardCharsets.UTF_8))
                 .build());
 
         assertError(answer, 400, "The job graph has no 'jobId'.");
@@ -182,9 +190,18 @@ class JobSubmitHandlerTest {
     @Test
     void aNonsenseJobGraphIsABadRequestNamingTheFieldAndReachesNoSubmitter() throws IOException {
         JobGraph valid = jobGraph("nonsense");
-        JobGraph edgeToNowhere = new JobGraph(valid.jobId(), valid.jobName(), false, valid.vertices(),
-                List.of(new io.floe.runtime.jobgraph.JobEdge(valid.vertices().get(0).id(), 0,
-                        new io.floe.runtime.jobgraph.JobVertexId("no-such-vertex"), "forward")), List.of(), Map.of());
+        JobGraph edgeToNowhere = new JobGraph(
+                valid.jobId(),
+                valid.jobName(),
+                false,
+                valid.vertices(),
+                List.of(new io.floe.runtime.jobgraph.JobEdge(
+                        valid.vertices().get(0).id(),
+                        0,
+                        new io.floe.runtime.jobgraph.JobVertexId("no-such-vertex"),
+                        "forward")),
+                List.of(),
+                Map.of());
         int before = fixture.submitter.submissions().size();
         Answer answer = post(new MultipartTestBody()
                 .field("request", requestJson("graph.json"))
@@ -217,15 +234,18 @@ class JobSubmitHandlerTest {
 
         assertError(answer, 400, "'missing.jar'");
         Answer noGraph = post(new MultipartTestBody()
-                .field("request", requestJson("graph.json")).build());
+                .field("request", requestJson("graph.json"))
+                .build());
         assertError(noGraph, 400, "'graph.json'");
     }
 
     @Test
     void artifactsAreRefused() throws IOException {
         Answer answer = post(new MultipartTestBody()
-                .field("request", "{\"jobGraphFileName\":\"graph.json\",\"jobArtifactFileNames\":"
-                        + "[{\"entryName\":\"data\",\"fileName\":\"data.csv\"}]}")
+                .field(
+                        "request",
+                        "{\"jobGraphFileName\":\"graph.json\",\"jobArtifactFileNames\":"
+                                + "[{\"entryName\":\"data\",\"fileName\":\"data.csv\"}]}")
                 .file("file_0", "graph.json", RestServerFixture.MAPPER.writeValueAsBytes(jobGraph("artifacts")))
                 .build());
 
@@ -234,8 +254,8 @@ class JobSubmitHandlerTest {
 
     @Test
     void malformedMultipartIsABadRequest() {
-        Answer noBoundary = fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofString("whatever"),
-                "multipart/form-data");
+        Answer noBoundary =
+                fixture.send("POST", "/jobs", HttpRequest.BodyPublishers.ofString("whatever"), "multipart/form-data");
         assertError(noBoundary, 400, "multipart");
 
         Answer twice = post(new MultipartTestBody()
