@@ -12,9 +12,11 @@ import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.messages.JobResult;
+import io.floe.testutils.Deadline;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +36,8 @@ class StubbornTaskCancellationITCase {
         public void run(SourceContext<String> ctx) {
             started.set(true);
             while (!released.get()) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ignored) {
-                    // deliberately deaf to cancellation
-                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                Thread.interrupted(); // deliberately deaf to cancellation: forgets the interrupt
             }
         }
 
@@ -69,11 +68,7 @@ class StubbornTaskCancellationITCase {
             cluster.start();
             try {
                 cluster.submitJob(jobGraph).get(10, TimeUnit.SECONDS);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (!started.get() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertTrue(started.get(), "the stubborn source started");
+                Deadline.waitUntil(started::get, Duration.ofSeconds(20), "the stubborn source to start");
 
                 long cancelledAt = System.nanoTime();
                 cluster.getDispatcherGateway().cancelJob(jobGraph.jobId()).get(10, TimeUnit.SECONDS);
