@@ -18,21 +18,15 @@ import java.util.Optional;
  * the cluster can change it). A YARN cluster's credential comes from its staging directory instead.
  */
 public final class ClusterSecretCredential {
-    static final String DEFAULT_FILE_NAME = "cluster-secret";
-
     private ClusterSecretCredential() {}
 
-    /** The secret file the client would use, if there is one. */
+    /** The secret file the client would use, if there is one: a configured one, or the conf dir's if it exists. */
     public static Optional<Path> secretFile(Configuration configuration, Map<String, String> environment) {
-        if (configuration.contains(SecurityOptions.CLUSTER_SECRET_FILE)) {
-            return Optional.of(Path.of(configuration.get(SecurityOptions.CLUSTER_SECRET_FILE)));
-        }
         String confDir = environment.get(GlobalConfiguration.ENV_CONF_DIR);
-        if (confDir == null || confDir.isBlank()) {
-            return Optional.empty();
-        }
-        Path file = Path.of(confDir, DEFAULT_FILE_NAME);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Path file =
+                ClusterSecret.location(configuration, confDir == null || confDir.isBlank() ? null : Path.of(confDir));
+        boolean configured = configuration.contains(SecurityOptions.CLUSTER_SECRET_FILE);
+        return file != null && (configured || Files.isRegularFile(file)) ? Optional.of(file) : Optional.empty();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.floe.runtime.security;
 
+import io.floe.configuration.Configuration;
+import io.floe.configuration.SecurityOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -64,6 +66,20 @@ public final class ClusterSecret {
         byte[] bytes = new byte[GENERATED_LENGTH];
         random.nextBytes(bytes);
         return new ClusterSecret(bytes);
+    }
+
+    /** The secret's file name in a configuration directory, where {@code start-cluster.sh} creates it. */
+    public static final String DEFAULT_FILE_NAME = "cluster-secret";
+
+    /**
+     * Where a cluster's secret is: {@code security.cluster-secret.file}, else {@value #DEFAULT_FILE_NAME}
+     * in {@code confDir}; null if neither is set. The file need not exist.
+     */
+    public static Path location(Configuration configuration, Path confDir) {
+        if (configuration.contains(SecurityOptions.CLUSTER_SECRET_FILE)) {
+            return Path.of(configuration.get(SecurityOptions.CLUSTER_SECRET_FILE));
+        }
+        return confDir == null ? null : confDir.resolve(DEFAULT_FILE_NAME);
     }
 
     /**
