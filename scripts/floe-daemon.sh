@@ -43,7 +43,7 @@ start() {
   [ "$index" -gt 0 ] && name="$role-$index-$host"
   local log="$FLOE_LOG_DIR/$name.log" out="$FLOE_LOG_DIR/$name.out"
   local memory_opts
-  memory_opts="$("$JAVA_RUN" $JVM_OPENS -cp "$FLOE_CLASSPATH" io.floe.runtime.entrypoint.JvmParameters "$role" "$FLOE_CONF_DIR" "$@")" || {
+  memory_opts="$("$JAVA_RUN" $JVM_OPENS -cp "$FLOE_CLASSPATH" io.floe.runtime.process.JvmParameters "$role" "$FLOE_CONF_DIR" "$@")" || {
     echo "Cannot start the $role: $memory_opts" >&2
     exit 1
   }

@@ -2,7 +2,7 @@ package io.floe.yarn;
 
 import io.floe.configuration.ConfigOption;
 import io.floe.configuration.Configuration;
-import io.floe.runtime.entrypoint.ProcessMemory;
+import io.floe.runtime.process.ProcessMemory;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.ArrayList;
 import java.util.List;

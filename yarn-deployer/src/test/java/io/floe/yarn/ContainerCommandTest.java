@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.configuration.MemorySize;
-import io.floe.runtime.entrypoint.ProcessMemory;
+import io.floe.runtime.process.ProcessMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -12,7 +12,7 @@ public final class ExitingMain {
         int code = Integer.parseInt(args[0]);
         if (code != 0) {
             System.err.println("an earlier line");
-            io.floe.runtime.entrypoint.FatalErrorReport.print(
+            io.floe.runtime.process.FatalErrorReport.print(
                     "Could not start the TaskManager", new java.net.BindException("taken"), System.err);
         }
         System.exit(code);

@@ -2,7 +2,7 @@ package io.floe.client.cli;
 
 import io.floe.client.rest.RestClientException;
 import io.floe.client.rest.RestClusterClient;
-import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.webmonitor.JobDetails;
 import java.io.PrintWriter;
 import java.text.SimpleDateFormat;
 import java.time.Duration;

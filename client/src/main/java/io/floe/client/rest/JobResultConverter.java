@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.execution.ErrorInfo;
-import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.rest.messages.JobExecutionResultResponseBody.FailureCause;
 import io.floe.runtime.rest.messages.JobExecutionResultResponseBody.JobExecutionResult;
 import io.floe.runtime.rest.messages.JobExecutionResultResponseBody.SerializedError;

@@ -4,6 +4,7 @@ import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.SecurityOptions;
 import io.floe.runtime.blob.BlobServer;
+import io.floe.runtime.dispatcher.BlobJobSubmitter;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.rest.RestServerConfig;

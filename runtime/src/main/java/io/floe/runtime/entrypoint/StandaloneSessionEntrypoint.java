@@ -1,5 +1,8 @@
 package io.floe.runtime.entrypoint;
 
+import io.floe.runtime.process.ProcessRunner;
+import io.floe.runtime.security.ClusterSecretLoader;
+
 /**
  * The JobManager process of a standalone session cluster ({@code jobmanager.sh start}):
  * {@code StandaloneSessionEntrypoint [-D key=value]...}, configuration from {@code FLOE_CONF_DIR}.

@@ -2,6 +2,8 @@ package io.floe.runtime.entrypoint;
 
 import io.floe.configuration.ClusterOptions;
 import io.floe.runtime.minicluster.TaskManagerRunner;
+import io.floe.runtime.process.ProcessRunner;
+import io.floe.runtime.security.ClusterSecretLoader;
 import io.floe.runtime.taskexecutor.TaskExecutor;
 
 /**

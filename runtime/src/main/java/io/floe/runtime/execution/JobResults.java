@@ -3,7 +3,6 @@ package io.floe.runtime.execution;
 import io.floe.api.JobExecutionException;
 import io.floe.api.JobExecutionResult;
 import io.floe.api.JobStatus;
-import io.floe.runtime.messages.JobResult;
 
 /** Turns how a job ended into what {@code execute()} returns or throws. */
 public final class JobResults {

@@ -1,6 +1,7 @@
 package io.floe.runtime.jobgraph;
 
 import io.floe.api.JobId;
+import io.floe.runtime.types.JobVertexId;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

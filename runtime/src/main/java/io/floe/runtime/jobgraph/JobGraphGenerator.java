@@ -6,6 +6,7 @@ import io.floe.configuration.CoreOptions;
 import io.floe.runtime.graph.StreamEdge;
 import io.floe.runtime.graph.StreamGraph;
 import io.floe.runtime.graph.StreamNode;
+import io.floe.runtime.types.JobVertexId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.floe.runtime.jobgraph;
 
+import io.floe.runtime.types.JobVertexId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

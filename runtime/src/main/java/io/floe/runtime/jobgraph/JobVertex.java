@@ -1,5 +1,7 @@
 package io.floe.runtime.jobgraph;
 
+import io.floe.runtime.types.JobVertexId;
+
 /**
  * One task of the job: a chain of operators run by one thread per subtask. The chain (user code)
  * travels as opaque bytes and is deserialized only in the TaskManager, in the job's class loader.

@@ -1,6 +1,6 @@
 package io.floe.runtime.jobmaster;
 
-import io.floe.runtime.messages.TaskManagerLocation;
+import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.types.AllocationId;
 
 /** A slot the JobMaster accepted, and the TaskManager that holds it. */

@@ -1,7 +1,7 @@
 package io.floe.runtime.jobmaster;
 
+import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.jobgraph.JobVertex;
-import io.floe.runtime.messages.ExecutionState;
 import io.floe.runtime.types.ExecutionAttemptId;
 
 /** One attempt of one subtask, as the JobMaster tracks it. Main thread only. */

@@ -1,13 +1,13 @@
 package io.floe.runtime.jobmaster;
 
+import io.floe.runtime.deployment.TaskDeploymentDescriptor;
+import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.jobgraph.JobEdge;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
-import io.floe.runtime.messages.ExecutionState;
-import io.floe.runtime.messages.TaskDeploymentDescriptor;
 import io.floe.runtime.network.InputChannelDescriptor;
-import io.floe.runtime.network.ResultPartitionId;
 import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.ResultPartitionId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
-import io.floe.runtime.messages.SlotOffer;
-import io.floe.runtime.messages.TaskExecutionState;
-import io.floe.runtime.messages.TaskManagerLocation;
+import io.floe.runtime.deployment.SlotOffer;
+import io.floe.runtime.deployment.TaskExecutionState;
+import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.rpc.FencedRpcGateway;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
@@ -40,7 +40,7 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
 
     CompletableFuture<Void> cancel();
 
-    CompletableFuture<io.floe.runtime.messages.JobDetailsInfo> requestJobDetails();
+    CompletableFuture<io.floe.runtime.webmonitor.JobDetailsInfo> requestJobDetails();
 
-    CompletableFuture<io.floe.runtime.messages.JobExceptionsInfo> requestJobExceptions();
+    CompletableFuture<io.floe.runtime.webmonitor.JobExceptionsInfo> requestJobExceptions();
 }

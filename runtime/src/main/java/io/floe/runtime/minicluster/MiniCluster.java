@@ -5,8 +5,8 @@ import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.entrypoint.JobManagerServices;
+import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
-import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.rpc.NettyRpcService;
 import io.floe.runtime.rpc.RpcServiceConfig;
 import io.floe.runtime.security.ClusterSecret;
@@ -112,7 +112,7 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     /** The slots of TaskManager {@code index}, asked over RPC. */
-    public CompletableFuture<io.floe.runtime.messages.SlotReport> requestSlotReport(int index) {
+    public CompletableFuture<io.floe.runtime.deployment.SlotReport> requestSlotReport(int index) {
         return clientRpc
                 .connect(
                         taskManagers.get(index).getTaskExecutor().getAddress(),

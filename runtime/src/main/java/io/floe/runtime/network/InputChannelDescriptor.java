@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.types.ResultPartitionId;
 import java.util.Objects;
 
 /** Where a consumer finds one subpartition of a producer. */

@@ -1,6 +1,7 @@
 package io.floe.runtime.network;
 
 import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;

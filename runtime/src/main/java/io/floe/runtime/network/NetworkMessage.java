@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.DefaultByteBufHolder;
 

@@ -7,6 +7,7 @@ import io.floe.runtime.network.NetworkMessage.EndOfPartition;
 import io.floe.runtime.network.NetworkMessage.ErrorResponse;
 import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
 import io.floe.runtime.network.NetworkMessage.PartitionRequest;
+import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.CorruptedFrameException;

@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.types.ResultPartitionId;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

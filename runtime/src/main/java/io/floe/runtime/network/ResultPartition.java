@@ -1,6 +1,7 @@
 package io.floe.runtime.network;
 
 import io.floe.runtime.network.serialization.RecordSerializer;
+import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,20 +1,20 @@
 package io.floe.runtime.resourcemanager;
 
 import io.floe.api.JobId;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.TaskExecutorRegistration;
+import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.jobmaster.JobMasterGateway;
-import io.floe.runtime.messages.ResourceOverview;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.TaskExecutorRegistration;
-import io.floe.runtime.messages.TaskManagerInfo;
-import io.floe.runtime.messages.TaskManagerLocation;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
+import io.floe.runtime.rpc.FencingTokens;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.taskexecutor.TaskExecutorGateway;
 import io.floe.runtime.types.AllocationId;
-import io.floe.runtime.types.FencingTokens;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
+import io.floe.runtime.webmonitor.ResourceOverview;
+import io.floe.runtime.webmonitor.TaskManagerInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

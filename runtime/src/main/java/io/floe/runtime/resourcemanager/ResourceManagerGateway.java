@@ -1,13 +1,13 @@
 package io.floe.runtime.resourcemanager;
 
 import io.floe.api.JobId;
-import io.floe.runtime.messages.ResourceOverview;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.TaskExecutorRegistration;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.TaskExecutorRegistration;
 import io.floe.runtime.rpc.FencedRpcGateway;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
+import io.floe.runtime.webmonitor.ResourceOverview;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,5 +31,5 @@ public interface ResourceManagerGateway extends FencedRpcGateway<UUID> {
 
     CompletableFuture<ResourceOverview> requestResourceOverview();
 
-    CompletableFuture<java.util.List<io.floe.runtime.messages.TaskManagerInfo>> requestTaskManagerInfo();
+    CompletableFuture<java.util.List<io.floe.runtime.webmonitor.TaskManagerInfo>> requestTaskManagerInfo();
 }

@@ -1,12 +1,12 @@
 package io.floe.runtime.resourcemanager;
 
 import io.floe.api.JobId;
-import io.floe.runtime.messages.ResourceOverview;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.SlotStatus;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.SlotStatus;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
+import io.floe.runtime.webmonitor.ResourceOverview;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
+import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.jobmaster.JobMasterGateway;
-import io.floe.runtime.messages.TaskManagerLocation;
 import io.floe.runtime.rpc.RpcService;
 import java.util.HashMap;
 import java.util.Map;

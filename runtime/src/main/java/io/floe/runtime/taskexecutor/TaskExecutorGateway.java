@@ -1,8 +1,8 @@
 package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.TaskDeploymentDescriptor;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.TaskDeploymentDescriptor;
 import io.floe.runtime.rpc.RpcGateway;
 import io.floe.runtime.rpc.RpcTimeout;
 import io.floe.runtime.types.AllocationId;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
+import io.floe.runtime.types.JobVertexId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

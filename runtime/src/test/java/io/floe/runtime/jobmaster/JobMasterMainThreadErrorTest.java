@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobStatus;
+import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
-import io.floe.runtime.messages.JobResult;
 import io.floe.runtime.rest.RestServerFixture;
 import io.floe.runtime.rpc.NettyRpcService;
 import io.floe.runtime.rpc.RpcService;

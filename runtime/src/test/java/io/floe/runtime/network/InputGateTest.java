@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.types.ResultPartitionId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -12,6 +12,7 @@ import io.floe.runtime.network.NetworkMessage.EndOfPartition;
 import io.floe.runtime.network.NetworkMessage.ErrorResponse;
 import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
 import io.floe.runtime.network.NetworkMessage.PartitionRequest;
+import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.floe.runtime.network.serialization.RecordSerializer;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
+import io.floe.runtime.types.ResultPartitionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

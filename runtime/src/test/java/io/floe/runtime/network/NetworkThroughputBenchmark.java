@@ -3,6 +3,7 @@ package io.floe.runtime.network;
 import io.floe.api.tuple.Tuple2;
 import io.floe.runtime.network.serialization.RecordSerializer;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
+import io.floe.runtime.types.ResultPartitionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.tuple.Tuple2;
+import io.floe.runtime.types.ResultPartitionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.SlotStatus;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.SlotStatus;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;

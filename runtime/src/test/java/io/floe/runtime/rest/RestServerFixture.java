@@ -37,7 +37,7 @@ public final class RestServerFixture implements AutoCloseable {
     /** A job graph the server accepts: one source vertex of parallelism 1, no jars. */
     public static io.floe.runtime.jobgraph.JobGraph jobGraph(String name, java.util.Map<String, String> configuration) {
         io.floe.runtime.jobgraph.JobVertex source = new io.floe.runtime.jobgraph.JobVertex(
-                new io.floe.runtime.jobgraph.JobVertexId("00000000000000000000000000000001"),
+                new io.floe.runtime.types.JobVertexId("00000000000000000000000000000001"),
                 "source",
                 1,
                 128,

@@ -1,7 +1,7 @@
 package io.floe.yarn.entrypoint;
 
-import io.floe.runtime.messages.JobDetails;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
+import io.floe.runtime.webmonitor.JobDetails;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

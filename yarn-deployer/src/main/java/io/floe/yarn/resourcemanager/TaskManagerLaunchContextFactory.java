@@ -2,7 +2,7 @@ package io.floe.yarn.resourcemanager;
 
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
-import io.floe.runtime.entrypoint.ProcessMemory;
+import io.floe.runtime.process.ProcessMemory;
 import io.floe.yarn.ContainerCommand;
 import io.floe.yarn.ShippedResource;
 import io.floe.yarn.YarnClusterDescriptor;

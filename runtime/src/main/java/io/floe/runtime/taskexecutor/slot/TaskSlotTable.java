@@ -1,8 +1,8 @@
 package io.floe.runtime.taskexecutor.slot;
 
 import io.floe.api.JobId;
-import io.floe.runtime.messages.SlotReport;
-import io.floe.runtime.messages.SlotStatus;
+import io.floe.runtime.deployment.SlotReport;
+import io.floe.runtime.deployment.SlotStatus;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;

@@ -1,12 +1,12 @@
 package io.floe.runtime.rest.handler.cluster;
 
 import io.floe.runtime.dispatcher.DispatcherGateway;
-import io.floe.runtime.messages.ClusterOverview;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.RestResponse;
 import io.floe.runtime.rest.handler.ServerVersion;
 import io.floe.runtime.rest.messages.ClusterOverviewInfo;
+import io.floe.runtime.webmonitor.ClusterOverview;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /overview}: TaskManagers, slots and job counts from the Dispatcher. */

@@ -1,11 +1,11 @@
 package io.floe.runtime.rest.handler.cluster;
 
 import io.floe.runtime.dispatcher.DispatcherGateway;
-import io.floe.runtime.messages.TaskManagerInfo;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.RestResponse;
 import io.floe.runtime.rest.messages.TaskManagersInfo;
+import io.floe.runtime.webmonitor.TaskManagerInfo;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,14 +2,14 @@ package io.floe.runtime.rest.handler.job;
 
 import io.floe.api.JobStatus;
 import io.floe.runtime.dispatcher.DispatcherGateway;
-import io.floe.runtime.messages.ExecutionState;
-import io.floe.runtime.messages.JobDetailsInfo;
-import io.floe.runtime.messages.JobVertexInfo;
+import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.JobIdPathParameter;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.RestResponse;
 import io.floe.runtime.rest.messages.JobDetailsResponseBody;
+import io.floe.runtime.webmonitor.JobDetailsInfo;
+import io.floe.runtime.webmonitor.JobVertexInfo;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

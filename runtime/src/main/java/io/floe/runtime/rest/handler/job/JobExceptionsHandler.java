@@ -2,13 +2,13 @@ package io.floe.runtime.rest.handler.job;
 
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.execution.ErrorInfo;
-import io.floe.runtime.messages.ExceptionHistoryEntry;
-import io.floe.runtime.messages.JobExceptionsInfo;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.JobIdPathParameter;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.RestResponse;
 import io.floe.runtime.rest.messages.JobExceptionsResponseBody;
+import io.floe.runtime.webmonitor.ExceptionHistoryEntry;
+import io.floe.runtime.webmonitor.JobExceptionsInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -6,7 +6,7 @@ import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.execution.ErrorInfo;
-import io.floe.runtime.messages.JobResult;
+import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.JobIdPathParameter;
 import io.floe.runtime.rest.handler.RestHandler;

@@ -2,12 +2,12 @@ package io.floe.runtime.rest.handler.job;
 
 import io.floe.api.JobStatus;
 import io.floe.runtime.dispatcher.DispatcherGateway;
-import io.floe.runtime.messages.ExecutionState;
-import io.floe.runtime.messages.JobDetails;
+import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.rest.handler.HandlerRequest;
 import io.floe.runtime.rest.handler.RestHandler;
 import io.floe.runtime.rest.handler.RestResponse;
 import io.floe.runtime.rest.messages.MultipleJobsDetails;
+import io.floe.runtime.webmonitor.JobDetails;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;

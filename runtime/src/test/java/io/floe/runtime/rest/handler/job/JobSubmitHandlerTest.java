@@ -198,7 +198,7 @@ class JobSubmitHandlerTest {
                 List.of(new io.floe.runtime.jobgraph.JobEdge(
                         valid.vertices().get(0).id(),
                         0,
-                        new io.floe.runtime.jobgraph.JobVertexId("no-such-vertex"),
+                        new io.floe.runtime.types.JobVertexId("no-such-vertex"),
                         "forward")),
                 List.of(),
                 Map.of());

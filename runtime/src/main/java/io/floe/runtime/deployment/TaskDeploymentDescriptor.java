@@ -1,0 +1,43 @@
+package io.floe.runtime.deployment;
+
+import io.floe.api.JobId;
+import io.floe.runtime.network.InputChannelDescriptor;
+import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.JobVertexId;
+import io.floe.runtime.types.ResultPartitionId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a TaskManager needs to run one subtask attempt: the serialized operator chain, the
+ * partitions it writes (one per network output, one subpartition per consumer subtask), the
+ * channels it reads, and the job's jars and settings. Jars named {@code blob:<key>} are fetched
+ * from the BlobServer at {@code blobServerAddress} (host:port); others are URLs or paths.
+ */
+public record TaskDeploymentDescriptor(
+        JobId jobId,
+        String jobName,
+        ExecutionAttemptId attemptId,
+        AllocationId allocationId,
+        JobVertexId vertexId,
+        String taskName,
+        int subtaskIndex,
+        int parallelism,
+        int maxParallelism,
+        int attemptNumber,
+        boolean batch,
+        byte[] serializedChain,
+        List<PartitionSpec> outputs,
+        List<InputChannelDescriptor> inputChannels,
+        List<String> userJars,
+        String blobServerAddress,
+        Map<String, String> jobConfiguration) {
+
+    /** A result partition this subtask writes. */
+    public record PartitionSpec(ResultPartitionId id, int numberOfSubpartitions) {}
+
+    public String displayName() {
+        return taskName + " (" + (subtaskIndex + 1) + "/" + parallelism + ")#" + attemptNumber;
+    }
+}

@@ -1,9 +1,0 @@
-package io.floe.runtime.jobgraph;
-
-/** Identifies a vertex (one chain of operators) within a job graph. */
-public record JobVertexId(String value) {
-    @Override
-    public String toString() {
-        return value;
-    }
-}

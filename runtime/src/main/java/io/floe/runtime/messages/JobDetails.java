@@ -1,8 +1,0 @@
-package io.floe.runtime.messages;
-
-import io.floe.api.JobId;
-import io.floe.api.JobStatus;
-
-/** A job as listed by the Dispatcher. {@code endTime} is -1 while it runs. */
-public record JobDetails(
-        JobId jobId, String jobName, JobStatus status, long startTime, long endTime, int numberOfTasks) {}

@@ -1,8 +1,0 @@
-package io.floe.runtime.messages;
-
-import io.floe.api.JobId;
-import io.floe.api.JobStatus;
-import io.floe.runtime.execution.ErrorInfo;
-
-/** How a job ended: FINISHED, FAILED (with the error) or CANCELED, and how long it ran. */
-public record JobResult(JobId jobId, String jobName, JobStatus status, long netRuntimeMillis, ErrorInfo error) {}

@@ -1,6 +1,0 @@
-package io.floe.runtime.messages;
-
-import io.floe.runtime.types.AllocationId;
-
-/** A slot a TaskManager offers to a JobMaster after the ResourceManager allocated it to the job. */
-public record SlotOffer(AllocationId allocationId, int slotIndex) {}

@@ -1,8 +1,0 @@
-package io.floe.runtime.messages;
-
-import io.floe.api.JobId;
-import io.floe.runtime.execution.ErrorInfo;
-import io.floe.runtime.types.ExecutionAttemptId;
-
-/** A subtask attempt changed state; {@code error} is set when it FAILED. */
-public record TaskExecutionState(JobId jobId, ExecutionAttemptId attemptId, ExecutionState state, ErrorInfo error) {}

@@ -1,4 +1,0 @@
-package io.floe.runtime.messages;
-
-/** What a TaskManager tells the ResourceManager when it registers. */
-public record TaskExecutorRegistration(TaskManagerLocation location, int numberOfSlots, long memoryBytes) {}

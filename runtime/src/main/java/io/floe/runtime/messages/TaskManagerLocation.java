@@ -1,6 +1,0 @@
-package io.floe.runtime.messages;
-
-import io.floe.runtime.types.ResourceId;
-
-/** Where a TaskManager answers RPC and serves data. */
-public record TaskManagerLocation(ResourceId resourceId, String rpcAddress, String dataHost, int dataPort) {}
