@@ -40,7 +40,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     private static final class JobEntry {
         final JobGraph jobGraph;
         final JobMaster jobMaster;
-        final long startTime = System.currentTimeMillis();
+        final long startTime;
         JobResult result;
         long endTime = -1;
         volatile JobDetailsInfo archivedDetails;
@@ -48,7 +48,8 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         /** Completes once the ended job's details were kept (or could not be); null while it runs. */
         CompletableFuture<Void> archiving;
 
-        JobEntry(JobGraph jobGraph, JobMaster jobMaster) {
+        JobEntry(JobGraph jobGraph, JobMaster jobMaster, long startTime) {
+            this.startTime = startTime;
             this.jobGraph = jobGraph;
             this.jobMaster = jobMaster;
         }
@@ -95,7 +96,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        JobEntry entry = new JobEntry(jobGraph, jobMaster);
+        JobEntry entry = new JobEntry(jobGraph, jobMaster, clock().millis());
         jobs.put(jobGraph.jobId(), entry);
         jobMaster.getResultFuture().thenAcceptAsync(result -> jobEnded(entry, result), getMainThreadExecutor());
         jobMaster.start();
@@ -105,7 +106,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     /** Keeps the ended job's details and exceptions for REST, then stops its JobMaster. */
     private void jobEnded(JobEntry entry, JobResult result) {
         entry.result = result;
-        entry.endTime = System.currentTimeMillis();
+        entry.endTime = clock().millis();
         LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
         CompletableFuture<Void> archived = jobMasterGateway(entry).thenCompose(gateway -> gateway.requestJobDetails()
                 .thenCombine(gateway.requestJobExceptions(), (details, exceptions) -> {

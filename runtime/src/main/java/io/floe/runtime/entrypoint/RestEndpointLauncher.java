@@ -9,7 +9,7 @@ import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.rest.RestServerConfig;
 import io.floe.runtime.rest.RestServerEndpoint;
-import io.floe.runtime.rpc.NettyRpcService;
+import io.floe.runtime.rpc.netty.NettyRpcService;
 import io.floe.runtime.security.ClusterSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;

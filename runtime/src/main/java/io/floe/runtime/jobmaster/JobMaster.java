@@ -52,7 +52,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private final Map<AllocationId, AcceptedSlot> slots = new LinkedHashMap<>();
     private final HeartbeatMonitor<ResourceId, List<ExecutionAttemptId>> heartbeats;
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
-    private final long startTime = System.currentTimeMillis();
+    private final long startTime = clock().millis();
 
     private JobStatus status = JobStatus.CREATED;
     private ExecutionGraph executions;
@@ -76,7 +76,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         this.heartbeats = new HeartbeatMonitor<>(
                 settings.heartbeatTimeout(),
                 getMainThreadExecutor(),
-                System::currentTimeMillis,
+                clock()::millis,
                 new TaskManagerHeartbeatListener());
     }
 
@@ -102,7 +102,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     // ---------------------------------------------------------------- slots
 
     private void waitForSlots() {
-        waitingForSlotsSince = System.currentTimeMillis();
+        waitingForSlotsSince = clock().millis();
         declareRequirements(requiredSlots);
         if (slots.size() >= requiredSlots) {
             deploy();
@@ -195,7 +195,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     if (isEnded()) {
                         return;
                     }
-                    long waited = waitingForSlotsSince < 0 ? 0 : System.currentTimeMillis() - waitingForSlotsSince;
+                    long waited = waitingForSlotsSince < 0 ? 0 : clock().millis() - waitingForSlotsSince;
                     if (waited > settings.slotRequestTimeout().toMillis()) {
                         failWithoutRestart(
                                 new NoResourceAvailableException("Could not get " + requiredSlots + " slot(s) within "
@@ -227,7 +227,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         ErrorInfo cause = ErrorInfo.of(
                 new NoResourceAvailableException("A TaskManager started for the job's slots failed: " + description));
         LOG.warn("Job {}: {}", jobGraph.jobId(), cause.message());
-        exceptionHistory.add(0, new ExceptionHistoryEntry(cause, System.currentTimeMillis(), null, null));
+        exceptionHistory.add(0, new ExceptionHistoryEntry(cause, clock().millis(), null, null));
         failureCause = cause;
         restartOrFail();
     }
@@ -295,7 +295,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     0,
                     new ExceptionHistoryEntry(
                             cause,
-                            System.currentTimeMillis(),
+                            clock().millis(),
                             execution.displayName(),
                             execution.slot.location().rpcAddress()));
             LOG.warn("{} failed: {}", execution.displayName(), cause);
@@ -414,7 +414,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private void failWithoutRestart(Exception cause) {
         LOG.warn("Job {} fails: {}", jobGraph.jobId(), cause.getMessage());
         failureCause = ErrorInfo.of(cause);
-        exceptionHistory.add(0, new ExceptionHistoryEntry(failureCause, System.currentTimeMillis(), null, null));
+        exceptionHistory.add(0, new ExceptionHistoryEntry(failureCause, clock().millis(), null, null));
         if (executions != null && !executions.allTerminal()) {
             transitionTo(JobStatus.FAILING);
             cancelAll();
@@ -595,9 +595,9 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (status != next) {
             LOG.info("Job '{}' ({}) switched from {} to {}", jobGraph.jobName(), jobGraph.jobId(), status, next);
             status = next;
-            statusTimestamps.put(next.name(), System.currentTimeMillis());
+            statusTimestamps.put(next.name(), clock().millis());
             if (next.isGloballyTerminal()) {
-                endTime = System.currentTimeMillis();
+                endTime = clock().millis();
             }
         }
     }
@@ -619,7 +619,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             }
         }
         slots.clear();
-        long runtime = System.currentTimeMillis() - startTime;
+        long runtime = clock().millis() - startTime;
         resultFuture.complete(new JobResult(
                 jobGraph.jobId(),
                 jobGraph.jobName(),

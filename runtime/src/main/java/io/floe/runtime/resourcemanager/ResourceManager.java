@@ -73,7 +73,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
         this.taskManagerHeartbeats = new HeartbeatMonitor<>(
                 settings.heartbeatTimeout(),
                 getMainThreadExecutor(),
-                System::currentTimeMillis,
+                clock()::millis,
                 new TaskManagerHeartbeatListener());
     }
 
@@ -133,7 +133,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     }
 
     private void checkRequirements() {
-        slotManager.checkRequirements(System.currentTimeMillis());
+        slotManager.checkRequirements(clock().millis());
     }
 
     @Override
@@ -147,7 +147,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
                             boolean again = taskExecutors.containsKey(id);
                             taskExecutors.put(id, gateway);
                             locations.put(id, registration.location());
-                            lastHeartbeats.put(id, System.currentTimeMillis());
+                            lastHeartbeats.put(id, clock().millis());
                             slotManager.registerTaskManager(id, initialSlotReport);
                             taskManagerHeartbeats.monitor(id, gateway::heartbeatFromResourceManager);
                             LOG.info(
@@ -165,7 +165,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     public CompletableFuture<Void> declareRequiredResources(
             JobId jobId, String jobMasterAddress, UUID jobMasterId, int slots) {
         LOG.info("Job {} declares {} required slots", jobId, slots);
-        slotManager.declareRequirements(jobId, jobMasterAddress, jobMasterId, slots, System.currentTimeMillis());
+        slotManager.declareRequirements(jobId, jobMasterAddress, jobMasterId, slots, clock().millis());
         checkRequirements();
         return CompletableFuture.completedFuture(null);
     }
@@ -186,7 +186,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
 
     @Override
     public void disconnectJobManager(JobId jobId, String cause) {
-        slotManager.declareRequirements(jobId, null, null, 0, System.currentTimeMillis());
+        slotManager.declareRequirements(jobId, null, null, 0, clock().millis());
     }
 
     @Override
@@ -228,7 +228,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     private final class TaskManagerHeartbeatListener implements HeartbeatMonitor.Listener<ResourceId, SlotReport> {
         @Override
         public void onPayload(ResourceId target, SlotReport payload) {
-            lastHeartbeats.put(target, System.currentTimeMillis());
+            lastHeartbeats.put(target, clock().millis());
             slotManager.reportSlotStatus(target, payload);
         }
 

@@ -13,19 +13,19 @@ import java.util.List;
  * @param timeoutParameterIndex index of the {@link RpcTimeout} parameter, or -1
  * @param fenced whether the method is declared in an interface extending {@link FencedRpcGateway}
  */
-record GatewayMethod(
+public record GatewayMethod(
         Method method, List<JavaType> parameterTypes, JavaType resultType, int timeoutParameterIndex, boolean fenced) {
 
-    String name() {
+    public String name() {
         return method.getName();
     }
 
-    boolean isAsk() {
+    public boolean isAsk() {
         return resultType != null;
     }
 
     /** Returns {@code Gateway.method}, used in log lines and exception messages. */
-    String describe() {
+    public String describe() {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * naming the method, overloaded names, return types other than {@code void} and
  * {@code CompletableFuture}, and misplaced {@link RpcTimeout} parameters.
  */
-final class GatewayMethodTable {
+public final class GatewayMethodTable {
 
     private static final TypeFactory TYPES = TypeFactory.defaultInstance();
 
@@ -41,7 +41,7 @@ final class GatewayMethodTable {
     }
 
     /** Builds the table of one gateway interface and its super-interfaces. */
-    static GatewayMethodTable forGateway(Class<?> gatewayInterface) {
+    public static GatewayMethodTable forGateway(Class<?> gatewayInterface) {
         if (!gatewayInterface.isInterface() || !RpcGateway.class.isAssignableFrom(gatewayInterface)) {
             throw new IllegalArgumentException(
                     gatewayInterface.getName() + " is not an interface extending " + RpcGateway.class.getName());
@@ -50,7 +50,7 @@ final class GatewayMethodTable {
     }
 
     /** Builds the table of every gateway interface an endpoint class implements. */
-    static GatewayMethodTable forEndpoint(Class<?> endpointClass) {
+    public static GatewayMethodTable forEndpoint(Class<?> endpointClass) {
         List<Class<?>> roots = new ArrayList<>();
         for (Class<?> type = endpointClass; type != null; type = type.getSuperclass()) {
             roots.addAll(Arrays.asList(type.getInterfaces()));
@@ -155,12 +155,12 @@ final class GatewayMethodTable {
     }
 
     /** Returns the method with that name, or {@code null}. */
-    GatewayMethod find(String name) {
+    public GatewayMethod find(String name) {
         return methodsByName.get(name);
     }
 
     /** Returns the method the proxy was invoked with; the method must belong to this table. */
-    GatewayMethod get(Method method) {
+    public GatewayMethod get(Method method) {
         GatewayMethod found = methodsByName.get(method.getName());
         if (found == null) {
             throw new IllegalStateException("No gateway method " + method + " in this table");
@@ -169,7 +169,7 @@ final class GatewayMethodTable {
     }
 
     /** Whether the table covers the gateway interface with that fully qualified name. */
-    boolean coversGateway(String interfaceName) {
+    public boolean coversGateway(String interfaceName) {
         return gatewayInterfaceNames.contains(interfaceName);
     }
 }

@@ -4,9 +4,9 @@ package io.floe.runtime.rpc;
  * The address of one endpoint, written {@code host:port/endpointId}. IPv6 hosts are written in
  * brackets ({@code [::1]:6123/dispatcher}).
  */
-record RpcAddress(String host, int port, String endpointId) {
+public record RpcAddress(String host, int port, String endpointId) {
 
-    RpcAddress {
+    public RpcAddress {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("RPC address needs a host, got '" + host + "'");
         }
@@ -19,7 +19,7 @@ record RpcAddress(String host, int port, String endpointId) {
     }
 
     /** Parses {@code host:port/endpointId}; fails with IllegalArgumentException naming the text. */
-    static RpcAddress parse(String address) {
+    public static RpcAddress parse(String address) {
         if (address == null) {
             throw new IllegalArgumentException("RPC address must not be null");
         }
@@ -42,13 +42,13 @@ record RpcAddress(String host, int port, String endpointId) {
         return new RpcAddress(host, port, address.substring(slash + 1));
     }
 
-    static String format(String host, int port, String endpointId) {
+    public static String format(String host, int port, String endpointId) {
         String printedHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return printedHost + ":" + port + "/" + endpointId;
     }
 
     /** Returns {@code host:port}, the key of the connection that carries calls to this address. */
-    String hostAndPort() {
+    public String hostAndPort() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -1,5 +1,6 @@
 package io.floe.runtime.rpc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ public abstract class RpcEndpoint implements RpcGateway {
     private boolean running;
 
     /**
-     * @param rpcService the service that hosts this endpoint; must be a {@link NettyRpcService}
+     * @param rpcService the service that hosts this endpoint
      * @param endpointId unique among the endpoints of that service; no '/' or whitespace
      */
     protected RpcEndpoint(RpcService rpcService, String endpointId) {
@@ -57,11 +58,7 @@ public abstract class RpcEndpoint implements RpcGateway {
             throw new IllegalArgumentException(
                     "Endpoint id must be non-empty without '/' or whitespace, was '" + endpointId + "'");
         }
-        if (!(rpcService instanceof NettyRpcService hostingService)) {
-            throw new IllegalArgumentException("RpcEndpoint " + endpointId + " needs a NettyRpcService to host it, got "
-                    + rpcService.getClass().getName());
-        }
-        this.registry = hostingService.endpointRegistry();
+        this.registry = rpcService.endpoints();
         this.endpointId = endpointId;
         this.address = RpcAddress.format(rpcService.getAddress(), rpcService.getPort(), endpointId);
         this.mainThread = new MainThreadExecutor(endpointId, this::onMainThreadError);
@@ -189,6 +186,11 @@ public abstract class RpcEndpoint implements RpcGateway {
         return rpcService;
     }
 
+    /** The time, from the clock of the hosting service: use it instead of {@code System.currentTimeMillis()}. */
+    protected final Clock clock() {
+        return rpcService.clock();
+    }
+
     /** Runs the runnable on the main thread; silently dropped (DEBUG log) once terminated. */
     protected final void runAsync(Runnable runnable) {
         mainThread.execute(runnable);
@@ -245,18 +247,19 @@ public abstract class RpcEndpoint implements RpcGateway {
         }
     }
 
-    // ---- used by the RPC server ---------------------------------------------------------------
+    // ---- used by RPC services ---------------------------------------------------------------
 
     MainThreadExecutor mainThread() {
         return mainThread;
     }
 
-    GatewayMethodTable gatewayMethods() {
+    /** The gateway methods calls may invoke; set when the endpoint starts. For RPC services. */
+    public final GatewayMethodTable gatewayMethods() {
         return gatewayMethods;
     }
 
-    /** Whether Netty threads may dispatch calls to this endpoint: started and not closing. */
-    boolean isReachable() {
+    /** Whether RPC services may dispatch calls to this endpoint: started and not closing. */
+    public final boolean isReachable() {
         return started && !closeRequested;
     }
 

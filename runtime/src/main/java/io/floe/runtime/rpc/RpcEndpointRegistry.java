@@ -6,15 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The endpoints one service hosts, by endpoint id. Endpoints register in {@code start()} and
- * unregister when terminated; Netty threads look them up for every request. Thread-safe.
+ * unregister when terminated; services look them up for every call. Thread-safe.
  */
-final class RpcEndpointRegistry {
+public final class RpcEndpointRegistry {
 
     private final Map<String, RpcEndpoint> endpoints = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Adds the endpoint; fails with IllegalStateException if the id is taken or the service closed. */
-    void register(RpcEndpoint endpoint) {
+    public void register(RpcEndpoint endpoint) {
         if (closed) {
             throw new IllegalStateException(
                     "Cannot start endpoint " + endpoint.getEndpointId() + ": its RPC service is closed");
@@ -26,17 +26,23 @@ final class RpcEndpointRegistry {
         }
     }
 
-    void unregister(RpcEndpoint endpoint) {
+    public void unregister(RpcEndpoint endpoint) {
         endpoints.remove(endpoint.getEndpointId(), endpoint);
     }
 
     /** Returns the endpoint with that id, or {@code null}. */
-    RpcEndpoint lookup(String endpointId) {
+    public RpcEndpoint lookup(String endpointId) {
         return endpoints.get(endpointId);
     }
 
+    /** Returns the endpoint with that id if it accepts calls now (started, not closing), or {@code null}. */
+    public RpcEndpoint lookupReachable(String endpointId) {
+        RpcEndpoint endpoint = endpoints.get(endpointId);
+        return endpoint != null && endpoint.isReachable() ? endpoint : null;
+    }
+
     /** Refuses further registrations and returns the endpoints registered now. */
-    List<RpcEndpoint> close() {
+    public List<RpcEndpoint> close() {
         closed = true;
         return List.copyOf(endpoints.values());
     }

@@ -1,6 +1,7 @@
 package io.floe.runtime.rpc;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -35,6 +36,15 @@ public interface RpcService {
      */
     <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(
             String address, F fencingToken, Class<C> gatewayClass);
+
+    /**
+     * The clock the hosted endpoints read the time from (heartbeat silence, timestamps of job states); the system
+     * clock in production, a manual one in tests.
+     */
+    Clock clock();
+
+    /** The endpoints this service hosts; an {@link RpcEndpoint} registers itself here when it starts. */
+    RpcEndpointRegistry endpoints();
 
     /**
      * Returns the shared timer pool for scheduling that does not need an endpoint's main thread.

@@ -119,7 +119,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                             if (error == null) {
                                 LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
                                 resourceManager = gateway;
-                                lastResourceManagerHeartbeat = System.currentTimeMillis();
+                                lastResourceManagerHeartbeat = clock().millis();
                                 registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
                             } else {
                                 long delay = registrationBackoffMs;
@@ -140,7 +140,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private void scheduleWatchdog() {
         scheduleRunAsync(
                 () -> {
-                    long now = System.currentTimeMillis();
+                    long now = clock().millis();
                     long timeout = settings.heartbeatTimeout().toMillis();
                     if (resourceManager != null && now - lastResourceManagerHeartbeat > timeout) {
                         LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
@@ -160,7 +160,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<SlotReport> heartbeatFromResourceManager(Duration timeout) {
-        lastResourceManagerHeartbeat = System.currentTimeMillis();
+        lastResourceManagerHeartbeat = clock().millis();
         return CompletableFuture.completedFuture(slots.createSlotReport(resourceId));
     }
 
@@ -175,7 +175,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
             return CompletableFuture.failedFuture(e);
         }
         LOG.info("Slot {} allocated to job {} ({})", slotId, jobId, allocationId);
-        lastJobManagerHeartbeat.putIfAbsent(jobId, System.currentTimeMillis());
+        lastJobManagerHeartbeat.putIfAbsent(jobId, clock().millis());
         jobLeaders.addJob(jobId, jobMasterAddress, jobMasterId);
         return CompletableFuture.completedFuture(null);
     }
@@ -321,7 +321,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
-        lastJobManagerHeartbeat.put(jobId, System.currentTimeMillis());
+        lastJobManagerHeartbeat.put(jobId, clock().millis());
         List<ExecutionAttemptId> attempts = new ArrayList<>();
         for (Task task : slots.tasksOf(jobId)) {
             attempts.add(task.getDescriptor().attemptId());

@@ -59,6 +59,20 @@ class RuntimeLayeringTest {
     }
 
     @Test
+    void onlyWhatAssemblesAProcessKnowsTheNettyRpcService() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "io.floe.runtime.rpc.netty..", "io.floe.runtime.entrypoint..", "io.floe.runtime.minicluster..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.floe.runtime.rpc.netty..")
+                .because(
+                        "endpoints see only io.floe.runtime.rpc, so their unit tests host them on an in-memory service")
+                .check(module);
+    }
+
+    @Test
     void thePublicApiExposesNoRuntimeType() {
         codeUnits()
                 .that()

@@ -9,14 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Implements {@link EchoGateway}; every method asserts that it runs on the main thread. */
-class EchoEndpoint extends RpcEndpoint implements EchoGateway {
+public class EchoEndpoint extends RpcEndpoint implements EchoGateway {
 
     /** Calls of {@link #neverAnswers()} received so far; readable from any thread. */
-    final AtomicInteger unansweredCalls = new AtomicInteger();
+    public final AtomicInteger unansweredCalls = new AtomicInteger();
 
     private final List<String> events = new ArrayList<>();
 
-    EchoEndpoint(RpcService rpcService, String endpointId) {
+    public EchoEndpoint(RpcService rpcService, String endpointId) {
         super(rpcService, endpointId);
     }
 

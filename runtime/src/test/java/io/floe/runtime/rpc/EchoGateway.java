@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** A gateway exercising every kind of argument, result and failure. */
-interface EchoGateway extends RpcGateway {
+public interface EchoGateway extends RpcGateway {
 
     enum Priority {
         LOW,

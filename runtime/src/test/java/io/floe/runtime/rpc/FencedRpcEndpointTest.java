@@ -62,16 +62,22 @@ class FencedRpcEndpointTest {
 
     private final UUID firstToken = UUID.randomUUID();
     private final UUID secondToken = UUID.randomUUID();
-    private NettyRpcService serverService;
-    private NettyRpcService clientService;
+    private RpcService serverService;
+    private RpcService clientService;
     private LeaderEndpoint endpoint;
 
     @BeforeEach
     void startLeader() {
-        serverService = startService(Duration.ofSeconds(10));
-        clientService = startService(Duration.ofSeconds(10));
+        RpcService[] services = startServices();
+        serverService = services[0];
+        clientService = services[1];
         endpoint = new LeaderEndpoint(serverService, firstToken);
         endpoint.start();
+    }
+
+    /** The service hosting the leader and the one its callers use: two Netty services, so calls cross TCP. */
+    protected RpcService[] startServices() {
+        return new RpcService[] {startService(Duration.ofSeconds(10)), startService(Duration.ofSeconds(10))};
     }
 
     @AfterEach

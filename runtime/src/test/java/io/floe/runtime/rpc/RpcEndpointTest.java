@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.rpc.netty.NettyRpcService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

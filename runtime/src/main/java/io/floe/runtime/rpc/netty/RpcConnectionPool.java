@@ -1,5 +1,6 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
+import io.floe.runtime.rpc.RpcConnectionException;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.SecretChallengeClientHandler;
 import io.netty.bootstrap.Bootstrap;

@@ -1,7 +1,7 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
-import io.floe.runtime.rpc.RpcMessage.FailureResponse;
-import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.SuccessResponse;
 import io.netty.channel.ChannelHandlerContext;
 
 /** Client side of one connection: hands answers to its {@link RpcClientConnection}. */

@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import static io.floe.runtime.rpc.TestingRpc.await;
 import static io.floe.runtime.rpc.TestingRpc.awaitFailure;
@@ -10,8 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.rpc.EchoEndpoint;
+import io.floe.runtime.rpc.EchoGateway;
 import io.floe.runtime.rpc.EchoGateway.Order;
 import io.floe.runtime.rpc.EchoGateway.Priority;
+import io.floe.runtime.rpc.RemoteRpcException;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.RpcTimeoutException;
+import io.floe.runtime.rpc.TestingRpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

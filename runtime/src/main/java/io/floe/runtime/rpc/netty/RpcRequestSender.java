@@ -1,9 +1,14 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import io.floe.runtime.rpc.RpcMessage.HandshakeRequest;
-import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
+import io.floe.runtime.rpc.GatewayMethod;
+import io.floe.runtime.rpc.RpcAddress;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.RpcTimeoutException;
+import io.floe.runtime.rpc.netty.RpcMessage.HandshakeRequest;
+import io.floe.runtime.rpc.netty.RpcMessage.InvocationRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;

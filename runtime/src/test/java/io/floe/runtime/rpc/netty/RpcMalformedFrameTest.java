@@ -1,10 +1,13 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import static io.floe.runtime.rpc.TestingRpc.await;
 import static io.floe.runtime.rpc.TestingRpc.closeQuietly;
 import static io.floe.runtime.rpc.TestingRpc.startService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.floe.runtime.rpc.EchoEndpoint;
+import io.floe.runtime.rpc.EchoGateway;
+import io.floe.runtime.rpc.TestingRpc;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

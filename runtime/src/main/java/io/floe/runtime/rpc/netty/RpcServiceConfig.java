@@ -1,5 +1,6 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
+import io.floe.runtime.rpc.RpcTimeout;
 import java.time.Duration;
 import java.util.Objects;
 

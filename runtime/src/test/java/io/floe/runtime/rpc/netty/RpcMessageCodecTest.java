@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import io.floe.runtime.rpc.RpcMessage.FailureKind;
-import io.floe.runtime.rpc.RpcMessage.FailureResponse;
-import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureKind;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.InvocationRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.CorruptedFrameException;
 import java.nio.charset.StandardCharsets;

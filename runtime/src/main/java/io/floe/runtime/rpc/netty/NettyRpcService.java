@@ -1,5 +1,14 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
+import io.floe.runtime.rpc.FencedRpcGateway;
+import io.floe.runtime.rpc.GatewayMethodTable;
+import io.floe.runtime.rpc.RpcAddress;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.RpcEndpoint;
+import io.floe.runtime.rpc.RpcEndpointRegistry;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.RpcGateway;
+import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.RefusedConnectionLog;
 import io.floe.runtime.security.SecretChallengeServerHandler;
@@ -16,6 +25,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.Serializable;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -213,7 +223,13 @@ public final class NettyRpcService implements RpcService {
                 }));
     }
 
-    RpcEndpointRegistry endpointRegistry() {
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Override
+    public RpcEndpointRegistry endpoints() {
         return registry;
     }
 }

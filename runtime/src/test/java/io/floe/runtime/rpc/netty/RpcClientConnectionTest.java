@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import static io.floe.runtime.rpc.TestingRpc.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.TestingRpc;
+import io.floe.runtime.rpc.netty.RpcMessage.SuccessResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.ConnectException;

@@ -1,11 +1,14 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.floe.runtime.rpc.RpcMessage.FailureKind;
-import io.floe.runtime.rpc.RpcMessage.FailureResponse;
-import io.floe.runtime.rpc.RpcMessage.HandshakeRequest;
-import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
-import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.floe.runtime.rpc.GatewayMethod;
+import io.floe.runtime.rpc.RpcEndpoint;
+import io.floe.runtime.rpc.RpcEndpointRegistry;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureKind;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.HandshakeRequest;
+import io.floe.runtime.rpc.netty.RpcMessage.InvocationRequest;
+import io.floe.runtime.rpc.netty.RpcMessage.SuccessResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
@@ -103,8 +106,7 @@ final class RpcServerHandler extends RpcChannelHandler {
     }
 
     private RpcEndpoint reachableEndpoint(String endpointId) {
-        RpcEndpoint endpoint = registry.lookup(endpointId);
-        return endpoint != null && endpoint.isReachable() ? endpoint : null;
+        return registry.lookupReachable(endpointId);
     }
 
     private FailureResponse unreachable(long requestId, String endpointId) {

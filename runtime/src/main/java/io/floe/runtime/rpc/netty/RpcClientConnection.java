@@ -1,8 +1,10 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.floe.runtime.rpc.RpcMessage.FailureResponse;
-import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.SuccessResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.util.ArrayList;

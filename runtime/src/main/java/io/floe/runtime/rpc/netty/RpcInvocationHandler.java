@@ -1,5 +1,10 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
+import io.floe.runtime.rpc.FencedRpcGateway;
+import io.floe.runtime.rpc.GatewayMethod;
+import io.floe.runtime.rpc.GatewayMethodTable;
+import io.floe.runtime.rpc.RpcAddress;
+import io.floe.runtime.rpc.RpcGateway;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;

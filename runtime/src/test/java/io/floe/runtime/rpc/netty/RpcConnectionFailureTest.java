@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import static io.floe.runtime.rpc.TestingRpc.await;
 import static io.floe.runtime.rpc.TestingRpc.awaitFailure;
@@ -8,6 +8,11 @@ import static io.floe.runtime.rpc.TestingRpc.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.rpc.EchoEndpoint;
+import io.floe.runtime.rpc.EchoGateway;
+import io.floe.runtime.rpc.RecipientUnreachableException;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.RpcGateway;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,15 +1,16 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
-import io.floe.runtime.rpc.RpcMessage.FailureKind;
-import io.floe.runtime.rpc.RpcMessage.FailureResponse;
-import io.floe.runtime.rpc.RpcMessage.InvocationRequest;
-import io.floe.runtime.rpc.RpcMessage.SuccessResponse;
+import io.floe.runtime.rpc.EndpointInvocation;
+import io.floe.runtime.rpc.FencingTokenException;
+import io.floe.runtime.rpc.GatewayMethod;
+import io.floe.runtime.rpc.RpcEndpoint;
+import io.floe.runtime.rpc.RpcException;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureKind;
+import io.floe.runtime.rpc.netty.RpcMessage.FailureResponse;
+import io.floe.runtime.rpc.netty.RpcMessage.InvocationRequest;
+import io.floe.runtime.rpc.netty.RpcMessage.SuccessResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * fencing token, then invokes the method. An ask's answer is serialized when the returned future
  * completes, on whichever thread completes it, and written to the connection it came from.
  */
-final class RpcServerCall {
+final class RpcServerCall implements EndpointInvocation.Answer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcServerCall.class);
 
@@ -45,53 +46,35 @@ final class RpcServerCall {
         this.codec = codec;
     }
 
-    /** Queues the call on the endpoint's main thread; answers "unreachable" if it has shut down. */
+    /** Queues the call on the endpoint's main thread; the answer goes back on the connection it came from. */
     void dispatch() {
-        if (!endpoint.mainThread().tryExecute(this::invokeOnMainThread)) {
-            answer(unreachable());
-        }
+        EndpointInvocation.dispatch(endpoint, method, arguments, request.fencingToken(), this);
     }
 
-    private void invokeOnMainThread() {
-        if (!endpoint.isRunning()) {
-            answer(unreachable());
-            return;
-        }
-        if (method.fenced()) {
-            try {
-                endpoint.checkFencingToken(request.fencingToken());
-            } catch (FencingTokenException e) {
-                LOG.debug("Refused {} on {}: {}", method.describe(), endpoint.getEndpointId(), e.getMessage());
-                answer(FailureResponse.refusal(request.requestId(), FailureKind.FENCING, e.getMessage()));
-                return;
-            }
-        }
-        Object result;
-        try {
-            result = method.method().invoke(endpoint, arguments);
-        } catch (InvocationTargetException e) {
-            answer(FailureResponse.remote(request.requestId(), e.getCause()));
-            return;
-        } catch (IllegalAccessException e) {
-            answer(FailureResponse.remote(request.requestId(), e));
-            return;
-        }
+    @Override
+    public void unreachable(String message) {
+        answer(FailureResponse.refusal(request.requestId(), FailureKind.UNREACHABLE, message));
+    }
+
+    @Override
+    public void fencingRefused(FencingTokenException refusal) {
+        LOG.debug("Refused {} on {}: {}", method.describe(), endpoint.getEndpointId(), refusal.getMessage());
+        answer(FailureResponse.refusal(request.requestId(), FailureKind.FENCING, refusal.getMessage()));
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        answer(FailureResponse.remote(request.requestId(), cause));
+    }
+
+    @Override
+    public void returned(Object value) {
         if (method.isAsk()) {
-            if (result == null) {
-                answer(FailureResponse.remote(
-                        request.requestId(),
-                        new NullPointerException(method.describe() + " returned null instead of a future")));
-            } else {
-                ((CompletableFuture<?>) result).whenComplete(this::answerResult);
-            }
+            answerResult(value);
         }
     }
 
-    private void answerResult(Object value, Throwable failure) {
-        if (failure != null) {
-            answer(FailureResponse.remote(request.requestId(), unwrap(failure)));
-            return;
-        }
+    private void answerResult(Object value) {
         byte[] frame;
         try {
             frame = codec.encode(new SuccessResponse(request.requestId(), codec.encodeValue(value)));
@@ -147,21 +130,5 @@ final class RpcServerCall {
             return;
         }
         channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
-    }
-
-    private FailureResponse unreachable() {
-        return FailureResponse.refusal(
-                request.requestId(),
-                FailureKind.UNREACHABLE,
-                "Endpoint " + endpoint.getAddress() + " is closing or closed");
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

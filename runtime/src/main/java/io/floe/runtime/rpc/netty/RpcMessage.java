@@ -1,7 +1,12 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.floe.runtime.rpc.FencingTokenException;
+import io.floe.runtime.rpc.RecipientUnreachableException;
+import io.floe.runtime.rpc.RemoteRpcException;
+import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.rpc.RpcException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

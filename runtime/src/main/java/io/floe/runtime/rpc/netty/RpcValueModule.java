@@ -1,4 +1,4 @@
-package io.floe.runtime.rpc;
+package io.floe.runtime.rpc.netty;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
