@@ -15,6 +15,7 @@ import io.floe.runtime.rest.messages.JobSubmitRequestBody;
 import io.floe.runtime.rest.messages.JobSubmitResponseBody;
 import io.floe.runtime.rest.messages.MultipleJobsDetails;
 import io.floe.runtime.rest.messages.RestJsonMapper;
+import io.floe.runtime.util.ExponentialBackoff;
 import io.floe.runtime.webmonitor.ClusterOverview;
 import io.floe.runtime.webmonitor.JobDetails;
 import java.io.FileNotFoundException;
@@ -47,6 +48,10 @@ public final class RestClusterClient implements AutoCloseable {
     private final JsonHttpTransport transport;
     private final ObjectMapper mapper;
     private final JobResultConverter resultConverter;
+    /** For {@code /execution-result}: 10 ms, doubling to 500 ms. */
+    static final ExponentialBackoff JOB_RESULT_POLLING =
+            new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(500));
+
     private final ExponentialBackoff resultPolling;
 
     /**
@@ -65,14 +70,7 @@ public final class RestClusterClient implements AutoCloseable {
      */
     public RestClusterClient(
             String host, int port, Duration connectTimeout, Duration requestTimeout, String authorization) {
-        this(
-                host,
-                port,
-                connectTimeout,
-                requestTimeout,
-                DEFAULT_MAX_CONTENT_LENGTH,
-                ExponentialBackoff.JOB_RESULT_POLLING,
-                authorization);
+        this(host, port, connectTimeout, requestTimeout, DEFAULT_MAX_CONTENT_LENGTH, JOB_RESULT_POLLING, authorization);
     }
 
     /**

@@ -1,16 +1,12 @@
 package io.floe.runtime.blob;
 
 import io.floe.api.JobId;
+import io.floe.runtime.util.Directories;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +60,12 @@ final class BlobDirectory {
 
     /** Deletes the directory of the job's blobs, if any. */
     void deleteJob(JobId jobId) throws IOException {
-        deleteRecursively(directoryOf(jobId));
+        Directories.deleteRecursively(directoryOf(jobId));
     }
 
     /** Deletes the whole directory. */
     void deleteAll() throws IOException {
-        deleteRecursively(root);
+        Directories.deleteRecursively(root);
     }
 
     /** Deletes a temporary file; a failure is only logged, as the file goes with the directory. */
@@ -79,39 +75,5 @@ final class BlobDirectory {
         } catch (IOException e) {
             LOG.debug("Could not delete the temporary file {}", file, e);
         }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                try {
-                    Files.deleteIfExists(dir);
-                } catch (DirectoryNotEmptyException raced) {
-                    throw new IOException("A file appeared in " + dir + " while it was being deleted.", raced);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

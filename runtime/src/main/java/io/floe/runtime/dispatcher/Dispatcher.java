@@ -77,6 +77,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
+        validateRunsInMainThread();
         if (jobs.containsKey(jobGraph.jobId())) {
             return CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobGraph.jobId()));
         }
@@ -108,12 +109,16 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         entry.result = result;
         entry.endTime = clock().millis();
         LOG.info("Job '{}' ({}) reached its final state {}", result.jobName(), result.jobId(), result.status());
+        // the answers arrive on RPC threads; the entry is written on the main thread, as all Dispatcher state is
         CompletableFuture<Void> archived = jobMasterGateway(entry).thenCompose(gateway -> gateway.requestJobDetails()
-                .thenCombine(gateway.requestJobExceptions(), (details, exceptions) -> {
-                    entry.archivedDetails = details;
-                    entry.archivedExceptions = exceptions;
-                    return null;
-                }));
+                .thenCombineAsync(
+                        gateway.requestJobExceptions(),
+                        (details, exceptions) -> {
+                            entry.archivedDetails = details;
+                            entry.archivedExceptions = exceptions;
+                            return null;
+                        },
+                        getMainThreadExecutor()));
         // queries from now on wait for the archive instead of asking a JobMaster that is about to stop
         entry.archiving = archived.handle((ok, error) -> null);
         archived.whenCompleteAsync(
@@ -250,6 +255,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<Void> cancelJob(JobId jobId) {
+        validateRunsInMainThread();
         JobEntry entry = jobs.get(jobId);
         if (entry == null) {
             return CompletableFuture.failedFuture(unknownJob(jobId));

@@ -31,36 +31,36 @@ public final class HeartbeatMonitor<K, P> {
 
     private final Duration timeout;
     private final Executor mainThread;
-    private final LongSupplier clock;
     private final Listener<K, P> listener;
     private final Map<K, Target<P>> targets = new HashMap<>();
+    private final HeartbeatTimeouts<K> answers;
 
     public HeartbeatMonitor(Duration timeout, Executor mainThread, LongSupplier clock, Listener<K, P> listener) {
         this.timeout = timeout;
         this.mainThread = mainThread;
-        this.clock = clock;
         this.listener = listener;
+        this.answers = new HeartbeatTimeouts<>(timeout, clock);
     }
 
     private static final class Target<P> {
         final Function<Duration, CompletableFuture<P>> call;
-        long lastAnswer;
         int connectionFailures;
         boolean requestPending;
 
-        Target(Function<Duration, CompletableFuture<P>> call, long now) {
+        Target(Function<Duration, CompletableFuture<P>> call) {
             this.call = call;
-            this.lastAnswer = now;
         }
     }
 
     /** Starts watching a target; {@code call} sends one heartbeat with the given ask timeout. */
     public void monitor(K id, Function<Duration, CompletableFuture<P>> call) {
-        targets.put(id, new Target<>(call, clock.getAsLong()));
+        targets.put(id, new Target<>(call));
+        answers.heard(id);
     }
 
     public void unmonitor(K id) {
         targets.remove(id);
+        answers.forget(id);
     }
 
     public boolean isMonitored(K id) {
@@ -69,13 +69,11 @@ public final class HeartbeatMonitor<K, P> {
 
     /** Sends one round of heartbeats and declares dead the targets that stayed silent too long. */
     public void heartbeatAll() {
-        long now = clock.getAsLong();
+        for (K id : answers.removeExpired()) {
+            declareDead(id, "no heartbeat answer for " + timeout.toMillis() + " ms");
+        }
         for (K id : List.copyOf(targets.keySet())) {
             Target<P> target = targets.get(id);
-            if (now - target.lastAnswer > timeout.toMillis()) {
-                declareDead(id, "no heartbeat answer for " + timeout.toMillis() + " ms");
-                continue;
-            }
             if (!target.requestPending) {
                 target.requestPending = true;
                 target.call
@@ -91,7 +89,7 @@ public final class HeartbeatMonitor<K, P> {
             return;
         }
         if (error == null) {
-            target.lastAnswer = clock.getAsLong();
+            answers.heard(id);
             target.connectionFailures = 0;
             listener.onPayload(id, payload);
             return;
@@ -106,6 +104,7 @@ public final class HeartbeatMonitor<K, P> {
     }
 
     private void declareDead(K id, String reason) {
+        answers.forget(id);
         if (targets.remove(id) != null) {
             listener.onTargetDead(id, reason);
         }

@@ -24,7 +24,6 @@ import io.floe.runtime.webmonitor.JobExceptionsInfo;
 import io.floe.runtime.webmonitor.JobVertexInfo;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private final JobMasterSettings settings;
     private final RestartStrategy restartStrategy;
     private final int requiredSlots;
-    private final Map<ResourceId, RegisteredTaskManager> taskManagers = new HashMap<>();
-    private final Map<AllocationId, AcceptedSlot> slots = new LinkedHashMap<>();
+    private final SlotPool slotPool;
     private final HeartbeatMonitor<ResourceId, List<ExecutionAttemptId>> heartbeats;
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
     private final long startTime = clock().millis();
@@ -64,8 +62,6 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private final List<ExceptionHistoryEntry> exceptionHistory = new ArrayList<>();
     private long endTime = -1;
 
-    private record RegisteredTaskManager(TaskManagerLocation location, TaskExecutorGateway gateway) {}
-
     public JobMaster(RpcService rpcService, JobGraph jobGraph, JobMasterSettings settings) {
         super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
         this.jobGraph = jobGraph;
@@ -73,6 +69,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         this.restartStrategy = RestartStrategy.fromConfiguration(
                 io.floe.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
         this.requiredSlots = jobGraph.maxParallelism();
+        this.slotPool = new SlotPool(requiredSlots);
         this.heartbeats = new HeartbeatMonitor<>(
                 settings.heartbeatTimeout(),
                 getMainThreadExecutor(),
@@ -104,7 +101,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private void waitForSlots() {
         waitingForSlotsSince = clock().millis();
         declareRequirements(requiredSlots);
-        if (slots.size() >= requiredSlots) {
+        if (slotPool.hasAllRequiredSlots()) {
             deploy();
         }
     }
@@ -140,11 +137,12 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public CompletableFuture<Void> registerTaskManager(TaskManagerLocation location) {
+        validateRunsInMainThread();
         return getRpcService()
                 .connect(location.rpcAddress(), TaskExecutorGateway.class)
                 .thenAcceptAsync(
                         gateway -> {
-                            taskManagers.put(location.resourceId(), new RegisteredTaskManager(location, gateway));
+                            slotPool.registerTaskManager(location, gateway);
                             if (!heartbeats.isMonitored(location.resourceId())) {
                                 heartbeats.monitor(
                                         location.resourceId(),
@@ -160,30 +158,21 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public CompletableFuture<List<AllocationId>> offerSlots(ResourceId taskManager, List<SlotOffer> offers) {
-        RegisteredTaskManager registered = taskManagers.get(taskManager);
+        validateRunsInMainThread();
+        SlotPool.RegisteredTaskManager registered = slotPool.taskManager(taskManager);
         if (registered == null) {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("TaskManager " + taskManager + " is not registered"));
         }
-        List<AllocationId> accepted = new ArrayList<>();
-        for (SlotOffer offer : offers) {
-            if (slots.containsKey(offer.allocationId())) {
-                accepted.add(offer.allocationId());
-            } else if (slots.size() < requiredSlots && !isEnded()) {
-                slots.put(
-                        offer.allocationId(),
-                        new AcceptedSlot(offer.allocationId(), offer.slotIndex(), registered.location()));
-                accepted.add(offer.allocationId());
-            }
-        }
+        List<AllocationId> accepted = slotPool.accept(registered, offers, !isEnded());
         LOG.info(
                 "Accepted {} of {} slot(s) offered by TaskManager {}; the job has {}/{}",
                 accepted.size(),
                 offers.size(),
                 taskManager,
-                slots.size(),
+                slotPool.size(),
                 requiredSlots);
-        if (waitingForSlotsSince >= 0 && slots.size() >= requiredSlots) {
+        if (waitingForSlotsSince >= 0 && slotPool.hasAllRequiredSlots()) {
             getMainThreadExecutor().execute(this::deploy);
         }
         return CompletableFuture.completedFuture(accepted);
@@ -200,7 +189,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                         failWithoutRestart(
                                 new NoResourceAvailableException("Could not get " + requiredSlots + " slot(s) within "
                                         + settings.slotRequestTimeout().toMillis()
-                                        + " ms (slot.request.timeout); it got " + slots.size() + "."));
+                                        + " ms (slot.request.timeout); it got " + slotPool.size() + "."));
                         return;
                     }
                     scheduleSlotTimeoutCheck();
@@ -211,6 +200,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public void notifyNotEnoughResources(int required, int total, String detail) {
+        validateRunsInMainThread();
         if (waitingForSlotsSince >= 0 && !isEnded()) {
             failWithoutRestart(new NoResourceAvailableException("The job needs " + required
                     + " slot(s) (its highest parallelism)"
@@ -221,6 +211,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public void notifyWorkerStartFailed(String description) {
+        validateRunsInMainThread();
         if (status != JobStatus.RUNNING || waitingForSlotsSince < 0) {
             return; // running its tasks already, or restarting: the worker was not one this run waits for
         }
@@ -235,12 +226,11 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     // ---------------------------------------------------------------- deployment and task states
 
     private void deploy() {
-        if (waitingForSlotsSince < 0 || slots.size() < requiredSlots || status != JobStatus.RUNNING) {
+        if (waitingForSlotsSince < 0 || !slotPool.hasAllRequiredSlots() || status != JobStatus.RUNNING) {
             return;
         }
         waitingForSlotsSince = -1;
-        executions = new ExecutionGraph(
-                jobGraph, nextAttemptNumber++, new ArrayList<>(slots.values()), settings.blobServerAddress());
+        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, slotPool.slots(), settings.blobServerAddress());
         LOG.info(
                 "Deploying {} task(s) of job {} (attempt {})",
                 executions.size(),
@@ -249,8 +239,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         ExecutionGraph graph = executions;
         for (Execution execution : graph.executions()) {
             execution.state = ExecutionState.DEPLOYING;
-            RegisteredTaskManager tm =
-                    taskManagers.get(execution.slot.location().resourceId());
+            SlotPool.RegisteredTaskManager tm =
+                    slotPool.taskManager(execution.slot.location().resourceId());
             tm.gateway()
                     .submitTask(graph.descriptorFor(execution), getFencingToken())
                     .whenCompleteAsync(
@@ -265,6 +255,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState update) {
+        validateRunsInMainThread();
         Execution execution = executions == null ? null : executions.find(update.attemptId());
         if (execution == null || execution.state.isTerminal()) {
             return CompletableFuture.completedFuture(null);
@@ -315,8 +306,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         ExecutionGraph graph = executions;
         for (Execution execution : graph.executions()) {
             if (!execution.state.isTerminal()) {
-                RegisteredTaskManager tm =
-                        taskManagers.get(execution.slot.location().resourceId());
+                SlotPool.RegisteredTaskManager tm =
+                        slotPool.taskManager(execution.slot.location().resourceId());
                 if (tm == null) {
                     execution.state = ExecutionState.CANCELED;
                 } else {
@@ -360,13 +351,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                         execution.displayName(),
                         settings.taskCancellationTimeout().toMillis());
                 execution.state = ExecutionState.FAILED;
-                AcceptedSlot slot = slots.remove(execution.slot.allocationId());
-                RegisteredTaskManager tm =
-                        taskManagers.get(execution.slot.location().resourceId());
-                if (slot != null && tm != null) {
-                    tm.gateway()
-                            .freeSlot(slot.allocationId(), execution.displayName() + " did not stop when cancelled");
-                }
+                slotPool.freeSlot(
+                        execution.slot.allocationId(), execution.displayName() + " did not stop when cancelled");
             }
         }
         checkAllTerminal();
@@ -448,6 +434,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public CompletableFuture<Void> cancel() {
+        validateRunsInMainThread();
         if (isEnded()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -533,17 +520,17 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public void disconnectTaskManager(ResourceId taskManager, String cause) {
+        validateRunsInMainThread();
         taskManagerLost(taskManager, cause);
     }
 
     private void taskManagerLost(ResourceId taskManager, String cause) {
-        RegisteredTaskManager lost = taskManagers.remove(taskManager);
+        SlotPool.RegisteredTaskManager lost = slotPool.removeTaskManager(taskManager);
         if (lost == null) {
             return;
         }
         LOG.warn("TaskManager {} is lost to job {}: {}", taskManager, jobGraph.jobId(), cause);
         heartbeats.unmonitor(taskManager);
-        slots.values().removeIf(slot -> slot.location().resourceId().equals(taskManager));
         if (executions != null) {
             for (Execution execution : executions.executions()) {
                 if (!execution.state.isTerminal()
@@ -612,13 +599,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (resourceManager != null) {
             resourceManager.declareRequiredResources(jobGraph.jobId(), getAddress(), getFencingToken(), 0);
         }
-        for (AcceptedSlot slot : slots.values()) {
-            RegisteredTaskManager tm = taskManagers.get(slot.location().resourceId());
-            if (tm != null) {
-                tm.gateway().freeSlot(slot.allocationId(), "job " + jobGraph.jobId() + " is " + finalStatus);
-            }
-        }
-        slots.clear();
+        slotPool.freeAllSlots("job " + jobGraph.jobId() + " is " + finalStatus);
         long runtime = clock().millis() - startTime;
         resultFuture.complete(new JobResult(
                 jobGraph.jobId(),

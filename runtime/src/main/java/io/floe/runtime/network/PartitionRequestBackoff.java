@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.util.ExponentialBackoff;
 import java.time.Duration;
 
 /**
@@ -11,12 +12,15 @@ final class PartitionRequestBackoff {
     static final long INITIAL_DELAY_MILLIS = 10;
 
     private final long maxTotalMillis;
-    private long nextDelayMillis = INITIAL_DELAY_MILLIS;
+    private final ExponentialBackoff delays;
+    private Duration lastDelay;
     private long totalMillis;
     private int retries;
 
     PartitionRequestBackoff(Duration maxTotal) {
         this.maxTotalMillis = maxTotal.toMillis();
+        Duration initial = Duration.ofMillis(INITIAL_DELAY_MILLIS);
+        this.delays = new ExponentialBackoff(initial, maxTotal.compareTo(initial) < 0 ? initial : maxTotal);
     }
 
     /** Delay before the next retry in milliseconds, or -1 once the budget is spent. */
@@ -24,9 +28,9 @@ final class PartitionRequestBackoff {
         if (totalMillis >= maxTotalMillis) {
             return -1;
         }
-        long delay = Math.min(nextDelayMillis, maxTotalMillis - totalMillis);
+        lastDelay = delays.next(lastDelay);
+        long delay = Math.min(lastDelay.toMillis(), maxTotalMillis - totalMillis);
         totalMillis += delay;
-        nextDelayMillis = Math.min(nextDelayMillis * 2, maxTotalMillis);
         retries++;
         return delay;
     }

@@ -139,6 +139,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     @Override
     public CompletableFuture<Void> registerTaskExecutor(
             TaskExecutorRegistration registration, SlotReport initialSlotReport) {
+        validateRunsInMainThread();
         ResourceId id = registration.location().resourceId();
         return getRpcService()
                 .connect(registration.location().rpcAddress(), TaskExecutorGateway.class)
@@ -164,6 +165,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
     @Override
     public CompletableFuture<Void> declareRequiredResources(
             JobId jobId, String jobMasterAddress, UUID jobMasterId, int slots) {
+        validateRunsInMainThread();
         LOG.info("Job {} declares {} required slots", jobId, slots);
         slotManager.declareRequirements(jobId, jobMasterAddress, jobMasterId, slots, clock().millis());
         checkRequirements();
@@ -172,12 +174,14 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
 
     @Override
     public void notifySlotAvailable(ResourceId taskManager, SlotId slotId, AllocationId allocationId) {
+        validateRunsInMainThread();
         slotManager.freeSlot(slotId, allocationId);
         checkRequirements();
     }
 
     @Override
     public void disconnectTaskManager(ResourceId taskManager, String cause) {
+        validateRunsInMainThread();
         if (taskExecutors.containsKey(taskManager)) {
             LOG.info("TaskManager {} disconnected: {}", taskManager, cause);
             removeTaskManager(taskManager);
@@ -186,6 +190,7 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
 
     @Override
     public void disconnectJobManager(JobId jobId, String cause) {
+        validateRunsInMainThread();
         slotManager.declareRequirements(jobId, null, null, 0, clock().millis());
     }
 

@@ -4,6 +4,8 @@ import io.floe.api.JobId;
 import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.util.ExponentialBackoff;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class JobLeaderService {
     private static final Logger LOG = LoggerFactory.getLogger(JobLeaderService.class);
-    private static final long INITIAL_BACKOFF_MS = 50;
-    private static final long MAX_BACKOFF_MS = 5_000;
+    private static final ExponentialBackoff REGISTRATION_BACKOFF =
+            new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(5));
 
     private final RpcService rpcService;
     private final TaskManagerLocation location;
@@ -36,7 +38,8 @@ final class JobLeaderService {
         final String address;
         final UUID jobMasterId;
         JobMasterGateway gateway;
-        long backoffMs = INITIAL_BACKOFF_MS;
+        /** The last retry delay; null before the first retry. */
+        Duration retryDelay;
 
         Leader(String address, UUID jobMasterId) {
             this.address = address;
@@ -89,15 +92,14 @@ final class JobLeaderService {
                                         "Registration at the JobMaster of job {} failed, retrying: {}",
                                         jobId,
                                         error.toString());
-                                long delay = leader.backoffMs;
-                                leader.backoffMs = Math.min(MAX_BACKOFF_MS, delay * 2);
+                                leader.retryDelay = REGISTRATION_BACKOFF.next(leader.retryDelay);
                                 scheduler.schedule(
                                         () -> mainThread.execute(() -> {
                                             if (leaders.get(jobId) == leader) {
                                                 connect(jobId, leader);
                                             }
                                         }),
-                                        delay,
+                                        leader.retryDelay.toMillis(),
                                         TimeUnit.MILLISECONDS);
                             }
                         },

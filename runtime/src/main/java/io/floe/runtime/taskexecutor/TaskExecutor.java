@@ -9,6 +9,7 @@ import io.floe.runtime.deployment.TaskExecutorRegistration;
 import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.execution.ExecutionState;
+import io.floe.runtime.heartbeat.HeartbeatTimeouts;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.ResultPartition;
@@ -26,11 +27,10 @@ import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
+import io.floe.runtime.util.ExponentialBackoff;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     public static final String ENDPOINT_ID = "taskmanager";
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
-    private static final long INITIAL_REGISTRATION_BACKOFF_MS = 50;
+    private static final Duration INITIAL_REGISTRATION_BACKOFF = Duration.ofMillis(50);
 
     private final TaskExecutorSettings settings;
     private final ResourceId resourceId;
@@ -55,10 +55,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private final TaskSlotTable<Task> slots;
     private final JobClassLoaders classLoaders;
     private final JobLeaderService jobLeaders;
-    private final Map<JobId, Long> lastJobManagerHeartbeat = new HashMap<>();
+    /** JobMasters of the jobs with slots here, by when they last heartbeated. */
+    private final HeartbeatTimeouts<JobId> jobManagerHeartbeats;
+    /** The ResourceManager this TaskManager is registered at, if it is, by when it last heartbeated. */
+    private final HeartbeatTimeouts<String> resourceManagerHeartbeats;
+
+    private final ExponentialBackoff registrationBackoff;
     private ResourceManagerGateway resourceManager;
-    private long lastResourceManagerHeartbeat;
-    private long registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
+    private Duration registrationDelay;
     private boolean registering;
 
     /** @param blobCaches the BlobCache of a BlobServer's host:port, from which job jars are fetched */
@@ -74,6 +78,13 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         this.network = network;
         this.slots = new TaskSlotTable<>(settings.numberOfSlots());
         this.classLoaders = new JobClassLoaders(TaskExecutor.class.getClassLoader(), blobCaches);
+        this.jobManagerHeartbeats = new HeartbeatTimeouts<>(settings.heartbeatTimeout(), clock()::millis);
+        this.resourceManagerHeartbeats = new HeartbeatTimeouts<>(settings.heartbeatTimeout(), clock()::millis);
+        this.registrationBackoff = new ExponentialBackoff(
+                INITIAL_REGISTRATION_BACKOFF,
+                settings.maxRegistrationBackoff().compareTo(INITIAL_REGISTRATION_BACKOFF) < 0
+                        ? INITIAL_REGISTRATION_BACKOFF
+                        : settings.maxRegistrationBackoff());
         this.jobLeaders = new JobLeaderService(
                 rpcService, location(), getMainThreadExecutor(), rpcService.getScheduledExecutor(), this::offerSlots);
     }
@@ -119,18 +130,19 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                             if (error == null) {
                                 LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
                                 resourceManager = gateway;
-                                lastResourceManagerHeartbeat = clock().millis();
-                                registrationBackoffMs = INITIAL_REGISTRATION_BACKOFF_MS;
+                                resourceManagerHeartbeats.heard(settings.resourceManagerAddress());
+                                registrationDelay = null;
                             } else {
-                                long delay = registrationBackoffMs;
-                                registrationBackoffMs = Math.min(
-                                        settings.maxRegistrationBackoff().toMillis(), delay * 2);
+                                registrationDelay = registrationBackoff.next(registrationDelay);
                                 LOG.info(
                                         "Could not register at the ResourceManager {} ({}); retrying in {} ms",
                                         settings.resourceManagerAddress(),
                                         error.toString(),
-                                        delay);
-                                scheduleRunAsync(this::registerAtResourceManager, delay, TimeUnit.MILLISECONDS);
+                                        registrationDelay.toMillis());
+                                scheduleRunAsync(
+                                        this::registerAtResourceManager,
+                                        registrationDelay.toMillis(),
+                                        TimeUnit.MILLISECONDS);
                             }
                         },
                         getMainThreadExecutor());
@@ -140,17 +152,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private void scheduleWatchdog() {
         scheduleRunAsync(
                 () -> {
-                    long now = clock().millis();
                     long timeout = settings.heartbeatTimeout().toMillis();
-                    if (resourceManager != null && now - lastResourceManagerHeartbeat > timeout) {
+                    if (!resourceManagerHeartbeats.removeExpired().isEmpty() && resourceManager != null) {
                         LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
                         resourceManager = null;
                         registerAtResourceManager();
                     }
-                    for (Map.Entry<JobId, Long> entry : new ArrayList<>(lastJobManagerHeartbeat.entrySet())) {
-                        if (now - entry.getValue() > timeout) {
-                            releaseJob(entry.getKey(), "the JobMaster has not heartbeated for " + timeout + " ms");
-                        }
+                    for (JobId jobId : jobManagerHeartbeats.removeExpired()) {
+                        releaseJob(jobId, "the JobMaster has not heartbeated for " + timeout + " ms");
                     }
                     scheduleWatchdog();
                 },
@@ -160,7 +169,10 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<SlotReport> heartbeatFromResourceManager(Duration timeout) {
-        lastResourceManagerHeartbeat = clock().millis();
+        validateRunsInMainThread();
+        if (resourceManager != null) {
+            resourceManagerHeartbeats.heard(settings.resourceManagerAddress());
+        }
         return CompletableFuture.completedFuture(slots.createSlotReport(resourceId));
     }
 
@@ -169,13 +181,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     @Override
     public CompletableFuture<Void> requestSlot(
             SlotId slotId, JobId jobId, AllocationId allocationId, String jobMasterAddress, UUID jobMasterId) {
+        validateRunsInMainThread();
         try {
             slots.allocateSlot(slotId.index(), jobId, allocationId, jobMasterId);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         LOG.info("Slot {} allocated to job {} ({})", slotId, jobId, allocationId);
-        lastJobManagerHeartbeat.putIfAbsent(jobId, clock().millis());
+        jobManagerHeartbeats.watch(jobId);
         jobLeaders.addJob(jobId, jobMasterAddress, jobMasterId);
         return CompletableFuture.completedFuture(null);
     }
@@ -229,6 +242,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Void> freeSlot(AllocationId allocationId, String cause) {
+        validateRunsInMainThread();
         freeSlotInternal(allocationId, cause);
         return CompletableFuture.completedFuture(null);
     }
@@ -253,7 +267,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         if (slots.slotsOf(jobId).isEmpty()) {
             jobLeaders.removeJob(jobId);
-            lastJobManagerHeartbeat.remove(jobId);
+            jobManagerHeartbeats.forget(jobId);
             classLoaders.release(jobId);
             LOG.info("Job {} has no more slots on this TaskManager", jobId);
         }
@@ -263,6 +277,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor, UUID jobMasterId) {
+        validateRunsInMainThread();
         TaskSlot<Task> slot = slots.find(descriptor.allocationId()).orElse(null);
         if (slot == null || !jobMasterId.equals(slot.getJobMasterId())) {
             return CompletableFuture.failedFuture(new IllegalStateException("No slot " + descriptor.allocationId()
@@ -290,6 +305,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Boolean> cancelTask(ExecutionAttemptId attemptId) {
+        validateRunsInMainThread();
         Task task = slots.getTask(attemptId);
         if (task != null) {
             task.cancel();
@@ -321,7 +337,8 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
-        lastJobManagerHeartbeat.put(jobId, clock().millis());
+        validateRunsInMainThread();
+        jobManagerHeartbeats.heard(jobId);
         List<ExecutionAttemptId> attempts = new ArrayList<>();
         for (Task task : slots.tasksOf(jobId)) {
             attempts.add(task.getDescriptor().attemptId());
@@ -344,12 +361,13 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
     @Override
     public void disconnectJobManager(JobId jobId, String cause) {
+        validateRunsInMainThread();
         releaseJob(jobId, cause);
     }
 
     private void releaseJob(JobId jobId, String cause) {
         LOG.info("Releasing job {}: {}", jobId, cause);
-        lastJobManagerHeartbeat.remove(jobId);
+        jobManagerHeartbeats.forget(jobId);
         for (TaskSlot<Task> slot : slots.slotsOf(jobId)) {
             freeSlotInternal(slot.getAllocationId(), cause);
         }

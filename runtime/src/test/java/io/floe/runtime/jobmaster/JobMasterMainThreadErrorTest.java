@@ -8,8 +8,7 @@ import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.RestServerFixture;
 import io.floe.runtime.rpc.RpcService;
-import io.floe.runtime.rpc.netty.NettyRpcService;
-import io.floe.runtime.rpc.netty.RpcServiceConfig;
+import io.floe.runtime.rpc.TestingRpcService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +35,8 @@ class JobMasterMainThreadErrorTest {
 
     @Test
     void anExceptionOnTheMainThreadFailsTheJobWithItsMessage() throws Exception {
-        NettyRpcService rpc =
-                NettyRpcService.start(new RpcServiceConfig("127.0.0.1", null, 0, Duration.ofSeconds(2), 1 << 20));
-        // no ResourceManager listens there: the job waits for slots, RUNNING, as one does on a busy cluster
+        TestingRpcService rpc = new TestingRpcService();
+        // no ResourceManager answers there: the job waits for slots, RUNNING, as one does on a busy cluster
         JobMaster.JobMasterSettings settings = new JobMaster.JobMasterSettings(
                 "127.0.0.1:1/resourcemanager",
                 Duration.ofSeconds(10),

@@ -1,15 +1,13 @@
 package io.floe.runtime.rest.handler;
 
+import io.floe.runtime.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The files of one multipart request, by the file name the client gave, all inside one directory
@@ -58,13 +56,8 @@ public final class UploadedFiles {
 
     /** Deletes a directory tree if it exists; blocking file I/O. */
     public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Directories.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the uploaded files in " + directory, e);
         }

@@ -1,4 +1,4 @@
-package io.floe.client.rest;
+package io.floe.runtime.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ class ExponentialBackoffTest {
         List<Long> delays = new ArrayList<>();
         Duration delay = null;
         for (int i = 0; i < 8; i++) {
-            delay = ExponentialBackoff.JOB_RESULT_POLLING.next(delay);
+            delay = new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(500)).next(delay);
             delays.add(delay.toMillis());
         }
 

@@ -1,16 +1,12 @@
-package io.floe.client.rest;
+package io.floe.runtime.util;
 
 import java.time.Duration;
 
 /**
- * Delays between polls: starts at {@code initial} and doubles up to {@code max}. Immutable; each
- * polling loop walks its own sequence with {@link #next(Duration)}.
+ * Delays between retries or polls: starts at {@code initial} and doubles up to {@code max}. Immutable; each
+ * loop walks its own sequence with {@link #next(Duration)}.
  */
 public record ExponentialBackoff(Duration initial, Duration max) {
-    /** For {@code /execution-result}: 10 ms, doubling to 500 ms. */
-    public static final ExponentialBackoff JOB_RESULT_POLLING =
-            new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(500));
-
     public ExponentialBackoff {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException(
