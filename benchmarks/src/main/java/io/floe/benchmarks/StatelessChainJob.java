@@ -2,6 +2,7 @@ package io.floe.benchmarks;
 
 import io.floe.api.JobExecutionResult;
 import io.floe.api.StreamExecutionEnvironment;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public final class StatelessChainJob {
                         arguments.get("label"),
                         n,
                         result.getNetRuntime(),
-                        Map.of("wall_seconds", String.format(java.util.Locale.ROOT, "%.3f", wallSeconds)))
+                        Map.of("wall_seconds", String.format(Locale.ROOT, "%.3f", wallSeconds)))
                 .format());
     }
 }

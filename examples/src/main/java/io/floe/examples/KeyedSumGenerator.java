@@ -5,6 +5,7 @@ import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.WriteMode;
 import io.floe.api.functions.SourceFunction;
 import io.floe.api.tuple.Tuple2;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A generator source emits {@code events} records {@code (i % keys, 1)}; a keyed sum counts them
@@ -70,7 +71,7 @@ public final class KeyedSumGenerator {
                     long due = start + i * 1_000_000_000L / rate;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        LockSupport.parkNanos(wait);
                     }
                 }
                 ctx.collect(Tuple2.of(i % keys, 1L));

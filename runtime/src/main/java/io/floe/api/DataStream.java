@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 
 /**
  * A stream of records of type {@code T}. Operations return new streams; nothing runs until
@@ -147,9 +149,9 @@ public class DataStream<T> {
     }
 
     private static void failIfExists(String path) {
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(path);
+        Path target = new Path(path);
         try {
-            if (target.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(target)) {
+            if (target.getFileSystem(new Configuration()).exists(target)) {
                 throw new IllegalArgumentException("writeAsText: " + path
                         + " already exists; delete it or use writeAsText(path, WriteMode.OVERWRITE).");
             }

@@ -7,17 +7,20 @@ import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.execution.JobSubmission;
 import io.floe.runtime.graph.SourceTransformation;
 import io.floe.runtime.graph.Transformation;
+import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.source.CollectionSource;
 import io.floe.runtime.operators.source.SequenceSource;
 import io.floe.runtime.operators.source.SocketTextSource;
 import io.floe.runtime.operators.source.SourceFunctionSource;
 import io.floe.runtime.operators.source.TextFileSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The entry point of a Floe program: creates sources, collects the operators the program
@@ -113,7 +116,7 @@ public class StreamExecutionEnvironment {
 
     /** How long a partly filled network buffer may wait before it is sent, in ms (Flink: setBufferTimeout). */
     public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
-        configuration.set(CoreOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(Math.max(0, timeoutMillis)));
+        configuration.set(CoreOptions.BUFFER_TIMEOUT, Duration.ofMillis(Math.max(0, timeoutMillis)));
         return this;
     }
 
@@ -174,7 +177,7 @@ public class StreamExecutionEnvironment {
             JobExecutionResult result = client.getJobExecutionResult().get();
             jobListeners.forEach(listener -> listener.onJobExecuted(result, null));
             return result;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             jobListeners.forEach(listener -> listener.onJobExecuted(null, cause));
             if (cause instanceof Exception exception) {
@@ -208,7 +211,7 @@ public class StreamExecutionEnvironment {
     }
 
     /** Compiles the operators defined so far and forgets them; launchers reach it through {@link JobGraphs}. */
-    private io.floe.runtime.jobgraph.JobGraph compileJobGraph(String jobName) {
+    private JobGraph compileJobGraph(String jobName) {
         try {
             return JobSubmission.compile(jobName, transformations, new Configuration(configuration));
         } finally {

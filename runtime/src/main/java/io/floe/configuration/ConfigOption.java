@@ -1,7 +1,9 @@
 package io.floe.configuration;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -136,7 +138,7 @@ public final class ConfigOption<T> {
             return new Typed<>(
                     key,
                     "one of " + names,
-                    s -> Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT).replace('-', '_')),
                     e -> e.name());
         }
     }
@@ -177,7 +179,7 @@ public final class ConfigOption<T> {
         }
         if (trimmed.isEmpty()) return List.of();
         String separator = trimmed.contains(";") ? ";" : ",";
-        return java.util.Arrays.stream(trimmed.split(separator))
+        return Arrays.stream(trimmed.split(separator))
                 .map(String::trim)
                 .filter(x -> !x.isEmpty())
                 .toList();

@@ -1,5 +1,7 @@
 package io.floe.configuration;
 
+import java.util.Locale;
+
 /** How the processes of a cluster prove to each other that they belong to it. */
 public final class SecurityOptions {
     private SecurityOptions() {}
@@ -21,7 +23,7 @@ public final class SecurityOptions {
     /** Whether {@code rest.authentication} asks for the cluster secret; fails naming the key on another value. */
     public static boolean restAuthenticationRequired(Configuration configuration) {
         String value = configuration.get(REST_AUTHENTICATION).trim();
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "cluster-secret" -> true;
             case "none" -> false;
             default ->

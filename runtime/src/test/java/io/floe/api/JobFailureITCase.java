@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.floe.runtime.execution.SerializedThrowable;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** A user function that throws fails the job, and the client sees the user's exception. */
@@ -33,7 +34,7 @@ class JobFailureITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.fromElements("a", "b", "c").addSink(value -> {
             if (value.equals("b")) {
-                throw new java.io.IOException("disk full while writing " + value);
+                throw new IOException("disk full while writing " + value);
             }
         });
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("failing sink"));

@@ -2,6 +2,7 @@ package io.floe.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.floe.api.functions.Collector;
 import io.floe.api.tuple.Tuple2;
 import io.floe.testutils.TestOutput;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class WordCountITCase {
                 .setParallelism(2)
                 .setRuntimeMode(mode);
         env.readTextFile(input.toString())
-                .flatMap((String line, io.floe.api.functions.Collector<Tuple2<String, Long>> out) -> {
+                .flatMap((String line, Collector<Tuple2<String, Long>> out) -> {
                     for (String word : line.split(" ")) {
                         out.collect(Tuple2.of(word, 1L));
                     }

@@ -99,7 +99,7 @@ class ConfigurationTest {
         Configuration configuration = GlobalConfiguration.loadConfiguration(dir).validate();
         assertEquals(3, configuration.get(ClusterOptions.NUM_TASK_SLOTS));
         assertEquals(2, configuration.get(CoreOptions.DEFAULT_PARALLELISM));
-        assertEquals(java.util.List.of("file:/a.jar", "file:/b.jar"), configuration.get(CoreOptions.PIPELINE_JARS));
+        assertEquals(List.of("file:/a.jar", "file:/b.jar"), configuration.get(CoreOptions.PIPELINE_JARS));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,6 @@ class FileSystemBlobStoreTest extends BlobStoreContractTest {
         Files.writeString(jobDir.resolve("notes.txt"), "?");
         Files.createDirectories(storeDir.resolve("lost+found"));
 
-        assertEquals(java.util.Map.of(), store.listAll());
+        assertEquals(Map.of(), store.listAll());
     }
 }

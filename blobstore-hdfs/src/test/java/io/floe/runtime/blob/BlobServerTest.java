@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +54,13 @@ class BlobServerTest {
 
         BlobKey key = server.putPermanent(job, jar);
 
-        String sha256 = HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes("classes")));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("classes")));
         assertEquals(new BlobKey(BlobType.PERMANENT, sha256), key);
         Path local = server.getFile(job, key);
         assertEquals(temp.resolve("server").resolve("job_" + job).resolve("blob_" + key), local);
         assertArrayEquals(bytes("classes"), Files.readAllBytes(local));
-        assertEquals(Map.of(job, java.util.Set.of(key)), store.listAll());
+        assertEquals(Map.of(job, Set.of(key)), store.listAll());
     }
 
     @Test
@@ -129,7 +131,7 @@ class BlobServerTest {
         server.cleanupJob(job);
 
         assertFalse(Files.exists(temp.resolve("server").resolve("job_" + job)));
-        assertEquals(Map.of(otherJob, java.util.Set.of(otherKey)), store.listAll());
+        assertEquals(Map.of(otherJob, Set.of(otherKey)), store.listAll());
         assertThrows(BlobNotFoundException.class, () -> server.getFile(job, key));
         assertTrue(Files.exists(server.getFile(otherJob, otherKey)));
     }
@@ -166,7 +168,7 @@ class BlobServerTest {
         server.close();
 
         assertFalse(Files.exists(temp.resolve("server")));
-        assertEquals(Map.of(job, java.util.Set.of(key)), store.listAll());
+        assertEquals(Map.of(job, Set.of(key)), store.listAll());
         assertThrows(IllegalStateException.class, () -> server.getFile(job, key));
     }
 

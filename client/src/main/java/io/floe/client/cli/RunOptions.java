@@ -1,5 +1,6 @@
 package io.floe.client.cli;
 
+import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
@@ -186,7 +187,7 @@ public final class RunOptions {
     /** True when the jar is a URI the client does not read itself (only application mode takes one). */
     public boolean hasRemoteJar() {
         String argument = getJarArgument();
-        return argument != null && io.floe.client.deployment.ApplicationConfiguration.isRemote(argument);
+        return argument != null && ApplicationConfiguration.isRemote(argument);
     }
 
     public List<String> getProgramArguments() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
 import java.nio.file.Path;
@@ -133,12 +134,12 @@ class RunOptionsTest {
     @Test
     void detachedAndJobManagerSelectTheRemoteTarget() throws Exception {
         RunOptions options = RunOptions.parse(new String[] {"-m", "cluster-host:8081", "-d", "job.jar"});
-        io.floe.configuration.Configuration configuration = new io.floe.configuration.Configuration();
+        Configuration configuration = new Configuration();
         options.applyTo(configuration);
-        assertEquals("remote", configuration.get(io.floe.configuration.CoreOptions.TARGET));
-        assertEquals("cluster-host", configuration.get(io.floe.configuration.ClusterOptions.REST_ADDRESS));
-        assertEquals(8081, configuration.get(io.floe.configuration.ClusterOptions.REST_PORT));
-        assertEquals(false, configuration.get(io.floe.configuration.CoreOptions.ATTACHED));
+        assertEquals("remote", configuration.get(CoreOptions.TARGET));
+        assertEquals("cluster-host", configuration.get(ClusterOptions.REST_ADDRESS));
+        assertEquals(8081, configuration.get(ClusterOptions.REST_PORT));
+        assertEquals(false, configuration.get(CoreOptions.ATTACHED));
         assertMessage("Option -m needs host:port, not 'cluster-host'", "-m", "cluster-host", "job.jar");
     }
 

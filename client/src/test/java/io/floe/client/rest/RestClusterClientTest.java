@@ -11,6 +11,7 @@ import io.floe.api.JobStatus;
 import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.rest.RestServerConfig;
 import io.floe.runtime.rest.RestServerFixture;
 import io.floe.runtime.rest.TestingJobSubmitter.Submission;
 import io.floe.runtime.security.ClusterSecret;
@@ -100,8 +101,7 @@ class RestClusterClientTest {
     void sendsTheClustersCredentialWhichAServerThatAsksForItNeeds(@TempDir Path otherUploads) throws Exception {
         ClusterSecret secret = ClusterSecret.generate();
         try (RestServerFixture guarded = new RestServerFixture(
-                        new io.floe.runtime.rest.RestServerConfig("127.0.0.1", 0, SERVER_LIMIT, otherUploads)
-                                .withMutationSecret(secret),
+                        new RestServerConfig("127.0.0.1", 0, SERVER_LIMIT, otherUploads).withMutationSecret(secret),
                         Map.of(),
                         Clock.systemUTC());
                 RestClusterClient withCredential = new RestClusterClient(

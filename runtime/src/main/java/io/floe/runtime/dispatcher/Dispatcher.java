@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         }
     }
 
-    private final java.util.function.Consumer<JobId> terminatedJobCleanup;
+    private final Consumer<JobId> terminatedJobCleanup;
 
     /**
      * @param terminatedJobCleanup called off the main thread once a job has ended, to delete what
@@ -64,7 +65,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     public Dispatcher(
             RpcService rpcService,
             JobMaster.JobMasterSettings jobMasterSettings,
-            java.util.function.Consumer<JobId> terminatedJobCleanup) {
+            Consumer<JobId> terminatedJobCleanup) {
         super(rpcService, ENDPOINT_ID);
         this.jobMasterSettings = jobMasterSettings;
         this.terminatedJobCleanup = terminatedJobCleanup;

@@ -1,6 +1,7 @@
 package io.floe.runtime.fs;
 
 import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,7 +16,7 @@ public final class FileSystemResolver {
     private FileSystemResolver() {}
 
     public static FileSystem resolve(Path path) throws IOException {
-        FileSystem fs = path.getFileSystem(HdfsClientDefaults.apply(new org.apache.hadoop.conf.Configuration()));
+        FileSystem fs = path.getFileSystem(HdfsClientDefaults.apply(new Configuration()));
         if (fs instanceof ChecksumFileSystem checksummed) {
             return checksummed.getRawFileSystem();
         }

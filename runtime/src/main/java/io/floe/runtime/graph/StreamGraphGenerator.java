@@ -3,6 +3,7 @@ package io.floe.runtime.graph;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
+import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.partitioner.ForwardPartitioner;
 import io.floe.runtime.operators.partitioner.KeyGroupRangeAssignment;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
@@ -51,11 +52,11 @@ public final class StreamGraphGenerator {
         RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
         List<Object> unbounded = new ArrayList<>();
         for (StreamNode node : nodes.values()) {
-            if (node.source && !((io.floe.runtime.operators.SourceOperator<?>) node.operator).isBounded()) {
+            if (node.source && !((SourceOperator<?>) node.operator).isBounded()) {
                 unbounded.add(null);
                 if (mode == RuntimeExecutionMode.BATCH) {
                     throw new IllegalStateException("BATCH mode needs bounded sources, but "
-                            + ((io.floe.runtime.operators.SourceOperator<?>) node.operator).describe()
+                            + ((SourceOperator<?>) node.operator).describe()
                             + " is unbounded; run the job in STREAMING mode.");
                 }
             }

@@ -1,6 +1,8 @@
 package io.floe.runtime.jobgraph;
 
 import io.floe.runtime.types.JobVertexId;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One task of the job: a chain of operators run by one thread per subtask. The chain (user code)
@@ -23,14 +25,14 @@ public record JobVertex(
                 && maxParallelism == that.maxParallelism
                 && source == that.source
                 && numberOfOutputs == that.numberOfOutputs
-                && java.util.Objects.equals(id, that.id)
-                && java.util.Objects.equals(name, that.name)
-                && java.util.Arrays.equals(serializedChain, that.serializedChain);
+                && Objects.equals(id, that.id)
+                && Objects.equals(name, that.name)
+                && Arrays.equals(serializedChain, that.serializedChain);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs) * 31
-                + java.util.Arrays.hashCode(serializedChain);
+        return Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs) * 31
+                + Arrays.hashCode(serializedChain);
     }
 }

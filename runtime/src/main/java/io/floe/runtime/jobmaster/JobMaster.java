@@ -1,6 +1,7 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
 import io.floe.runtime.deployment.TaskManagerLocation;
@@ -9,7 +10,6 @@ import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.jobgraph.JobGraph;
-import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
 import io.floe.runtime.rpc.FencingTokens;
@@ -21,7 +21,6 @@ import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.webmonitor.ExceptionHistoryEntry;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
-import io.floe.runtime.webmonitor.JobVertexInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,8 +65,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
         this.jobGraph = jobGraph;
         this.settings = settings;
-        this.restartStrategy = RestartStrategy.fromConfiguration(
-                io.floe.configuration.Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.restartStrategy = RestartStrategy.fromConfiguration(Configuration.fromMap(jobGraph.jobConfiguration()));
         this.requiredSlots = jobGraph.maxParallelism();
         this.slotPool = new SlotPool(requiredSlots);
         this.heartbeats = new HeartbeatMonitor<>(
@@ -455,60 +453,14 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
 
     @Override
     public CompletableFuture<JobDetailsInfo> requestJobDetails() {
-        List<JobVertexInfo> vertices = new ArrayList<>();
-        for (JobVertex vertex : jobGraph.vertices()) {
-            Map<String, Integer> perState = new LinkedHashMap<>();
-            for (ExecutionState state : ExecutionState.values()) {
-                perState.put(state.name(), 0);
-            }
-            if (executions == null) {
-                perState.put(ExecutionState.CREATED.name(), vertex.parallelism());
-            } else {
-                for (Execution execution : executions.executions()) {
-                    if (execution.vertex.id().equals(vertex.id())) {
-                        perState.merge(execution.state.name(), 1, Integer::sum);
-                    }
-                }
-            }
-            vertices.add(new JobVertexInfo(
-                    vertex.id().value(),
-                    vertex.name(),
-                    vertex.parallelism(),
-                    aggregateState(perState, vertex.parallelism()).name(),
-                    startTime,
-                    endTime,
-                    perState));
-        }
         return CompletableFuture.completedFuture(new JobDetailsInfo(
                 jobGraph.jobId(),
                 jobGraph.jobName(),
                 status,
                 startTime,
                 endTime,
-                vertices,
+                JobDetailsView.vertices(jobGraph, executions, startTime, endTime),
                 new LinkedHashMap<>(statusTimestamps)));
-    }
-
-    /** A vertex is as far as its least advanced subtask, but FAILED or CANCELING win. */
-    private static ExecutionState aggregateState(Map<String, Integer> perState, int parallelism) {
-        for (ExecutionState state : List.of(ExecutionState.FAILED, ExecutionState.CANCELING, ExecutionState.CANCELED)) {
-            if (perState.get(state.name()) > 0) {
-                return state;
-            }
-        }
-        if (perState.get(ExecutionState.FINISHED.name()) == parallelism) {
-            return ExecutionState.FINISHED;
-        }
-        for (ExecutionState state : List.of(
-                ExecutionState.CREATED,
-                ExecutionState.SCHEDULED,
-                ExecutionState.DEPLOYING,
-                ExecutionState.INITIALIZING)) {
-            if (perState.get(state.name()) > 0) {
-                return state;
-            }
-        }
-        return ExecutionState.RUNNING;
     }
 
     @Override

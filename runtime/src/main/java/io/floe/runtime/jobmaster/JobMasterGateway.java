@@ -7,6 +7,8 @@ import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.rpc.FencedRpcGateway;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
+import io.floe.runtime.webmonitor.JobDetailsInfo;
+import io.floe.runtime.webmonitor.JobExceptionsInfo;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +42,7 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
 
     CompletableFuture<Void> cancel();
 
-    CompletableFuture<io.floe.runtime.webmonitor.JobDetailsInfo> requestJobDetails();
+    CompletableFuture<JobDetailsInfo> requestJobDetails();
 
-    CompletableFuture<io.floe.runtime.webmonitor.JobExceptionsInfo> requestJobExceptions();
+    CompletableFuture<JobExceptionsInfo> requestJobExceptions();
 }

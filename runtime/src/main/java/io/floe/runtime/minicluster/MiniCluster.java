@@ -3,6 +3,7 @@ package io.floe.runtime.minicluster;
 import io.floe.api.JobId;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.deployment.SlotReport;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.execution.JobResult;
@@ -11,6 +12,7 @@ import io.floe.runtime.rpc.netty.NettyRpcService;
 import io.floe.runtime.rpc.netty.RpcServiceConfig;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.taskexecutor.TaskExecutor;
+import io.floe.runtime.taskexecutor.TaskExecutorGateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,12 +114,10 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     /** The slots of TaskManager {@code index}, asked over RPC. */
-    public CompletableFuture<io.floe.runtime.deployment.SlotReport> requestSlotReport(int index) {
+    public CompletableFuture<SlotReport> requestSlotReport(int index) {
         return clientRpc
-                .connect(
-                        taskManagers.get(index).getTaskExecutor().getAddress(),
-                        io.floe.runtime.taskexecutor.TaskExecutorGateway.class)
-                .thenCompose(io.floe.runtime.taskexecutor.TaskExecutorGateway::requestSlotReport);
+                .connect(taskManagers.get(index).getTaskExecutor().getAddress(), TaskExecutorGateway.class)
+                .thenCompose(TaskExecutorGateway::requestSlotReport);
     }
 
     /** The Dispatcher, reached over RPC as a client would. */

@@ -11,11 +11,11 @@ import io.netty.buffer.ByteBuf;
  * @param moreAvailable whether polling again right away yields something (a buffer, the
  *     end-of-partition marker or a failure)
  */
-record BufferAndBacklog(ByteBuf buffer, int backlog, boolean moreAvailable) {
+public record BufferAndBacklog(ByteBuf buffer, int backlog, boolean moreAvailable) {
 
     static final BufferAndBacklog END_OF_PARTITION = new BufferAndBacklog(null, 0, false);
 
-    boolean isEndOfPartition() {
+    public boolean isEndOfPartition() {
         return buffer == null;
     }
 }

@@ -8,7 +8,7 @@ package io.floe.runtime.network;
  * partition), never under the subpartition's lock. Must not block: implementations only queue the
  * reader somewhere. Spurious calls are allowed, and readers poll until they get nothing.
  */
-interface BufferAvailabilityListener {
+public interface BufferAvailabilityListener {
 
     void notifyDataAvailable();
 }

@@ -1,5 +1,8 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.network.netty.NetworkServer;
+import io.floe.runtime.network.netty.PartitionRequestClient;
+import io.floe.runtime.network.netty.PartitionRequestClientFactory;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBufAllocator;

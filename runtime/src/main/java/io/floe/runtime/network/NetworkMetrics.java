@@ -39,7 +39,7 @@ public final class NetworkMetrics {
         return remoteBytesSent.sum();
     }
 
-    void onRemoteBufferReceived(int bytes) {
+    public void onRemoteBufferReceived(int bytes) {
         remoteBuffersReceived.increment();
         remoteBytesReceived.add(bytes);
     }
@@ -48,7 +48,7 @@ public final class NetworkMetrics {
         remoteRecordsReceived.add(records);
     }
 
-    void onRemoteBufferSent(int bytes) {
+    public void onRemoteBufferSent(int bytes) {
         remoteBuffersSent.increment();
         remoteBytesSent.add(bytes);
     }

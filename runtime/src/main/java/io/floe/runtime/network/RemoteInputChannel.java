@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.network.netty.PartitionRequestClient;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -15,7 +16,7 @@ import java.util.ArrayDeque;
  * {@link #onBufferConsumed} and {@link #close} on the consuming task's thread. The received queue is
  * guarded by this object's monitor (taken once per buffer).
  */
-final class RemoteInputChannel extends InputChannel {
+public final class RemoteInputChannel extends InputChannel {
 
     private final PartitionRequestClient client;
     private final int receiverId;
@@ -43,11 +44,16 @@ final class RemoteInputChannel extends InputChannel {
         this.metrics = metrics;
     }
 
-    int getReceiverId() {
+    /** Which subpartition of which producer this channel reads. */
+    public InputChannelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public int getReceiverId() {
         return receiverId;
     }
 
-    int getInitialCredit() {
+    public int getInitialCredit() {
         return initialCredit;
     }
 
@@ -56,7 +62,7 @@ final class RemoteInputChannel extends InputChannel {
         client.requestSubpartition(this);
     }
 
-    void onBuffer(ByteBuf buffer, int backlog) {
+    public void onBuffer(ByteBuf buffer, int backlog) {
         boolean wasEmpty;
         synchronized (this) {
             if (closed || failure != null) {
@@ -72,14 +78,14 @@ final class RemoteInputChannel extends InputChannel {
         }
     }
 
-    void onEndOfPartition() {
+    public void onEndOfPartition() {
         synchronized (this) {
             endOfPartition = true;
         }
         notifyChannelNonEmpty();
     }
 
-    void onError(IOException cause) {
+    public void onError(IOException cause) {
         synchronized (this) {
             if (endOfPartition || closed || failure != null) {
                 return;
@@ -90,7 +96,7 @@ final class RemoteInputChannel extends InputChannel {
     }
 
     /** The producer has no such partition yet: ask again later, or give up. */
-    void onPartitionNotFound() {
+    public void onPartitionNotFound() {
         long delay = backoff.nextDelayMillis();
         if (delay < 0) {
             client.cancelRequest(this);

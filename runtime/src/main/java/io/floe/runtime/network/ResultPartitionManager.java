@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The result partitions of one {@link NetworkEnvironment}, by id, so that local channels and the
  * data server can find them. Thread-safe: task threads register, Netty event loops look up.
  */
-final class ResultPartitionManager {
+public final class ResultPartitionManager {
 
     private final ConcurrentHashMap<ResultPartitionId, ResultPartition> partitions = new ConcurrentHashMap<>();
 
@@ -26,7 +26,8 @@ final class ResultPartitionManager {
      * @throws IllegalArgumentException if the index is out of range
      * @throws IllegalStateException if the subpartition already has a reader
      */
-    SubpartitionReader createReader(ResultPartitionId id, int subpartition, BufferAvailabilityListener listener) {
+    public SubpartitionReader createReader(
+            ResultPartitionId id, int subpartition, BufferAvailabilityListener listener) {
         ResultPartition partition = partitions.get(id);
         return partition == null
                 ? null

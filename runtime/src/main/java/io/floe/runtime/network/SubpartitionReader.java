@@ -1,5 +1,6 @@
 package io.floe.runtime.network;
 
+import io.floe.runtime.network.netty.CreditBasedSubpartitionReader;
 import java.io.IOException;
 
 /**
@@ -7,7 +8,7 @@ import java.io.IOException;
  * thread) or a {@link CreditBasedSubpartitionReader} (Netty event loop). Not thread-safe beyond
  * what the subpartition's monitor gives: one thread reads at a time.
  */
-final class SubpartitionReader {
+public final class SubpartitionReader {
 
     private final PipelinedSubpartition subpartition;
 
@@ -16,16 +17,16 @@ final class SubpartitionReader {
     }
 
     /** See {@link PipelinedSubpartition#poll}. Throws when the producer failed or released it. */
-    BufferAndBacklog poll(boolean allowBuffer) throws IOException {
+    public BufferAndBacklog poll(boolean allowBuffer) throws IOException {
         return subpartition.poll(allowBuffer);
     }
 
-    boolean isAvailable(boolean allowBuffer) {
+    public boolean isAvailable(boolean allowBuffer) {
         return subpartition.isAvailable(allowBuffer);
     }
 
     /** Stops notifications; queued buffers stay with the subpartition until the partition is released. */
-    void release() {
+    public void release() {
         subpartition.detachReader();
     }
 

@@ -16,7 +16,8 @@
  * the single TCP connection this environment keeps to the producer's environment.
  *
  * <h2>Wire protocol and flow control</h2>
- * {@code PartitionRequestClient} sends PartitionRequest with initial credit; the server's
+ * The TCP side lives in {@link io.floe.runtime.network.netty}: {@code PartitionRequestClient} sends
+ * PartitionRequest with initial credit; the server's
  * {@code PartitionRequestServerHandler} attaches a {@code CreditBasedSubpartitionReader}, and its
  * {@code PartitionRequestQueue} sends one buffer per credit with the backlog piggybacked. The
  * consumer returns a credit (AddCredit) for every buffer it has read. PartitionNotFound makes the

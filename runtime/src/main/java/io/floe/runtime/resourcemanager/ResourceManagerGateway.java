@@ -8,6 +8,8 @@ import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
 import io.floe.runtime.webmonitor.ResourceOverview;
+import io.floe.runtime.webmonitor.TaskManagerInfo;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,5 +33,5 @@ public interface ResourceManagerGateway extends FencedRpcGateway<UUID> {
 
     CompletableFuture<ResourceOverview> requestResourceOverview();
 
-    CompletableFuture<java.util.List<io.floe.runtime.webmonitor.TaskManagerInfo>> requestTaskManagerInfo();
+    CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfo();
 }

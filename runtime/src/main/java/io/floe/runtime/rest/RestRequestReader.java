@@ -24,6 +24,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ final class RestRequestReader extends ChannelDuplexHandler {
     /** Requests passed on whose answer has not been written yet: 0 or 1. */
     private int answersOwed;
     /** Complete requests (and at most one final refusal) waiting for the answer owed. */
-    private final java.util.ArrayDeque<Object> waiting = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
 
     /** The request being read; null between requests and while dropping a refused body. */
     private HttpRequest head;

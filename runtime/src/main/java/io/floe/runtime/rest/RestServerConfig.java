@@ -1,5 +1,6 @@
 package io.floe.runtime.rest;
 
+import io.floe.runtime.security.ClusterSecret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record RestServerConfig(
         Path uploadDirectory,
         Duration requestTimeout,
         Duration idlenessTimeout,
-        io.floe.runtime.security.ClusterSecret mutationSecret) {
+        ClusterSecret mutationSecret) {
 
     /** Flink's {@code rest.server.max-content-length} default: 100 MiB. */
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 104_857_600L;
@@ -65,7 +66,7 @@ public record RestServerConfig(
     }
 
     /** The same server, demanding {@code secret}'s authorization for calls that change the cluster. */
-    public RestServerConfig withMutationSecret(io.floe.runtime.security.ClusterSecret secret) {
+    public RestServerConfig withMutationSecret(ClusterSecret secret) {
         return new RestServerConfig(
                 bindAddress, port, maxContentLengthBytes, uploadDirectory, requestTimeout, idlenessTimeout, secret);
     }

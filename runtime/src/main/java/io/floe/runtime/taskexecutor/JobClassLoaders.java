@@ -4,6 +4,7 @@ import io.floe.api.JobId;
 import io.floe.runtime.blob.BlobCache;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.classloading.ChildFirstClassLoader;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -88,7 +89,7 @@ final class JobClassLoaders {
         try {
             return jar.contains(":")
                     ? URI.create(jar).toURL()
-                    : new java.io.File(jar).toURI().toURL();
+                    : new File(jar).toURI().toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Bad job jar location '" + jar + "'", e);
         }

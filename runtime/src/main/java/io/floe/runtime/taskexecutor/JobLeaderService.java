@@ -7,6 +7,7 @@ import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.util.ExponentialBackoff;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -121,6 +122,6 @@ final class JobLeaderService {
     }
 
     Iterable<JobId> jobs() {
-        return java.util.List.copyOf(leaders.keySet());
+        return List.copyOf(leaders.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
+import io.floe.runtime.blob.BlobCache;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.SlotReport;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
@@ -33,7 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +74,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
             TaskExecutorSettings settings,
             ResourceId resourceId,
             NetworkEnvironment network,
-            java.util.function.Function<String, io.floe.runtime.blob.BlobCache> blobCaches) {
+            Function<String, BlobCache> blobCaches) {
         super(rpcService, ENDPOINT_ID);
         this.settings = settings;
         this.resourceId = resourceId;
@@ -209,8 +212,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                 .whenCompleteAsync(
                         (accepted, error) -> {
                             if (error != null) {
-                                Throwable cause = error instanceof java.util.concurrent.CompletionException
-                                                && error.getCause() != null
+                                Throwable cause = error instanceof CompletionException && error.getCause() != null
                                         ? error.getCause()
                                         : error;
                                 if (cause instanceof RecipientUnreachableException) {

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.api.JobId;
 import io.floe.testutils.Deadline;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +99,7 @@ class BlobCacheTest {
         Path jar = randomFile("job.jar", 100_000);
         BlobKey key = server.putPermanent(job, jar);
         Path cached = cache.getFile(job, key);
-        try (var channel = Files.newByteChannel(cached, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = Files.newByteChannel(cached, StandardOpenOption.WRITE)) {
             channel.truncate(50_000);
         }
 
@@ -130,8 +134,7 @@ class BlobCacheTest {
     @Test
     void unreachableServerIsReportedNamingItsAddress() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         try (BlobCache unreachable =
@@ -245,6 +248,6 @@ class BlobCacheTest {
     }
 
     static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -17,6 +17,7 @@ import java.io.ObjectStreamClass;
 import java.io.ObjectStreamConstants;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,14 +61,14 @@ class SerializedClassNamesTest {
     static final class WithWriteMethod implements Serializable {
         String name = "w";
 
-        private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+        private void writeObject(ObjectOutputStream out) throws IOException {
             out.defaultWriteObject();
             out.writeInt(42);
             out.writeObject(new Inner());
             out.writeUTF("tail");
         }
 
-        private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
             in.defaultReadObject();
             in.readInt();
             in.readObject();
@@ -97,7 +98,7 @@ class SerializedClassNamesTest {
 
     static final class Handler implements InvocationHandler, Serializable {
         @Override
-        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) {
+        public Object invoke(Object proxy, Method method, Object[] args) {
             return "hello";
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.testutils.Deadline;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class HeartbeatTimeoutITCase {
         configuration.set(ClusterOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(2, 1, configuration))) {
             cluster.start();
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> taskManagers(cluster) == 2, Duration.ofSeconds(20), "both TaskManagers registered");
 
             CountDownLatch thaw = new CountDownLatch(1);
@@ -30,7 +31,7 @@ class HeartbeatTimeoutITCase {
                 }
             });
             long frozenAt = System.nanoTime();
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> taskManagers(cluster) == 1,
                     Duration.ofSeconds(15),
                     "the frozen TaskManager to be declared dead");
@@ -41,7 +42,7 @@ class HeartbeatTimeoutITCase {
                     "declared dead only after heartbeat.timeout, not before: " + detectionMillis + " ms");
 
             thaw.countDown();
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> taskManagers(cluster) == 2,
                     Duration.ofSeconds(15),
                     "the thawed TaskManager to register again");

@@ -12,8 +12,10 @@ import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobGraphs;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.testutils.Deadline;
 import io.floe.testutils.TestOutput;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,16 +64,16 @@ class KeyByAcrossTaskManagersITCase {
     @Test
     void clusterReportsItsTaskManagersAndSlots() throws Exception {
         Configuration configuration = new Configuration();
-        configuration.set(ClusterOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofMillis(200));
+        configuration.set(ClusterOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(2, 3, configuration))) {
             cluster.start();
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> cluster.getDispatcherGateway()
                                     .requestResourceOverview()
                                     .join()
                                     .numberOfSlots()
                             == 6,
-                    java.time.Duration.ofSeconds(20),
+                    Duration.ofSeconds(20),
                     "2 TaskManagers with 3 slots each");
             assertEquals(
                     2,

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.tuple.Tuple2;
 import io.floe.runtime.types.ResultPartitionId;
+import io.floe.testutils.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ class RecordWriterTest {
         assertTrue(partition.getNumberOfQueuedBuffers(0) > MAX_BUFFERS / 2, "queue is (nearly) full");
         if (remote) {
             // the backlog travels with the buffers still on their way over Netty
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> ((RemoteInputChannel) gate.getChannel(0)).getSenderBacklog() > 0,
                     Duration.ofSeconds(5),
                     "the backlog announced");

@@ -11,6 +11,7 @@ import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ActiveSlotManagerTest {
         ResourceId neverRegistered = ResourceId.generate();
         assertTrue(slotManager.isPendingWorker(neverRegistered));
         assertEquals(false, slotManager.isPendingWorker(registered), "registered once, so not pending");
-        assertEquals(List.of(java.util.Map.entry("jm", jobMaster)), slotManager.jobMastersShortOfSlots());
+        assertEquals(List.of(Map.entry("jm", jobMaster)), slotManager.jobMastersShortOfSlots());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.runtime.rest.RestServerFixture.Answer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,7 +161,7 @@ class RestConnectionLimitsTest {
                             RestServerFixture.MAPPER.writeValueAsBytes(
                                     RestServerFixture.jobGraph("pipelined", Map.of())))
                     .build();
-            java.io.ByteArrayOutputStream requests = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream requests = new ByteArrayOutputStream();
             requests.writeBytes(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                             + MultipartTestBody.CONTENT_TYPE + "\r\nContent-Length: " + multipart.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -181,7 +183,7 @@ class RestConnectionLimitsTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the later answers are ready long before
             submitted.complete(null);
             String answers = read.get(10, TimeUnit.SECONDS);
-            List<String> statuses = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})")
+            List<String> statuses = Pattern.compile("HTTP/1\\.1 (\\d{3})")
                     .matcher(answers)
                     .results()
                     .map(match -> match.group(1))

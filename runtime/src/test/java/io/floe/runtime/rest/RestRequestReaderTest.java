@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.runtime.rest.RestServerFixture.Answer;
+import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +250,6 @@ class RestRequestReaderTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        io.floe.testutils.Deadline.waitUntil(condition, java.time.Duration.ofSeconds(10), what);
+        Deadline.waitUntil(condition, Duration.ofSeconds(10), what);
     }
 }

@@ -2,7 +2,11 @@ package io.floe.runtime.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.api.JobId;
+import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.rest.messages.RestJsonMapper;
+import io.floe.runtime.types.JobVertexId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,23 +39,10 @@ public final class RestServerFixture implements AutoCloseable {
     public static final ObjectMapper MAPPER = RestJsonMapper.create();
 
     /** A job graph the server accepts: one source vertex of parallelism 1, no jars. */
-    public static io.floe.runtime.jobgraph.JobGraph jobGraph(String name, java.util.Map<String, String> configuration) {
-        io.floe.runtime.jobgraph.JobVertex source = new io.floe.runtime.jobgraph.JobVertex(
-                new io.floe.runtime.types.JobVertexId("00000000000000000000000000000001"),
-                "source",
-                1,
-                128,
-                true,
-                0,
-                new byte[] {1});
-        return new io.floe.runtime.jobgraph.JobGraph(
-                io.floe.api.JobId.generate(),
-                name,
-                false,
-                java.util.List.of(source),
-                java.util.List.of(),
-                java.util.List.of(),
-                configuration);
+    public static JobGraph jobGraph(String name, Map<String, String> configuration) {
+        JobVertex source = new JobVertex(
+                new JobVertexId("00000000000000000000000000000001"), "source", 1, 128, true, 0, new byte[] {1});
+        return new JobGraph(JobId.generate(), name, false, List.of(source), List.of(), List.of(), configuration);
     }
 
     /** A jar of about {@code size} bytes: one stored entry of random bytes. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.floe.api.JobId;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -239,7 +241,7 @@ class RestSubmissionITCase {
 
     private static JobGraph withGraph(JobGraph graph, List<JobVertex> vertices, List<JobEdge> edges) {
         return new JobGraph(
-                io.floe.api.JobId.generate(),
+                JobId.generate(),
                 graph.jobName(),
                 graph.batch(),
                 vertices,
@@ -346,7 +348,7 @@ class RestSubmissionITCase {
     }
 
     private static byte[] withBody(byte[] head, byte[] body) {
-        byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
         return request;
     }

@@ -3,6 +3,7 @@ package io.floe.runtime.rest;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.dispatcher.DispatcherGateway;
+import io.floe.runtime.dispatcher.DuplicateJobSubmissionException;
 import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
@@ -17,6 +18,7 @@ import io.floe.runtime.webmonitor.ResourceOverview;
 import io.floe.runtime.webmonitor.TaskManagerInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,8 +120,7 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     @Override
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, Duration timeout) {
         if (jobs.containsKey(jobGraph.jobId())) {
-            return CompletableFuture.failedFuture(
-                    new io.floe.runtime.dispatcher.DuplicateJobSubmissionException(jobGraph.jobId()));
+            return CompletableFuture.failedFuture(new DuplicateJobSubmissionException(jobGraph.jobId()));
         }
         submittedJobs.add(jobGraph);
         addRunningJob(jobGraph.jobId(), jobGraph.jobName(), jobGraph.vertices().size(), System.currentTimeMillis());
@@ -213,7 +214,7 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
         if (job == null) {
             return unknownJob(jobId);
         }
-        Map<String, Long> timestamps = new java.util.LinkedHashMap<>();
+        Map<String, Long> timestamps = new LinkedHashMap<>();
         timestamps.put(JobStatus.RUNNING.name(), job.startTime);
         if (job.endTime >= 0) {
             timestamps.put(job.status.name(), job.endTime);

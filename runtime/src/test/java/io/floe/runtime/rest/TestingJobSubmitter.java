@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,6 @@ public final class TestingJobSubmitter implements JobSubmitter {
         }
         return dispatcher == null
                 ? CompletableFuture.completedFuture(null)
-                : dispatcher.submitJob(jobGraph, java.time.Duration.ofSeconds(10));
+                : dispatcher.submitJob(jobGraph, Duration.ofSeconds(10));
     }
 }

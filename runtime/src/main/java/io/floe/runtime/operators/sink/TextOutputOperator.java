@@ -1,5 +1,6 @@
 package io.floe.runtime.operators.sink;
 
+import io.floe.runtime.fs.FileSystemResolver;
 import io.floe.runtime.operators.StreamOperator;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class TextOutputOperator<T> extends StreamOperator<T, Void> {
     @Override
     public void open() throws IOException {
         Path target = new Path(path);
-        FileSystem fs = io.floe.runtime.fs.FileSystemResolver.resolve(target);
+        FileSystem fs = FileSystemResolver.resolve(target);
         if (context.parallelism() > 1) {
             fs.mkdirs(target);
             target = new Path(target, String.valueOf(context.subtaskIndex() + 1));

@@ -1,6 +1,7 @@
 package io.floe.runtime.operators.source;
 
 import io.floe.runtime.operators.SourceOperator;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class CollectionSource<T> extends SourceOperator<T> {
             if (element == null) {
                 throw new IllegalArgumentException("fromElements/fromCollection: elements must not be null.");
             }
-            if (!(element instanceof java.io.Serializable)) {
+            if (!(element instanceof Serializable)) {
                 throw new IllegalArgumentException("fromElements/fromCollection: "
                         + element.getClass().getName() + " is not Serializable, so it cannot be shipped with the job.");
             }

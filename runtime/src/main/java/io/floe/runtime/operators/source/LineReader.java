@@ -2,6 +2,7 @@ package io.floe.runtime.operators.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
@@ -50,7 +51,7 @@ final class LineReader {
             }
             int chunk = scan - bufferPos;
             if (length + chunk > lineBuffer.length) {
-                lineBuffer = java.util.Arrays.copyOf(lineBuffer, Math.max(lineBuffer.length * 2, length + chunk));
+                lineBuffer = Arrays.copyOf(lineBuffer, Math.max(lineBuffer.length * 2, length + chunk));
             }
             System.arraycopy(buffer, bufferPos, lineBuffer, length, chunk);
             length += chunk;

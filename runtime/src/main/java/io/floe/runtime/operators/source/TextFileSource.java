@@ -1,5 +1,6 @@
 package io.floe.runtime.operators.source;
 
+import io.floe.runtime.fs.FileSystemResolver;
 import io.floe.runtime.operators.SourceOperator;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class TextFileSource extends SourceOperator<String> {
     @Override
     public void run() throws IOException {
         Path root = new Path(path);
-        FileSystem fs = io.floe.runtime.fs.FileSystemResolver.resolve(root);
+        FileSystem fs = FileSystemResolver.resolve(root);
         List<FileSplit> splits = computeSplits(fs, root, context.parallelism());
         for (int i = context.subtaskIndex(); i < splits.size() && running; i += context.parallelism()) {
             readSplit(fs, splits.get(i));

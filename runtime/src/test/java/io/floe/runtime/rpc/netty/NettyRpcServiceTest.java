@@ -19,10 +19,12 @@ import io.floe.runtime.rpc.RpcException;
 import io.floe.runtime.rpc.RpcTimeoutException;
 import io.floe.runtime.rpc.TestingRpc;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +112,7 @@ class NettyRpcServiceTest {
 
     @Test
     void manyConcurrentAsksShareOneConnection() throws Exception {
-        List<java.util.concurrent.CompletableFuture<byte[]>> answers = new java.util.ArrayList<>();
+        List<CompletableFuture<byte[]>> answers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             answers.add(gateway.reverse(new byte[] {(byte) i, 0}));
         }

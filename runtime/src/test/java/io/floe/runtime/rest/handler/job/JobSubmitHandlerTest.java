@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.runtime.jobgraph.JobEdge;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.MultipartTestBody;
 import io.floe.runtime.rest.RestServerFixture;
 import io.floe.runtime.rest.RestServerFixture.Answer;
 import io.floe.runtime.rest.TestingJobSubmitter.Submission;
+import io.floe.runtime.types.JobVertexId;
+import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -107,9 +111,9 @@ class JobSubmitHandlerTest {
                     .file("file_1", "job.jar", jarOf(10))
                     .build();
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> post(body));
-            io.floe.testutils.Deadline.waitUntil(
+            Deadline.waitUntil(
                     () -> fixture.submitter.submissions().size() > before,
-                    java.time.Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
                     "the submitter to receive the job");
             Path jar = lastSubmission().jarFiles().get(0);
             assertTrue(Files.exists(jar), "the jar must stay while the submitter works on it");
@@ -195,11 +199,7 @@ class JobSubmitHandlerTest {
                 valid.jobName(),
                 false,
                 valid.vertices(),
-                List.of(new io.floe.runtime.jobgraph.JobEdge(
-                        valid.vertices().get(0).id(),
-                        0,
-                        new io.floe.runtime.types.JobVertexId("no-such-vertex"),
-                        "forward")),
+                List.of(new JobEdge(valid.vertices().get(0).id(), 0, new JobVertexId("no-such-vertex"), "forward")),
                 List.of(),
                 Map.of());
         int before = fixture.submitter.submissions().size();

@@ -1,5 +1,8 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
+import io.floe.runtime.network.BufferAndBacklog;
+import io.floe.runtime.network.BufferAvailabilityListener;
+import io.floe.runtime.network.SubpartitionReader;
 import java.io.IOException;
 
 /**
@@ -9,7 +12,7 @@ import java.io.IOException;
  * <p>Confined to the connection's event loop, except {@link #notifyDataAvailable()}, which the
  * producer calls and which only hops onto the event loop.
  */
-final class CreditBasedSubpartitionReader implements BufferAvailabilityListener {
+public final class CreditBasedSubpartitionReader implements BufferAvailabilityListener {
 
     final int receiverId;
     private final PartitionRequestQueue queue;

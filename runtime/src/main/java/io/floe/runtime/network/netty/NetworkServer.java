@@ -1,5 +1,8 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
+import io.floe.runtime.network.NetworkEnvironment;
+import io.floe.runtime.network.NetworkMetrics;
+import io.floe.runtime.network.ResultPartitionManager;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.RefusedConnectionLog;
 import io.floe.runtime.security.SecretChallengeServerHandler;
@@ -18,7 +21,7 @@ import java.net.InetSocketAddress;
  * The data server of one {@link NetworkEnvironment}: accepts consumer connections and gives each a
  * pipeline of frame decoder, {@link NetworkMessageCodec} and {@link PartitionRequestServerHandler}.
  */
-final class NetworkServer {
+public final class NetworkServer {
 
     static final String AUTHENTICATOR = "authenticator";
     private final Channel serverChannel;
@@ -27,7 +30,7 @@ final class NetworkServer {
         this.serverChannel = serverChannel;
     }
 
-    static NetworkServer bind(
+    public static NetworkServer bind(
             String host,
             int port,
             EventLoopGroup boss,
@@ -65,11 +68,11 @@ final class NetworkServer {
         return new NetworkServer(bound.channel());
     }
 
-    int getPort() {
+    public int getPort() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    void close() {
+    public void close() {
         serverChannel.close().syncUninterruptibly();
     }
 }

@@ -1,17 +1,17 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.floe.runtime.network.NetworkMessage.AddCredit;
-import io.floe.runtime.network.NetworkMessage.BufferResponse;
-import io.floe.runtime.network.NetworkMessage.CancelPartitionRequest;
-import io.floe.runtime.network.NetworkMessage.EndOfPartition;
-import io.floe.runtime.network.NetworkMessage.ErrorResponse;
-import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
-import io.floe.runtime.network.NetworkMessage.PartitionRequest;
+import io.floe.runtime.network.netty.NetworkMessage.AddCredit;
+import io.floe.runtime.network.netty.NetworkMessage.BufferResponse;
+import io.floe.runtime.network.netty.NetworkMessage.CancelPartitionRequest;
+import io.floe.runtime.network.netty.NetworkMessage.EndOfPartition;
+import io.floe.runtime.network.netty.NetworkMessage.ErrorResponse;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionNotFound;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionRequest;
 import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,10 +1,13 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
-import io.floe.runtime.network.NetworkMessage.AddCredit;
-import io.floe.runtime.network.NetworkMessage.CancelPartitionRequest;
-import io.floe.runtime.network.NetworkMessage.ErrorResponse;
-import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
-import io.floe.runtime.network.NetworkMessage.PartitionRequest;
+import io.floe.runtime.network.NetworkMetrics;
+import io.floe.runtime.network.ResultPartitionManager;
+import io.floe.runtime.network.SubpartitionReader;
+import io.floe.runtime.network.netty.NetworkMessage.AddCredit;
+import io.floe.runtime.network.netty.NetworkMessage.CancelPartitionRequest;
+import io.floe.runtime.network.netty.NetworkMessage.ErrorResponse;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionNotFound;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionRequest;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;

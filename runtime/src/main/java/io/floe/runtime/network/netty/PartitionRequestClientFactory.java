@@ -1,5 +1,6 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
+import io.floe.runtime.network.NetworkMetrics;
 import io.floe.runtime.security.ClusterSecret;
 import io.floe.runtime.security.SecretChallengeClientHandler;
 import io.netty.bootstrap.Bootstrap;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * first use and forgotten when it closes, so a later request reconnects. Thread-safe; connecting
  * does not block the caller.
  */
-final class PartitionRequestClientFactory {
+public final class PartitionRequestClientFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRequestClientFactory.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
@@ -33,7 +34,7 @@ final class PartitionRequestClientFactory {
 
     private final ClusterSecret secret;
 
-    PartitionRequestClientFactory(
+    public PartitionRequestClientFactory(
             EventLoopGroup workers, ByteBufAllocator allocator, NetworkMetrics metrics, ClusterSecret secret) {
         this.metrics = metrics;
         this.secret = secret;
@@ -46,7 +47,7 @@ final class PartitionRequestClientFactory {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
     }
 
-    PartitionRequestClient getOrConnect(String host, int port) {
+    public PartitionRequestClient getOrConnect(String host, int port) {
         InetSocketAddress address = new InetSocketAddress(host, port);
         PartitionRequestClient client = clients.get(address);
         if (client != null) {
@@ -63,11 +64,11 @@ final class PartitionRequestClientFactory {
         }
     }
 
-    int getNumberOfConnections() {
+    public int getNumberOfConnections() {
         return clients.size();
     }
 
-    void close() {
+    public void close() {
         for (PartitionRequestClient client : new ArrayList<>(clients.values())) {
             client.close();
         }

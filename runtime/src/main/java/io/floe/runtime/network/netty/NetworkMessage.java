@@ -1,4 +1,4 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
 import io.floe.runtime.types.ResultPartitionId;
 import io.netty.buffer.ByteBuf;

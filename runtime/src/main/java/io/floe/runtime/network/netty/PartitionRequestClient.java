@@ -1,8 +1,10 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
-import io.floe.runtime.network.NetworkMessage.AddCredit;
-import io.floe.runtime.network.NetworkMessage.CancelPartitionRequest;
-import io.floe.runtime.network.NetworkMessage.PartitionRequest;
+import io.floe.runtime.network.InputChannelDescriptor;
+import io.floe.runtime.network.RemoteInputChannel;
+import io.floe.runtime.network.netty.NetworkMessage.AddCredit;
+import io.floe.runtime.network.netty.NetworkMessage.CancelPartitionRequest;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Write failures close the connection and so fail every channel through
  * {@link PartitionRequestClientHandler}.
  */
-final class PartitionRequestClient {
+public final class PartitionRequestClient {
 
     private final InetSocketAddress address;
     private final ChannelFuture connectFuture;
@@ -34,12 +36,12 @@ final class PartitionRequestClient {
         this.handler = handler;
     }
 
-    int nextReceiverId() {
+    public int nextReceiverId() {
         return receiverIds.incrementAndGet();
     }
 
     /** Registers the channel and sends its PartitionRequest once connected; does not block. */
-    void requestSubpartition(RemoteInputChannel channel) {
+    public void requestSubpartition(RemoteInputChannel channel) {
         handler.addReceiver(channel);
         connectFuture.addListener(connected -> {
             if (connected.isSuccess()) {
@@ -48,14 +50,15 @@ final class PartitionRequestClient {
                 handler.removeReceiver(channel.getReceiverId());
                 Throwable cause = connected.cause();
                 channel.onError(new IOException(
-                        "Cannot connect to the data server at " + address + " for " + channel.descriptor + ": " + cause,
+                        "Cannot connect to the data server at " + address + " for " + channel.descriptor() + ": "
+                                + cause,
                         cause));
             }
         });
     }
 
     /** Sends the PartitionRequest again after {@code delayMillis}, unless the channel was cancelled. */
-    void retryRequest(RemoteInputChannel channel, long delayMillis) {
+    public void retryRequest(RemoteInputChannel channel, long delayMillis) {
         channel()
                 .eventLoop()
                 .schedule(
@@ -68,13 +71,13 @@ final class PartitionRequestClient {
                         TimeUnit.MILLISECONDS);
     }
 
-    void sendAddCredit(int receiverId, int credit) {
+    public void sendAddCredit(int receiverId, int credit) {
         Channel channel = channel();
         channel.writeAndFlush(new AddCredit(receiverId, credit), channel.voidPromise());
     }
 
     /** Forgets the channel and tells the server to drop its reader. */
-    void cancelRequest(RemoteInputChannel channel) {
+    public void cancelRequest(RemoteInputChannel channel) {
         if (handler.removeReceiver(channel.getReceiverId()) && connectFuture.isSuccess()) {
             Channel connection = channel();
             connection.writeAndFlush(new CancelPartitionRequest(channel.getReceiverId()), connection.voidPromise());
@@ -94,7 +97,7 @@ final class PartitionRequestClient {
     }
 
     private void sendPartitionRequest(RemoteInputChannel channel) {
-        InputChannelDescriptor descriptor = channel.descriptor;
+        InputChannelDescriptor descriptor = channel.descriptor();
         PartitionRequest request = new PartitionRequest(
                 descriptor.partitionId(),
                 descriptor.subpartitionIndex(),

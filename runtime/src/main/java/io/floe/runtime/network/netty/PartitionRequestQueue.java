@@ -1,8 +1,10 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
-import io.floe.runtime.network.NetworkMessage.BufferResponse;
-import io.floe.runtime.network.NetworkMessage.EndOfPartition;
-import io.floe.runtime.network.NetworkMessage.ErrorResponse;
+import io.floe.runtime.network.BufferAndBacklog;
+import io.floe.runtime.network.NetworkMetrics;
+import io.floe.runtime.network.netty.NetworkMessage.BufferResponse;
+import io.floe.runtime.network.netty.NetworkMessage.EndOfPartition;
+import io.floe.runtime.network.netty.NetworkMessage.ErrorResponse;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;

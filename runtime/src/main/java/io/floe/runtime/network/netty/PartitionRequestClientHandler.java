@@ -1,9 +1,11 @@
-package io.floe.runtime.network;
+package io.floe.runtime.network.netty;
 
-import io.floe.runtime.network.NetworkMessage.BufferResponse;
-import io.floe.runtime.network.NetworkMessage.EndOfPartition;
-import io.floe.runtime.network.NetworkMessage.ErrorResponse;
-import io.floe.runtime.network.NetworkMessage.PartitionNotFound;
+import io.floe.runtime.network.NetworkMetrics;
+import io.floe.runtime.network.RemoteInputChannel;
+import io.floe.runtime.network.netty.NetworkMessage.BufferResponse;
+import io.floe.runtime.network.netty.NetworkMessage.EndOfPartition;
+import io.floe.runtime.network.netty.NetworkMessage.ErrorResponse;
+import io.floe.runtime.network.netty.NetworkMessage.PartitionNotFound;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
