@@ -1,5 +1,8 @@
 package io.floe.yarn;
 
+import io.floe.configuration.ClusterOptions;
+import io.floe.configuration.Configuration;
+import io.floe.yarn.configuration.YarnConfigOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,7 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
  * Checks before anything is uploaded: the containers fit the cluster's largest allocation, and the
  * queue exists. Each failure is one line that says which key to change.
  */
-final class ClusterResourceCheck {
+public final class ClusterResourceCheck {
     private ClusterResourceCheck() {}
 
     static void checkFits(String what, String memoryKey, long memoryMb, String vcoresKey, int vcores, Resource max) {
@@ -42,5 +45,11 @@ final class ClusterResourceCheck {
         }
         throw new IllegalArgumentException("The YARN queue '" + queue + "' (yarn.application.queue) does not exist; "
                 + "known queues: " + String.join(", ", known) + ".");
+    }
+
+    /** The vcores of a TaskManager container: {@code yarn.containers.vcores}, else one per slot. */
+    public static int taskManagerVcores(Configuration configuration) {
+        int vcores = configuration.get(YarnConfigOptions.CONTAINER_VCORES);
+        return vcores > 0 ? vcores : configuration.get(ClusterOptions.NUM_TASK_SLOTS);
     }
 }

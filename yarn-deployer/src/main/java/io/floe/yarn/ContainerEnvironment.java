@@ -1,8 +1,13 @@
 package io.floe.yarn;
 
+import io.floe.configuration.Configuration;
+import io.floe.yarn.configuration.YarnConfigOptions;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Names that the client, the ApplicationMaster and the TaskManager containers agree on: environment
- * variables and the keys of localized files.
+ * variables and the keys of localized files; and the environment every container starts with.
  */
 public final class ContainerEnvironment {
     private ContainerEnvironment() {}
@@ -51,5 +56,15 @@ public final class ContainerEnvironment {
     /** A file of {@link #CONF_DIR}, relative to the container's working directory. */
     public static String inConfDir(String name) {
         return CONF_DIR + "/" + name;
+    }
+
+    /** The environment of every Floe container: JAVA_HOME, the classpath, the configuration directory. */
+    public static Map<String, String> of(
+            Configuration configuration, org.apache.hadoop.conf.Configuration hadoopConfiguration) {
+        Map<String, String> env = new HashMap<>();
+        env.put(ENV_JAVA_HOME, configuration.get(YarnConfigOptions.JAVA_HOME, System.getProperty("java.home")));
+        env.put("CLASSPATH", HadoopClasspath.of(configuration).containerClasspath(hadoopConfiguration));
+        env.put("FLOE_CONF_DIR", CONF_DIR);
+        return env;
     }
 }

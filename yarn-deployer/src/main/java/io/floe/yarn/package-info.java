@@ -12,22 +12,28 @@
  *       {@link io.floe.yarn.HadoopClassSettings} checks the class-valued settings against what the
  *       containers can load: it drops those whose default is safe and refuses the required ones.
  *       {@link io.floe.yarn.HadoopClasspath} decides whether Floe ships Hadoop's client jars or
- *       uses the cluster's.</li>
+ *       uses the cluster's. {@link io.floe.yarn.ContainerSiteSettings} turns the client's site
+ *       settings into those the containers get.</li>
  *   <li><b>The ResourceManager is asked, before anything is uploaded.</b> The descriptor creates the
  *       application. {@link io.floe.yarn.ClusterResourceCheck} checks the queue and the cluster's
- *       largest allocation.</li>
+ *       largest allocation. {@link io.floe.yarn.ApplicationSubmission} fills in what YARN is told:
+ *       name, type, tags, queue, attempts, the ApplicationMaster's size, priority, label, ACLs.</li>
  *   <li><b>Files go to the cluster's file system.</b> {@link io.floe.yarn.FrameworkJarCache} uploads
  *       Floe's jars once, under their content hash, as PUBLIC resources.
  *       {@link io.floe.yarn.ApplicationStaging} writes the application's own files into
- *       {@code .floe/<appId>/} (mode 700): {@code floe-conf.zip} (packed by
- *       {@link io.floe.yarn.ZipArchive}: configuration, cluster secret, logging), and the job graph
- *       and jars. {@link io.floe.yarn.ShippedResource} describes each file to the ApplicationMaster,
- *       so it can hand the same files to its TaskManagers.</li>
- *   <li><b>The ApplicationMaster is launched.</b> {@link io.floe.yarn.ContainerCommand} writes the
+ *       {@code .floe/<appId>/} (mode 700): {@code floe-conf.zip}
+ *       ({@link io.floe.yarn.ContainerConfigurationFiles} writes it, {@link io.floe.yarn.ZipArchive}
+ *       packs it: configuration, cluster secret, logging, Hadoop's site files), and what only this
+ *       mode's ApplicationMaster needs ({@link io.floe.yarn.ApplicationMasterFiles}: the job graph
+ *       and jars, or the application's program). {@link io.floe.yarn.ShippedResource} describes
+ *       each file to the ApplicationMaster, so it can hand the same files to its TaskManagers.</li>
+ *   <li><b>The ApplicationMaster is launched.</b> {@link io.floe.yarn.ApplicationMasterLaunch}
+ *       describes its container. {@link io.floe.yarn.ContainerCommand} writes the
  *       JVM's command line (memory, {@code --add-opens}, logs into YARN's log directory, the last
  *       lines of stderr into YARN's diagnostics). {@link io.floe.yarn.ContainerEnvironment} names the
  *       environment and the localized files that both sides use. The descriptor submits the
- *       application and polls its report until it runs.
+ *       application, and {@link io.floe.yarn.ApplicationStartWatch} polls its report until the
+ *       ApplicationMaster's REST address is registered.
  *       {@link io.floe.yarn.DeploymentFailureHook} kills it and deletes its staging directory if
  *       the deployment fails, or if the client dies first.</li>
  *   <li><b>A NodeManager starts the ApplicationMaster</b>, which hosts the JobManager. The entry
@@ -54,7 +60,8 @@
  *   <li><b>Clients come back.</b> {@link io.floe.yarn.executors.YarnClusterLocator} and
  *       {@link io.floe.yarn.YarnSessionLookup} find a running cluster by application id, or through
  *       the session named in the {@link io.floe.yarn.YarnPropertiesFile}. They find its REST
- *       address in the application report and its credential in the staging directory.</li>
+ *       address in the application report and its credential in the staging directory
+ *       ({@link io.floe.yarn.StagedClusterSecret}).</li>
  * </ol>
  */
 package io.floe.yarn;

@@ -4,8 +4,8 @@ import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.process.ProcessMemory;
 import io.floe.yarn.ContainerCommand;
+import io.floe.yarn.ContainerEnvironment;
 import io.floe.yarn.ShippedResource;
-import io.floe.yarn.YarnClusterDescriptor;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class TaskManagerLaunchContextFactory {
             String jobManagerHost,
             int jobManagerPort) {
         this.resources = ShippedResource.toLocalResources(shipped);
-        this.environment = YarnClusterDescriptor.containerEnvironment(configuration, hadoopConfiguration);
+        this.environment = ContainerEnvironment.of(configuration, hadoopConfiguration);
         this.memory = ProcessMemory.taskManager(configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE));
         this.jvmOptions = ContainerCommand.jvmOptions(configuration, YarnConfigOptions.JVM_OPTIONS_TASK_MANAGER);
         this.jobManagerHost = jobManagerHost;

@@ -4,8 +4,8 @@ import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver;
 import io.floe.runtime.types.ResourceId;
+import io.floe.yarn.ClusterResourceCheck;
 import io.floe.yarn.ShippedResource;
-import io.floe.yarn.YarnClusterDescriptor;
 import io.floe.yarn.configuration.YarnConfigOptions;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -75,7 +75,7 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         this.shipped = shipped;
         this.containerResource = Resource.newInstance(
                 configuration.get(ClusterOptions.TASK_MANAGER_PROCESS_SIZE).getBytes() >> 20,
-                YarnClusterDescriptor.taskManagerVcoresOf(configuration));
+                ClusterResourceCheck.taskManagerVcores(configuration));
         this.idleHeartbeatMillis =
                 configuration.get(YarnConfigOptions.HEARTBEAT_INTERVAL).toMillis();
         this.requestHeartbeatMillis = configuration
