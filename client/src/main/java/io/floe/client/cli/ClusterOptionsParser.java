@@ -35,11 +35,8 @@ final class ClusterOptionsParser {
             .argName("target")
             .desc("The kind of cluster (execution.target), e.g. yarn-session.")
             .build();
-    static final Option PROPERTY = Option.builder("D")
-            .hasArg()
-            .argName("key=value")
-            .desc("A configuration key, e.g. -Dyarn.application.id=<id> for a YARN cluster; repeatable.")
-            .build();
+    static final Option PROPERTY = DynamicProperties.option(
+            "A configuration key, e.g. -Dyarn.application.id=<id> for a YARN cluster; repeatable.");
     static final Option HELP =
             Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
@@ -61,9 +58,7 @@ final class ClusterOptionsParser {
         CommandLine line;
         try {
             Options options = definitions();
-            line = DefaultParser.builder()
-                    .build()
-                    .parse(options, RunOptions.splitAttachedProperties(arguments, options));
+            line = DefaultParser.builder().build().parse(options, DynamicProperties.splitAttached(arguments, options));
         } catch (ParseException e) {
             throw new CliException(e.getMessage() + "; see floe " + command + " --help");
         }
@@ -120,7 +115,7 @@ final class ClusterOptionsParser {
     /** config.yaml, then -D and -t, then what the locators add (such as a running YARN session). */
     private static Configuration configuration(CommandLine line, Map<String, String> environment) throws CliException {
         Configuration configuration = ConfigurationLoader.load(environment);
-        RunOptions.parseProperties(line.getOptionValues(PROPERTY)).forEach(configuration::setString);
+        DynamicProperties.parse(line.getOptionValues(PROPERTY)).forEach(configuration::setString);
         if (line.hasOption(TARGET)) {
             configuration.set(CoreOptions.TARGET, line.getOptionValue(TARGET).trim());
         }

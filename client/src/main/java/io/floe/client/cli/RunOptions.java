@@ -7,7 +7,6 @@ import io.floe.configuration.CoreOptions;
 import io.floe.configuration.IllegalConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +45,8 @@ public final class RunOptions {
             .argName("class")
             .desc("The program's entry point, when the jar's manifest names none (Main-Class).")
             .build();
-    static final Option PROPERTY = Option.builder("D")
-            .hasArg()
-            .argName("key=value")
-            .desc("Sets a configuration key for this job, over conf/config.yaml; repeatable.")
-            .build();
+    static final Option PROPERTY =
+            DynamicProperties.option("Sets a configuration key for this job, over conf/config.yaml; repeatable.");
     static final Option DETACHED = Option.builder("d")
             .longOpt("detached")
             .desc("Submits the job and returns: prints the job id and does not wait for the result.")
@@ -112,7 +108,9 @@ public final class RunOptions {
         Options options = definitions();
         CommandLine line;
         try {
-            line = DefaultParser.builder().build().parse(options, splitAttachedProperties(arguments, options), true);
+            line = DefaultParser.builder()
+                    .build()
+                    .parse(options, DynamicProperties.splitAttached(arguments, options), true);
         } catch (MissingArgumentException e) {
             throw new CliException("Option " + describe(e.getOption()) + " needs a value; see floe run --help");
         } catch (ParseException e) {
@@ -258,51 +256,7 @@ public final class RunOptions {
     }
 
     private static Map<String, String> parseProperties(CommandLine line) throws CliException {
-        return parseProperties(line.getOptionValues(PROPERTY));
-    }
-
-    /** {@code -D} values as an ordered map (a later key wins); a value without '=' is named in the error. */
-    public static Map<String, String> parseProperties(String[] values) throws CliException {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String pair : values == null ? new String[0] : values) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new CliException("Option -D needs key=value, not '" + pair + "'");
-            }
-            properties.put(
-                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
-        return properties;
-    }
-
-    /**
-     * Turns {@code -Dkey=value} into {@code -D key=value} in the flags before the jar, because
-     * commons-cli reads {@code -Dkey=value} as a flag named {@code Dkey}. The program's own
-     * arguments are left alone.
-     */
-    public static String[] splitAttachedProperties(String[] arguments, Options options) {
-        List<String> result = new ArrayList<>();
-        int i = 0;
-        while (i < arguments.length) {
-            String token = arguments[i];
-            if (!token.startsWith("-") || token.equals("-") || token.equals("--")) {
-                break;
-            }
-            i++;
-            if (token.startsWith("-D") && token.length() > 2) {
-                result.add("-D");
-                result.add(token.substring(2));
-                continue;
-            }
-            result.add(token);
-            Option option = options.getOption(token.replaceFirst("^--?", ""));
-            boolean valueAttached = token.startsWith("--") && token.contains("=");
-            if (option != null && option.hasArg() && !valueAttached && i < arguments.length) {
-                result.add(arguments[i++]);
-            }
-        }
-        result.addAll(Arrays.asList(arguments).subList(i, arguments.length));
-        return result.toArray(new String[0]);
+        return DynamicProperties.parse(line.getOptionValues(PROPERTY));
     }
 
     private static String describe(Option option) {

@@ -2,6 +2,7 @@ package io.floe.runtime.jobmaster;
 
 import static io.floe.runtime.rpc.TestingRpc.await;
 import static io.floe.runtime.rpc.TestingRpc.awaitFailure;
+import static io.floe.runtime.rpc.TestingRpc.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -99,6 +100,7 @@ class JobMasterTest {
         offerASlotAndRunTheTask(connect(jobMaster, jobMaster.getFencingToken()));
 
         taskManager.stopAnsweringHeartbeats();
+        waitUntil("a heartbeat went unanswered", () -> taskManager.unansweredHeartbeats() > 0);
         clock.advance(HEARTBEAT_TIMEOUT.plusSeconds(1));
 
         JobResult result = jobMaster.getResultFuture().get(10, TimeUnit.SECONDS);
@@ -117,6 +119,7 @@ class JobMasterTest {
         offerASlotAndRunTheTask(gateway);
 
         taskManager.stopAnsweringHeartbeats();
+        waitUntil("a heartbeat went unanswered", () -> taskManager.unansweredHeartbeats() > 0);
         clock.advance(HEARTBEAT_TIMEOUT.plusSeconds(1));
 
         Declaration again = resourceManager.declarations.poll(10, TimeUnit.SECONDS);

@@ -68,6 +68,7 @@ class ResourceManagerTest {
         assertEquals(new ResourceOverview(1, 2, 2), await(gateway.requestResourceOverview()));
 
         taskManager.stopAnsweringHeartbeats();
+        waitUntil("a heartbeat went unanswered", () -> taskManager.unansweredHeartbeats() > 0);
         clock.advance(HEARTBEAT_TIMEOUT.minusSeconds(1));
         TimeUnit.MILLISECONDS.sleep(100); // ten heartbeat rounds, all within the timeout
         assertEquals(new ResourceOverview(1, 2, 2), await(gateway.requestResourceOverview()));

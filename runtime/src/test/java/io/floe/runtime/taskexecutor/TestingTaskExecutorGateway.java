@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TaskManager for unit tests of its peers: it grants every slot request (and reports the slot taken), accepts every
@@ -36,6 +37,7 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     private final ResourceId resourceId;
     private final int numberOfSlots;
     private final Map<Integer, SlotStatus> allocated = new ConcurrentHashMap<>();
+    private final AtomicInteger unansweredHeartbeats = new AtomicInteger();
     private volatile boolean answeringHeartbeats = true;
 
     public TestingTaskExecutorGateway(String address, ResourceId resourceId, int numberOfSlots) {
@@ -47,6 +49,22 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     /** From now on heartbeats get no answer, as from a process that froze. */
     public void stopAnsweringHeartbeats() {
         answeringHeartbeats = false;
+    }
+
+    /**
+     * How many heartbeats went unanswered. Once one has, the sender has handled every earlier answer: a test that
+     * advances a manual clock waits for it first, else a late answer would count as heard at the advanced time.
+     */
+    public int unansweredHeartbeats() {
+        return unansweredHeartbeats.get();
+    }
+
+    private <T> CompletableFuture<T> heartbeatAnswer(T payload) {
+        if (answeringHeartbeats) {
+            return CompletableFuture.completedFuture(payload);
+        }
+        unansweredHeartbeats.incrementAndGet();
+        return new CompletableFuture<>();
     }
 
     /** Every slot of this TaskManager, free. */
@@ -95,12 +113,12 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<SlotReport> heartbeatFromResourceManager(Duration timeout) {
-        return answeringHeartbeats ? CompletableFuture.completedFuture(slotReport()) : new CompletableFuture<>();
+        return heartbeatAnswer(slotReport());
     }
 
     @Override
     public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
-        return answeringHeartbeats ? CompletableFuture.completedFuture(List.of()) : new CompletableFuture<>();
+        return heartbeatAnswer(List.of());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.floe.yarn.cli;
 
 import io.floe.client.cli.CliException;
-import io.floe.client.cli.RunOptions;
+import io.floe.client.cli.DynamicProperties;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.yarn.configuration.YarnConfigOptions;
@@ -66,11 +66,8 @@ record YarnSessionOptions(
             .longOpt("query")
             .desc("Prints the cluster's NodeManagers with their memory and vcores, and returns.")
             .build();
-    static final Option PROPERTY = Option.builder("D")
-            .hasArg()
-            .argName("key=value")
-            .desc("A configuration key for the session, over conf/config.yaml; repeatable.")
-            .build();
+    static final Option PROPERTY =
+            DynamicProperties.option("A configuration key for the session, over conf/config.yaml; repeatable.");
     static final Option HELP =
             Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
@@ -92,9 +89,7 @@ record YarnSessionOptions(
         CommandLine line;
         try {
             Options options = definitions();
-            line = DefaultParser.builder()
-                    .build()
-                    .parse(options, RunOptions.splitAttachedProperties(arguments, options));
+            line = DefaultParser.builder().build().parse(options, DynamicProperties.splitAttached(arguments, options));
         } catch (MissingArgumentException e) {
             throw new CliException("Option -" + e.getOption().getOpt() + " needs a value; see yarn-session.sh -h");
         } catch (ParseException e) {
@@ -103,7 +98,7 @@ record YarnSessionOptions(
         if (!line.getArgList().isEmpty()) {
             throw new CliException("Unexpected argument '" + line.getArgList().get(0) + "'; see yarn-session.sh -h");
         }
-        Map<String, String> settings = new LinkedHashMap<>(RunOptions.parseProperties(line.getOptionValues(PROPERTY)));
+        Map<String, String> settings = new LinkedHashMap<>(DynamicProperties.parse(line.getOptionValues(PROPERTY)));
         putMemory(line, JM_MEMORY, ClusterOptions.JOB_MANAGER_PROCESS_SIZE.key(), settings);
         putMemory(line, TM_MEMORY, ClusterOptions.TASK_MANAGER_PROCESS_SIZE.key(), settings);
         if (line.hasOption(SLOTS)) {
