@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.tools.miniyarn.MiniHadoop;
+import io.floe.tools.miniyarn.MiniHadoopSettings;
+import io.floe.tools.miniyarn.testing.ContainerLogs;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
+import io.floe.tools.miniyarn.testing.Waiting;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -41,10 +45,9 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 
 /**
- * A MiniDFSCluster plus a MiniYARNCluster of two NodeManagers for one test class, with what the
- * deployment tests check on them: the applications, their container logs, the staging directory,
- * WordCount's output on HDFS. Everything lives under {@code target/<name>} and stays there after a
- * failure, for a look at the container logs.
+ * What the deployment tests check on the clusters of their {@link MiniHadoopExtension} ({@link #SETTINGS}): the
+ * applications, their container logs, the staging directory, WordCount's output on HDFS. Everything lives under
+ * {@code target/<test class>} and stays there after a failure, for a look at the container logs.
  */
 final class MiniYarnTestCluster implements AutoCloseable {
     final Path work;
@@ -72,69 +75,40 @@ final class MiniYarnTestCluster implements AutoCloseable {
         this.fs = fs;
     }
 
-    /** Starts both clusters; {@code scheduler} may add scheduler settings (queues) to the YARN configuration. */
-    static MiniYarnTestCluster start(String name, Consumer<YarnConfiguration> scheduler) throws Exception {
-        Path work = Path.of("target", name).toAbsolutePath();
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        System.setProperty("test.build.data", work.resolve("data").toString());
-        YarnConfiguration conf = new YarnConfiguration();
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, 2048);
-        conf.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", 2048);
-        conf.setInt(YarnConfiguration.NM_PMEM_MB, 2048);
-        conf.setInt(YarnConfiguration.NM_VCORES, 4);
-        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
-        conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 1);
-        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, false);
-        conf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 99.5f);
-        conf.set("yarn.scheduler.capacity.root.queues", "default");
-        conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
-        conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
-        // finished applications leave the NodeManagers at once (their stop waits for that), while the
-        // delete delay keeps the container logs on disk for the checks and for a look after a failure
-        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
-        conf.setLong(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, Integer.MAX_VALUE);
-        scheduler.accept(conf);
+    /**
+     * The tests' clusters: two NodeManagers of 2 GB and 4 vcores, containers from 256 MB, all of it for
+     * ApplicationMasters if need be, one attempt per application (a failed deployment fails at once).
+     */
+    static final MiniHadoopSettings SETTINGS = MiniHadoopSettings.defaults()
+            .withNodeManagers(2, 2048, 4)
+            .withMinimumAllocationMb(256)
+            .withMaximumAmResourcePercent(1.0f)
+            .withMaxApplicationAttempts(1);
 
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(
-                        conf, work.resolve("dfs").toFile())
-                .numDataNodes(1)
-                .build();
-        dfs.waitActive();
-        conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-        MiniYARNCluster yarn = new MiniYARNCluster(name, 2, 1, 1);
-        yarn.init(conf);
-        yarn.start();
-        YarnConfiguration yarnConfiguration = new YarnConfiguration(yarn.getConfig());
-        Path hadoopConfDir = Files.createDirectories(work.resolve("hadoop-conf"));
+    /** The deployment tests' view of the clusters the test class's {@link MiniHadoopExtension} started. */
+    static MiniYarnTestCluster start(MiniHadoopExtension extension) throws Exception {
+        MiniHadoop hadoop = extension.hadoop();
+        YarnConfiguration yarnConfiguration = hadoop.configuration();
         // what a cluster's site files would say: where the ResourceManager and HDFS are (not the mini
         // clusters' test-only settings, such as their static rack mapping)
-        org.apache.hadoop.conf.Configuration site = new org.apache.hadoop.conf.Configuration(false);
-        site.set("fs.defaultFS", yarnConfiguration.get("fs.defaultFS"));
-        for (Map.Entry<String, String> entry : yarnConfiguration) {
-            if (entry.getKey().startsWith("yarn.resourcemanager.")
-                    && entry.getKey().endsWith("address")) {
-                site.set(entry.getKey(), entry.getValue());
-            }
-        }
-        try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
-            site.writeXml(out);
-        }
+        Path hadoopConfDir = hadoop.writeSiteFiles(extension.work().resolve("hadoop-conf"), List.of());
         YarnClient yarnClient = YarnClient.createYarnClient();
         yarnClient.init(yarnConfiguration);
         yarnClient.start();
-        MiniYarnTestCluster cluster = new MiniYarnTestCluster(
-                work, dfs, yarn, yarnConfiguration, hadoopConfDir, yarnClient, FileSystem.get(yarnConfiguration));
-        waitUntil(() -> cluster.nodeManagers() == 2, Duration.ofSeconds(60), "two NodeManagers");
-        return cluster;
+        return new MiniYarnTestCluster(
+                extension.work(),
+                hadoop.dfs(),
+                hadoop.yarn(),
+                yarnConfiguration,
+                hadoopConfDir,
+                yarnClient,
+                FileSystem.get(yarnConfiguration));
     }
 
+    /** Stops the test's YARN client; the extension stops the clusters. */
     @Override
     public void close() {
         yarnClient.stop();
-        yarn.stop();
-        dfs.shutdown();
     }
 
     /**
@@ -279,29 +253,12 @@ final class MiniYarnTestCluster implements AutoCloseable {
     }
 
     List<Path> containerLogs(ApplicationId id, String fileName) throws IOException {
-        try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            return files.filter(p -> p.getFileName().toString().equals(fileName)
-                            && p.toString().contains(id.toString()))
-                    .sorted()
-                    .toList();
-        }
+        return ContainerLogs.find(work.resolve("data"), id.toString(), fileName);
     }
 
     /** A deployment that went well leaves no exception in any log, output or error file of its containers. */
     void assertNoExceptionsInContainerLogs(ApplicationId id) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            for (Path file : files.filter(p -> p.toString().contains(id.toString())
-                            && Files.isRegularFile(p)
-                            && p.getFileName().toString().matches("(jobmanager|taskmanager)\\.(log|out|err)"))
-                    .toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    if (line.contains("Exception")) {
-                        found.add(file.getFileName() + ": " + line);
-                    }
-                }
-            }
-        }
+        List<String> found = ContainerLogs.exceptionLines(work.resolve("data"), id.toString());
         assertTrue(found.isEmpty(), "unexpected exceptions in the container logs:\n" + String.join("\n", found));
     }
 
@@ -334,6 +291,9 @@ final class MiniYarnTestCluster implements AutoCloseable {
                     || name.contains("junit")
                     || name.contains("mockito")
                     || name.contains("hadoop-client-minicluster")
+                    || name.contains("floe-mini-yarn")
+                    || name.contains("mini-yarn/target")
+                    || name.contains("jul-to-slf4j")
                     || name.contains("bcprov")
                     || name.contains("bcpkix")
                     || name.contains("surefire")
@@ -381,26 +341,7 @@ final class MiniYarnTestCluster implements AutoCloseable {
         throw new IllegalStateException("The " + example + " example is not on the test classpath");
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
     static void waitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for " + what);
-            }
-        }
+        Waiting.until(condition, timeout, what);
     }
 }

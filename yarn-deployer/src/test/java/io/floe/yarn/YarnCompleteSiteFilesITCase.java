@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The three YARN modes on a cluster Floe did not configure: {@code HADOOP_CONF_DIR} holds the running
@@ -50,6 +52,9 @@ class YarnCompleteSiteFilesITCase {
     /** A group mapping the cluster brings in its own jars, as directory-service integrations do. */
     private static final String CLUSTERS_OWN_GROUP_MAPPING = "com.example.hadoop.DirectoryGroupsMapping";
 
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS);
+
     static MiniYarnTestCluster cluster;
     static Path siteFiles;
     static Path confDir;
@@ -57,7 +62,7 @@ class YarnCompleteSiteFilesITCase {
 
     @BeforeAll
     static void startClusters() throws Exception {
-        cluster = MiniYarnTestCluster.start("YarnCompleteSiteFilesITCase", conf -> {});
+        cluster = MiniYarnTestCluster.start(HADOOP);
         siteFiles = cluster.writeCompleteSiteFiles(
                 "complete-hadoop-conf", Map.of(GROUP_MAPPING, CLUSTERS_OWN_GROUP_MAPPING));
         assertTrue(

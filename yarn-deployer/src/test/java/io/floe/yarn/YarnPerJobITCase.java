@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.client.program.PackagedProgram;
 import io.floe.client.program.ProgramInvocationException;
 import io.floe.configuration.Configuration;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.executors.YarnJobClusterExecutorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A per-job deployment on a MiniYARNCluster (2 NodeManagers) with a MiniDFSCluster, as {@code floe
@@ -36,11 +38,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class YarnPerJobITCase {
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS);
+
     static MiniYarnTestCluster cluster;
 
     @BeforeAll
     static void startClusters() throws Exception {
-        cluster = MiniYarnTestCluster.start("YarnPerJobITCase", conf -> {});
+        cluster = MiniYarnTestCluster.start(HADOOP);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Session and application mode on a MiniYARNCluster (CapacityScheduler with the queues
@@ -45,6 +47,18 @@ class YarnSessionITCase {
     private static final Map<String, Long> COUNTS =
             Map.of("to", 3L, "be", 3L, "or", 1L, "not", 1L, "that", 1L, "is", 1L, "the", 1L, "question", 1L);
 
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS.withExtra(conf -> {
+        conf.set("yarn.scheduler.capacity.root.queues", "default,analytics");
+        conf.set("yarn.scheduler.capacity.root.default.capacity", "50");
+        conf.set("yarn.scheduler.capacity.root.analytics.capacity", "50");
+        conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
+        conf.set("yarn.scheduler.capacity.root.analytics.maximum-capacity", "100");
+        conf.setInt(
+                "yarn.resourcemanager.am.max-attempts",
+                2); // Floe asks for 1 unless yarn.application-attempts says more
+    }));
+
     static MiniYarnTestCluster cluster;
     static Path confDir;
     static Path propertiesDir;
@@ -53,16 +67,7 @@ class YarnSessionITCase {
 
     @BeforeAll
     static void startClusters() throws Exception {
-        cluster = MiniYarnTestCluster.start("YarnSessionITCase", conf -> {
-            conf.set("yarn.scheduler.capacity.root.queues", "default,analytics");
-            conf.set("yarn.scheduler.capacity.root.default.capacity", "50");
-            conf.set("yarn.scheduler.capacity.root.analytics.capacity", "50");
-            conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
-            conf.set("yarn.scheduler.capacity.root.analytics.maximum-capacity", "100");
-            conf.setInt(
-                    "yarn.resourcemanager.am.max-attempts",
-                    2); // Floe asks for 1 unless yarn.application-attempts says more
-        });
+        cluster = MiniYarnTestCluster.start(HADOOP);
         propertiesDir = Files.createDirectories(cluster.work.resolve("properties"));
         confDir = cluster.writeFloeConf("conf", propertiesDir, Map.of());
         input = cluster.writeFile("/wordcount/input.txt", TEXT);

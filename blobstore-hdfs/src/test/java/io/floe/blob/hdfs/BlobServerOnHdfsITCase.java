@@ -11,6 +11,8 @@ import io.floe.runtime.blob.BlobCache;
 import io.floe.runtime.blob.BlobKey;
 import io.floe.runtime.blob.BlobNotFoundException;
 import io.floe.runtime.blob.BlobServer;
+import io.floe.tools.miniyarn.MiniHadoopSettings;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,10 +27,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlobServerOnHdfsITCase {
     private static final Duration HOUR = Duration.ofHours(1);
+
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniHadoopSettings.hdfsOnly());
+
     static MiniDFSCluster dfs;
     static FileSystem hdfs;
 
@@ -52,15 +58,8 @@ class BlobServerOnHdfsITCase {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        dfs = MiniHdfs.start("BlobServerOnHdfsITCase");
+        dfs = HADOOP.hadoop().dfs();
         hdfs = dfs.getFileSystem();
-    }
-
-    @AfterAll
-    static void stopHdfs() {
-        if (dfs != null) {
-            dfs.shutdown();
-        }
     }
 
     /** The store as JobManagerServices opens it: {@code <high-availability.storageDir>/blob}. */
@@ -95,7 +94,7 @@ class BlobServerOnHdfsITCase {
         try (BlobServer firstAttempt = server("attempt-1")) {
             key = firstAttempt.putPermanent(job, jar);
         }
-        MiniHdfs.flipFirstByte(hdfs, new Path(haBlobDirectory, "job_" + job + "/blob_" + key));
+        HdfsFiles.flipFirstByte(hdfs, new Path(haBlobDirectory, "job_" + job + "/blob_" + key));
 
         try (BlobServer nextAttempt = server("attempt-2");
                 BlobCache taskManager =

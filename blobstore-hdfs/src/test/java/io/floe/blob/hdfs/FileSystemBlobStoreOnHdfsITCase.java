@@ -12,6 +12,8 @@ import io.floe.runtime.blob.BlobNotFoundException;
 import io.floe.runtime.blob.BlobServer;
 import io.floe.runtime.blob.BlobStore;
 import io.floe.runtime.blob.BlobStoreContractTest;
+import io.floe.tools.miniyarn.MiniHadoopSettings;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rename does not replace an existing file, and a writer that dies leaves its file open.
  */
 class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniHadoopSettings.hdfsOnly());
+
     static MiniDFSCluster dfs;
     static FileSystem hdfs;
 
@@ -50,15 +55,8 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        dfs = MiniHdfs.start("FileSystemBlobStoreOnHdfsITCase");
+        dfs = HADOOP.hadoop().dfs();
         hdfs = dfs.getFileSystem();
-    }
-
-    @AfterAll
-    static void stopHdfs() {
-        if (dfs != null) {
-            dfs.shutdown();
-        }
     }
 
     /** A store under a directory of its own, opened as the JobManager opens it: from the path alone. */
@@ -80,7 +78,7 @@ class FileSystemBlobStoreOnHdfsITCase extends BlobStoreContractTest {
         java.nio.file.Path jar = Files.writeString(local.resolve("job.jar"), "the job's jar");
         store.put(jar, job, key);
         Path stored = new Path(base, "job_" + job + "/blob_" + key);
-        MiniHdfs.flipFirstByte(hdfs, stored);
+        HdfsFiles.flipFirstByte(hdfs, stored);
 
         store.put(jar, job, key);
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
@@ -21,6 +22,11 @@ final class HadoopSiteFiles {
     private HadoopSiteFiles() {}
 
     static void write(Configuration running, Path confDir) throws IOException {
+        write(running, confDir, List.of());
+    }
+
+    /** @param applicationClasspath unless empty, {@code yarn.application.classpath} */
+    static void write(Configuration running, Path confDir, List<String> applicationClasspath) throws IOException {
         Files.createDirectories(confDir);
         Configuration core = new Configuration(false);
         core.set("fs.defaultFS", running.get("fs.defaultFS"));
@@ -35,6 +41,9 @@ final class HadoopSiteFiles {
             if (key.startsWith("yarn.resourcemanager.") && key.endsWith(".address") && !key.contains("https")) {
                 yarn.set(key, running.get(key));
             }
+        }
+        if (!applicationClasspath.isEmpty()) {
+            yarn.set("yarn.application.classpath", String.join(",", applicationClasspath));
         }
         writeAtomically(core, confDir.resolve(CORE_SITE));
         writeAtomically(hdfs, confDir.resolve(HDFS_SITE));

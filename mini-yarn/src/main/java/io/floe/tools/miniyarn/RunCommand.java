@@ -38,7 +38,7 @@ final class RunCommand {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
         }
-        try (EmbeddedHadoop hadoop = EmbeddedHadoop.start(dir.resolve("data"), this::progress)) {
+        try (MiniHadoop hadoop = MiniHadoop.start(dir.resolve("data"), MiniHadoopSettings.defaults(), this::progress)) {
             Path confDir = dir.resolve("conf");
             HadoopSiteFiles.write(hadoop.configuration(), confDir);
             writeReadyFile(ready, hadoop, confDir);
@@ -51,7 +51,7 @@ final class RunCommand {
         return 0;
     }
 
-    private void writeReadyFile(Path ready, EmbeddedHadoop hadoop, Path confDir) throws IOException {
+    private void writeReadyFile(Path ready, MiniHadoop hadoop, Path confDir) throws IOException {
         String text = "pid=" + ProcessHandle.current().pid() + "\n"
                 + "hadoop.conf.dir=" + confDir + "\n"
                 + "hdfs=" + hadoop.hdfsUri() + "\n"

@@ -16,7 +16,7 @@ class HadoopSiteFilesTest {
 
     @Test
     void writesWhereHdfsAndTheResourceManagerAreAndNothingOfTheMiniClustersSettings() throws Exception {
-        Configuration running = EmbeddedHadoopConfiguration.create();
+        Configuration running = MiniHadoopSettings.defaults().toConfiguration();
         running.set("fs.defaultFS", "hdfs://localhost:40001");
         running.set("yarn.resourcemanager.hostname", "localhost");
         running.set("yarn.resourcemanager.address", "localhost:40002");

@@ -20,7 +20,7 @@ class MiniYarnTest {
     @Test
     void appStatusWithoutAYarnSiteOrWithABadIdIsAUsageError() throws Exception {
         assertEquals(1, MiniYarn.run(List.of("app-status", dir.toString(), "application_1_0001")));
-        HadoopSiteFiles.write(EmbeddedHadoopConfiguration.create(), dir);
+        HadoopSiteFiles.write(MiniHadoopSettings.defaults().toConfiguration(), dir);
         assertEquals(1, MiniYarn.run(List.of("app-status", dir.toString(), "job_1_0001")));
         assertEquals(1, MiniYarn.run(List.of("app-status", dir.toString(), "application_1_0001", "soon")));
     }
