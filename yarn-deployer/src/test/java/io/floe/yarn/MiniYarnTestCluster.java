@@ -39,6 +39,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -79,11 +80,8 @@ final class MiniYarnTestCluster implements AutoCloseable {
      * The tests' clusters: two NodeManagers of 2 GB and 4 vcores, containers from 256 MB, all of it for
      * ApplicationMasters if need be, one attempt per application (a failed deployment fails at once).
      */
-    static final MiniHadoopSettings SETTINGS = MiniHadoopSettings.defaults()
-            .withNodeManagers(2, 2048, 4)
-            .withMinimumAllocationMb(256)
-            .withMaximumAmResourcePercent(1.0f)
-            .withMaxApplicationAttempts(1);
+    static final MiniHadoopSettings SETTINGS =
+            MiniHadoopSettings.defaults().withNodeManagers(2, 2048, 4).withScheduling(256, 1.0f, 1);
 
     /** The deployment tests' view of the clusters the test class's {@link MiniHadoopExtension} started. */
     static MiniYarnTestCluster start(MiniHadoopExtension extension) throws Exception {
@@ -209,6 +207,41 @@ final class MiniYarnTestCluster implements AutoCloseable {
                 Duration.ofSeconds(90),
                 "application " + id + " finished");
         return report(id);
+    }
+
+    /**
+     * The arguments of a WordCount run as a user types them: {@code <command> -t <target> -p 2 <jar> --input <input>
+     * --output <this HDFS><outputPath> --mode batch}.
+     */
+    String[] wordCountRun(String command, String target, String input, String outputPath) throws IOException {
+        return new String[] {
+            command,
+            "-t",
+            target,
+            "-p",
+            "2",
+            exampleJar("WordCount").toString(),
+            "--input",
+            input,
+            "--output",
+            fs.getUri() + outputPath,
+            "--mode",
+            "batch"
+        };
+    }
+
+    /**
+     * A clean end of a WordCount application: YARN's final status SUCCEEDED, {@code counts} at {@code outputPath} on
+     * HDFS, no staging directory left and no exception in a container log. Returns the final report.
+     */
+    ApplicationReport assertCountedAndCleanedUp(ApplicationId id, String outputPath, Map<String, Long> counts)
+            throws Exception {
+        ApplicationReport finished = awaitFinished(id);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
+        assertEquals(counts, readCounts(outputPath));
+        assertNoStagingLeft(id);
+        assertNoExceptionsInContainerLogs(id);
+        return finished;
     }
 
     void assertNoStagingLeft(ApplicationId id) throws IOException {

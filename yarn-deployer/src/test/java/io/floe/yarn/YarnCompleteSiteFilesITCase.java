@@ -126,51 +126,18 @@ class YarnCompleteSiteFilesITCase {
     @Timeout(240)
     void perJobAndApplicationModeSucceed() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
-        Result perJob = floe(
-                confDir,
-                "run",
-                "-t",
-                "yarn-per-job",
-                "-p",
-                "2",
-                cluster.exampleJar("WordCount").toString(),
-                "--input",
-                input,
-                "--output",
-                cluster.fs.getUri() + "/wordcount/per-job-output",
-                "--mode",
-                "batch");
+        Result perJob = floe(confDir, cluster.wordCountRun("run", "yarn-per-job", input, "/wordcount/per-job-output"));
         assertEquals(0, perJob.exitCode(), perJob.toString());
         ApplicationId perJobId = cluster.newApplication(before).getApplicationId();
-        assertEquals(
-                FinalApplicationStatus.SUCCEEDED,
-                cluster.awaitFinished(perJobId).getFinalApplicationStatus());
-        assertEquals(COUNTS, cluster.readCounts("/wordcount/per-job-output"));
-        cluster.assertNoStagingLeft(perJobId);
-        cluster.assertNoExceptionsInContainerLogs(perJobId);
+        cluster.assertCountedAndCleanedUp(perJobId, "/wordcount/per-job-output", COUNTS);
 
         before = cluster.applicationIds();
         Result application = floe(
                 confDir,
-                "run-application",
-                "-t",
-                "yarn-application",
-                "-p",
-                "2",
-                cluster.exampleJar("WordCount").toString(),
-                "--input",
-                input,
-                "--output",
-                cluster.fs.getUri() + "/wordcount/application-output",
-                "--mode",
-                "batch");
+                cluster.wordCountRun("run-application", "yarn-application", input, "/wordcount/application-output"));
         assertEquals(0, application.exitCode(), application.toString());
         ApplicationId applicationId = cluster.newApplication(before).getApplicationId();
-        ApplicationReport finished = cluster.awaitFinished(applicationId);
-        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
-        assertEquals(COUNTS, cluster.readCounts("/wordcount/application-output"));
-        cluster.assertNoStagingLeft(applicationId);
-        cluster.assertNoExceptionsInContainerLogs(applicationId);
+        cluster.assertCountedAndCleanedUp(applicationId, "/wordcount/application-output", COUNTS);
     }
 
     @Test

@@ -155,29 +155,14 @@ class YarnSessionITCase {
     void applicationModeRunsALocalJarInTheApplicationMaster() throws Exception {
         Set<ApplicationId> before = cluster.applicationIds();
         Result run = floe(
-                "run-application",
-                "-t",
-                "yarn-application",
-                "-p",
-                "2",
-                cluster.exampleJar("WordCount").toString(),
-                "--input",
-                input,
-                "--output",
-                cluster.fs.getUri() + "/wordcount/application-output",
-                "--mode",
-                "batch");
+                cluster.wordCountRun("run-application", "yarn-application", input, "/wordcount/application-output"));
         assertEquals(0, run.exitCode(), run.toString());
         ApplicationId id = cluster.newApplication(before).getApplicationId();
         assertTrue(run.out().contains(id.toString()), "prints the application id: " + run.out());
-        ApplicationReport finished = cluster.awaitFinished(id);
-        assertEquals(FinalApplicationStatus.SUCCEEDED, finished.getFinalApplicationStatus(), finished.getDiagnostics());
-        assertEquals(COUNTS, cluster.readCounts("/wordcount/application-output"));
-        cluster.assertNoStagingLeft(id);
+        cluster.assertCountedAndCleanedUp(id, "/wordcount/application-output", COUNTS);
         String jobManagerLog =
                 Files.readString(cluster.containerLogs(id, "jobmanager.log").get(0));
         assertTrue(jobManagerLog.contains("Running io.floe.examples.WordCount"), "main() ran in the ApplicationMaster");
-        cluster.assertNoExceptionsInContainerLogs(id);
     }
 
     @Test

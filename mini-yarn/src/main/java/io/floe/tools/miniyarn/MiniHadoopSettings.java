@@ -6,150 +6,94 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * What embedded HDFS and YARN look like, and the one place that turns it into Hadoop settings ({@link
  * #toConfiguration()}), so {@code bin/mini-yarn.sh}, the ITCases and the deployment benchmark cannot drift apart.
- * Each setting says why Floe's containers need it on one machine (see also ARCHITECTURE.md, section 5).
- *
- * @param yarn false for HDFS alone
- * @param clusterName MiniYARNCluster's name: its directories go under {@code <data dir>/<clusterName>}
- * @param maxApplicationAttempts {@code yarn.resourcemanager.am.max-attempts}
- * @param deleteDelaySeconds how long a NodeManager keeps a finished container's directories and logs
- * @param extra further settings, such as a test's scheduler queues; applied last
+ * Each setting says why Floe's containers need it on one machine (see also ARCHITECTURE.md, section 5). Immutable:
+ * each {@code with...} returns a changed copy.
  */
-public record MiniHadoopSettings(
-        boolean yarn,
-        String clusterName,
-        int nodeManagers,
-        int nodeManagerMemoryMb,
-        int nodeManagerVcores,
-        int minimumAllocationMb,
-        float maximumAmResourcePercent,
-        int maxApplicationAttempts,
-        int deleteDelaySeconds,
-        Consumer<YarnConfiguration> extra) {
+public final class MiniHadoopSettings implements Cloneable {
+    private boolean yarn = true;
+    private String clusterName = "mini-yarn";
+    private int nodeManagers = 2;
+    private int nodeManagerMemoryMb = 4096;
+    private int nodeManagerVcores = 8;
+    private int minimumAllocationMb = 128;
+    private float maximumAmResourcePercent = 0.5f;
+    private int maxApplicationAttempts = 2;
+    private int deleteDelaySeconds = Integer.MAX_VALUE;
+    private Consumer<YarnConfiguration> extra = conf -> {};
+
+    private MiniHadoopSettings() {}
 
     /**
      * {@code bin/mini-yarn.sh}'s cluster: two NodeManagers of 4 GB and 8 vcores, containers from 128 MB, half the
      * cluster for ApplicationMasters, Hadoop's two attempts, container logs kept until it stops.
      */
     public static MiniHadoopSettings defaults() {
-        return new MiniHadoopSettings(true, "mini-yarn", 2, 4096, 8, 128, 0.5f, 2, Integer.MAX_VALUE, conf -> {});
+        return new MiniHadoopSettings();
     }
 
     /** HDFS alone: a NameNode and one DataNode. */
     public static MiniHadoopSettings hdfsOnly() {
-        return defaults().withYarn(false);
+        MiniHadoopSettings settings = defaults().copy();
+        settings.yarn = false;
+        return settings;
     }
 
-    public MiniHadoopSettings withYarn(boolean startYarn) {
-        return new MiniHadoopSettings(
-                startYarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                extra);
-    }
-
+    /** MiniYARNCluster's name: its directories go under {@code <data dir>/<name>}. */
     public MiniHadoopSettings withClusterName(String name) {
-        return new MiniHadoopSettings(
-                yarn,
-                name,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                extra);
+        MiniHadoopSettings settings = copy();
+        settings.clusterName = name;
+        return settings;
     }
 
     /** {@code count} NodeManagers of {@code memoryMb} and {@code vcores} each; the largest container is one of them. */
     public MiniHadoopSettings withNodeManagers(int count, int memoryMb, int vcores) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                count,
-                memoryMb,
-                vcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                extra);
+        MiniHadoopSettings settings = copy();
+        settings.nodeManagers = count;
+        settings.nodeManagerMemoryMb = memoryMb;
+        settings.nodeManagerVcores = vcores;
+        return settings;
     }
 
-    public MiniHadoopSettings withMinimumAllocationMb(int megabytes) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                megabytes,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                extra);
+    /**
+     * How the scheduler hands out containers: the smallest it gives, the share of the cluster ApplicationMasters may
+     * hold, and {@code yarn.resourcemanager.am.max-attempts}.
+     */
+    public MiniHadoopSettings withScheduling(int minimumAllocationMb, float maximumAmResourcePercent, int maxAttempts) {
+        MiniHadoopSettings settings = copy();
+        settings.minimumAllocationMb = minimumAllocationMb;
+        settings.maximumAmResourcePercent = maximumAmResourcePercent;
+        settings.maxApplicationAttempts = maxAttempts;
+        return settings;
     }
 
-    public MiniHadoopSettings withMaximumAmResourcePercent(float share) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                share,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                extra);
-    }
-
-    public MiniHadoopSettings withMaxApplicationAttempts(int attempts) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                attempts,
-                deleteDelaySeconds,
-                extra);
-    }
-
+    /** How long a NodeManager keeps a finished container's directories and logs. */
     public MiniHadoopSettings withDeleteDelaySeconds(int seconds) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                seconds,
-                extra);
+        MiniHadoopSettings settings = copy();
+        settings.deleteDelaySeconds = seconds;
+        return settings;
     }
 
-    public MiniHadoopSettings withExtra(Consumer<YarnConfiguration> settings) {
-        return new MiniHadoopSettings(
-                yarn,
-                clusterName,
-                nodeManagers,
-                nodeManagerMemoryMb,
-                nodeManagerVcores,
-                minimumAllocationMb,
-                maximumAmResourcePercent,
-                maxApplicationAttempts,
-                deleteDelaySeconds,
-                settings);
+    /** Further settings, such as a test's scheduler queues; applied last. */
+    public MiniHadoopSettings withExtra(Consumer<YarnConfiguration> settingsOfTheCaller) {
+        MiniHadoopSettings settings = copy();
+        settings.extra = settingsOfTheCaller;
+        return settings;
+    }
+
+    public boolean yarn() {
+        return yarn;
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public int nodeManagers() {
+        return nodeManagers;
+    }
+
+    public int nodeManagerMemoryMb() {
+        return nodeManagerMemoryMb;
     }
 
     /** The settings both clusters start with. */
@@ -186,5 +130,13 @@ public record MiniHadoopSettings(
         conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
         extra.accept(conf);
         return conf;
+    }
+
+    private MiniHadoopSettings copy() {
+        try {
+            return (MiniHadoopSettings) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -130,7 +130,10 @@ class InputGateTest {
 
             IOException e = assertTimeoutPreemptively(
                     TIMEOUT, () -> assertThrows(IOException.class, () -> gate.next(SERIALIZER)));
-            assertTrue(e.getMessage().contains("was closed"), e.getMessage());
+            // the peer's close arrives either before the partition request is written or while it is
+            assertTrue(
+                    e.getMessage().contains("was closed") || e.getMessage().contains("Cannot send the request"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains(String.valueOf(peer.getLocalPort())), e.getMessage());
         }
     }

@@ -55,9 +55,7 @@ final class MiniClusters {
         MiniHadoopSettings settings = MiniHadoopSettings.defaults()
                 .withClusterName("floe-deploy-bench")
                 .withNodeManagers(nodeManagers, nodeManagerMb, 8)
-                .withMinimumAllocationMb(arguments.getInt("min-alloc-mb"))
-                .withMaximumAmResourcePercent(0.5f)
-                .withMaxApplicationAttempts(1)
+                .withScheduling(arguments.getInt("min-alloc-mb"), 0.5f, 1)
                 .withDeleteDelaySeconds(arguments.getBoolean("keep-container-dirs") ? 3600 : 0);
         long started = System.nanoTime();
         MiniHadoop hadoop = MiniHadoop.start(base.resolve("yarn"), settings, LOG::info);
