@@ -18,16 +18,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -140,12 +144,49 @@ public final class RestServerFixture implements AutoCloseable {
     }
 
     /** Everything under the upload directory (recursively), for asserting that nothing is left. */
+    /**
+     * What is left in the upload directory. The server may delete a file while this walks the
+     * directory; such a file is not left over, so the walk skips it.
+     */
     public List<Path> leftoverUploads() {
-        try (Stream<Path> files = Files.walk(uploadDirectory)) {
-            return files.filter(p -> !p.equals(uploadDirectory)).toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(uploadDirectory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (!dir.equals(uploadDirectory)) {
+                        found.add(dir);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    return skipIfDeleted(e);
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    return e == null ? FileVisitResult.CONTINUE : skipIfDeleted(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found;
+    }
+
+    private static FileVisitResult skipIfDeleted(IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw e;
     }
 
     @Override
