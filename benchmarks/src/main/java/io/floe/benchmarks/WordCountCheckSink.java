@@ -1,6 +1,6 @@
 package io.floe.benchmarks;
 
-import io.floe.api.functions.SinkFunction;
+import io.floe.api.functions.sink.SinkFunction;
 import io.floe.api.tuple.Tuple2;
 import java.io.IOException;
 import java.nio.file.Files;

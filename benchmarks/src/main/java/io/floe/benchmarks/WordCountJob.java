@@ -1,9 +1,9 @@
 package io.floe.benchmarks;
 
+import io.floe.api.Collector;
 import io.floe.api.JobExecutionResult;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.api.StreamExecutionEnvironment;
-import io.floe.api.functions.Collector;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.tuple.Tuple2;
 import java.io.IOException;

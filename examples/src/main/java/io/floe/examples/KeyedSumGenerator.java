@@ -3,7 +3,7 @@ package io.floe.examples;
 import io.floe.api.DataStream;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.WriteMode;
-import io.floe.api.functions.SourceFunction;
+import io.floe.api.functions.source.SourceFunction;
 import io.floe.api.tuple.Tuple2;
 import java.util.concurrent.locks.LockSupport;
 

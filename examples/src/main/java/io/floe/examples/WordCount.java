@@ -1,10 +1,10 @@
 package io.floe.examples;
 
+import io.floe.api.Collector;
 import io.floe.api.DataStream;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.WriteMode;
-import io.floe.api.functions.Collector;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.tuple.Tuple2;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.floe.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.floe.api.functions.SourceFunction;
+import io.floe.api.functions.source.SourceFunction;
 import io.floe.api.tuple.Tuple2;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,8 @@ import io.floe.api.functions.FilterFunction;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.MapFunction;
-import io.floe.api.functions.SinkFunction;
+import io.floe.api.functions.ProcessFunction;
+import io.floe.api.functions.sink.SinkFunction;
 import io.floe.runtime.graph.OneInputTransformation;
 import io.floe.runtime.graph.PartitionTransformation;
 import io.floe.runtime.graph.Transformation;
@@ -12,6 +13,7 @@ import io.floe.runtime.graph.UnionTransformation;
 import io.floe.runtime.operators.FilterOperator;
 import io.floe.runtime.operators.FlatMapOperator;
 import io.floe.runtime.operators.MapOperator;
+import io.floe.runtime.operators.ProcessOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
 import io.floe.runtime.operators.partitioner.RebalancePartitioner;
@@ -27,8 +29,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A stream of records of type {@code T}. Operations return new streams; nothing runs until
- * {@link StreamExecutionEnvironment#execute(String)}. {@link #setParallelism}, {@link #name} and
- * {@link #uid} apply to the operator that produced this stream.
+ * {@link StreamExecutionEnvironment#execute(String)}. The operator that produced a stream is
+ * configured (name, uid, parallelism, chaining) through the {@link SingleOutputStreamOperator} the
+ * operation returned.
  */
 public class DataStream<T> {
     protected final StreamExecutionEnvironment environment;
@@ -43,16 +46,24 @@ public class DataStream<T> {
         return environment;
     }
 
-    public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
         return transform("Map", new MapOperator<>(Objects.requireNonNull(mapper, "map function")));
     }
 
-    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         return transform("Flat Map", new FlatMapOperator<>(Objects.requireNonNull(flatMapper, "flatMap function")));
     }
 
-    public DataStream<T> filter(FilterFunction<T> filter) {
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         return transform("Filter", new FilterOperator<>(Objects.requireNonNull(filter, "filter function")));
+    }
+
+    /**
+     * Applies a {@link ProcessFunction}, which may emit any number of records and write to side
+     * outputs. On a keyed stream use {@code KeyedStream.process(KeyedProcessFunction)}.
+     */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+        return transform("Process", new ProcessOperator<>(Objects.requireNonNull(function, "process function")));
     }
 
     /** Partitions the stream by key: all records with equal keys go to the same subtask. */
@@ -110,35 +121,15 @@ public class DataStream<T> {
         return addSinkOperator("Sink", new SinkOperator<>(Objects.requireNonNull(sink, "sink function")));
     }
 
-    public DataStream<T> setParallelism(int parallelism) {
-        if (transformation instanceof PartitionTransformation || transformation instanceof UnionTransformation) {
-            throw new UnsupportedOperationException(
-                    "setParallelism applies to operators, not to keyBy/rebalance/union.");
-        }
-        transformation.setParallelism(parallelism);
-        return this;
-    }
-
     public int getParallelism() {
         return transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism();
     }
 
-    public DataStream<T> name(String name) {
-        transformation.setName(Objects.requireNonNull(name));
-        return this;
-    }
-
-    /** A stable id for this operator, kept across program changes (used by savepoints). */
-    public DataStream<T> uid(String uid) {
-        transformation.setUid(Objects.requireNonNull(uid));
-        return this;
-    }
-
-    protected <R> DataStream<R> transform(String name, StreamOperator<T, R> operator) {
+    protected <R> SingleOutputStreamOperator<R> transform(String name, StreamOperator<T, R> operator) {
         OneInputTransformation next = new OneInputTransformation(
                 environment.newTransformationId(), name, transformation, operator, -1, false);
         environment.addTransformation(next);
-        return new DataStream<>(environment, next);
+        return new SingleOutputStreamOperator<>(environment, next);
     }
 
     private DataStreamSink<T> addSinkOperator(String name, StreamOperator<T, Void> operator) {

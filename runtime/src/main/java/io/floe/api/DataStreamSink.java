@@ -1,5 +1,6 @@
 package io.floe.api;
 
+import io.floe.runtime.graph.ChainingStrategy;
 import io.floe.runtime.graph.Transformation;
 import java.util.Objects;
 
@@ -23,6 +24,18 @@ public final class DataStreamSink<T> {
 
     public DataStreamSink<T> uid(String uid) {
         transformation.setUid(Objects.requireNonNull(uid));
+        return this;
+    }
+
+    /** Runs the sink in a task of its own, not chained to its input. */
+    public DataStreamSink<T> disableChaining() {
+        transformation.setChainingStrategy(ChainingStrategy.NEVER);
+        return this;
+    }
+
+    /** See {@link SingleOutputStreamOperator#slotSharingGroup(String)}. */
+    public DataStreamSink<T> slotSharingGroup(String name) {
+        transformation.setSlotSharingGroup(Objects.requireNonNull(name, "slot sharing group"));
         return this;
     }
 }

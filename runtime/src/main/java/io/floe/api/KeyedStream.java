@@ -1,15 +1,20 @@
 package io.floe.api;
 
 import io.floe.api.functions.KeySelector;
+import io.floe.api.functions.KeyedProcessFunction;
 import io.floe.api.functions.ReduceFunction;
 import io.floe.runtime.graph.Transformation;
+import io.floe.runtime.operators.KeyedProcessOperator;
 import io.floe.runtime.operators.KeyedReduceOperator;
+import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.SumReduceFunction;
 import java.util.Objects;
 
 /**
- * A stream partitioned by key. Aggregations keep one value per key: in STREAMING mode they emit
- * every update, in BATCH mode one final record per key when the input ends.
+ * A stream partitioned by key. The operators applied to it are keyed: their rich functions get
+ * keyed state ({@code getRuntimeContext().getState(...)}) of the current record's key.
+ * Aggregations keep one value per key in that state: in STREAMING mode they emit every update, in
+ * BATCH mode one final record per key when the input ends.
  */
 public class KeyedStream<T, K> extends DataStream<T> {
     private final KeySelector<T, K> keySelector;
@@ -23,15 +28,29 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keySelector;
     }
 
-    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         return transform(
                 "Keyed Reduce",
                 new KeyedReduceOperator<>(Objects.requireNonNull(reducer, "reduce function"), keySelector));
     }
 
     /** Sums field {@code position} of {@code Tuple2} records per key. */
-    public DataStream<T> sum(int position) {
+    public SingleOutputStreamOperator<T> sum(int position) {
         return transform(
                 "Keyed Aggregation", new KeyedReduceOperator<>(new SumReduceFunction<>(position), keySelector));
+    }
+
+    /** Applies a {@link KeyedProcessFunction}: per record, with the record's key and that key's state. */
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
+        return transform(
+                "KeyedProcess",
+                new KeyedProcessOperator<>(Objects.requireNonNull(function, "keyed process function"), keySelector));
+    }
+
+    /** Every operator of a keyed stream is keyed, so that its function can use keyed state. */
+    @Override
+    protected <R> SingleOutputStreamOperator<R> transform(String name, StreamOperator<T, R> operator) {
+        operator.setStateKeySelector(keySelector);
+        return super.transform(name, operator);
     }
 }

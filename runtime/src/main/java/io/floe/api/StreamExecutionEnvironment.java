@@ -1,6 +1,6 @@
 package io.floe.api;
 
-import io.floe.api.functions.SourceFunction;
+import io.floe.api.functions.source.SourceFunction;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
 import io.floe.runtime.execution.JobGraphs;
@@ -126,41 +126,47 @@ public class StreamExecutionEnvironment {
     }
 
     @SafeVarargs
-    public final <T> DataStream<T> fromElements(T... elements) {
+    public final <T> DataStreamSource<T> fromElements(T... elements) {
         if (elements.length == 0) {
             throw new IllegalArgumentException("fromElements needs at least one element.");
         }
         return fromCollection(Arrays.asList(elements));
     }
 
-    public <T> DataStream<T> fromCollection(Collection<T> elements) {
+    public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
         return addSourceOperator(new CollectionSource<>(elements), "Collection Source", false);
     }
 
     /** The numbers {@code from} to {@code to}, inclusive, split across the source's subtasks. */
-    public DataStream<Long> fromSequence(long from, long to) {
+    public DataStreamSource<Long> fromSequence(long from, long to) {
         return addSourceOperator(new SequenceSource(from, to), "Sequence Source", true);
     }
 
     /** The lines of a file or of the files in a directory, on any Hadoop file system; split across subtasks. */
-    public DataStream<String> readTextFile(String path) {
+    public DataStreamSource<String> readTextFile(String path) {
         Objects.requireNonNull(path, "readTextFile: path");
         return addSourceOperator(new TextFileSource(path), "Read Text File: " + path, true);
     }
 
     /** The lines a server at host:port sends; ends when the server closes the connection. */
-    public DataStream<String> socketTextStream(String host, int port) {
+    public DataStreamSource<String> socketTextStream(String host, int port) {
         return addSourceOperator(new SocketTextSource(host, port), "Socket Stream", false);
     }
 
-    public <T> DataStream<T> addSource(SourceFunction<T> function) {
-        return addSourceOperator(new SourceFunctionSource<>(Objects.requireNonNull(function)), "Custom Source", false);
+    /**
+     * A user's source: one subtask, or the environment's parallelism for a
+     * {@link io.floe.api.functions.source.ParallelSourceFunction}.
+     */
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function) {
+        SourceFunctionSource<T> source =
+                new SourceFunctionSource<>(Objects.requireNonNull(function, "source function"));
+        return addSourceOperator(source, "Custom Source", source.isParallel());
     }
 
-    private <T> DataStream<T> addSourceOperator(SourceOperator<T> operator, String name, boolean parallel) {
+    private <T> DataStreamSource<T> addSourceOperator(SourceOperator<T> operator, String name, boolean parallel) {
         SourceTransformation source = new SourceTransformation(newTransformationId(), name, operator, parallel);
         addTransformation(source);
-        return new DataStream<>(this, source);
+        return new DataStreamSource<>(this, source);
     }
 
     /**

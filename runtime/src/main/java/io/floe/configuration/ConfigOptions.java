@@ -18,6 +18,7 @@ public final class ConfigOptions {
     private static final List<Class<?>> OPTION_CLASSES = List.of(
             CoreOptions.class,
             RestartStrategyOptions.class,
+            StateBackendOptions.class,
             ClusterOptions.class,
             NetworkOptions.class,
             SecurityOptions.class);

@@ -2,7 +2,6 @@ package io.floe.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.floe.api.functions.Collector;
 import io.floe.api.tuple.Tuple2;
 import io.floe.testutils.TestOutput;
 import java.io.IOException;

@@ -1,9 +1,7 @@
 package io.floe.api.functions;
 
-import java.io.Serializable;
-
 /** Keeps the records for which it returns true. */
 @FunctionalInterface
-public interface FilterFunction<T> extends Serializable {
+public interface FilterFunction<T> extends Function {
     boolean filter(T value) throws Exception;
 }

@@ -1,9 +1,7 @@
 package io.floe.api.functions;
 
-import java.io.Serializable;
-
 /** Extracts the key of a record for {@code keyBy}. Keys need stable {@code hashCode()} and {@code equals()}. */
 @FunctionalInterface
-public interface KeySelector<IN, KEY> extends Serializable {
+public interface KeySelector<IN, KEY> extends Function {
     KEY getKey(IN value) throws Exception;
 }

@@ -1,9 +1,7 @@
 package io.floe.api.functions;
 
-import java.io.Serializable;
-
 /** Turns one record into one record. */
 @FunctionalInterface
-public interface MapFunction<T, O> extends Serializable {
+public interface MapFunction<T, O> extends Function {
     O map(T value) throws Exception;
 }

@@ -1,19 +1,23 @@
 package io.floe.runtime.graph;
 
+import io.floe.api.OutputTag;
 import io.floe.api.RuntimeExecutionMode;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
+import io.floe.configuration.StateBackendOptions;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.partitioner.ForwardPartitioner;
-import io.floe.runtime.operators.partitioner.KeyGroupRangeAssignment;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
 import io.floe.runtime.operators.partitioner.RebalancePartitioner;
 import io.floe.runtime.operators.partitioner.StreamPartitioner;
+import io.floe.runtime.state.KeyGroupRangeAssignment;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,10 +35,14 @@ public final class StreamGraphGenerator {
         this.configuration = configuration;
     }
 
-    /** An operator that feeds the next one, and the partitioner a keyBy/rebalance put in between. */
-    private record Upstream(StreamNode node, StreamPartitioner partitioner) {}
+    /**
+     * An operator that feeds the next one, the partitioner a keyBy/rebalance put in between, and the
+     * side output it feeds from (null for the main output).
+     */
+    private record Upstream(StreamNode node, StreamPartitioner partitioner, OutputTag<?> tag) {}
 
     public StreamGraph generate(String jobName, List<Transformation> transformations) {
+        StateBackendOptions.checkSupported(configuration);
         List<Transformation> sinks = transformations.stream()
                 .filter(t -> t instanceof OneInputTransformation && ((OneInputTransformation) t).isSink())
                 .toList();
@@ -71,18 +79,29 @@ public final class StreamGraphGenerator {
         }
         List<Upstream> result;
         if (t instanceof SourceTransformation source) {
-            result = List.of(new Upstream(addNode(t, source.getOperator(), true), null));
+            result = List.of(new Upstream(addNode(t, source.getOperator(), true, List.of()), null, null));
         } else if (t instanceof OneInputTransformation op) {
             List<Upstream> inputs = translate(op.getInput());
-            StreamNode node = addNode(t, op.getOperator(), false);
+            StreamNode node = addNode(t, op.getOperator(), false, inputs);
             for (Upstream input : inputs) {
                 connect(input, node);
             }
-            result = List.of(new Upstream(node, null));
+            result = List.of(new Upstream(node, null, null));
         } else if (t instanceof PartitionTransformation partition) {
             result = new ArrayList<>();
             for (Upstream input : translate(partition.getInput())) {
-                result.add(new Upstream(input.node(), partition.getPartitioner()));
+                result.add(new Upstream(input.node(), partition.getPartitioner(), input.tag()));
+            }
+        } else if (t instanceof SideOutputTransformation side) {
+            result = new ArrayList<>();
+            for (Upstream input : translate(side.getInput())) {
+                if (input.tag() != null || input.partitioner() != null) {
+                    throw new IllegalArgumentException(
+                            "getSideOutput(" + side.getTag().getId()
+                                    + ") needs the operator that emits it,"
+                                    + " not a keyBy, rebalance or another side output.");
+                }
+                result.add(new Upstream(input.node(), null, side.getTag()));
             }
         } else if (t instanceof UnionTransformation union) {
             result = new ArrayList<>();
@@ -96,22 +115,37 @@ public final class StreamGraphGenerator {
         return result;
     }
 
-    private StreamNode addNode(Transformation t, Serializable operator, boolean source) {
+    private StreamNode addNode(Transformation t, Serializable operator, boolean source, List<Upstream> inputs) {
         int parallelism =
                 t.getParallelism() > 0 ? t.getParallelism() : configuration.get(CoreOptions.DEFAULT_PARALLELISM);
         if (parallelism < 1) {
             throw new IllegalArgumentException("Parallelism must be at least 1, was " + parallelism + ".");
         }
         int configuredMax = configuration.get(CoreOptions.MAX_PARALLELISM);
-        int maxParallelism =
-                configuredMax > 0 ? configuredMax : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
+        int maxParallelism = t.getMaxParallelism() > 0
+                ? t.getMaxParallelism()
+                : configuredMax > 0 ? configuredMax : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
         if (parallelism > maxParallelism) {
+            String where = t.getMaxParallelism() > 0 ? "its setMaxParallelism" : "pipeline.max-parallelism";
             throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + parallelism
-                    + ", above the max parallelism " + maxParallelism + " (pipeline.max-parallelism).");
+                    + ", above the max parallelism " + maxParallelism + " (" + where
+                    + "); raise the max parallelism or lower the parallelism.");
         }
-        StreamNode node = new StreamNode(t.getId(), t.getName(), operator, parallelism, maxParallelism, source);
+        StreamNode node = new StreamNode(t, operator, parallelism, maxParallelism, source, slotSharingGroup(t, inputs));
         nodes.put(node.id, node);
         return node;
+    }
+
+    /** The user's group, else the inputs' group if they all share one, else {@code default} (Flink's rule). */
+    private static String slotSharingGroup(Transformation t, List<Upstream> inputs) {
+        if (t.getSlotSharingGroup() != null) {
+            return t.getSlotSharingGroup();
+        }
+        Set<String> inputGroups = new HashSet<>();
+        for (Upstream input : inputs) {
+            inputGroups.add(input.node().slotSharingGroup);
+        }
+        return inputGroups.size() == 1 ? inputGroups.iterator().next() : StreamNode.DEFAULT_SLOT_SHARING_GROUP;
     }
 
     private void connect(Upstream input, StreamNode target) {
@@ -123,7 +157,7 @@ public final class StreamGraphGenerator {
         } else if (partitioner instanceof KeyGroupStreamPartitioner keyed) {
             partitioner = keyed.withMaxParallelism(target.maxParallelism);
         }
-        StreamEdge edge = new StreamEdge(input.node(), target, partitioner);
+        StreamEdge edge = new StreamEdge(input.node(), target, partitioner, input.tag());
         input.node().outEdges.add(edge);
         target.inEdges.add(edge);
     }

@@ -12,6 +12,9 @@ public abstract class Transformation {
     private String name;
     private String uid;
     private int parallelism;
+    private int maxParallelism = -1;
+    private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+    private String slotSharingGroup;
 
     protected Transformation(int id, String name, int parallelism) {
         this.id = id;
@@ -50,6 +53,39 @@ public abstract class Transformation {
                     "Parallelism must be at least 1, was " + parallelism + " for '" + name + "'.");
         }
         this.parallelism = parallelism;
+    }
+
+    /** The max parallelism set by the user, or -1 for the job's. */
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    public void setMaxParallelism(int maxParallelism) {
+        if (maxParallelism < 1 || maxParallelism > 32768) {
+            throw new IllegalArgumentException(
+                    "Max parallelism must be between 1 and 32768, was " + maxParallelism + " for '" + name + "'.");
+        }
+        this.maxParallelism = maxParallelism;
+    }
+
+    public ChainingStrategy getChainingStrategy() {
+        return chainingStrategy;
+    }
+
+    public void setChainingStrategy(ChainingStrategy chainingStrategy) {
+        this.chainingStrategy = chainingStrategy;
+    }
+
+    /** The slot sharing group set by the user, or null to take the inputs' (or {@code default}). */
+    public String getSlotSharingGroup() {
+        return slotSharingGroup;
+    }
+
+    public void setSlotSharingGroup(String slotSharingGroup) {
+        if (slotSharingGroup.isBlank()) {
+            throw new IllegalArgumentException("A slot sharing group needs a non-empty name, for '" + name + "'.");
+        }
+        this.slotSharingGroup = slotSharingGroup;
     }
 
     /** The transformations this one reads from. */

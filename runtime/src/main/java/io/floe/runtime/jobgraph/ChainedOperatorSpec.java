@@ -1,5 +1,6 @@
 package io.floe.runtime.jobgraph;
 
+import io.floe.api.OutputTag;
 import io.floe.runtime.operators.partitioner.StreamPartitioner;
 import java.io.Serializable;
 import java.util.List;
@@ -7,14 +8,21 @@ import java.util.List;
 /**
  * One operator of a chain, the operators chained after it (direct calls) and its outputs to
  * other vertices over the network. The head of a vertex's chain is a tree of these.
+ * {@code inputTag} is the side output of the parent this operator reads, or null for the
+ * parent's main output (and for the head).
  */
 public record ChainedOperatorSpec(
         String name,
         Serializable operator,
+        OutputTag<?> inputTag,
         List<ChainedOperatorSpec> chainedOutputs,
         List<NetworkOutputSpec> networkOutputs)
         implements Serializable {
 
-    /** An output of the vertex: which of its result partitions, partitioned how. */
-    public record NetworkOutputSpec(int outputIndex, StreamPartitioner partitioner) implements Serializable {}
+    /**
+     * An output of the vertex: which of its result partitions, partitioned how, fed by which side
+     * output (null: the main output).
+     */
+    public record NetworkOutputSpec(int outputIndex, StreamPartitioner partitioner, OutputTag<?> tag)
+            implements Serializable {}
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,34 @@ public record JobGraph(
     /** Slots the job needs with slot sharing: its highest parallelism. */
     public int maxParallelism() {
         return vertices.stream().mapToInt(JobVertex::parallelism).max().orElse(0);
+    }
+
+    /**
+     * The slots the job needs: for each slot sharing group the highest parallelism in it, since
+     * subtask i of every vertex of a group shares the group's slot i.
+     */
+    public int requiredSlots() {
+        return slotsPerGroup().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Where the slots of {@code vertex}'s group start among the job's slots (groups in order of first vertex). */
+    public int firstSlotOf(JobVertex vertex) {
+        int offset = 0;
+        for (Map.Entry<String, Integer> group : slotsPerGroup().entrySet()) {
+            if (group.getKey().equals(vertex.slotSharingGroup())) {
+                return offset;
+            }
+            offset += group.getValue();
+        }
+        throw new IllegalArgumentException("No vertex " + vertex.id() + " in job " + jobId);
+    }
+
+    private Map<String, Integer> slotsPerGroup() {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        for (JobVertex vertex : vertices) {
+            slots.merge(vertex.slotSharingGroup(), vertex.parallelism(), Math::max);
+        }
+        return slots;
     }
 
     public JobVertex vertex(JobVertexId id) {

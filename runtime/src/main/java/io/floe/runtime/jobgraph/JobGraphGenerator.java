@@ -1,8 +1,10 @@
 package io.floe.runtime.jobgraph;
 
 import io.floe.api.JobId;
+import io.floe.api.OutputTag;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
+import io.floe.runtime.graph.ChainingStrategy;
 import io.floe.runtime.graph.StreamEdge;
 import io.floe.runtime.graph.StreamGraph;
 import io.floe.runtime.graph.StreamNode;
@@ -15,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Chains operators into vertices, as Flink does: an edge is chained when chaining is enabled, it
- * is FORWARD, both sides have the same parallelism and the target has no other input. Each chain
- * becomes one {@link JobVertex}; every other edge becomes a {@link JobEdge}.
+ * is FORWARD, both sides have the same parallelism and slot sharing group, the target has no
+ * other input and neither side forbids it ({@code disableChaining}, {@code startNewChain} on the
+ * target). Each chain becomes one {@link JobVertex}; every other edge becomes a {@link JobEdge}.
  */
 public final class JobGraphGenerator {
     private final Configuration configuration;
@@ -66,14 +69,17 @@ public final class JobGraphGenerator {
         return chaining
                 && edge.partitioner().isForward()
                 && edge.target().getInEdges().size() == 1
-                && edge.source().getParallelism() == edge.target().getParallelism();
+                && edge.source().getParallelism() == edge.target().getParallelism()
+                && edge.source().getChainingStrategy() != ChainingStrategy.NEVER
+                && edge.target().getChainingStrategy() == ChainingStrategy.ALWAYS
+                && edge.source().getSlotSharingGroup().equals(edge.target().getSlotSharingGroup());
     }
 
     private void buildVertex(StreamNode head, List<PendingEdge> pending) {
         JobVertexId id = vertexOfHead.get(head.getId());
         List<String> names = new ArrayList<>();
         int[] outputCounter = {0};
-        ChainedOperatorSpec chain = buildChain(head, id, names, outputCounter, pending);
+        ChainedOperatorSpec chain = buildChain(head, null, id, names, outputCounter, pending);
         String name = names.stream().collect(Collectors.joining(" -> "));
         byte[] serialized = UserCodeSerializer.serialize(chain, "'" + name + "'");
         vertices.add(new JobVertex(
@@ -83,24 +89,30 @@ public final class JobGraphGenerator {
                 head.getMaxParallelism(),
                 head.isSource(),
                 outputCounter[0],
-                serialized));
+                serialized,
+                head.getSlotSharingGroup()));
     }
 
     private ChainedOperatorSpec buildChain(
-            StreamNode node, JobVertexId vertex, List<String> names, int[] outputCounter, List<PendingEdge> pending) {
+            StreamNode node,
+            OutputTag<?> inputTag,
+            JobVertexId vertex,
+            List<String> names,
+            int[] outputCounter,
+            List<PendingEdge> pending) {
         names.add(node.getName());
         List<ChainedOperatorSpec> chained = new ArrayList<>();
         List<ChainedOperatorSpec.NetworkOutputSpec> network = new ArrayList<>();
         for (StreamEdge out : node.getOutEdges()) {
             if (isChainable(out)) {
-                chained.add(buildChain(out.target(), vertex, names, outputCounter, pending));
+                chained.add(buildChain(out.target(), out.outputTag(), vertex, names, outputCounter, pending));
             } else {
                 int index = outputCounter[0]++;
-                network.add(new ChainedOperatorSpec.NetworkOutputSpec(index, out.partitioner()));
+                network.add(new ChainedOperatorSpec.NetworkOutputSpec(index, out.partitioner(), out.outputTag()));
                 pending.add(new PendingEdge(
                         vertex, index, out.target(), out.partitioner().describe()));
             }
         }
-        return new ChainedOperatorSpec(node.getName(), node.getOperator(), chained, network);
+        return new ChainedOperatorSpec(node.getName(), node.getOperator(), inputTag, chained, network);
     }
 }

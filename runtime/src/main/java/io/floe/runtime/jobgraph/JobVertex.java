@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * One task of the job: a chain of operators run by one thread per subtask. The chain (user code)
  * travels as opaque bytes and is deserialized only in the TaskManager, in the job's class loader.
+ * Subtask i of every vertex of a slot sharing group runs in the group's slot i.
  */
 public record JobVertex(
         JobVertexId id,
@@ -15,7 +16,16 @@ public record JobVertex(
         int maxParallelism,
         boolean source,
         int numberOfOutputs,
-        byte[] serializedChain) {
+        byte[] serializedChain,
+        String slotSharingGroup) {
+
+    public static final String DEFAULT_SLOT_SHARING_GROUP = "default";
+
+    public JobVertex {
+        if (slotSharingGroup == null) {
+            slotSharingGroup = DEFAULT_SLOT_SHARING_GROUP;
+        }
+    }
 
     /** Value equality, the chain's bytes included (a record compares arrays by identity). */
     @Override
@@ -27,12 +37,13 @@ public record JobVertex(
                 && numberOfOutputs == that.numberOfOutputs
                 && Objects.equals(id, that.id)
                 && Objects.equals(name, that.name)
+                && Objects.equals(slotSharingGroup, that.slotSharingGroup)
                 && Arrays.equals(serializedChain, that.serializedChain);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs) * 31
+        return Objects.hash(id, name, parallelism, maxParallelism, source, numberOfOutputs, slotSharingGroup) * 31
                 + Arrays.hashCode(serializedChain);
     }
 }

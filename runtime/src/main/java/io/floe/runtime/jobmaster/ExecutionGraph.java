@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The attempts of one run of the job: subtask i of every vertex goes into slot i (slot sharing),
+ * The attempts of one run of the job: subtask i of every vertex of a slot sharing group goes into
+ * the group's slot i,
  * and every subtask learns where its producers' partitions live. A restart builds a new graph
  * with new attempt ids. Main thread of the JobMaster only.
  */
@@ -32,8 +33,9 @@ final class ExecutionGraph {
         this.blobServerAddress = blobServerAddress;
         this.attemptNumber = attemptNumber;
         for (JobVertex vertex : jobGraph.vertices()) {
+            int firstSlot = jobGraph.firstSlotOf(vertex);
             for (int i = 0; i < vertex.parallelism(); i++) {
-                Execution execution = new Execution(vertex, i, slots.get(i));
+                Execution execution = new Execution(vertex, i, slots.get(firstSlot + i));
                 byAttempt.put(execution.attemptId, execution);
                 bySubtask.put(vertex.id() + "#" + i, execution);
             }

@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job: declares the slots it needs (its highest parallelism, with slot sharing) to the
- * ResourceManager, accepts the slots TaskManagers offer, deploys subtask i of every vertex into
- * slot i, follows task states, heartbeats its TaskManagers, and on a failure cancels every task and
+ * Runs one job: declares the slots it needs (the highest parallelism of each slot sharing group)
+ * to the ResourceManager, accepts the slots TaskManagers offer, deploys subtask i of every vertex
+ * into its group's slot i, follows task states, heartbeats its TaskManagers, and on a failure cancels every task and
  * restarts the whole job as its {@link RestartStrategy} allows. Completes {@link #getResultFuture()}
  * when the job ends. All state lives on the main thread; its fencing token is fresh per JobMaster.
  */
@@ -66,7 +66,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         this.jobGraph = jobGraph;
         this.settings = settings;
         this.restartStrategy = RestartStrategy.fromConfiguration(Configuration.fromMap(jobGraph.jobConfiguration()));
-        this.requiredSlots = jobGraph.maxParallelism();
+        this.requiredSlots = jobGraph.requiredSlots();
         this.slotPool = new SlotPool(requiredSlots);
         this.heartbeats = new HeartbeatMonitor<>(
                 settings.heartbeatTimeout(),

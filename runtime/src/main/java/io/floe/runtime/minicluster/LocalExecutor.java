@@ -24,7 +24,7 @@ public final class LocalExecutor implements PipelineExecutor {
         int taskManagers = configuration.get(ClusterOptions.LOCAL_NUMBER_TASK_MANAGER);
         int slots = configuration.contains(ClusterOptions.NUM_TASK_SLOTS)
                 ? configuration.get(ClusterOptions.NUM_TASK_SLOTS)
-                : Math.max(1, (jobGraph.maxParallelism() + taskManagers - 1) / taskManagers);
+                : Math.max(1, (jobGraph.requiredSlots() + taskManagers - 1) / taskManagers);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskManagers, slots, configuration));
         try {
             cluster.start();

@@ -3,17 +3,16 @@ package io.floe.runtime.operators;
 import io.floe.api.functions.FilterFunction;
 
 /** Keeps the records a {@link FilterFunction} accepts. */
-public final class FilterOperator<T> extends StreamOperator<T, T> {
+public final class FilterOperator<T> extends UserFunctionOperator<T, T, FilterFunction<T>> {
     private static final long serialVersionUID = 1L;
-    private final FilterFunction<T> function;
 
     public FilterOperator(FilterFunction<T> function) {
-        this.function = function;
+        super(function);
     }
 
     @Override
     public void processElement(T element) throws Exception {
-        if (function.filter(element)) {
+        if (userFunction.filter(element)) {
             output.collect(element);
         }
     }

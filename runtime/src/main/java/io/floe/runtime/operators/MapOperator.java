@@ -3,16 +3,15 @@ package io.floe.runtime.operators;
 import io.floe.api.functions.MapFunction;
 
 /** Applies a {@link MapFunction}. */
-public final class MapOperator<IN, OUT> extends StreamOperator<IN, OUT> {
+public final class MapOperator<IN, OUT> extends UserFunctionOperator<IN, OUT, MapFunction<IN, OUT>> {
     private static final long serialVersionUID = 1L;
-    private final MapFunction<IN, OUT> function;
 
     public MapOperator(MapFunction<IN, OUT> function) {
-        this.function = function;
+        super(function);
     }
 
     @Override
     public void processElement(IN element) throws Exception {
-        output.collect(function.map(element));
+        output.collect(userFunction.map(element));
     }
 }

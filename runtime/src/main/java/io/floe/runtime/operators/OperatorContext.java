@@ -1,8 +1,11 @@
 package io.floe.runtime.operators;
 
+import io.floe.api.TaskInfo;
+
 /**
- * What an operator knows about the subtask it runs in. {@code batch} is true when the job runs in
- * BATCH mode, where keyed aggregations emit only their final value per key.
+ * What an operator knows about the subtask it runs in; also the {@link TaskInfo} its functions see.
+ * {@code batch} is true when the job runs in BATCH mode, where keyed aggregations emit only their
+ * final value per key.
  */
 public record OperatorContext(
         String taskName,
@@ -11,4 +14,31 @@ public record OperatorContext(
         int maxParallelism,
         int attemptNumber,
         boolean batch,
-        ClassLoader userClassLoader) {}
+        ClassLoader userClassLoader)
+        implements TaskInfo {
+
+    @Override
+    public String getTaskName() {
+        return taskName;
+    }
+
+    @Override
+    public int getMaxNumberOfParallelSubtasks() {
+        return maxParallelism;
+    }
+
+    @Override
+    public int getIndexOfThisSubtask() {
+        return subtaskIndex;
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+        return parallelism;
+    }
+
+    @Override
+    public int getAttemptNumber() {
+        return attemptNumber;
+    }
+}

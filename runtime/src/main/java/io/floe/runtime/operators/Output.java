@@ -1,9 +1,15 @@
 package io.floe.runtime.operators;
 
+import io.floe.api.OutputTag;
+
 /**
  * Where an operator emits its records: the next operator of the chain (a direct call), several of
- * them, or a network writer. Called on the task's thread only.
+ * them, or a network writer; and, for side outputs, the operators that read the tag's stream.
+ * Called on the task's thread only.
  */
 public interface Output<T> {
     void collect(T record);
+
+    /** Emits to the side output {@code tag}; dropped when nothing reads it (as in Flink). */
+    default <X> void collect(OutputTag<X> tag, X record) {}
 }

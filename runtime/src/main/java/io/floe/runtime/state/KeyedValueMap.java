@@ -54,15 +54,64 @@ public final class KeyedValueMap<K, V> {
         values[slot] = value;
     }
 
-    /** Inserts a key that {@link #find} reported missing at {@code -(slot + 1)}. */
-    public void insertAt(int missing, K key, V value) {
+    /**
+     * Inserts a key that {@link #find} reported missing at {@code -(slot + 1)}.
+     *
+     * @return the slot the key now lives in (it moves when the table grew)
+     */
+    public int insertAt(int missing, K key, V value) {
         int slot = -missing - 1;
         hashes[slot] = spread(key.hashCode());
         keys[slot] = Objects.requireNonNull(key, "keys must not be null");
         values[slot] = value;
         if (++size > (mask + 1) * 2 / 3) {
             resize();
+            return find(key);
         }
+        return slot;
+    }
+
+    /**
+     * Removes the entry in {@code slot} and shifts later entries of its probe run back, so no
+     * tombstones are left. Entries may move: slots found before are stale afterwards.
+     */
+    public void removeAt(int slot) {
+        int hole = slot;
+        int next = (hole + 1) & mask;
+        while (keys[next] != null) {
+            int home = hashes[next] & mask;
+            // the entry at next may fill the hole if its home slot is not between hole and next (cyclically)
+            boolean homeBetween = hole <= next ? (home > hole && home <= next) : (home > hole || home <= next);
+            if (!homeBetween) {
+                hashes[hole] = hashes[next];
+                keys[hole] = keys[next];
+                values[hole] = values[next];
+                hole = next;
+            }
+            next = (next + 1) & mask;
+        }
+        hashes[hole] = 0;
+        keys[hole] = null;
+        values[hole] = null;
+        size--;
+    }
+
+    public boolean remove(K key) {
+        int slot = find(key);
+        if (slot < 0) {
+            return false;
+        }
+        removeAt(slot);
+        return true;
+    }
+
+    /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
+    public int capacity() {
+        return keys.length;
+    }
+
+    public boolean isOccupied(int slot) {
+        return keys[slot] != null;
     }
 
     public V get(K key) {

@@ -1,16 +1,23 @@
 package io.floe.runtime.task;
 
+import io.floe.api.OutputTag;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.network.RecordWriter;
 import io.floe.runtime.operators.BroadcastingOutput;
 import io.floe.runtime.operators.ChainingOutput;
 import io.floe.runtime.operators.OperatorContext;
 import io.floe.runtime.operators.Output;
+import io.floe.runtime.operators.SideOutputRouter;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.partitioner.StreamPartitioner;
+import io.floe.runtime.state.HeapKeyedStateBackend;
+import io.floe.runtime.state.KeyGroupRangeAssignment;
+import io.floe.runtime.state.KeyedStateBackend;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The live operators of one subtask, wired from a {@link ChainedOperatorSpec}: chained operators
@@ -23,6 +30,8 @@ final class OperatorChain {
     private final StreamOperator<Object, Object> head;
     /** Every operator in parent-before-child order; the source, if any, is not in it. */
     private final List<StreamOperator<?, ?>> operators = new ArrayList<>();
+
+    private final List<KeyedStateBackend<?>> keyedStateBackends = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     OperatorChain(
@@ -38,30 +47,63 @@ final class OperatorChain {
         } else {
             source = null;
             head = (StreamOperator<Object, Object>) headOperator;
-            operators.add(head);
-            head.setup(context, buildOutput(spec, context, writers, channelsPerOutput));
+            setUp(head, spec, context, writers, channelsPerOutput);
         }
     }
 
+    private void setUp(
+            StreamOperator<Object, Object> operator,
+            ChainedOperatorSpec spec,
+            OperatorContext context,
+            List<RecordWriter> writers,
+            List<Integer> channelsPerOutput) {
+        operators.add(operator);
+        KeyedStateBackend<?> keyedState = null;
+        if (operator.isKeyed()) {
+            keyedState = new HeapKeyedStateBackend<>(
+                    KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                            context.maxParallelism(), context.parallelism(), context.subtaskIndex()),
+                    context.maxParallelism(),
+                    System::currentTimeMillis);
+            keyedStateBackends.add(keyedState);
+        }
+        operator.setup(context, buildOutput(spec, context, writers, channelsPerOutput), keyedState);
+    }
+
+    /** The output of {@code spec}'s operator: its chained operators and network outputs, by side output. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Output<Object> buildOutput(
             ChainedOperatorSpec spec,
             OperatorContext context,
             List<RecordWriter> writers,
             List<Integer> channelsPerOutput) {
-        List<Output<Object>> outputs = new ArrayList<>();
+        Map<OutputTag<?>, List<Output<Object>>> outputsByTag = new LinkedHashMap<>();
         for (ChainedOperatorSpec child : spec.chainedOutputs()) {
             StreamOperator<Object, Object> operator = (StreamOperator<Object, Object>) child.operator();
-            operators.add(operator);
-            operator.setup(context, buildOutput(child, context, writers, channelsPerOutput));
-            outputs.add(new ChainingOutput<>(operator));
+            setUp(operator, child, context, writers, channelsPerOutput);
+            outputsByTag
+                    .computeIfAbsent(child.inputTag(), tag -> new ArrayList<>())
+                    .add(ChainingOutput.to(operator));
         }
         for (ChainedOperatorSpec.NetworkOutputSpec network : spec.networkOutputs()) {
             StreamPartitioner partitioner = network.partitioner();
             partitioner.setup(context.subtaskIndex(), channelsPerOutput.get(network.outputIndex()));
-            outputs.add(new RecordWriterOutput<>(writers.get(network.outputIndex()), partitioner));
+            outputsByTag
+                    .computeIfAbsent(network.tag(), tag -> new ArrayList<>())
+                    .add(new RecordWriterOutput<>(writers.get(network.outputIndex()), partitioner));
         }
-        if (outputs.isEmpty()) {
+        Output<Object> main = combine(outputsByTag.remove(null));
+        if (outputsByTag.isEmpty()) {
+            return main;
+        }
+        Map<OutputTag<?>, Output<Object>> sideOutputs = new LinkedHashMap<>();
+        outputsByTag.forEach((tag, outputs) -> sideOutputs.put(tag, combine(outputs)));
+        return new SideOutputRouter<>(main, sideOutputs);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<Object> combine(List<Output<Object>> outputs) {
+        if (outputs == null || outputs.isEmpty()) {
             return record -> {};
         }
         return outputs.size() == 1 ? outputs.get(0) : new BroadcastingOutput(outputs);
@@ -112,6 +154,7 @@ final class OperatorChain {
                 }
             }
         }
+        keyedStateBackends.forEach(KeyedStateBackend::dispose);
         if (first != null) {
             throw first;
         }

@@ -115,8 +115,12 @@ public final class Task implements Runnable {
                 operators.source().run();
             } else {
                 StreamOperator<Object, Object> head = operators.head();
+                boolean keyed = head.isKeyed();
                 Object record;
                 while ((record = gate.next(serializer)) != null) {
+                    if (keyed) {
+                        head.setKeyContextElement(record);
+                    }
                     head.processElement(record);
                 }
             }

@@ -14,7 +14,15 @@ class JobGraphValidatorTest {
     private static final JobVertexId SINK = new JobVertexId("sink");
 
     private static JobVertex vertex(JobVertexId id, int parallelism, int outputs) {
-        return new JobVertex(id, id.value(), parallelism, 128, id.equals(SOURCE), outputs, new byte[] {1});
+        return new JobVertex(
+                id,
+                id.value(),
+                parallelism,
+                128,
+                id.equals(SOURCE),
+                outputs,
+                new byte[] {1},
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
     }
 
     private static JobGraph graph(List<JobVertex> vertices, List<JobEdge> edges) {

@@ -71,8 +71,15 @@ class UserCodeValidatorTest {
     }
 
     static JobGraph graphOf(byte[] chain) {
-        JobVertex vertex =
-                new JobVertex(new JobVertexId("00000000000000000000000000000001"), "tokenize", 1, 128, true, 0, chain);
+        JobVertex vertex = new JobVertex(
+                new JobVertexId("00000000000000000000000000000001"),
+                "tokenize",
+                1,
+                128,
+                true,
+                0,
+                chain,
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
         return new JobGraph(JobId.generate(), "job", false, List.of(vertex), List.of(), List.of(), Map.of());
     }
 

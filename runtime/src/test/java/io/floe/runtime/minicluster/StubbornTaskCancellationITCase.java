@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobStatus;
 import io.floe.api.StreamExecutionEnvironment;
-import io.floe.api.functions.SinkFunction;
-import io.floe.api.functions.SourceFunction;
+import io.floe.api.functions.sink.SinkFunction;
+import io.floe.api.functions.source.SourceFunction;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobGraphs;

@@ -45,7 +45,14 @@ public final class RestServerFixture implements AutoCloseable {
     /** A job graph the server accepts: one source vertex of parallelism 1, no jars. */
     public static JobGraph jobGraph(String name, Map<String, String> configuration) {
         JobVertex source = new JobVertex(
-                new JobVertexId("00000000000000000000000000000001"), "source", 1, 128, true, 0, new byte[] {1});
+                new JobVertexId("00000000000000000000000000000001"),
+                "source",
+                1,
+                128,
+                true,
+                0,
+                new byte[] {1},
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
         return new JobGraph(JobId.generate(), name, false, List.of(source), List.of(), List.of(), configuration);
     }
 

@@ -236,7 +236,8 @@ class RestSubmissionITCase {
                 vertex.maxParallelism(),
                 vertex.source(),
                 vertex.numberOfOutputs(),
-                chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
+                chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1),
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
     }
 
     private static JobGraph withGraph(JobGraph graph, List<JobVertex> vertices, List<JobEdge> edges) {
@@ -258,7 +259,8 @@ class RestSubmissionITCase {
                 vertex.maxParallelism(),
                 vertex.source(),
                 vertex.numberOfOutputs(),
-                vertex.serializedChain());
+                vertex.serializedChain(),
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
     }
 
     @Test

@@ -48,4 +48,27 @@ class KeyedValueMapTest {
         assertSame(first, map.keyAt(map.find("Aa")));
         assertTrue(map.find("Ab") < 0);
     }
+
+    @Test
+    void removalsKeepEveryOtherKeyFindable() {
+        KeyedValueMap<Integer, Integer> map = new KeyedValueMap<>();
+        Map<Integer, Integer> reference = new HashMap<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 300_000; i++) {
+            int key = random.nextInt(5_000); // few keys, long probe runs: removals shift entries often
+            if (random.nextInt(3) == 0) {
+                assertEquals(reference.remove(key) != null, map.remove(key), "remove " + key);
+            } else {
+                map.put(key, i);
+                reference.put(key, i);
+            }
+        }
+        assertEquals(reference.size(), map.size());
+        for (Map.Entry<Integer, Integer> entry : reference.entrySet()) {
+            assertEquals(entry.getValue(), map.get(entry.getKey()), "key " + entry.getKey());
+        }
+        Map<Integer, Integer> iterated = new HashMap<>();
+        map.forEach(iterated::put);
+        assertEquals(reference, iterated);
+    }
 }

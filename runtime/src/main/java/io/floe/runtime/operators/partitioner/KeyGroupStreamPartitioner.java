@@ -2,6 +2,7 @@ package io.floe.runtime.operators.partitioner;
 
 import io.floe.api.functions.KeySelector;
 import io.floe.runtime.operators.ChainedOperatorException;
+import io.floe.runtime.state.KeyGroupRangeAssignment;
 
 /** Sends each record to the subtask owning its key's key group (see {@link KeyGroupRangeAssignment}). */
 public final class KeyGroupStreamPartitioner extends StreamPartitioner {

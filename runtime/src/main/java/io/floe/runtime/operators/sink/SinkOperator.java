@@ -1,34 +1,38 @@
 package io.floe.runtime.operators.sink;
 
-import io.floe.api.functions.SinkFunction;
-import io.floe.runtime.operators.StreamOperator;
+import io.floe.api.functions.RichFunction;
+import io.floe.api.functions.sink.SinkFunction;
+import io.floe.runtime.operators.UserFunctionOperator;
 
-/** Runs a user's {@link SinkFunction}. */
-public final class SinkOperator<T> extends StreamOperator<T, Void> {
+/** Runs a user's {@link SinkFunction}; a {@code RichSinkFunction} gets its life cycle as well. */
+public final class SinkOperator<T> extends UserFunctionOperator<T, Void, SinkFunction<T>> {
     private static final long serialVersionUID = 1L;
-    private final SinkFunction<T> function;
 
     public SinkOperator(SinkFunction<T> function) {
-        this.function = function;
+        super(function);
     }
 
     @Override
     public void open() throws Exception {
-        function.open();
+        super.open();
+        userFunction.open();
     }
 
     @Override
     public void processElement(T element) throws Exception {
-        function.invoke(element);
+        userFunction.invoke(element);
     }
 
     @Override
     public void endInput() throws Exception {
-        function.finish();
+        userFunction.finish();
     }
 
     @Override
     public void close() throws Exception {
-        function.close();
+        super.close(); // a rich sink's close() is SinkFunction's close() too: call it once
+        if (!(userFunction instanceof RichFunction)) {
+            userFunction.close();
+        }
     }
 }

@@ -1,15 +1,44 @@
 package io.floe.runtime.operators.source;
 
-import io.floe.api.functions.SourceFunction;
+import io.floe.api.functions.DefaultOpenContext;
+import io.floe.api.functions.RichFunction;
+import io.floe.api.functions.source.ParallelSourceFunction;
+import io.floe.api.functions.source.SourceFunction;
+import io.floe.runtime.operators.OperatorContext;
+import io.floe.runtime.operators.Output;
 import io.floe.runtime.operators.SourceOperator;
+import io.floe.runtime.operators.StreamingRuntimeContext;
 
-/** {@code addSource(fn)}: runs a user's {@link SourceFunction}; treated as unbounded, as in Flink. */
+/**
+ * {@code addSource(fn)}: runs a user's {@link SourceFunction}, treated as unbounded as in Flink;
+ * one subtask unless it is a {@link ParallelSourceFunction}. A rich source gets its runtime
+ * context and {@code open}/{@code close}.
+ */
 public final class SourceFunctionSource<T> extends SourceOperator<T> {
     private static final long serialVersionUID = 1L;
     private final SourceFunction<T> function;
 
     public SourceFunctionSource(SourceFunction<T> function) {
         this.function = function;
+    }
+
+    public boolean isParallel() {
+        return function instanceof ParallelSourceFunction;
+    }
+
+    @Override
+    public void setup(OperatorContext context, Output<T> output) {
+        super.setup(context, output);
+        if (function instanceof RichFunction rich) {
+            rich.setRuntimeContext(new StreamingRuntimeContext(context, null));
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        if (function instanceof RichFunction rich) {
+            rich.open(DefaultOpenContext.INSTANCE);
+        }
     }
 
     @Override
@@ -32,6 +61,13 @@ public final class SourceFunctionSource<T> extends SourceOperator<T> {
     public void cancel() {
         super.cancel();
         function.cancel();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (function instanceof RichFunction rich) {
+            rich.close();
+        }
     }
 
     @Override

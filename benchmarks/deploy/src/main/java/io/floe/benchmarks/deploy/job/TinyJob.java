@@ -2,7 +2,7 @@ package io.floe.benchmarks.deploy.job;
 
 import io.floe.api.StreamExecutionEnvironment;
 import io.floe.api.functions.MapFunction;
-import io.floe.api.functions.SinkFunction;
+import io.floe.api.functions.sink.SinkFunction;
 
 /**
  * The tiny bounded job of the deployment benchmark, the same as the Flink anchor's:

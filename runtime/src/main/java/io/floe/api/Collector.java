@@ -1,4 +1,4 @@
-package io.floe.api.functions;
+package io.floe.api;
 
 /** Receives the records a function emits. Not thread-safe: call it from the function's own thread. */
 public interface Collector<T> {

@@ -1,4 +1,4 @@
-package io.floe.runtime.operators.partitioner;
+package io.floe.runtime.state;
 
 /**
  * Flink's key-group formulas, kept identical so keyed state stays partitioned the same way:
@@ -21,6 +21,18 @@ public final class KeyGroupRangeAssignment {
 
     public static int computeOperatorIndexForKeyGroup(int maxParallelism, int parallelism, int keyGroup) {
         return keyGroup * parallelism / maxParallelism;
+    }
+
+    /** The key groups subtask {@code operatorIndex} of {@code parallelism} owns (Flink's formula). */
+    public static KeyGroupRange computeKeyGroupRangeForOperatorIndex(
+            int maxParallelism, int parallelism, int operatorIndex) {
+        if (parallelism < 1 || parallelism > maxParallelism) {
+            throw new IllegalArgumentException(
+                    "Parallelism " + parallelism + " must be between 1 and the max parallelism " + maxParallelism);
+        }
+        int start = ((operatorIndex * maxParallelism + parallelism - 1) / parallelism);
+        int end = ((operatorIndex + 1) * maxParallelism - 1) / parallelism;
+        return new KeyGroupRange(start, end);
     }
 
     public static int computeDefaultMaxParallelism(int parallelism) {

@@ -1,6 +1,6 @@
-package io.floe.api.functions;
+package io.floe.api.functions.source;
 
-import java.io.Serializable;
+import io.floe.api.functions.Function;
 
 /**
  * A source that pushes records from its own loop. {@link #run} is called once on the task's
@@ -8,7 +8,7 @@ import java.io.Serializable;
  * called from another thread when the job is cancelled and must make {@code run} return soon
  * (a volatile flag is the usual way).
  */
-public interface SourceFunction<T> extends Serializable {
+public interface SourceFunction<T> extends Function {
     void run(SourceContext<T> ctx) throws Exception;
 
     void cancel();

@@ -1,6 +1,6 @@
-package io.floe.api.functions;
+package io.floe.api.functions.sink;
 
-import java.io.Serializable;
+import io.floe.api.functions.Function;
 
 /**
  * Consumes records at the end of a pipeline. {@code stream.addSink(v -> ...)} works as a lambda;
@@ -8,7 +8,7 @@ import java.io.Serializable;
  * on the task's thread before the first and after the last record.
  */
 @FunctionalInterface
-public interface SinkFunction<T> extends Serializable {
+public interface SinkFunction<T> extends Function {
     void invoke(T value) throws Exception;
 
     default void open() throws Exception {}

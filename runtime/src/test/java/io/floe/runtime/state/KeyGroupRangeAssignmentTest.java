@@ -1,4 +1,4 @@
-package io.floe.runtime.operators.partitioner;
+package io.floe.runtime.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
