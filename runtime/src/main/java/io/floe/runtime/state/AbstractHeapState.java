@@ -12,7 +12,8 @@ import io.floe.api.state.StateDescriptor;
 abstract class AbstractHeapState<K> implements State {
     protected final HeapKeyedStateBackend<K> backend;
     protected final StateDescriptor<?, ?> descriptor;
-    protected final KeyedValueMap<K, Object> table = new KeyedValueMap<>();
+    /** Replaced once, by {@link #adopt}, when the state was restored from a snapshot. */
+    protected KeyedValueMap<K, Object> table = new KeyedValueMap<>();
     /** Null when the state never expires. */
     protected final TtlPolicy ttl;
 
@@ -28,6 +29,43 @@ abstract class AbstractHeapState<K> implements State {
 
     StateDescriptor<?, ?> descriptor() {
         return descriptor;
+    }
+
+    /** Takes over the entries restored from a snapshot; before first use. */
+    void adopt(KeyedValueMap<K, Object> restored) {
+        table = restored;
+        slotEpoch = -1;
+        cleanupCursor = 0;
+    }
+
+    /**
+     * Whether a snapshot that is being written shares this state's entries: then an entry's list,
+     * map or mutable value must be copied before it is changed in place, or handed to user code
+     * that may change it.
+     */
+    protected final boolean sharedWithSnapshot() {
+        return backend.snapshotInFlight();
+    }
+
+    /**
+     * {@code value} itself, or, while a snapshot shares it, a deep copy (the same object for an
+     * immutable value). The caller stores the copy, so that what user code changes in place is
+     * the live state's and not the snapshot's.
+     */
+    protected final Object copyIfShared(Object value) {
+        return value != null && backend.snapshotInFlight() ? backend.copier().copy(value) : value;
+    }
+
+    /**
+     * The current key's single value (value or reducing state), ready to hand to user code: while a
+     * snapshot shares it, a copy that replaces it in the table.
+     */
+    protected final Object privateValue(Object value) {
+        Object copy = copyIfShared(value);
+        if (copy != value) {
+            store(ttl == null ? copy : new TtlValue(copy, ((TtlValue) stored()).lastAccess()));
+        }
+        return copy;
     }
 
     /** How many keys have a value; expired values not cleaned up yet count. */
@@ -106,11 +144,10 @@ abstract class AbstractHeapState<K> implements State {
         slotEpoch = epoch;
     }
 
-    /**
-     * What is left of an entry once its expired parts are gone: the entry itself, a pruned copy,
-     * or null when all of it expired.
-     */
-    protected abstract Object withoutExpired(Object entry, long now);
+    /** What is left of an entry once its expired parts are gone; see {@link Expiry}. */
+    private Object withoutExpired(Object entry, long now) {
+        return Expiry.withoutExpired(descriptor.getType(), ttl, entry, now);
+    }
 
     /** Checks the next few entries of the table for expiry, as {@code cleanupIncrementally} asks. */
     final void incrementalCleanup() {

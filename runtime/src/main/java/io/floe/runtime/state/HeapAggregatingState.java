@@ -24,16 +24,12 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K> i
     @Override
     @SuppressWarnings("unchecked")
     public void add(IN value) {
-        ACC accumulator = (ACC) TimedEntries.readForUpdate(this, stored());
+        // add may change the accumulator in place
+        ACC accumulator = (ACC) copyIfShared(TimedEntries.readForUpdate(this, stored()));
         if (accumulator == null) {
             accumulator = aggregateFunction.createAccumulator();
         }
         accumulator = aggregateFunction.add(value, accumulator);
         store(ttl == null ? accumulator : new TtlValue(accumulator, ttl.now()));
-    }
-
-    @Override
-    protected Object withoutExpired(Object entry, long now) {
-        return ttl.isExpired((TtlValue) entry, now) ? null : entry;
     }
 }

@@ -7,12 +7,16 @@ import io.floe.api.state.ReducingStateDescriptor;
 import io.floe.api.state.State;
 import io.floe.api.state.StateDescriptor;
 import io.floe.api.state.ValueStateDescriptor;
+import io.floe.runtime.network.serialization.TaggedRecordSerializer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +29,13 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final LongSupplier ttlClock;
+    private final TaggedRecordSerializer serializer;
+    private final StateValueCopier copier;
+    /** States restored from snapshots that no function has asked for yet; kept in later snapshots. */
+    private final Map<String, RestoredState<K>> restored = new LinkedHashMap<>();
+    /** Snapshots frozen and not yet released: while there are any, state changes copy first. */
+    private final AtomicInteger snapshotsInFlight = new AtomicInteger();
+
     private final Map<String, AbstractHeapState<K>> states = new LinkedHashMap<>();
     /** The states whose time-to-live cleanup runs on every record; usually none. */
     @SuppressWarnings("unchecked")
@@ -36,12 +47,19 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     /**
      * @param ttlClock the processing-time clock that state expiry follows, in epoch milliseconds
+     * @param serializer writes keys and values into snapshots (and copies them), in the job's class loader
      */
-    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, LongSupplier ttlClock) {
+    public HeapKeyedStateBackend(
+            KeyGroupRange keyGroupRange, int maxParallelism, LongSupplier ttlClock, TaggedRecordSerializer serializer) {
         this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange");
         this.maxParallelism = maxParallelism;
         this.ttlClock = Objects.requireNonNull(ttlClock, "ttlClock");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
+        this.copier = new StateValueCopier(serializer);
     }
+
+    /** A state read from a snapshot: its kind, whether it has time-to-live, and its entries of this range. */
+    record RestoredState<K>(String name, StateDescriptor.Type type, boolean timed, KeyedValueMap<K, Object> table) {}
 
     @Override
     public void setCurrentKey(K key) {
@@ -74,6 +92,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         TtlPolicy ttl = TtlPolicy.of(descriptor.getTtlConfig(), ttlClock);
         AbstractHeapState<K> state = create(descriptor, ttl);
+        RestoredState<K> restoredState = restored.remove(descriptor.getName());
+        if (restoredState != null) {
+            state.adopt(adapted(restoredState, descriptor, ttl != null));
+        }
         states.put(descriptor.getName(), state);
         if (ttl != null && ttl.cleansUpForEveryRecord()) {
             cleanedUpPerRecord = Arrays.copyOf(cleanedUpPerRecord, cleanedUpPerRecord.length + 1);
@@ -91,6 +113,102 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             case REDUCING -> new HeapReducingState<>(this, (ReducingStateDescriptor) descriptor, ttl);
             case AGGREGATING -> new HeapAggregatingState<>(this, (AggregatingStateDescriptor) descriptor, ttl);
         };
+    }
+
+    /** The restored entries, checked against the descriptor and with time-to-live added or dropped to match it. */
+    private KeyedValueMap<K, Object> adapted(RestoredState<K> state, StateDescriptor<?, ?> descriptor, boolean timed) {
+        if (state.type() != descriptor.getType()) {
+            throw new IllegalStateException("State '" + state.name() + "' was restored as " + state.type()
+                    + " state, but the job now asks for " + descriptor.describe()
+                    + ": keep the kind of a state, or give the new one another name.");
+        }
+        KeyedValueMap<K, Object> table = state.table();
+        if (state.timed() != timed) {
+            long now = ttlClock.getAsLong();
+            for (int slot = 0; slot < table.capacity(); slot++) {
+                if (table.isOccupied(slot)) {
+                    table.setValueAt(slot, StateEntryCodec.convertTtl(state.type(), table.valueAt(slot), timed, now));
+                }
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Freezes every state as it is now (two array copies per state) and returns the snapshot,
+     * which may be written on another thread while this one goes on. Until the snapshot is
+     * released, changes in place copy the entry first. Task thread.
+     */
+    public KeyedStateSnapshot snapshot() {
+        List<KeyedStateSnapshot.FrozenState> frozen = new ArrayList<>();
+        for (AbstractHeapState<K> state : states.values()) {
+            StateDescriptor<?, ?> descriptor = state.descriptor();
+            TtlPolicy cleanup =
+                    state.ttl != null && descriptor.getTtlConfig().isCleanupInFullSnapshot() ? state.ttl : null;
+            frozen.add(frozen(descriptor.getName(), descriptor.getType(), state.ttl != null, cleanup, state.table));
+        }
+        for (RestoredState<K> state : restored.values()) {
+            frozen.add(frozen(state.name(), state.type(), state.timed(), null, state.table()));
+        }
+        snapshotsInFlight.incrementAndGet();
+        return new KeyedStateSnapshot(
+                maxParallelism,
+                keyGroupRange,
+                frozen,
+                serializer,
+                ttlClock.getAsLong(),
+                snapshotsInFlight::decrementAndGet);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static KeyedStateSnapshot.FrozenState frozen(
+            String name, StateDescriptor.Type type, boolean timed, TtlPolicy cleanup, KeyedValueMap<?, Object> table) {
+        return new KeyedStateSnapshot.FrozenState(name, type, timed, cleanup, (KeyedValueMap.Frozen) table.freeze());
+    }
+
+    /**
+     * Adds the entries of a snapshot that belong to this subtask's key groups; called once per
+     * snapshot to restore from (a restore at another parallelism reads several), before any state
+     * is used.
+     *
+     * @throws IOException if the stream cannot be read or is not a keyed-state snapshot
+     * @throws IllegalStateException if the snapshot was written with another max parallelism
+     */
+    public void restore(InputStream stream) throws IOException {
+        if (!states.isEmpty()) {
+            throw new IllegalStateException("Keyed state is restored before any state is used");
+        }
+        KeyedStateRestore.read(stream, this);
+    }
+
+    int snapshotMaxParallelismCheck(int written) {
+        if (written != maxParallelism) {
+            throw new IllegalStateException("The keyed state was written with max parallelism " + written
+                    + ", but the operator now has max parallelism " + maxParallelism
+                    + ": a stateful operator keeps its max parallelism (set it with setMaxParallelism).");
+        }
+        return written;
+    }
+
+    RestoredState<K> restoredState(String name, StateDescriptor.Type type, boolean timed) {
+        RestoredState<K> state =
+                restored.computeIfAbsent(name, n -> new RestoredState<>(n, type, timed, new KeyedValueMap<>()));
+        if (state.type() != type || state.timed() != timed) {
+            throw new IllegalStateException("The snapshots to restore disagree about state '" + name + "'");
+        }
+        return state;
+    }
+
+    TaggedRecordSerializer serializer() {
+        return serializer;
+    }
+
+    StateValueCopier copier() {
+        return copier;
+    }
+
+    boolean snapshotInFlight() {
+        return snapshotsInFlight.get() > 0;
     }
 
     private static void checkSameKind(StateDescriptor<?, ?> registered, StateDescriptor<?, ?> asked) {
@@ -139,6 +257,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public void dispose() {
         states.clear();
+        restored.clear();
         cleanedUpPerRecord = Arrays.copyOf(cleanedUpPerRecord, 0);
         currentKey = null;
     }

@@ -25,7 +25,11 @@ final class HeapListState<K, V> extends AbstractHeapState<K> implements ListStat
             return Collections.emptyList();
         }
         if (ttl == null) {
-            return (List<V>) elements;
+            Object copy = copyIfShared(elements); // elements may be changed in place by the caller
+            if (copy != elements) {
+                store(copy);
+            }
+            return (List<V>) copy;
         }
         long now = ttl.now();
         List<V> visible = new ArrayList<>(elements.size());
@@ -49,8 +53,8 @@ final class HeapListState<K, V> extends AbstractHeapState<K> implements ListStat
     public void add(V value) {
         Objects.requireNonNull(value, () -> "Cannot add null to " + descriptor.describe());
         List<Object> elements = (List<Object>) stored();
-        if (elements == null) {
-            elements = new ArrayList<>();
+        if (elements == null || sharedWithSnapshot()) {
+            elements = elements == null ? new ArrayList<>() : new ArrayList<>(elements);
             elements.add(wrap(value));
             store(elements);
         } else {
@@ -81,24 +85,5 @@ final class HeapListState<K, V> extends AbstractHeapState<K> implements ListStat
 
     private Object wrap(V value) {
         return ttl == null ? value : new TtlValue(value, ttl.now());
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected Object withoutExpired(Object entry, long now) {
-        List<Object> elements = (List<Object>) entry;
-        List<Object> kept = null;
-        for (int i = 0; i < elements.size(); i++) {
-            boolean expired = ttl.isExpired((TtlValue) elements.get(i), now);
-            if (expired && kept == null) {
-                kept = new ArrayList<>(elements.subList(0, i));
-            } else if (!expired && kept != null) {
-                kept.add(elements.get(i));
-            }
-        }
-        if (kept == null) {
-            return entry;
-        }
-        return kept.isEmpty() ? null : kept;
     }
 }

@@ -28,7 +28,11 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
         }
         Object value = map.get(key);
         if (ttl == null || value == null) {
-            return (UV) value;
+            Object copy = copyIfShared(value); // the caller may change the value in place
+            if (copy != value) {
+                mapForWrite().put(key, copy);
+            }
+            return (UV) copy;
         }
         TtlValue timed = (TtlValue) value;
         long now = ttl.now();
@@ -37,14 +41,14 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
             return ttl.returnsExpired() ? (UV) timed.value() : null;
         }
         if (ttl.refreshesOnRead()) {
-            map.put(key, new TtlValue(timed.value(), now));
+            mapForWrite().put(key, new TtlValue(timed.value(), now));
         }
         return (UV) timed.value();
     }
 
     @Override
     public void put(UK key, UV value) {
-        Map<UK, Object> map = map();
+        Map<UK, Object> map = mapForWrite();
         if (map == null) {
             map = new HashMap<>();
             store(map);
@@ -61,7 +65,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
 
     @Override
     public void remove(UK key) {
-        Map<UK, Object> map = map();
+        Map<UK, Object> map = mapForWrite();
         if (map != null) {
             map.remove(key);
             if (map.isEmpty()) {
@@ -109,6 +113,16 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
         return (Map<UK, Object>) stored();
     }
 
+    /** The current key's map, ready to change: a copy (now stored) while a snapshot shares it. */
+    private Map<UK, Object> mapForWrite() {
+        Map<UK, Object> map = map();
+        if (map != null && sharedWithSnapshot()) {
+            map = new HashMap<>(map);
+            store(map);
+        }
+        return map;
+    }
+
     /** The current key's entries a reader may see: the map itself without expiry, else the live ones. */
     @SuppressWarnings("unchecked")
     private Map<UK, UV> visible() {
@@ -120,6 +134,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
             return (Map<UK, UV>) (Map<UK, ?>) map;
         }
         long now = ttl.now();
+        map = mapForWrite(); // expired entries are removed below
         Map<UK, UV> visible = new LinkedHashMap<>();
         Iterator<Map.Entry<UK, Object>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
@@ -139,13 +154,5 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K> implements MapS
             removeCurrent();
         }
         return visible;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected Object withoutExpired(Object entry, long now) {
-        Map<UK, Object> map = (Map<UK, Object>) entry;
-        map.values().removeIf(value -> ttl.isExpired((TtlValue) value, now));
-        return map.isEmpty() ? null : map;
     }
 }

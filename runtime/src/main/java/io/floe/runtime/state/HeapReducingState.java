@@ -16,7 +16,8 @@ final class HeapReducingState<K, V> extends AbstractHeapState<K> implements Redu
     @Override
     @SuppressWarnings("unchecked")
     public V get() {
-        return (V) TimedEntries.read(this, stored());
+        Object value = TimedEntries.read(this, stored());
+        return value == null ? null : (V) privateValue(value);
     }
 
     @Override
@@ -25,13 +26,9 @@ final class HeapReducingState<K, V> extends AbstractHeapState<K> implements Redu
         if (value == null) {
             throw new NullPointerException("Cannot add null to " + descriptor.describe());
         }
-        V current = (V) TimedEntries.readForUpdate(this, stored());
+        // reduce functions may change and return their first argument
+        V current = (V) copyIfShared(TimedEntries.readForUpdate(this, stored()));
         V reduced = current == null ? value : reduceFunction.reduce(current, value);
         store(ttl == null ? reduced : new TtlValue(reduced, ttl.now()));
-    }
-
-    @Override
-    protected Object withoutExpired(Object entry, long now) {
-        return ttl.isExpired((TtlValue) entry, now) ? null : entry;
     }
 }

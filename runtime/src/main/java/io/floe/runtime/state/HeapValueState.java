@@ -16,12 +16,13 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
     @Override
     @SuppressWarnings("unchecked")
     public V value() {
+        // a private copy while a snapshot shares the value: the caller may change what it gets in place
         if (ttl == null) { // the common case, kept short: W2 and W3 run through here per record
             Object value = storedWithoutTtl();
-            return value == null ? defaultValue : (V) value;
+            return value == null ? defaultValue : (V) privateValue(value);
         }
         Object value = TimedEntries.read(this, stored());
-        return value == null ? defaultValue : (V) value;
+        return value == null ? defaultValue : (V) privateValue(value);
     }
 
     @Override
@@ -31,10 +32,5 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
         } else {
             store(value == null || ttl == null ? value : new TtlValue(value, ttl.now()));
         }
-    }
-
-    @Override
-    protected Object withoutExpired(Object entry, long now) {
-        return ttl.isExpired((TtlValue) entry, now) ? null : entry;
     }
 }

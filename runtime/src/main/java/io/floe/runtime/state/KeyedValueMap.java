@@ -105,6 +105,26 @@ public final class KeyedValueMap<K, V> {
         return true;
     }
 
+    /**
+     * A copy of the table as it is now, for a snapshot that is written while the table changes:
+     * two array copies, no per-entry work. The values are shared, not copied.
+     */
+    public Frozen<K, V> freeze() {
+        return new Frozen<>(Arrays.copyOf(keys, keys.length), Arrays.copyOf(values, values.length), size);
+    }
+
+    /** What {@link #freeze()} returns: the keys and values by slot (null keys are empty slots). */
+    public record Frozen<K, V>(Object[] keys, Object[] values, int size) {
+        @SuppressWarnings("unchecked")
+        public void forEach(BiConsumer<K, V> action) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null) {
+                    action.accept((K) keys[i], (V) values[i]);
+                }
+            }
+        }
+    }
+
     /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
     public int capacity() {
         return keys.length;

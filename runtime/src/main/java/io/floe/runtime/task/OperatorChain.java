@@ -3,6 +3,7 @@ package io.floe.runtime.task;
 import io.floe.api.OutputTag;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.network.RecordWriter;
+import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import io.floe.runtime.operators.BroadcastingOutput;
 import io.floe.runtime.operators.ChainingOutput;
 import io.floe.runtime.operators.OperatorContext;
@@ -64,7 +65,8 @@ final class OperatorChain {
                     KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                             context.maxParallelism(), context.parallelism(), context.subtaskIndex()),
                     context.maxParallelism(),
-                    System::currentTimeMillis);
+                    System::currentTimeMillis,
+                    new TaggedRecordSerializer(context.userClassLoader()));
             keyedStateBackends.add(keyedState);
         }
         operator.setup(context, buildOutput(spec, context, writers, channelsPerOutput), keyedState);

@@ -19,6 +19,7 @@ import io.floe.api.state.ReducingStateDescriptor;
 import io.floe.api.state.StateTtlConfig;
 import io.floe.api.state.ValueState;
 import io.floe.api.state.ValueStateDescriptor;
+import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,11 @@ import org.junit.jupiter.api.Test;
 class HeapKeyedStateBackendTest {
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final HeapKeyedStateBackend<String> backend =
-            new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, clock::get);
+            new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, clock::get, serializer());
+
+    static TaggedRecordSerializer serializer() {
+        return new TaggedRecordSerializer(HeapKeyedStateBackendTest.class.getClassLoader());
+    }
 
     @Test
     void valueStateKeepsOneValuePerKey() throws Exception {
