@@ -84,6 +84,21 @@ final class BufferBuilder {
         return queued;
     }
 
+    /**
+     * Appends an event (a checkpoint barrier) in a buffer of its own: what is open is queued first,
+     * and the event's buffer right after it, so a consumer that reads the event has read all of its
+     * buffer and can stop reading this channel at that point.
+     *
+     * @return whether a buffer was queued (always), as {@link #append} reports it
+     */
+    synchronized boolean appendAlone(Object event, RecordSerializer serializer) {
+        if (open != null && open.isReadable() && !released) {
+            finishOpenBuffer();
+        }
+        append(event, serializer, true);
+        return true;
+    }
+
     /** Queues the open buffer if it holds anything; never blocks. */
     synchronized void flush() {
         if (open != null && open.isReadable() && !released) {

@@ -21,6 +21,10 @@ abstract class InputChannel {
     boolean queuedInGate;
     /** Consuming thread only. */
     boolean endOfPartitionReached;
+    /** Consuming thread only: the gate does not read this channel until consumption resumes. */
+    boolean blocked;
+    /** Guarded by the gate's lock: taken out of the gate's queue while blocked, to go back on resume. */
+    boolean parked;
 
     InputChannel(InputGate gate, int channelIndex, InputChannelDescriptor descriptor, PartitionRequestBackoff backoff) {
         this.gate = gate;

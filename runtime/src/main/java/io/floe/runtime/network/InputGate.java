@@ -36,6 +36,7 @@ public final class InputGate implements AutoCloseable {
     private int recordsReadFromCurrent;
     private int finishedChannels;
     private int lastChannelIndex = -1;
+    private int blockedChannels;
     /** 1 while the consumer holds a buffer; a gauge for other threads, written once per buffer. */
     private volatile int buffersHeld;
 
@@ -60,6 +61,10 @@ public final class InputGate implements AutoCloseable {
     /**
      * The next record from any channel, blocking until one is there.
      *
+     * <p>While a channel is blocked ({@link #blockChannel}), a channel that reaches its end returns
+     * an {@link EndOfChannel} instead of passing silently, so that whoever blocked channels learns
+     * that it will not wait for that one.
+     *
      * @return the record, or null once every channel has reached end-of-partition
      * @throws IOException if a producer failed, a partition was not found within the request backoff,
      *     or a connection broke; later calls throw again
@@ -72,6 +77,50 @@ public final class InputGate implements AutoCloseable {
             return readRecord(buffer, serializer);
         }
         return readFromNextBuffer(serializer);
+    }
+
+    /**
+     * Stops reading channel {@code index} until {@link #resumeConsumption()}: its buffers wait in
+     * the channel (and, remote, its credits run out), the other channels go on. Used to align
+     * checkpoint barriers; the record read last from the channel must have ended its buffer, as an
+     * event written with {@link RecordWriter#broadcastEvent} does. Consuming thread only.
+     */
+    public void blockChannel(int index) {
+        InputChannel channel = channels[index];
+        if (currentChannel == channel && currentBuffer != null && currentBuffer.isReadable()) {
+            throw new IllegalStateException("Cannot block " + channel + " in the middle of a buffer");
+        }
+        if (!channel.blocked) {
+            channel.blocked = true;
+            blockedChannels++;
+        }
+    }
+
+    /** Reads every blocked channel again. Consuming thread only. */
+    public void resumeConsumption() {
+        if (blockedChannels == 0) {
+            return;
+        }
+        synchronized (lock) {
+            for (InputChannel channel : channels) {
+                channel.blocked = false;
+                if (channel.parked) {
+                    channel.parked = false;
+                    channelsWithData.add(channel);
+                }
+            }
+            lock.notifyAll();
+        }
+        blockedChannels = 0;
+    }
+
+    public boolean isBlocked(int index) {
+        return channels[index].blocked;
+    }
+
+    /** Whether channel {@code index} has reached its end-of-partition. Consuming thread only. */
+    public boolean isFinished(int index) {
+        return channels[index].endOfPartitionReached;
     }
 
     /** Index (in the descriptor list) of the channel the last record came from; -1 before the first. */
@@ -159,6 +208,10 @@ public final class InputGate implements AutoCloseable {
             if (next.isEndOfPartition()) {
                 channel.endOfPartitionReached = true;
                 finishedChannels++;
+                if (blockedChannels > 0) {
+                    lastChannelIndex = channel.channelIndex;
+                    return new EndOfChannel(channel.channelIndex);
+                }
                 continue;
             }
             if (next.moreAvailable()) {
@@ -177,15 +230,20 @@ public final class InputGate implements AutoCloseable {
 
     private InputChannel takeChannelWithData() throws InterruptedException {
         synchronized (lock) {
-            InputChannel channel;
-            while ((channel = channelsWithData.poll()) == null) {
-                if (closed) {
-                    throw new IllegalStateException("Input gate was closed");
+            while (true) {
+                InputChannel channel = channelsWithData.poll();
+                if (channel == null) {
+                    if (closed) {
+                        throw new IllegalStateException("Input gate was closed");
+                    }
+                    lock.wait();
+                } else if (channel.blocked) {
+                    channel.parked = true; // still counts as queued: resumeConsumption puts it back
+                } else {
+                    channel.queuedInGate = false;
+                    return channel;
                 }
-                lock.wait();
             }
-            channel.queuedInGate = false;
-            return channel;
         }
     }
 

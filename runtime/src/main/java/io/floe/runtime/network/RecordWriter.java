@@ -83,6 +83,20 @@ public final class RecordWriter implements AutoCloseable {
         RECORDS_WRITTEN.setOpaque(this, recordsWritten + 1);
     }
 
+    /**
+     * Writes {@code event} (a checkpoint barrier) to every subpartition after everything written
+     * before, each in a buffer of its own, so that a consumer can block the channel right after
+     * reading it ({@link InputGate#blockChannel}). Blocks as {@link #broadcast} does. Does not count
+     * as a record.
+     */
+    public void broadcastEvent(Object event) throws InterruptedException {
+        for (int i = 0; i < builders.length; i++) {
+            if (builders[i].appendAlone(event, serializer)) {
+                partition.getSubpartition(i).awaitCapacity();
+            }
+        }
+    }
+
     /** Queues every non-empty open buffer. Never blocks; safe from the flusher thread. */
     public void flushAll() {
         for (BufferBuilder builder : builders) {
