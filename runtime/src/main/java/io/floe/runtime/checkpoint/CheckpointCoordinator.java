@@ -1,0 +1,452 @@
+package io.floe.runtime.checkpoint;
+
+import io.floe.api.ExternalizedCheckpointRetention;
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.JobVertexId;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a job's checkpoints: triggers them at the sources every {@code interval}, collects the
+ * acknowledgements of all subtasks, writes {@code _metadata} when the last one came, tells every
+ * subtask the checkpoint completed (sinks commit then), keeps the newest {@code numRetained} and
+ * deletes the older ones. A checkpoint that times out or is declined is aborted and its directory
+ * deleted; more consecutive failures than {@code tolerableFailures} fail the job over. Savepoints
+ * are checkpoints the user triggers; they are never deleted and never count as failures.
+ *
+ * <p>Threads: every method, and every callback it schedules, runs on the JobMaster's main thread;
+ * storage I/O runs on the {@code io} executor and hops back through {@code mainThread}.
+ */
+public final class CheckpointCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+    private static final int HISTORY_SIZE = 10;
+
+    /** A subtask of the job's current run, as the coordinator needs it. */
+    public record TaskInCheckpoint(ExecutionAttemptId attempt, JobVertexId vertex, int subtaskIndex, boolean source) {}
+
+    /** How the coordinator reaches the tasks of the job's current run; implemented by the JobMaster. */
+    public interface Tasks {
+        /** Every subtask of the current run, or null unless all of them are RUNNING. */
+        List<TaskInCheckpoint> runningTasks();
+
+        /** Asks a source subtask to take the checkpoint and send its barrier downstream. */
+        void triggerCheckpoint(
+                TaskInCheckpoint source, long checkpointId, long timestamp, boolean savepoint, String directory);
+
+        void notifyCheckpointComplete(TaskInCheckpoint task, long checkpointId, long timestamp);
+
+        void notifyCheckpointAborted(TaskInCheckpoint task, long checkpointId);
+
+        /** Fails the job over (restart or fail, as the restart strategy says). */
+        void failJob(Throwable cause);
+    }
+
+    /** Runs work on the main thread after a delay (the JobMaster's scheduleRunAsync); tests drive it by hand. */
+    public interface Timer {
+        Cancellable schedule(Runnable task, Duration delay);
+    }
+
+    public interface Cancellable {
+        void cancel();
+    }
+
+    private final JobId jobId;
+    private final CheckpointSettings settings;
+    private final CheckpointStorage storage;
+    private final Tasks tasks;
+    private final Timer timer;
+    private final Clock clock;
+    private final Executor io;
+    private final Executor mainThread;
+
+    private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+    private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
+    private final Deque<CheckpointStats> history = new ArrayDeque<>();
+    private long nextCheckpointId = 1;
+    private long lastCompletionMillis = Long.MIN_VALUE / 2;
+    private int consecutiveFailures;
+    private long numberOfCompleted;
+    private long numberOfFailed;
+    private Cancellable periodicTrigger;
+    private boolean running;
+    private boolean shutDown;
+
+    public CheckpointCoordinator(
+            JobId jobId,
+            CheckpointSettings settings,
+            CheckpointStorage storage,
+            Tasks tasks,
+            Timer timer,
+            Clock clock,
+            Executor io,
+            Executor mainThread) {
+        this.jobId = jobId;
+        this.settings = settings;
+        this.storage = storage;
+        this.tasks = tasks;
+        this.timer = timer;
+        this.clock = clock;
+        this.io = io;
+        this.mainThread = mainThread;
+    }
+
+    /** Starts periodic checkpoints: the first one {@code interval} from now. */
+    public void startCheckpointScheduler() {
+        if (shutDown || running) {
+            return;
+        }
+        running = true;
+        schedulePeriodic(settings.interval());
+    }
+
+    /** Stops periodic checkpoints; pending ones go on. */
+    public void stopCheckpointScheduler() {
+        running = false;
+        if (periodicTrigger != null) {
+            periodicTrigger.cancel();
+            periodicTrigger = null;
+        }
+    }
+
+    /** Triggers a savepoint into {@code targetDirectory} (null: {@code state.savepoints.dir}). */
+    public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
+        return trigger(true, targetDirectory);
+    }
+
+    /** Triggers a checkpoint now, whatever the interval (for tests and the REST API). */
+    public CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+        return trigger(false, null);
+    }
+
+    /** A subtask took its part of checkpoint {@code checkpointId}. */
+    public void acknowledge(ExecutionAttemptId attempt, long checkpointId, TaskStateSnapshot state) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint == null || checkpoint.discarded) {
+            LOG.debug("Ignoring a late acknowledgement of checkpoint {} of job {} by {}", checkpointId, jobId, attempt);
+            return;
+        }
+        if (!checkpoint.acknowledge(attempt, state, clock.millis())) {
+            LOG.warn("Checkpoint {} of job {}: unexpected acknowledgement by {}", checkpointId, jobId, attempt);
+            return;
+        }
+        if (checkpoint.isFullyAcknowledged()) {
+            finalizeCheckpoint(checkpoint);
+        }
+    }
+
+    /** A subtask could not take its part of checkpoint {@code checkpointId}. */
+    public void decline(ExecutionAttemptId attempt, long checkpointId, String reason) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint != null && !checkpoint.discarded && checkpoint.involves(attempt)) {
+            abort(checkpoint, "Checkpoint was declined (" + reason + ")", true);
+        }
+    }
+
+    /** The job fails over: pending checkpoints cannot complete and do not count as failures. */
+    public void abortPendingOnFailover(String reason) {
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            abort(checkpoint, "Checkpoint was aborted: " + reason, false);
+        }
+    }
+
+    /** The newest completed checkpoint, to restore from after a failure; null if there is none. */
+    public CompletedCheckpoint latestCompletedCheckpoint() {
+        return completed.peekLast();
+    }
+
+    /** The retained completed checkpoints, oldest first. */
+    public List<CompletedCheckpoint> retainedCheckpoints() {
+        return List.copyOf(completed);
+    }
+
+    /** The latest checkpoints and savepoints, newest first, for the REST API. */
+    public List<CheckpointStats> history() {
+        List<CheckpointStats> entries = new ArrayList<>();
+        for (PendingCheckpoint checkpoint : pending.descendingMap().values()) {
+            entries.add(stats(checkpoint, "IN_PROGRESS", null, -1));
+        }
+        entries.addAll(history);
+        return entries;
+    }
+
+    public long numberOfCompletedCheckpoints() {
+        return numberOfCompleted;
+    }
+
+    public long numberOfFailedCheckpoints() {
+        return numberOfFailed;
+    }
+
+    public int numberOfPendingCheckpoints() {
+        return pending.size();
+    }
+
+    public CheckpointSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The job reached {@code status} for good: stops, aborts what is pending and deletes the
+     * retained checkpoints unless {@code execution.checkpointing.externalized-checkpoint-retention}
+     * keeps them for that status.
+     */
+    public void shutdown(JobStatus status) {
+        if (shutDown) {
+            return;
+        }
+        stopCheckpointScheduler();
+        abortPendingOnFailover("the job is " + status);
+        shutDown = true;
+        if (discardsOn(status)) {
+            for (CompletedCheckpoint checkpoint : completed) {
+                discardLater(checkpoint.directory());
+            }
+            completed.clear();
+        } else if (!completed.isEmpty()) {
+            LOG.info(
+                    "Job {} is {}; its checkpoint {} stays at {}",
+                    jobId,
+                    status,
+                    completed.peekLast().checkpointId(),
+                    completed.peekLast().directory());
+        }
+    }
+
+    private boolean discardsOn(JobStatus status) {
+        ExternalizedCheckpointRetention retention = settings.retention();
+        return switch (status) {
+            case FINISHED -> true;
+            case CANCELED -> retention != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+            case FAILED -> retention == ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+            default -> false; // suspended: a new JobMaster takes over
+        };
+    }
+
+    private void schedulePeriodic(Duration delay) {
+        periodicTrigger = timer.schedule(this::triggerPeriodically, delay);
+    }
+
+    private void triggerPeriodically() {
+        periodicTrigger = null;
+        if (!running || shutDown) {
+            return;
+        }
+        long now = clock.millis();
+        long pauseLeft = lastCompletionMillis + settings.minPause().toMillis() - now;
+        if (pending.size() >= settings.maxConcurrent()) {
+            LOG.debug("Checkpoint of job {} skipped: {} still in progress", jobId, pending.size());
+            schedulePeriodic(settings.interval());
+        } else if (pauseLeft > 0) {
+            schedulePeriodic(Duration.ofMillis(pauseLeft));
+        } else {
+            trigger(false, null);
+            schedulePeriodic(settings.interval());
+        }
+    }
+
+    private CompletableFuture<CompletedCheckpoint> trigger(boolean savepoint, String targetDirectory) {
+        if (shutDown) {
+            return CompletableFuture.failedFuture(new CheckpointException("The job " + jobId + " has ended"));
+        }
+        List<TaskInCheckpoint> running = tasks.runningTasks();
+        if (running == null || running.isEmpty()) {
+            // not a failure: Flink skips the checkpoint too while tasks are being deployed or restarted
+            LOG.debug("Checkpoint of job {} not triggered: not all tasks are running", jobId);
+            return CompletableFuture.failedFuture(new CheckpointException("Checkpoint triggering task of job " + jobId
+                    + " is not being executed at the moment:" + " not all tasks are running."));
+        }
+        PendingCheckpoint checkpoint = new PendingCheckpoint(nextCheckpointId++, clock.millis(), savepoint, running);
+        pending.put(checkpoint.checkpointId, checkpoint);
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return savepoint
+                                        ? storage.initializeSavepoint(targetDirectory)
+                                        : storage.initializeCheckpoint(checkpoint.checkpointId);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        io)
+                .whenCompleteAsync((directory, failure) -> started(checkpoint, directory, failure), mainThread);
+        return checkpoint.result;
+    }
+
+    private void started(PendingCheckpoint checkpoint, String directory, Throwable failure) {
+        if (checkpoint.discarded) {
+            if (directory != null) {
+                discardLater(directory);
+            }
+            return;
+        }
+        if (failure != null) {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            abort(
+                    checkpoint,
+                    "Could not create the directory of " + describe(checkpoint) + ": " + cause.getMessage(),
+                    true);
+            return;
+        }
+        checkpoint.directory = directory;
+        checkpoint.timeout = timer.schedule(
+                () -> {
+                    if (!checkpoint.finalizing) {
+                        abort(checkpoint, "Checkpoint expired before completing.", true);
+                    }
+                },
+                settings.timeout());
+        LOG.info("Triggering {} of job {} into {}", describe(checkpoint), jobId, directory);
+        for (TaskInCheckpoint task : checkpoint.tasks()) {
+            if (task.source()) {
+                tasks.triggerCheckpoint(
+                        task, checkpoint.checkpointId, checkpoint.triggerTimestamp, checkpoint.savepoint, directory);
+            }
+        }
+    }
+
+    private void finalizeCheckpoint(PendingCheckpoint checkpoint) {
+        checkpoint.finalizing = true;
+        CheckpointMetadata metadata = new CheckpointMetadata(
+                CheckpointMetadata.CURRENT_VERSION,
+                jobId,
+                checkpoint.checkpointId,
+                checkpoint.triggerTimestamp,
+                checkpoint.savepoint,
+                checkpoint.acknowledgedStates());
+        CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                storage.writeMetadata(checkpoint.directory, metadata);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        io)
+                .whenCompleteAsync((ignored, failure) -> completed(checkpoint, metadata, failure), mainThread);
+    }
+
+    private void completed(PendingCheckpoint checkpoint, CheckpointMetadata metadata, Throwable failure) {
+        if (checkpoint.discarded) {
+            return;
+        }
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            abort(
+                    checkpoint,
+                    "Could not write the metadata of " + describe(checkpoint) + ": " + cause.getMessage(),
+                    true);
+            return;
+        }
+        pending.remove(checkpoint.checkpointId);
+        if (checkpoint.timeout != null) {
+            checkpoint.timeout.cancel();
+        }
+        long now = clock.millis();
+        CompletedCheckpoint done =
+                new CompletedCheckpoint(metadata, checkpoint.directory, now - checkpoint.triggerTimestamp);
+        numberOfCompleted++;
+        remember(stats(checkpoint, "COMPLETED", null, done.durationMillis()));
+        if (!checkpoint.savepoint) {
+            lastCompletionMillis = now;
+            consecutiveFailures = 0;
+            completed.addLast(done);
+            while (completed.size() > settings.numRetained()) {
+                discardLater(completed.removeFirst().directory()); // subsumed
+            }
+            // older pending checkpoints can no longer complete usefully (Flink subsumes them too)
+            for (PendingCheckpoint older :
+                    new ArrayList<>(pending.headMap(checkpoint.checkpointId).values())) {
+                if (!older.savepoint) {
+                    abort(older, "Checkpoint was subsumed by checkpoint " + checkpoint.checkpointId + ".", false);
+                }
+            }
+        }
+        LOG.info(
+                "Completed {} of job {} ({} bytes in {} ms)",
+                describe(checkpoint),
+                jobId,
+                metadata.stateSize(),
+                done.durationMillis());
+        for (TaskInCheckpoint task : checkpoint.tasks()) {
+            tasks.notifyCheckpointComplete(task, checkpoint.checkpointId, checkpoint.triggerTimestamp);
+        }
+        checkpoint.result.complete(done);
+    }
+
+    private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
+        if (checkpoint.discarded) {
+            return;
+        }
+        checkpoint.discarded = true;
+        pending.remove(checkpoint.checkpointId);
+        if (checkpoint.timeout != null) {
+            checkpoint.timeout.cancel();
+        }
+        if (checkpoint.directory != null) {
+            discardLater(checkpoint.directory);
+        }
+        numberOfFailed++;
+        remember(stats(checkpoint, "FAILED", reason, clock.millis() - checkpoint.triggerTimestamp));
+        LOG.warn("{} of job {} failed: {}", describe(checkpoint), jobId, reason);
+        for (TaskInCheckpoint task : checkpoint.tasks()) {
+            tasks.notifyCheckpointAborted(task, checkpoint.checkpointId);
+        }
+        checkpoint.result.completeExceptionally(new CheckpointException(reason));
+        if (countsAsFailure && !checkpoint.savepoint && ++consecutiveFailures > settings.tolerableFailures()) {
+            consecutiveFailures = 0;
+            tasks.failJob(new CheckpointException("Exceeded checkpoint tolerable failure threshold. The latest"
+                    + " checkpoint failed due to " + reason + " (execution.checkpointing.tolerable-failed-checkpoints: "
+                    + settings.tolerableFailures() + ")"));
+        }
+    }
+
+    private void discardLater(String directory) {
+        io.execute(() -> {
+            try {
+                storage.discard(directory);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {} of job {}: {}", directory, jobId, e.toString());
+            }
+        });
+    }
+
+    private void remember(CheckpointStats stats) {
+        history.addFirst(stats);
+        while (history.size() > HISTORY_SIZE) {
+            history.removeLast();
+        }
+    }
+
+    private CheckpointStats stats(PendingCheckpoint checkpoint, String status, String failure, long duration) {
+        return new CheckpointStats(
+                checkpoint.checkpointId,
+                status,
+                checkpoint.savepoint,
+                checkpoint.triggerTimestamp,
+                checkpoint.latestAckTimestamp,
+                checkpoint.stateSize(),
+                duration,
+                checkpoint.tasks().size(),
+                checkpoint.numberOfAcknowledged(),
+                checkpoint.directory,
+                failure);
+    }
+
+    private static String describe(PendingCheckpoint checkpoint) {
+        return (checkpoint.savepoint ? "savepoint " : "checkpoint ") + checkpoint.checkpointId;
+    }
+}

@@ -1,0 +1,351 @@
+package io.floe.runtime.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.api.ExternalizedCheckpointRetention;
+import io.floe.api.JobId;
+import io.floe.api.JobStatus;
+import io.floe.runtime.rpc.ManualClock;
+import io.floe.runtime.types.ExecutionAttemptId;
+import io.floe.runtime.types.JobVertexId;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointCoordinatorTest {
+    private static final JobVertexId SOURCE = new JobVertexId("00000000000000000000000000000001");
+    private static final JobVertexId SINK = new JobVertexId("00000000000000000000000000000002");
+
+    @TempDir
+    Path dir;
+
+    private final JobId jobId = JobId.generate();
+    private final ManualClock clock = new ManualClock(1_000_000);
+    private final ManualTimer timer = new ManualTimer();
+    private final FakeTasks tasks = new FakeTasks();
+
+    private CheckpointCoordinator coordinator(int tolerable, int retained, ExternalizedCheckpointRetention retention) {
+        CheckpointSettings settings = new CheckpointSettings(
+                Duration.ofMillis(200), true, Duration.ofSeconds(10), Duration.ZERO, 1, tolerable, retention, retained);
+        FileSystemCheckpointStorage storage = new FileSystemCheckpointStorage(
+                jobId, dir.resolve("checkpoints").toUri().toString(), null, new Configuration());
+        return new CheckpointCoordinator(jobId, settings, storage, tasks, timer, clock, Runnable::run, Runnable::run);
+    }
+
+    private CheckpointCoordinator coordinator() {
+        return coordinator(0, 1, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+    }
+
+    private Path checkpointDir(long id) {
+        return dir.resolve("checkpoints").resolve(jobId.toString()).resolve("chk-" + id);
+    }
+
+    private void acknowledgeAll(CheckpointCoordinator coordinator, long id) {
+        for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
+            coordinator.acknowledge(task.attempt(), id, stateOf(task));
+        }
+    }
+
+    private static TaskStateSnapshot stateOf(CheckpointCoordinator.TaskInCheckpoint task) {
+        return new TaskStateSnapshot(List.of(new OperatorSubtaskState(
+                task.vertex().value(),
+                List.of(new StateFile(
+                        "keyed-" + task.subtaskIndex(), 100, task.subtaskIndex() * 64, task.subtaskIndex() * 64 + 63)),
+                List.of())));
+    }
+
+    @Test
+    void aCheckpointTriggeredAtTheSourcesCompletesWithEveryAcknowledgementAndIsAnnounced() throws Exception {
+        CheckpointCoordinator coordinator = coordinator();
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(199));
+        assertEquals(List.of(), tasks.triggered);
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of("trigger 1 at source#0", "trigger 1 at source#1"), tasks.triggered);
+        assertTrue(Files.isDirectory(checkpointDir(1)));
+
+        List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
+        for (int i = 0; i < all.size() - 1; i++) {
+            coordinator.acknowledge(all.get(i).attempt(), 1, stateOf(all.get(i)));
+        }
+        assertNull(coordinator.latestCompletedCheckpoint(), "one subtask still owes its acknowledgement");
+        assertFalse(Files.exists(checkpointDir(1).resolve("_metadata")));
+        coordinator.acknowledge(all.get(all.size() - 1).attempt(), 1, stateOf(all.get(all.size() - 1)));
+
+        CompletedCheckpoint completed = coordinator.latestCompletedCheckpoint();
+        assertEquals(1, completed.checkpointId());
+        assertTrue(Files.isRegularFile(checkpointDir(1).resolve("_metadata")));
+        assertEquals(
+                List.of(
+                        "complete 1 at source#0",
+                        "complete 1 at source#1",
+                        "complete 1 at sink#0",
+                        "complete 1 at sink#1"),
+                tasks.notified);
+        CheckpointMetadata read = new FileSystemCheckpointStorage(jobId, null, null, new Configuration())
+                .readMetadata(checkpointDir(1).toString());
+        assertEquals(completed.metadata(), read);
+        assertEquals(400, read.stateSize());
+        assertEquals("COMPLETED", coordinator.history().get(0).status());
+    }
+
+    @Test
+    void onlyTheNewestCheckpointsAreKept() {
+        CheckpointCoordinator coordinator =
+                coordinator(0, 2, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        coordinator.startCheckpointScheduler();
+        for (long id = 1; id <= 4; id++) {
+            timer.advance(clock, Duration.ofMillis(200));
+            acknowledgeAll(coordinator, id);
+        }
+        assertEquals(
+                List.of(3L, 4L),
+                coordinator.retainedCheckpoints().stream()
+                        .map(CompletedCheckpoint::checkpointId)
+                        .toList());
+        assertFalse(Files.exists(checkpointDir(1)), "subsumed checkpoints are deleted");
+        assertFalse(Files.exists(checkpointDir(2)));
+        assertTrue(Files.exists(checkpointDir(3)));
+    }
+
+    @Test
+    void aTimedOutCheckpointIsAbortedAndDeletedAndTooManyFailTheJobOver() {
+        CheckpointCoordinator coordinator =
+                coordinator(1, 1, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        assertTrue(Files.exists(checkpointDir(1)));
+        timer.advance(clock, Duration.ofSeconds(10));
+        assertFalse(Files.exists(checkpointDir(1)), "an aborted checkpoint leaves no files");
+        assertTrue(tasks.notified.contains("abort 1 at sink#1"));
+        assertEquals(List.of(), tasks.failures, "one failure is tolerated");
+
+        // checkpoint 2 was skipped while 1 was pending (max concurrent 1); the next one times out too
+        timer.advance(clock, Duration.ofMillis(200));
+        long second = coordinator.history().get(0).id();
+        timer.advance(clock, Duration.ofSeconds(10));
+        assertFalse(Files.exists(checkpointDir(second)));
+        assertEquals(1, tasks.failures.size());
+        assertTrue(
+                tasks.failures
+                        .get(0)
+                        .getMessage()
+                        .startsWith("Exceeded checkpoint tolerable failure threshold. The latest"
+                                + " checkpoint failed due to Checkpoint expired before completing."),
+                tasks.failures.get(0).getMessage());
+    }
+
+    @Test
+    void aDeclinedCheckpointIsAbortedAndAnAcknowledgementAfterwardsIgnored() {
+        CheckpointCoordinator coordinator =
+                coordinator(5, 1, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        coordinator.decline(tasks.running.get(2).attempt(), 1, "the task is finishing");
+        assertFalse(Files.exists(checkpointDir(1)));
+        acknowledgeAll(coordinator, 1);
+        assertNull(coordinator.latestCompletedCheckpoint());
+        assertEquals(
+                "Checkpoint was declined (the task is finishing)",
+                coordinator.history().get(0).failureMessage());
+    }
+
+    @Test
+    void maxConcurrentAndMinPauseHoldBackTheNextTrigger() {
+        CheckpointSettings settings = new CheckpointSettings(
+                Duration.ofMillis(100),
+                true,
+                Duration.ofMinutes(1),
+                Duration.ofMillis(500),
+                1,
+                0,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
+                1);
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(
+                jobId,
+                settings,
+                new FileSystemCheckpointStorage(jobId, dir.toUri().toString(), null, new Configuration()),
+                tasks,
+                timer,
+                clock,
+                Runnable::run,
+                Runnable::run);
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(1000));
+        assertEquals(1, coordinator.numberOfPendingCheckpoints(), "one at a time");
+        acknowledgeAll(coordinator, 1);
+        int triggersBefore = tasks.triggered.size();
+        timer.advance(clock, Duration.ofMillis(499));
+        assertEquals(triggersBefore, tasks.triggered.size(), "500 ms pause after a completed checkpoint");
+        timer.advance(clock, Duration.ofMillis(101));
+        assertEquals(triggersBefore + 2, tasks.triggered.size(), "then the next, at both sources");
+    }
+
+    @Test
+    void nothingIsTriggeredWhileNotAllTasksRunAndThatIsNoFailure() {
+        CheckpointCoordinator coordinator = coordinator();
+        tasks.allRunning = false;
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofSeconds(5));
+        assertEquals(List.of(), tasks.triggered);
+        assertEquals(List.of(), tasks.failures);
+        tasks.allRunning = true;
+        timer.advance(clock, Duration.ofMillis(200));
+        assertEquals(2, tasks.triggered.size());
+    }
+
+    @Test
+    void aSavepointGoesToItsOwnDirectoryAndOutlivesLaterCheckpointsAndTheJob() throws Exception {
+        CheckpointCoordinator coordinator = coordinator();
+        Path target = dir.resolve("savepoints");
+        CompletableFuture<CompletedCheckpoint> savepoint =
+                coordinator.triggerSavepoint(target.toUri().toString());
+        acknowledgeAll(coordinator, 1);
+        CompletedCheckpoint done = savepoint.get();
+        String name = Path.of(URI.create(done.directory())).getFileName().toString();
+        assertTrue(name.matches("savepoint-" + jobId.toString().substring(0, 6) + "-[0-9a-f]{12}"), name);
+        assertTrue(done.isSavepoint());
+        assertNull(coordinator.latestCompletedCheckpoint(), "a savepoint is not used for failover");
+
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        acknowledgeAll(coordinator, 2);
+        coordinator.shutdown(JobStatus.FINISHED);
+        assertFalse(Files.exists(checkpointDir(2)), "checkpoints go with the finished job");
+        assertTrue(Files.isRegularFile(Path.of(URI.create(done.directory())).resolve("_metadata")));
+    }
+
+    @Test
+    void retentionDecidesWhatACancelledJobLeaves() {
+        CheckpointCoordinator retaining = coordinator(0, 1, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        retaining.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        acknowledgeAll(retaining, 1);
+        timer.advance(clock, Duration.ofMillis(200)); // checkpoint 2 pending when the job is cancelled
+        retaining.shutdown(JobStatus.CANCELED);
+        assertTrue(Files.exists(checkpointDir(1).resolve("_metadata")));
+        assertFalse(Files.exists(checkpointDir(2)), "the pending one is aborted and deleted");
+    }
+
+    @Test
+    void theMetadataOfSomethingElseIsRefusedNamingThePath() throws Exception {
+        FileSystemCheckpointStorage storage = new FileSystemCheckpointStorage(jobId, null, null, new Configuration());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Exception missing = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> storage.readMetadata(empty.toString()));
+        assertTrue(missing.getMessage().startsWith("No checkpoint or savepoint at " + empty), missing.getMessage());
+        Files.writeString(empty.resolve("_metadata"), "not json");
+        Exception garbage = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> storage.readMetadata(empty.toString()));
+        assertTrue(
+                garbage.getMessage().startsWith(empty + " is not a Floe checkpoint or savepoint"),
+                garbage.getMessage());
+    }
+
+    /** Two sources and two sinks; records what the coordinator asked of them. */
+    private static final class FakeTasks implements CheckpointCoordinator.Tasks {
+        final List<CheckpointCoordinator.TaskInCheckpoint> running = List.of(
+                new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SOURCE, 0, true),
+                new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SOURCE, 1, true),
+                new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SINK, 0, false),
+                new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SINK, 1, false));
+        final List<String> triggered = new ArrayList<>();
+        final List<String> notified = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        boolean allRunning = true;
+
+        @Override
+        public List<CheckpointCoordinator.TaskInCheckpoint> runningTasks() {
+            return allRunning ? running : null;
+        }
+
+        @Override
+        public void triggerCheckpoint(
+                CheckpointCoordinator.TaskInCheckpoint source,
+                long id,
+                long timestamp,
+                boolean savepoint,
+                String directory) {
+            triggered.add("trigger " + id + " at " + name(source));
+        }
+
+        @Override
+        public void notifyCheckpointComplete(CheckpointCoordinator.TaskInCheckpoint task, long id, long timestamp) {
+            notified.add("complete " + id + " at " + name(task));
+        }
+
+        @Override
+        public void notifyCheckpointAborted(CheckpointCoordinator.TaskInCheckpoint task, long id) {
+            notified.add("abort " + id + " at " + name(task));
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            failures.add(cause);
+        }
+
+        private static String name(CheckpointCoordinator.TaskInCheckpoint task) {
+            return (task.source() ? "source#" : "sink#") + task.subtaskIndex();
+        }
+    }
+
+    /** Runs scheduled work when the test moves the clock past its time. */
+    private static final class ManualTimer implements CheckpointCoordinator.Timer {
+        private final List<Scheduled> scheduled = new ArrayList<>();
+        private long now = 1_000_000;
+
+        private static final class Scheduled implements CheckpointCoordinator.Cancellable {
+            final long due;
+            final Runnable task;
+            boolean cancelled;
+
+            Scheduled(long due, Runnable task) {
+                this.due = due;
+                this.task = task;
+            }
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+            }
+        }
+
+        @Override
+        public CheckpointCoordinator.Cancellable schedule(Runnable task, Duration delay) {
+            Scheduled entry = new Scheduled(now + delay.toMillis(), task);
+            scheduled.add(entry);
+            return entry;
+        }
+
+        void advance(ManualClock clock, Duration duration) {
+            long target = now + duration.toMillis();
+            while (true) {
+                Scheduled next = scheduled.stream()
+                        .filter(s -> !s.cancelled && s.due <= target)
+                        .min(Comparator.comparingLong(s -> s.due))
+                        .orElse(null);
+                if (next == null) {
+                    break;
+                }
+                scheduled.remove(next);
+                clock.advance(Duration.ofMillis(next.due - now));
+                now = next.due;
+                next.task.run();
+            }
+            clock.advance(Duration.ofMillis(target - now));
+            now = target;
+        }
+    }
+}
