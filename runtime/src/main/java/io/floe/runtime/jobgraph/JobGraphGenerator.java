@@ -34,6 +34,7 @@ public final class JobGraphGenerator {
     }
 
     public JobGraph generate(StreamGraph graph) {
+        checkUniqueOperatorIds(graph);
         for (StreamNode node : graph.getNodes()) {
             if (isChainHead(node)) {
                 vertexOfHead.put(node.getId(), new JobVertexId(String.format("%032x", node.getId() + 1)));
@@ -60,6 +61,22 @@ public final class JobGraphGenerator {
     }
 
     private record PendingEdge(JobVertexId source, int outputIndex, StreamNode targetNode, String strategy) {}
+
+    private static void checkUniqueOperatorIds(StreamGraph graph) {
+        Map<String, StreamNode> byId = new HashMap<>();
+        for (StreamNode node : graph.getNodes()) {
+            StreamNode other = byId.putIfAbsent(operatorId(node), node);
+            if (other != null) {
+                throw new IllegalArgumentException("The uid '" + operatorId(node) + "' is set on two operators ('"
+                        + other.getName() + "' and '" + node.getName() + "'); each operator needs a uid of its own.");
+            }
+        }
+    }
+
+    /** The user's uid, or one derived from the node's place in the program (stable for an unchanged program). */
+    static String operatorId(StreamNode node) {
+        return node.getUid() != null ? node.getUid() : String.format("%032x", node.getId() + 1);
+    }
 
     private boolean isChainHead(StreamNode node) {
         return node.getInEdges().isEmpty() || node.getInEdges().stream().noneMatch(this::isChainable);
@@ -113,6 +130,7 @@ public final class JobGraphGenerator {
                         vertex, index, out.target(), out.partitioner().describe()));
             }
         }
-        return new ChainedOperatorSpec(node.getName(), node.getOperator(), inputTag, chained, network);
+        return new ChainedOperatorSpec(
+                operatorId(node), node.getName(), node.getOperator(), inputTag, chained, network);
     }
 }

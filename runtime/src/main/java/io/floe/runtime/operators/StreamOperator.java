@@ -6,9 +6,10 @@ import java.io.Serializable;
 
 /**
  * An operator with one input. Created on the client, shipped serialized inside a task's chain,
- * and used on that task's thread only: {@link #setup} → {@link #open} → ({@link #setKeyContextElement}
- * when keyed, {@link #processElement})* → {@link #endInput} (only when the input ended, not on
- * cancel) → {@link #close}.
+ * and used on that task's thread only: {@link #setup} → {@link #initializeState} → {@link #open} →
+ * ({@link #setKeyContextElement} when keyed, {@link #processElement}, and between records
+ * {@link #snapshotState} and the checkpoint notifications)* → {@link #endInput} (only when the
+ * input ended, not on cancel) → {@link #close}.
  *
  * <p>An operator of a keyed stream carries the stream's key selector ({@link #setStateKeySelector});
  * the task then gives it a {@link KeyedStateBackend} and sets each record's key on it before the
@@ -53,9 +54,23 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
         keyedStateBackend.setCurrentKey(stateKeySelector.getKey(record));
     }
 
+    /** Before {@link #open}: the operator's state, restored from a checkpoint or empty. */
+    public void initializeState(OperatorStateContext context) throws Exception {}
+
     public void open() throws Exception {}
 
     public abstract void processElement(IN element) throws Exception;
+
+    /**
+     * A checkpoint reached this operator (the synchronous part: move what fields hold into state;
+     * the task then snapshots the state backends). Task thread.
+     */
+    public void snapshotState(long checkpointId, long timestamp) throws Exception {}
+
+    /** Checkpoint {@code checkpointId}, which this operator took part in, completed. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {}
 
     /** The input has ended for good; emit whatever waited for the end. */
     public void endInput() throws Exception {}

@@ -4,6 +4,7 @@ import io.floe.api.TaskInfo;
 import io.floe.api.functions.RuntimeContext;
 import io.floe.api.state.AggregatingState;
 import io.floe.api.state.AggregatingStateDescriptor;
+import io.floe.api.state.KeyedStateStore;
 import io.floe.api.state.ListState;
 import io.floe.api.state.ListStateDescriptor;
 import io.floe.api.state.MapState;
@@ -17,7 +18,7 @@ import io.floe.api.state.ValueStateDescriptor;
 import io.floe.runtime.state.KeyedStateBackend;
 
 /** The {@link RuntimeContext} of a function run by an operator: its subtask, and its keyed state if keyed. */
-public final class StreamingRuntimeContext implements RuntimeContext {
+public final class StreamingRuntimeContext implements RuntimeContext, KeyedStateStore {
     private final OperatorContext task;
     private final KeyedStateBackend<?> keyedState;
 

@@ -53,7 +53,9 @@ abstract class AbstractHeapState<K> implements State {
      * the live state's and not the snapshot's.
      */
     protected final Object copyIfShared(Object value) {
-        return value != null && backend.snapshotInFlight() ? backend.copier().copy(value) : value;
+        return value != null && backend.snapshotInFlight()
+                ? backend.serializer().copy(value)
+                : value;
     }
 
     /**

@@ -30,7 +30,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final int maxParallelism;
     private final LongSupplier ttlClock;
     private final TaggedRecordSerializer serializer;
-    private final StateValueCopier copier;
     /** States restored from snapshots that no function has asked for yet; kept in later snapshots. */
     private final Map<String, RestoredState<K>> restored = new LinkedHashMap<>();
     /** Snapshots frozen and not yet released: while there are any, state changes copy first. */
@@ -55,7 +54,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         this.maxParallelism = maxParallelism;
         this.ttlClock = Objects.requireNonNull(ttlClock, "ttlClock");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
-        this.copier = new StateValueCopier(serializer);
     }
 
     /** A state read from a snapshot: its kind, whether it has time-to-live, and its entries of this range. */
@@ -201,10 +199,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     TaggedRecordSerializer serializer() {
         return serializer;
-    }
-
-    StateValueCopier copier() {
-        return copier;
     }
 
     boolean snapshotInFlight() {

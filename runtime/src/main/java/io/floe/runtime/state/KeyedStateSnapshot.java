@@ -60,6 +60,10 @@ public final class KeyedStateSnapshot {
         this.onRelease = onRelease;
     }
 
+    public KeyGroupRange keyGroupRange() {
+        return keyGroupRange;
+    }
+
     /** How many entries (keys with a value) the snapshot holds over all its states. */
     public long numberOfEntries() {
         return states.stream().mapToLong(s -> s.entries().size()).sum();

@@ -1,6 +1,8 @@
 package io.floe.runtime.task;
 
 import io.floe.api.OutputTag;
+import io.floe.runtime.checkpoint.StateFiles;
+import io.floe.runtime.checkpoint.TaskRestore;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.network.RecordWriter;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
@@ -13,8 +15,8 @@ import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.partitioner.StreamPartitioner;
 import io.floe.runtime.state.HeapKeyedStateBackend;
+import io.floe.runtime.state.HeapOperatorStateBackend;
 import io.floe.runtime.state.KeyGroupRangeAssignment;
-import io.floe.runtime.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,11 @@ final class OperatorChain {
     /** Every operator in parent-before-child order; the source, if any, is not in it. */
     private final List<StreamOperator<?, ?>> operators = new ArrayList<>();
 
-    private final List<KeyedStateBackend<?>> keyedStateBackends = new ArrayList<>();
+    /** Every operator with its state, the source first: what checkpoints snapshot and restore. */
+    private final List<ChainedOperatorState> states = new ArrayList<>();
+
+    private final OperatorContext context;
+    private final TaggedRecordSerializer stateSerializer;
 
     @SuppressWarnings("unchecked")
     OperatorChain(
@@ -40,10 +46,14 @@ final class OperatorChain {
             OperatorContext context,
             List<RecordWriter> writers,
             List<Integer> channelsPerOutput) {
+        this.context = context;
+        this.stateSerializer = new TaggedRecordSerializer(context.userClassLoader());
         Object headOperator = spec.operator();
         if (headOperator instanceof SourceOperator<?> sourceOperator) {
             source = (SourceOperator<Object>) sourceOperator;
             head = null;
+            states.add(new ChainedOperatorState(
+                    spec.operatorId(), source, null, new HeapOperatorStateBackend(stateSerializer)));
             source.setup(context, buildOutput(spec, context, writers, channelsPerOutput));
         } else {
             source = null;
@@ -59,16 +69,17 @@ final class OperatorChain {
             List<RecordWriter> writers,
             List<Integer> channelsPerOutput) {
         operators.add(operator);
-        KeyedStateBackend<?> keyedState = null;
+        HeapKeyedStateBackend<?> keyedState = null;
         if (operator.isKeyed()) {
             keyedState = new HeapKeyedStateBackend<>(
                     KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                             context.maxParallelism(), context.parallelism(), context.subtaskIndex()),
                     context.maxParallelism(),
                     System::currentTimeMillis,
-                    new TaggedRecordSerializer(context.userClassLoader()));
-            keyedStateBackends.add(keyedState);
+                    stateSerializer);
         }
+        states.add(new ChainedOperatorState(
+                spec.operatorId(), operator, keyedState, new HeapOperatorStateBackend(stateSerializer)));
         operator.setup(context, buildOutput(spec, context, writers, channelsPerOutput), keyedState);
     }
 
@@ -123,6 +134,37 @@ final class OperatorChain {
         return head;
     }
 
+    /**
+     * Hands every operator its state before {@link #open}: restored from {@code restore} (null: a
+     * fresh start), through {@code files}.
+     */
+    void initializeState(TaskRestore restore, StateFiles files) throws Exception {
+        for (ChainedOperatorState state : states) {
+            state.initialize(context, restore, files);
+        }
+    }
+
+    /** A checkpoint reached the chain: every operator snapshots, source first. Task thread. */
+    List<ChainedOperatorState.Frozen> snapshotState(long checkpointId, long timestamp) throws Exception {
+        List<ChainedOperatorState.Frozen> frozen = new ArrayList<>(states.size());
+        for (ChainedOperatorState state : states) {
+            frozen.add(state.snapshot(checkpointId, timestamp));
+        }
+        return frozen;
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (ChainedOperatorState state : states) {
+            state.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (ChainedOperatorState state : states) {
+            state.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
     void open() throws Exception {
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
@@ -156,7 +198,11 @@ final class OperatorChain {
                 }
             }
         }
-        keyedStateBackends.forEach(KeyedStateBackend::dispose);
+        for (ChainedOperatorState state : states) {
+            if (state.keyed() != null) {
+                state.keyed().dispose();
+            }
+        }
         if (first != null) {
             throw first;
         }

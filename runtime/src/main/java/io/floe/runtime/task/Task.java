@@ -106,6 +106,7 @@ public final class Task implements Runnable {
             if (!descriptor.inputChannels().isEmpty()) {
                 gate = network.createInputGate(descriptor.inputChannels());
             }
+            operators.initializeState(null, null); // restoring from a checkpoint comes with the coordinator's wiring
             operators.open();
             transition(ExecutionState.RUNNING, null);
             if (canceled) {

@@ -76,7 +76,7 @@ class BufferBuilderTest {
 
     @Test
     void failedRecordLeavesNoTraceAndEmptyBufferIsNotFlushed() throws Exception {
-        assertThrows(IllegalArgumentException.class, () -> builder.append(new Object(), SERIALIZER, false));
+        assertThrows(IllegalArgumentException.class, () -> builder.append(new Unsendable(), SERIALIZER, false));
         builder.flush();
         assertEquals(0, subpartition.getNumberOfQueuedBuffers());
         builder.append(3L, SERIALIZER, false);
@@ -90,5 +90,11 @@ class BufferBuilderTest {
     void refusesRecordsOnceReleased() {
         builder.release();
         assertThrows(IllegalStateException.class, () -> builder.append(1L, SERIALIZER, false));
+    }
+
+    /** A record no serializer can send: neither Java serialization nor Kryo can write a live thread. */
+    private static final class Unsendable {
+        @SuppressWarnings("unused")
+        private final Thread owner = Thread.currentThread();
     }
 }

@@ -227,7 +227,7 @@ class RecordWriterTest {
         ResultPartition partition = environment.createResultPartition(id, 1);
         RecordWriter writer = partition.createRecordWriter(SERIALIZER, null);
         writer.emit(1L, 0);
-        assertThrows(IllegalArgumentException.class, () -> writer.emit(new Object(), 0));
+        assertThrows(IllegalArgumentException.class, () -> writer.emit(new Unsendable(), 0));
         writer.emit(2L, 0);
         writer.close();
         InputGate gate = environment.createInputGate(List.of(channel(environment, id, 0)));
@@ -275,5 +275,11 @@ class RecordWriterTest {
 
     interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    /** A record no serializer can send: neither Java serialization nor Kryo can write a live thread. */
+    private static final class Unsendable {
+        @SuppressWarnings("unused")
+        private final Thread owner = Thread.currentThread();
     }
 }

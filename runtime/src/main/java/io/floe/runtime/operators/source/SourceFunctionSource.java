@@ -5,9 +5,11 @@ import io.floe.api.functions.RichFunction;
 import io.floe.api.functions.source.ParallelSourceFunction;
 import io.floe.api.functions.source.SourceFunction;
 import io.floe.runtime.operators.OperatorContext;
+import io.floe.runtime.operators.OperatorStateContext;
 import io.floe.runtime.operators.Output;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamingRuntimeContext;
+import io.floe.runtime.operators.UserFunctionCheckpoints;
 
 /**
  * {@code addSource(fn)}: runs a user's {@link SourceFunction}, treated as unbounded as in Flink;
@@ -32,6 +34,26 @@ public final class SourceFunctionSource<T> extends SourceOperator<T> {
         if (function instanceof RichFunction rich) {
             rich.setRuntimeContext(new StreamingRuntimeContext(context, null));
         }
+    }
+
+    @Override
+    public void initializeState(OperatorStateContext context) throws Exception {
+        UserFunctionCheckpoints.initializeState(function, context);
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, long timestamp) throws Exception {
+        UserFunctionCheckpoints.snapshotState(function, checkpointId, timestamp);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        UserFunctionCheckpoints.notifyCheckpointComplete(function, checkpointId);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        UserFunctionCheckpoints.notifyCheckpointAborted(function, checkpointId);
     }
 
     @Override

@@ -1,0 +1,43 @@
+package io.floe.runtime.checkpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Reads and writes state files in a checkpoint's directory, on any Hadoop file system. I/O threads. */
+public final class StateFiles {
+    /** What goes into a state file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Configuration hadoopConfiguration;
+
+    public StateFiles(Configuration hadoopConfiguration) {
+        this.hadoopConfiguration = hadoopConfiguration;
+    }
+
+    /** Writes {@code name} into {@code directory} and describes it, for key groups start..end (-1 for none). */
+    public StateFile write(String directory, String name, int keyGroupStart, int keyGroupEnd, Content content)
+            throws IOException {
+        Path file = new Path(directory, name);
+        FileSystem fs = file.getFileSystem(hadoopConfiguration);
+        long size;
+        try (FSDataOutputStream out = fs.create(file, false)) {
+            content.writeTo(out);
+            out.flush();
+            size = out.getPos();
+        }
+        return new StateFile(name, size, keyGroupStart, keyGroupEnd);
+    }
+
+    public InputStream open(String directory, StateFile file) throws IOException {
+        Path path = new Path(directory, file.relativePath());
+        return path.getFileSystem(hadoopConfiguration).open(path);
+    }
+}
