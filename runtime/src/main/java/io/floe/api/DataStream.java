@@ -1,5 +1,7 @@
 package io.floe.api;
 
+import io.floe.api.connector.file.sink.FileSink;
+import io.floe.api.connector.sink2.Sink;
 import io.floe.api.functions.FilterFunction;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.functions.KeySelector;
@@ -17,6 +19,7 @@ import io.floe.runtime.operators.ProcessOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
 import io.floe.runtime.operators.partitioner.RebalancePartitioner;
+import io.floe.runtime.operators.sink.FileSinkOperator;
 import io.floe.runtime.operators.sink.PrintSinkOperator;
 import io.floe.runtime.operators.sink.SinkOperator;
 import io.floe.runtime.operators.sink.TextOutputOperator;
@@ -115,6 +118,19 @@ public class DataStream<T> {
             failIfExists(path);
         }
         return addSinkOperator("TextFileSink: " + path, new TextOutputOperator<>(path));
+    }
+
+    /**
+     * Writes the stream with a {@link Sink}: the {@link FileSink} (other {@code Sink}
+     * implementations are not supported yet; use {@link #addSink(SinkFunction)}).
+     */
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (sink instanceof FileSink<T> fileSink) {
+            return addSinkOperator("FileSink: " + fileSink.getBasePath(), new FileSinkOperator<>(fileSink));
+        }
+        throw new UnsupportedOperationException("sinkTo: Floe runs the FileSink, not "
+                + sink.getClass().getName() + "; write the sink as a SinkFunction and use addSink(...).");
     }
 
     public DataStreamSink<T> addSink(SinkFunction<T> sink) {

@@ -5,7 +5,8 @@ import io.floe.api.TaskInfo;
 /**
  * What an operator knows about the subtask it runs in; also the {@link TaskInfo} its functions see.
  * {@code batch} is true when the job runs in BATCH mode, where keyed aggregations emit only their
- * final value per key.
+ * final value per key; {@code checkpointing} when the job takes checkpoints, so that sinks hold
+ * their output back until the checkpoint that covers it completes.
  */
 public record OperatorContext(
         String taskName,
@@ -14,6 +15,7 @@ public record OperatorContext(
         int maxParallelism,
         int attemptNumber,
         boolean batch,
+        boolean checkpointing,
         ClassLoader userClassLoader)
         implements TaskInfo {
 

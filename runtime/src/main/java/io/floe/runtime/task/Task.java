@@ -173,6 +173,7 @@ public final class Task implements Runnable {
                 descriptor.maxParallelism(),
                 descriptor.attemptNumber(),
                 descriptor.batch(),
+                false, // no checkpoints are taken yet: the coordinator is not wired into the JobMaster
                 userClassLoader);
     }
 

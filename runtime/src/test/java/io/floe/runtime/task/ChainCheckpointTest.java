@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
+import io.floe.api.connector.file.sink.FileSink;
+import io.floe.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import io.floe.api.serialization.SimpleStringEncoder;
 import io.floe.api.tuple.Tuple2;
 import io.floe.runtime.checkpoint.CheckpointMetadata;
 import io.floe.runtime.checkpoint.StateAssignment;
@@ -16,11 +19,13 @@ import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.operators.KeyedReduceOperator;
 import io.floe.runtime.operators.OperatorContext;
 import io.floe.runtime.operators.SumReduceFunction;
+import io.floe.runtime.operators.sink.FileSinkOperator;
 import io.floe.runtime.operators.sink.SinkOperator;
 import io.floe.runtime.operators.source.SequenceSource;
 import io.floe.runtime.state.KeyGroupRangeAssignment;
 import io.floe.runtime.types.JobVertexId;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +50,14 @@ class ChainCheckpointTest {
 
     private static OperatorContext context(int index, int parallelism) {
         return new OperatorContext(
-                "test", index, parallelism, MAX_PARALLELISM, 0, false, ChainCheckpointTest.class.getClassLoader());
+                "test",
+                index,
+                parallelism,
+                MAX_PARALLELISM,
+                0,
+                false,
+                true,
+                ChainCheckpointTest.class.getClassLoader());
     }
 
     private static ChainedOperatorSpec withSink(String id, Object head, List<Object> out) {
@@ -164,6 +176,93 @@ class ChainCheckpointTest {
                                 + " checkpoint/savepoint state for operator counter to the new program"),
                 e.getMessage());
         StateAssignment.checkEveryStateHasAnOperator(metadata, Set.of("renamed"), true, "/sp"); // -n
+    }
+
+    @Test
+    void aFileSinkCommitsWhatCheckpointsCoverAndARestoreLeavesEachRecordOnce() throws Exception {
+        Path output = dir.resolve("out");
+        FileSink<Long> sink = FileSink.forRowFormat(
+                        new io.floe.api.fs.Path(output.toUri().toString()), new SimpleStringEncoder<Long>())
+                .withBucketAssigner(new BasePathBucketAssigner<>())
+                .build();
+        OperatorChain first = new OperatorChain(
+                new ChainedOperatorSpec("files", "FileSink", new FileSinkOperator<>(sink), null, List.of(), List.of()),
+                context(0, 1),
+                List.of(),
+                List.of());
+        first.initializeState(null, files);
+        first.open();
+        write(first, 1, 100);
+        TaskStateSnapshot atOne = SubtaskStateWriter.write(first.snapshotState(1, 0), dir.toString(), "c1", files);
+        write(first, 101, 150);
+        assertEquals(List.of(), committed(output), "nothing is visible before its checkpoint completes");
+        first.notifyCheckpointComplete(1);
+        assertEquals(range(1, 100), committed(output));
+        write(first, 151, 200);
+        TaskStateSnapshot atTwo = SubtaskStateWriter.write(first.snapshotState(2, 0), dir.toString(), "c2", files);
+        write(first, 201, 250);
+        first.close(); // the task fails before it hears that checkpoint 2 completed
+        assertTrue(atOne.stateSize() > 0);
+
+        CheckpointMetadata two = new CheckpointMetadata(
+                CheckpointMetadata.CURRENT_VERSION,
+                JobId.generate(),
+                2,
+                0,
+                false,
+                List.of(new SubtaskCheckpointState(VERTEX, 0, atTwo)));
+        OperatorChain restored = new OperatorChain(
+                new ChainedOperatorSpec("files", "FileSink", new FileSinkOperator<>(sink), null, List.of(), List.of()),
+                context(0, 1),
+                List.of(),
+                List.of());
+        restored.initializeState(
+                StateAssignment.forSubtask(two, dir.toString(), Set.of("files"), 0, 1, MAX_PARALLELISM), files);
+        restored.open();
+        assertEquals(range(1, 200), committed(output), "the restore commits what checkpoint 2 covered");
+        write(restored, 201, 300); // the source replays from checkpoint 2
+        restored.endInput();
+        restored.close();
+        assertEquals(range(1, 300), committed(output), "every record exactly once");
+        try (var all = Files.walk(output)) {
+            assertEquals(
+                    List.of(),
+                    all.filter(p -> p.getFileName().toString().endsWith(".inprogress"))
+                            .toList(),
+                    "no in-progress file is left");
+        }
+    }
+
+    private static void write(OperatorChain chain, long from, long to) throws Exception {
+        for (long i = from; i <= to; i++) {
+            chain.head().processElement(i);
+        }
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> all = new ArrayList<>();
+        for (long i = from; i <= to; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /** The numbers in the visible part files, sorted. */
+    private static List<Long> committed(Path output) throws Exception {
+        List<Long> numbers = new ArrayList<>();
+        if (!Files.exists(output)) {
+            return numbers;
+        }
+        try (var all = Files.walk(output)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("part-")) {
+                    Files.readAllLines(file).forEach(line -> numbers.add(Long.parseLong(line)));
+                }
+            }
+        }
+        numbers.sort(null);
+        return numbers;
     }
 
     private CheckpointMetadata checkpoint(List<OperatorChain> chains, long id) throws Exception {
