@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,7 +33,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     /** States restored from snapshots that no function has asked for yet; kept in later snapshots. */
     private final Map<String, RestoredState<K>> restored = new LinkedHashMap<>();
     /** Snapshots frozen and not yet released: while there are any, state changes copy first. */
-    private final AtomicInteger snapshotsInFlight = new AtomicInteger();
+    private static final AtomicIntegerFieldUpdater<HeapKeyedStateBackend> IN_FLIGHT =
+            AtomicIntegerFieldUpdater.newUpdater(HeapKeyedStateBackend.class, "snapshotsInFlight");
+
+    /** A field of its own rather than an AtomicInteger: read on every state access, one load less. */
+    private volatile int snapshotsInFlight;
 
     private final Map<String, AbstractHeapState<K>> states = new LinkedHashMap<>();
     /** The states whose time-to-live cleanup runs on every record; usually none. */
@@ -148,14 +152,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         for (RestoredState<K> state : restored.values()) {
             frozen.add(frozen(state.name(), state.type(), state.timed(), null, state.table()));
         }
-        snapshotsInFlight.incrementAndGet();
+        IN_FLIGHT.incrementAndGet(this);
         return new KeyedStateSnapshot(
                 maxParallelism,
                 keyGroupRange,
                 frozen,
                 serializer,
                 ttlClock.getAsLong(),
-                snapshotsInFlight::decrementAndGet);
+                () -> IN_FLIGHT.decrementAndGet(this));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -202,7 +206,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     boolean snapshotInFlight() {
-        return snapshotsInFlight.get() > 0;
+        return snapshotsInFlight > 0;
     }
 
     private static void checkSameKind(StateDescriptor<?, ?> registered, StateDescriptor<?, ?> asked) {

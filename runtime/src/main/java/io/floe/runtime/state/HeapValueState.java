@@ -19,7 +19,10 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
         // a private copy while a snapshot shares the value: the caller may change what it gets in place
         if (ttl == null) { // the common case, kept short: W2 and W3 run through here per record
             Object value = storedWithoutTtl();
-            return value == null ? defaultValue : (V) privateValue(value);
+            if (value == null) {
+                return defaultValue;
+            }
+            return sharedWithSnapshot() ? (V) privateValue(value) : (V) value;
         }
         Object value = TimedEntries.read(this, stored());
         return value == null ? defaultValue : (V) privateValue(value);
