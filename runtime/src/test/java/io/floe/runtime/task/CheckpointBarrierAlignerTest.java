@@ -13,13 +13,13 @@ import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.RecordWriter;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import io.floe.runtime.types.ResultPartitionId;
+import io.floe.testutils.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,10 @@ class CheckpointBarrierAlignerTest {
         second.emit(101L, 0);
         second.emit(102L, 0);
         second.flushAll();
-        waitUntil(() -> seen.contains(102L) && seen.contains(5L));
+        Deadline.waitUntil(
+                () -> seen.contains(102L) && seen.contains(5L),
+                Duration.ofSeconds(20),
+                "the records before both barriers");
         Thread.sleep(200); // time for records after the barrier to slip through, if they could
         assertFalse(seen.contains(6L), "nothing after the first channel's barrier before alignment: " + seen);
 
@@ -148,7 +151,7 @@ class CheckpointBarrierAlignerTest {
         first.broadcastEvent(new CheckpointBarrier(1, 0, false));
         first.emit(2L, 0);
         first.flushAll();
-        waitUntil(() -> seen.contains(2L));
+        Deadline.waitUntil(() -> seen.contains(2L), Duration.ofSeconds(20), "record 2, past the first barrier");
         assertFalse(seen.contains("aligned 1"));
         second.broadcastEvent(new CheckpointBarrier(1, 0, false));
         first.close();
@@ -164,7 +167,7 @@ class CheckpointBarrierAlignerTest {
         first.broadcastEvent(new CheckpointBarrier(1, 0, false));
         first.emit(7L, 0);
         first.close();
-        waitUntil(() -> gate.isBlocked(0));
+        Deadline.waitUntil(() -> gate.isBlocked(0), Duration.ofSeconds(20), "channel 0 blocked");
         second.emit(8L, 0);
         second.close(); // ends without a barrier, as a finished source does
         consumer.get(30, TimeUnit.SECONDS);
@@ -176,11 +179,11 @@ class CheckpointBarrierAlignerTest {
         connect(false);
         CompletableFuture<Void> consumer = consume(true);
         first.broadcastEvent(new CheckpointBarrier(1, 0, false));
-        waitUntil(() -> gate.isBlocked(0));
+        Deadline.waitUntil(() -> gate.isBlocked(0), Duration.ofSeconds(20), "channel 0 blocked");
         second.broadcastEvent(new CheckpointBarrier(2, 0, false)); // checkpoint 1 was given up upstream
         second.emit(20L, 0);
         second.flushAll();
-        waitUntil(() -> seen.contains("aborted 1"));
+        Deadline.waitUntil(() -> seen.contains("aborted 1"), Duration.ofSeconds(20), "checkpoint 1 aborted");
         first.broadcastEvent(new CheckpointBarrier(2, 0, false));
         first.close();
         second.close();
@@ -192,15 +195,5 @@ class CheckpointBarrierAlignerTest {
         List<Object> copy = new ArrayList<>(records);
         copy.sort((x, y) -> Long.compare((Long) x, (Long) y));
         return copy;
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 20 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }
