@@ -10,13 +10,14 @@ import io.floe.api.state.ValueStateDescriptor;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,10 +34,23 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     /** States restored from snapshots that no function has asked for yet; kept in later snapshots. */
     private final Map<String, RestoredState<K>> restored = new LinkedHashMap<>();
     /** Snapshots frozen and not yet released: while there are any, state changes copy first. */
-    private static final AtomicIntegerFieldUpdater<HeapKeyedStateBackend> IN_FLIGHT =
-            AtomicIntegerFieldUpdater.newUpdater(HeapKeyedStateBackend.class, "snapshotsInFlight");
+    private static final VarHandle IN_FLIGHT;
 
-    /** A field of its own rather than an AtomicInteger: read on every state access, one load less. */
+    static {
+        try {
+            IN_FLIGHT =
+                    MethodHandles.lookup().findVarHandle(HeapKeyedStateBackend.class, "snapshotsInFlight", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Snapshots frozen and not released. Changed atomically (the release comes from the writer's
+     * thread), read plainly on every state access: the task thread always sees its own increment,
+     * and seeing a release late only means copying a little longer.
+     */
+    @SuppressWarnings("unused") // through IN_FLIGHT
     private volatile int snapshotsInFlight;
 
     private final Map<String, AbstractHeapState<K>> states = new LinkedHashMap<>();
@@ -152,14 +166,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         for (RestoredState<K> state : restored.values()) {
             frozen.add(frozen(state.name(), state.type(), state.timed(), null, state.table()));
         }
-        IN_FLIGHT.incrementAndGet(this);
+        IN_FLIGHT.getAndAdd(this, 1);
         return new KeyedStateSnapshot(
                 maxParallelism,
                 keyGroupRange,
                 frozen,
                 serializer,
                 ttlClock.getAsLong(),
-                () -> IN_FLIGHT.decrementAndGet(this));
+                () -> IN_FLIGHT.getAndAdd(this, -1));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -206,7 +220,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     boolean snapshotInFlight() {
-        return snapshotsInFlight > 0;
+        return (int) IN_FLIGHT.get(this) > 0; // plain read, see the field
     }
 
     private static void checkSameKind(StateDescriptor<?, ?> registered, StateDescriptor<?, ?> asked) {
