@@ -74,6 +74,23 @@ public class StreamExecutionEnvironment {
         contextConfiguration = configuration == null ? null : new Configuration(configuration);
     }
 
+    /** Checkpoints every {@code intervalMillis}, exactly once. */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(intervalMillis, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        CheckpointConfig checkpoints = getCheckpointConfig();
+        checkpoints.setCheckpointInterval(intervalMillis);
+        checkpoints.setCheckpointingMode(mode);
+        return this;
+    }
+
+    /** The job's checkpoint settings; they write through to {@link #getConfiguration()}. */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
     /** Set by launchers together with the configuration: listeners every environment gets. */
     public static void setContextJobListeners(List<JobListener> listeners) {
         contextJobListeners = List.copyOf(listeners);

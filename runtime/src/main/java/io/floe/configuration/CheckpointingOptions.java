@@ -4,11 +4,7 @@ import io.floe.api.CheckpointingMode;
 import io.floe.api.ExternalizedCheckpointRetention;
 import java.time.Duration;
 
-/**
- * Flink's checkpointing keys and defaults. Not yet listed in {@link ConfigOptions}: until tasks
- * take checkpoints, a user's {@code execution.checkpointing.*} key is reported as a Flink key
- * Floe does not implement, rather than accepted and silently not acted on.
- */
+/** Flink's checkpointing keys and defaults. */
 public final class CheckpointingOptions {
     private CheckpointingOptions() {}
 

@@ -19,6 +19,7 @@ public final class ConfigOptions {
             CoreOptions.class,
             RestartStrategyOptions.class,
             StateBackendOptions.class,
+            CheckpointingOptions.class,
             ClusterOptions.class,
             NetworkOptions.class,
             SecurityOptions.class);

@@ -1,5 +1,6 @@
 package io.floe.runtime.checkpoint;
 
+import io.floe.runtime.network.RuntimeEvent;
 import java.io.Serializable;
 
 /**
@@ -9,6 +10,8 @@ import java.io.Serializable;
  *
  * @param checkpointId the checkpoint's number in its job, increasing
  * @param timestamp when the JobMaster triggered it, in epoch milliseconds
- * @param savepoint whether the checkpoint is a savepoint the user asked for
+ * @param type a checkpoint, a savepoint, or a savepoint that stops the job
+ * @param directory where every task writes its state files (a savepoint's own directory, too)
  */
-public record CheckpointBarrier(long checkpointId, long timestamp, boolean savepoint) implements Serializable {}
+public record CheckpointBarrier(long checkpointId, long timestamp, CheckpointType type, String directory)
+        implements Serializable, RuntimeEvent {}

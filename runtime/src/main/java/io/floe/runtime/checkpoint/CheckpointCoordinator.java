@@ -34,17 +34,25 @@ public final class CheckpointCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
     private static final int HISTORY_SIZE = 10;
 
-    /** A subtask of the job's current run, as the coordinator needs it. */
-    public record TaskInCheckpoint(ExecutionAttemptId attempt, JobVertexId vertex, int subtaskIndex, boolean source) {}
+    /**
+     * A running subtask of the job's current run, as the coordinator needs it. {@code triggered}:
+     * the checkpoint starts at it (a source, or a task whose inputs have all finished); the others
+     * take it when its barriers reach them.
+     */
+    public record TaskInCheckpoint(
+            ExecutionAttemptId attempt, JobVertexId vertex, int subtaskIndex, boolean triggered) {}
 
     /** How the coordinator reaches the tasks of the job's current run; implemented by the JobMaster. */
     public interface Tasks {
-        /** Every subtask of the current run, or null unless all of them are RUNNING. */
+        /**
+         * The subtasks of the current run still running, or null unless every subtask is RUNNING or
+         * FINISHED (finished ones are not part of new checkpoints).
+         */
         List<TaskInCheckpoint> runningTasks();
 
-        /** Asks a source subtask to take the checkpoint and send its barrier downstream. */
+        /** Asks a triggered subtask to take the checkpoint and send its barrier downstream. */
         void triggerCheckpoint(
-                TaskInCheckpoint source, long checkpointId, long timestamp, boolean savepoint, String directory);
+                TaskInCheckpoint source, long checkpointId, long timestamp, CheckpointType type, String directory);
 
         void notifyCheckpointComplete(TaskInCheckpoint task, long checkpointId, long timestamp);
 
@@ -105,7 +113,7 @@ public final class CheckpointCoordinator {
 
     /** Starts periodic checkpoints: the first one {@code interval} from now. */
     public void startCheckpointScheduler() {
-        if (shutDown || running) {
+        if (shutDown || running || !settings.periodic()) {
             return;
         }
         running = true;
@@ -123,12 +131,28 @@ public final class CheckpointCoordinator {
 
     /** Triggers a savepoint into {@code targetDirectory} (null: {@code state.savepoints.dir}). */
     public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
-        return trigger(true, targetDirectory);
+        return trigger(CheckpointType.SAVEPOINT, targetDirectory);
+    }
+
+    /**
+     * Triggers a savepoint after which the tasks finish ({@link CheckpointType#STOP_SAVEPOINT});
+     * periodic checkpoints stop first and resume if it fails.
+     */
+    public CompletableFuture<CompletedCheckpoint> stopWithSavepoint(String targetDirectory) {
+        boolean wasRunning = running;
+        stopCheckpointScheduler();
+        CompletableFuture<CompletedCheckpoint> result = trigger(CheckpointType.STOP_SAVEPOINT, targetDirectory);
+        result.whenComplete((done, failure) -> {
+            if (failure != null && wasRunning) {
+                startCheckpointScheduler();
+            }
+        });
+        return result;
     }
 
     /** Triggers a checkpoint now, whatever the interval (for tests and the REST API). */
     public CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-        return trigger(false, null);
+        return trigger(CheckpointType.CHECKPOINT, null);
     }
 
     /** A subtask took its part of checkpoint {@code checkpointId}. */
@@ -147,11 +171,31 @@ public final class CheckpointCoordinator {
         }
     }
 
-    /** A subtask could not take its part of checkpoint {@code checkpointId}. */
-    public void decline(ExecutionAttemptId attempt, long checkpointId, String reason) {
+    /**
+     * A subtask could not take its part of checkpoint {@code checkpointId}.
+     *
+     * @param countsAsFailure false if the checkpoint only could not happen now (a task ended, an
+     *     alignment was overtaken): it does not count towards the tolerable failures
+     */
+    public void decline(ExecutionAttemptId attempt, long checkpointId, String reason, boolean countsAsFailure) {
         PendingCheckpoint checkpoint = pending.get(checkpointId);
         if (checkpoint != null && !checkpoint.discarded && checkpoint.involves(attempt)) {
-            abort(checkpoint, "Checkpoint was declined (" + reason + ")", true);
+            abort(checkpoint, "Checkpoint was declined (" + reason + ")", countsAsFailure);
+        }
+    }
+
+    /**
+     * A subtask finished, after its final checkpoint completed: pending checkpoints stop waiting
+     * for it. It has no state left to give; a restore from them runs it with empty state.
+     */
+    public void taskFinished(ExecutionAttemptId attempt) {
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            if (!checkpoint.discarded
+                    && checkpoint.acknowledge(attempt, new TaskStateSnapshot(List.of()), clock.millis())
+                    && checkpoint.isFullyAcknowledged()
+                    && checkpoint.directory != null) {
+                finalizeCheckpoint(checkpoint);
+            }
         }
     }
 
@@ -252,12 +296,13 @@ public final class CheckpointCoordinator {
         } else if (pauseLeft > 0) {
             schedulePeriodic(Duration.ofMillis(pauseLeft));
         } else {
-            trigger(false, null);
+            trigger(CheckpointType.CHECKPOINT, null);
             schedulePeriodic(settings.interval());
         }
     }
 
-    private CompletableFuture<CompletedCheckpoint> trigger(boolean savepoint, String targetDirectory) {
+    private CompletableFuture<CompletedCheckpoint> trigger(CheckpointType type, String targetDirectory) {
+        boolean savepoint = type.isSavepoint();
         if (shutDown) {
             return CompletableFuture.failedFuture(new CheckpointException("The job " + jobId + " has ended"));
         }
@@ -268,7 +313,7 @@ public final class CheckpointCoordinator {
             return CompletableFuture.failedFuture(new CheckpointException("Checkpoint triggering task of job " + jobId
                     + " is not being executed at the moment:" + " not all tasks are running."));
         }
-        PendingCheckpoint checkpoint = new PendingCheckpoint(nextCheckpointId++, clock.millis(), savepoint, running);
+        PendingCheckpoint checkpoint = new PendingCheckpoint(nextCheckpointId++, clock.millis(), type, running);
         pending.put(checkpoint.checkpointId, checkpoint);
         CompletableFuture.supplyAsync(
                         () -> {
@@ -310,10 +355,14 @@ public final class CheckpointCoordinator {
                 },
                 settings.timeout());
         LOG.info("Triggering {} of job {} into {}", describe(checkpoint), jobId, directory);
+        if (checkpoint.isFullyAcknowledged()) { // every task of it finished meanwhile
+            finalizeCheckpoint(checkpoint);
+            return;
+        }
         for (TaskInCheckpoint task : checkpoint.tasks()) {
-            if (task.source()) {
+            if (task.triggered()) {
                 tasks.triggerCheckpoint(
-                        task, checkpoint.checkpointId, checkpoint.triggerTimestamp, checkpoint.savepoint, directory);
+                        task, checkpoint.checkpointId, checkpoint.triggerTimestamp, checkpoint.type, directory);
             }
         }
     }

@@ -7,7 +7,10 @@ import io.floe.configuration.Configuration;
 import io.floe.configuration.IllegalConfigurationException;
 import java.time.Duration;
 
-/** How a job checkpoints, read from Flink's keys ({@link CheckpointingOptions}). */
+/**
+ * How a job checkpoints, read from Flink's keys ({@link CheckpointingOptions}). {@code interval}
+ * is null when the job takes no periodic checkpoints (savepoints only).
+ */
 public record CheckpointSettings(
         Duration interval,
         boolean exactlyOnce,
@@ -19,16 +22,15 @@ public record CheckpointSettings(
         int numRetained) {
 
     /**
-     * The job's settings, or null when checkpointing is off (no interval).
+     * The job's settings.
      *
      * @throws IllegalConfigurationException naming the key of a value out of range
      */
     public static CheckpointSettings from(Configuration configuration) {
-        if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
-            return null;
-        }
         CheckpointSettings settings = new CheckpointSettings(
-                configuration.get(CheckpointingOptions.INTERVAL),
+                configuration.contains(CheckpointingOptions.INTERVAL)
+                        ? configuration.get(CheckpointingOptions.INTERVAL)
+                        : null,
                 configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
                 configuration.get(CheckpointingOptions.TIMEOUT),
                 configuration.get(CheckpointingOptions.MIN_PAUSE),
@@ -40,8 +42,14 @@ public record CheckpointSettings(
         return settings;
     }
 
+    public boolean periodic() {
+        return interval != null;
+    }
+
     private void check() {
-        atLeast(interval, Duration.ofMillis(10), CheckpointingOptions.INTERVAL.key());
+        if (interval != null) {
+            atLeast(interval, Duration.ofMillis(10), CheckpointingOptions.INTERVAL.key());
+        }
         atLeast(timeout, Duration.ofMillis(10), CheckpointingOptions.TIMEOUT.key());
         if (minPause.isNegative()) {
             throw new IllegalConfigurationException(

@@ -15,6 +15,7 @@ final class PendingCheckpoint {
     final long checkpointId;
     final long triggerTimestamp;
     final boolean savepoint;
+    final CheckpointType type;
     final CompletableFuture<CompletedCheckpoint> result = new CompletableFuture<>();
 
     private final Map<ExecutionAttemptId, CheckpointCoordinator.TaskInCheckpoint> notYetAcknowledged =
@@ -34,11 +35,12 @@ final class PendingCheckpoint {
     PendingCheckpoint(
             long checkpointId,
             long triggerTimestamp,
-            boolean savepoint,
+            CheckpointType type,
             List<CheckpointCoordinator.TaskInCheckpoint> tasks) {
         this.checkpointId = checkpointId;
         this.triggerTimestamp = triggerTimestamp;
-        this.savepoint = savepoint;
+        this.type = type;
+        this.savepoint = type.isSavepoint();
         this.tasks = List.copyOf(tasks);
         for (CheckpointCoordinator.TaskInCheckpoint task : tasks) {
             notYetAcknowledged.put(task.attempt(), task);

@@ -28,7 +28,8 @@ public final class StateFiles {
         Path file = new Path(directory, name);
         FileSystem fs = file.getFileSystem(hadoopConfiguration);
         long size;
-        try (FSDataOutputStream out = fs.create(file, false)) {
+        // not recursive: a checkpoint aborted meanwhile had its directory deleted, and must not get it back
+        try (FSDataOutputStream out = fs.createFile(file).overwrite(false).build()) {
             content.writeTo(out);
             out.flush();
             size = out.getPos();

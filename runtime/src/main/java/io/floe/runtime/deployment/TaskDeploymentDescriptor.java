@@ -1,6 +1,7 @@
 package io.floe.runtime.deployment;
 
 import io.floe.api.JobId;
+import io.floe.runtime.checkpoint.TaskRestore;
 import io.floe.runtime.network.InputChannelDescriptor;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ExecutionAttemptId;
@@ -14,6 +15,7 @@ import java.util.Map;
  * partitions it writes (one per network output, one subpartition per consumer subtask), the
  * channels it reads, and the job's jars and settings. Jars named {@code blob:<key>} are fetched
  * from the BlobServer at {@code blobServerAddress} (host:port); others are URLs or paths.
+ * {@code restore} is the checkpoint state the subtask starts from, or null for a fresh start.
  */
 public record TaskDeploymentDescriptor(
         JobId jobId,
@@ -32,7 +34,8 @@ public record TaskDeploymentDescriptor(
         List<InputChannelDescriptor> inputChannels,
         List<String> userJars,
         String blobServerAddress,
-        Map<String, String> jobConfiguration) {
+        Map<String, String> jobConfiguration,
+        TaskRestore restore) {
 
     /** A result partition this subtask writes. */
     public record PartitionSpec(ResultPartitionId id, int numberOfSubpartitions) {}

@@ -118,7 +118,8 @@ public final class JobManagerServices implements AutoCloseable {
                         configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
                         configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                         configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
-                        blobAddress),
+                        blobAddress,
+                        configuration),
                 this::cleanupJob);
         dispatcher.start();
         try {

@@ -9,6 +9,7 @@ import io.floe.runtime.graph.StreamEdge;
 import io.floe.runtime.graph.StreamGraph;
 import io.floe.runtime.graph.StreamNode;
 import io.floe.runtime.types.JobVertexId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +108,19 @@ public final class JobGraphGenerator {
                 head.isSource(),
                 outputCounter[0],
                 serialized,
-                head.getSlotSharingGroup()));
+                head.getSlotSharingGroup(),
+                operatorIdsOf(chain)));
+    }
+
+    private static List<String> operatorIdsOf(ChainedOperatorSpec chain) {
+        List<String> ids = new ArrayList<>();
+        ArrayDeque<ChainedOperatorSpec> toVisit = new ArrayDeque<>(List.of(chain));
+        while (!toVisit.isEmpty()) {
+            ChainedOperatorSpec spec = toVisit.poll();
+            ids.add(spec.operatorId());
+            toVisit.addAll(spec.chainedOutputs());
+        }
+        return ids;
     }
 
     private ChainedOperatorSpec buildChain(

@@ -1,5 +1,6 @@
 package io.floe.runtime.jobmaster;
 
+import io.floe.runtime.checkpoint.TaskRestore;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
 import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.jobgraph.JobEdge;
@@ -27,10 +28,18 @@ final class ExecutionGraph {
     private final Map<String, Execution> bySubtask = new HashMap<>();
 
     private final String blobServerAddress;
+    /** The job's effective configuration, as its tasks see it. */
+    private final Map<String, String> configuration;
 
-    ExecutionGraph(JobGraph jobGraph, int attemptNumber, List<AcceptedSlot> slots, String blobServerAddress) {
+    ExecutionGraph(
+            JobGraph jobGraph,
+            int attemptNumber,
+            List<AcceptedSlot> slots,
+            String blobServerAddress,
+            Map<String, String> configuration) {
         this.jobGraph = jobGraph;
         this.blobServerAddress = blobServerAddress;
+        this.configuration = configuration;
         this.attemptNumber = attemptNumber;
         for (JobVertex vertex : jobGraph.vertices()) {
             int firstSlot = jobGraph.firstSlotOf(vertex);
@@ -58,6 +67,28 @@ final class ExecutionGraph {
         return byAttempt.values().stream().allMatch(e -> e.state == ExecutionState.FINISHED);
     }
 
+    boolean allRunning() {
+        return byAttempt.values().stream().allMatch(e -> e.state == ExecutionState.RUNNING);
+    }
+
+    boolean allRunningOrFinished() {
+        return byAttempt.values().stream()
+                .allMatch(e -> e.state == ExecutionState.RUNNING || e.state == ExecutionState.FINISHED);
+    }
+
+    /** Whether every subtask of every vertex {@code vertex} reads from has finished. */
+    boolean allInputsFinished(JobVertex vertex) {
+        for (JobEdge edge : jobGraph.inputsOf(vertex.id())) {
+            JobVertex producer = jobGraph.vertex(edge.source());
+            for (int i = 0; i < producer.parallelism(); i++) {
+                if (bySubtask.get(producer.id() + "#" + i).state != ExecutionState.FINISHED) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     boolean allTerminal() {
         return byAttempt.values().stream().allMatch(e -> e.state.isTerminal());
     }
@@ -66,7 +97,8 @@ final class ExecutionGraph {
         return byAttempt.size();
     }
 
-    TaskDeploymentDescriptor descriptorFor(Execution execution) {
+    /** @param restore the state the subtask starts from, or null */
+    TaskDeploymentDescriptor descriptorFor(Execution execution, TaskRestore restore) {
         JobVertex vertex = execution.vertex;
         List<TaskDeploymentDescriptor.PartitionSpec> outputs = new ArrayList<>();
         for (JobEdge edge : sortedOutputs(vertex)) {
@@ -103,7 +135,8 @@ final class ExecutionGraph {
                 inputs,
                 jobGraph.userJars(),
                 blobServerAddress,
-                jobGraph.jobConfiguration());
+                configuration,
+                restore);
     }
 
     private List<JobEdge> sortedOutputs(JobVertex vertex) {

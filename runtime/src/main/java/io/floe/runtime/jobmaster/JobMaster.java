@@ -2,6 +2,12 @@ package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.checkpoint.CheckpointCoordinator;
+import io.floe.runtime.checkpoint.CheckpointType;
+import io.floe.runtime.checkpoint.CompletedCheckpoint;
+import io.floe.runtime.checkpoint.StateAssignment;
+import io.floe.runtime.checkpoint.TaskRestore;
+import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
 import io.floe.runtime.deployment.TaskManagerLocation;
@@ -28,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +47,26 @@ import org.slf4j.LoggerFactory;
  * into its group's slot i, follows task states, heartbeats its TaskManagers, and on a failure cancels every task and
  * restarts the whole job as its {@link RestartStrategy} allows. Completes {@link #getResultFuture()}
  * when the job ends. All state lives on the main thread; its fencing token is fresh per JobMaster.
+ *
+ * <p>A job that checkpoints has a {@link CheckpointCoordinator}: it starts once every task of a run
+ * is RUNNING, stops when one fails or finishes, and a restart deploys every subtask with its share
+ * of the latest completed checkpoint.
  */
 public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
     private final JobGraph jobGraph;
     private final JobMasterSettings settings;
+    /** The cluster's configuration overridden by the job's: what restarts and checkpoints follow. */
+    private final Configuration configuration;
+    /** Null when the job takes no checkpoints. */
+    private final CheckpointCoordinator checkpoints;
+    /**
+     * Checkpoint storage I/O (directories, metadata, deletion), off the main thread. Never shut
+     * down: deletions may still be queued after the job ended; idle threads end after a minute.
+     */
+    private final ExecutorService checkpointIo;
+
     private final RestartStrategy restartStrategy;
     private final int requiredSlots;
     private final SlotPool slotPool;
@@ -65,7 +88,26 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         super(rpcService, "jobmaster-" + jobGraph.jobId(), UUID.randomUUID());
         this.jobGraph = jobGraph;
         this.settings = settings;
-        this.restartStrategy = RestartStrategy.fromConfiguration(Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.configuration = new Configuration(settings.clusterConfiguration());
+        configuration.addAll(Configuration.fromMap(jobGraph.jobConfiguration()));
+        this.restartStrategy = RestartStrategy.fromConfiguration(configuration);
+        this.checkpointIo = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "checkpoint-io-" + jobGraph.jobId());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.checkpoints = CheckpointCoordinatorFactory.create(
+                jobGraph.jobId(),
+                jobGraph.batch(),
+                configuration,
+                new CheckpointedTasks(),
+                (task, delay) -> {
+                    ScheduledFuture<?> scheduled = scheduleRunAsync(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+                    return () -> scheduled.cancel(false);
+                },
+                clock(),
+                checkpointIo,
+                getMainThreadExecutor());
         this.requiredSlots = jobGraph.requiredSlots();
         this.slotPool = new SlotPool(requiredSlots);
         this.heartbeats = new HeartbeatMonitor<>(
@@ -228,7 +270,16 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         waitingForSlotsSince = -1;
-        executions = new ExecutionGraph(jobGraph, nextAttemptNumber++, slotPool.slots(), settings.blobServerAddress());
+        executions = new ExecutionGraph(
+                jobGraph, nextAttemptNumber++, slotPool.slots(), settings.blobServerAddress(), configuration.toMap());
+        CompletedCheckpoint restoreFrom = checkpoints == null ? null : checkpoints.latestCompletedCheckpoint();
+        if (restoreFrom != null) {
+            LOG.info(
+                    "Restoring job {} from checkpoint {} ({})",
+                    jobGraph.jobId(),
+                    restoreFrom.checkpointId(),
+                    restoreFrom.directory());
+        }
         LOG.info(
                 "Deploying {} task(s) of job {} (attempt {})",
                 executions.size(),
@@ -240,7 +291,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             SlotPool.RegisteredTaskManager tm =
                     slotPool.taskManager(execution.slot.location().resourceId());
             tm.gateway()
-                    .submitTask(graph.descriptorFor(execution), getFencingToken())
+                    .submitTask(graph.descriptorFor(execution, restoreOf(execution, restoreFrom)), getFencingToken())
                     .whenCompleteAsync(
                             (ok, error) -> {
                                 if (error != null && executions == graph && !execution.state.isTerminal()) {
@@ -249,6 +300,19 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                             },
                             getMainThreadExecutor());
         }
+    }
+
+    private static TaskRestore restoreOf(Execution execution, CompletedCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return null;
+        }
+        return StateAssignment.forSubtask(
+                checkpoint.metadata(),
+                checkpoint.directory(),
+                execution.vertex.operatorIds(),
+                execution.subtaskIndex,
+                execution.vertex.parallelism(),
+                execution.vertex.maxParallelism());
     }
 
     @Override
@@ -269,6 +333,13 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return CompletableFuture.completedFuture(null);
         }
         execution.state = update.state();
+        if (checkpoints != null && status == JobStatus.RUNNING) {
+            if (update.state() == ExecutionState.RUNNING && executions.allRunning()) {
+                checkpoints.startCheckpointScheduler();
+            } else if (update.state() == ExecutionState.FINISHED) {
+                checkpoints.taskFinished(execution.attemptId); // it finished after its final checkpoint
+            }
+        }
         if (status == JobStatus.RUNNING && executions.allFinished()) {
             jobEnded(JobStatus.FINISHED);
         } else if (status != JobStatus.RUNNING) {
@@ -288,11 +359,20 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                             execution.displayName(),
                             execution.slot.location().rpcAddress()));
             LOG.warn("{} failed: {}", execution.displayName(), cause);
-            failureCause = cause;
-            transitionTo(JobStatus.RESTARTING);
-            cancelAll();
+            failOver(cause);
         }
         checkAllTerminal();
+    }
+
+    /** The current run fails as a whole: checkpoints stop, every task is cancelled, then restart or fail. */
+    private void failOver(ErrorInfo cause) {
+        failureCause = cause;
+        transitionTo(JobStatus.RESTARTING);
+        if (checkpoints != null) {
+            checkpoints.stopCheckpointScheduler();
+            checkpoints.abortPendingOnFailover("the job is restarting after " + cause.message());
+        }
+        cancelAll();
     }
 
     /**
@@ -437,6 +517,9 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return CompletableFuture.completedFuture(null);
         }
         transitionTo(JobStatus.CANCELLING);
+        if (checkpoints != null) {
+            checkpoints.stopCheckpointScheduler();
+        }
         if (executions == null) {
             jobEnded(JobStatus.CANCELED);
         } else {
@@ -444,6 +527,102 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             checkAllTerminal();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    @Override
+    public void acknowledgeCheckpoint(ExecutionAttemptId attemptId, long checkpointId, TaskStateSnapshot state) {
+        validateRunsInMainThread();
+        if (checkpoints != null) {
+            checkpoints.acknowledge(attemptId, checkpointId, state);
+        }
+    }
+
+    @Override
+    public void declineCheckpoint(
+            ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure) {
+        validateRunsInMainThread();
+        if (checkpoints != null) {
+            checkpoints.decline(attemptId, checkpointId, reason, countsAsFailure);
+        }
+    }
+
+    /** The job's checkpoints, or null when it takes none (for the REST API and tests). */
+    CheckpointCoordinator checkpointCoordinator() {
+        return checkpoints;
+    }
+
+    /** How the coordinator reaches the tasks of the current run. */
+    private final class CheckpointedTasks implements CheckpointCoordinator.Tasks {
+        @Override
+        public List<CheckpointCoordinator.TaskInCheckpoint> runningTasks() {
+            if (status != JobStatus.RUNNING || executions == null || !executions.allRunningOrFinished()) {
+                return null;
+            }
+            List<CheckpointCoordinator.TaskInCheckpoint> tasks = new ArrayList<>();
+            for (Execution execution : executions.executions()) {
+                if (execution.state == ExecutionState.RUNNING) {
+                    boolean triggered = execution.vertex.source() || executions.allInputsFinished(execution.vertex);
+                    tasks.add(new CheckpointCoordinator.TaskInCheckpoint(
+                            execution.attemptId, execution.vertex.id(), execution.subtaskIndex, triggered));
+                }
+            }
+            return tasks.isEmpty() ? null : tasks;
+        }
+
+        @Override
+        public void triggerCheckpoint(
+                CheckpointCoordinator.TaskInCheckpoint task,
+                long checkpointId,
+                long timestamp,
+                CheckpointType type,
+                String directory) {
+            TaskExecutorGateway gateway = gatewayOf(task);
+            if (gateway != null) {
+                gateway.triggerCheckpoint(jobGraph.jobId(), task.attempt(), checkpointId, timestamp, type, directory);
+            }
+        }
+
+        @Override
+        public void notifyCheckpointComplete(
+                CheckpointCoordinator.TaskInCheckpoint task, long checkpointId, long timestamp) {
+            TaskExecutorGateway gateway = gatewayOf(task);
+            if (gateway != null) {
+                gateway.confirmCheckpoint(task.attempt(), checkpointId);
+            }
+        }
+
+        @Override
+        public void notifyCheckpointAborted(CheckpointCoordinator.TaskInCheckpoint task, long checkpointId) {
+            TaskExecutorGateway gateway = gatewayOf(task);
+            if (gateway != null) {
+                gateway.abortCheckpoint(task.attempt(), checkpointId);
+            }
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            if (status != JobStatus.RUNNING) {
+                return;
+            }
+            ErrorInfo error = ErrorInfo.of(cause);
+            LOG.warn("Job {} fails over: {}", jobGraph.jobId(), error.message());
+            exceptionHistory.add(0, new ExceptionHistoryEntry(error, clock().millis(), null, null));
+            failOver(error);
+            checkAllTerminal();
+        }
+
+        /** The TaskExecutor running {@code task}, if it is still of the current run and registered. */
+        private TaskExecutorGateway gatewayOf(CheckpointCoordinator.TaskInCheckpoint task) {
+            Execution execution = executions == null ? null : executions.find(task.attempt());
+            if (execution == null) {
+                return null;
+            }
+            SlotPool.RegisteredTaskManager tm =
+                    slotPool.taskManager(execution.slot.location().resourceId());
+            return tm == null ? null : tm.gateway();
+        }
     }
 
     @Override
@@ -546,6 +725,9 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         transitionTo(finalStatus);
+        if (checkpoints != null) {
+            checkpoints.shutdown(finalStatus);
+        }
         // Requirements first: a slot freed while the ResourceManager still counts this job's requirements
         // is allocated straight back to the job, and the TaskManager's offer finds no JobMaster.
         if (resourceManager != null) {
@@ -561,12 +743,16 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                 finalStatus == JobStatus.FAILED ? failureCause : null));
     }
 
-    /** Timing and addresses a JobMaster needs; {@code blobServerAddress} is host:port of the job jars' BlobServer. */
+    /**
+     * Timing and addresses a JobMaster needs; {@code blobServerAddress} is host:port of the job jars' BlobServer,
+     * {@code clusterConfiguration} the defaults a job's own configuration overrides (checkpoints, restarts).
+     */
     public record JobMasterSettings(
             String resourceManagerAddress,
             Duration heartbeatInterval,
             Duration heartbeatTimeout,
             Duration slotRequestTimeout,
             Duration taskCancellationTimeout,
-            String blobServerAddress) {}
+            String blobServerAddress,
+            Configuration clusterConfiguration) {}
 }

@@ -1,11 +1,13 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
 import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.rpc.FencedRpcGateway;
 import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
@@ -37,6 +39,17 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
      * as its restart strategy allows, else the job fails.
      */
     void notifyWorkerStartFailed(String description);
+
+    /** A subtask took its part of checkpoint {@code checkpointId}; {@code state} describes the files it wrote. */
+    void acknowledgeCheckpoint(ExecutionAttemptId attemptId, long checkpointId, TaskStateSnapshot state);
+
+    /**
+     * A subtask could not take its part of checkpoint {@code checkpointId}, which is aborted.
+     *
+     * @param countsAsFailure false when the checkpoint just could not happen now (the task ended, an
+     *     alignment was overtaken): it does not count towards the tolerable checkpoint failures
+     */
+    void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure);
 
     CompletableFuture<JobStatus> requestJobStatus();
 

@@ -37,6 +37,8 @@ public final class InputGate implements AutoCloseable {
     private int finishedChannels;
     private int lastChannelIndex = -1;
     private int blockedChannels;
+    /** Set by {@link #wakeUp()} under the lock; the consumer returns {@link WakeUp} once for it. */
+    private boolean wakeUpRequested;
     /** 1 while the consumer holds a buffer; a gauge for other threads, written once per buffer. */
     private volatile int buffersHeld;
 
@@ -65,7 +67,7 @@ public final class InputGate implements AutoCloseable {
      * an {@link EndOfChannel} instead of passing silently, so that whoever blocked channels learns
      * that it will not wait for that one.
      *
-     * @return the record, or null once every channel has reached end-of-partition
+     * @return the record, a {@link RuntimeEvent}, or null once every channel has reached end-of-partition
      * @throws IOException if a producer failed, a partition was not found within the request backoff,
      *     or a connection broke; later calls throw again
      * @throws InterruptedException if the thread is interrupted while waiting
@@ -157,6 +159,17 @@ public final class InputGate implements AutoCloseable {
         }
     }
 
+    /**
+     * Any thread: makes the consumer's current or next wait in {@link #next} return {@link
+     * WakeUp#INSTANCE} (once per call, however many calls came since the last one).
+     */
+    public void wakeUp() {
+        synchronized (lock) {
+            wakeUpRequested = true;
+            lock.notifyAll();
+        }
+    }
+
     /** Any thread: the channel may have something new. Spurious calls are harmless. */
     void notifyChannelNonEmpty(InputChannel channel) {
         synchronized (lock) {
@@ -192,6 +205,9 @@ public final class InputGate implements AutoCloseable {
                 return null;
             }
             InputChannel channel = takeChannelWithData();
+            if (channel == null) {
+                return WakeUp.INSTANCE;
+            }
             if (channel.endOfPartitionReached) {
                 continue;
             }
@@ -228,9 +244,14 @@ public final class InputGate implements AutoCloseable {
         }
     }
 
+    /** The next channel to read, or null when {@link #wakeUp()} was called. */
     private InputChannel takeChannelWithData() throws InterruptedException {
         synchronized (lock) {
             while (true) {
+                if (wakeUpRequested) {
+                    wakeUpRequested = false;
+                    return null;
+                }
                 InputChannel channel = channelsWithData.poll();
                 if (channel == null) {
                     if (closed) {

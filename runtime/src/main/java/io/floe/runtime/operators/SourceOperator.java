@@ -5,6 +5,11 @@ import java.io.Serializable;
 /**
  * The head of a source task. {@link #run()} runs on the task's thread and emits into the output
  * until the source is exhausted (bounded) or {@link #cancel()} is called from another thread.
+ *
+ * <p>Checkpoints: a source emits, and moves its read position, only while it holds {@link
+ * #checkpointLock()}; the task takes a checkpoint (or tells the operators one completed) while
+ * holding it too, from another thread if the source is idle. Sources that never block long also
+ * call {@link #checkpointIfRequested()} between batches, so a busy source cannot starve that thread.
  */
 public abstract class SourceOperator<OUT> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -13,19 +18,26 @@ public abstract class SourceOperator<OUT> implements Serializable {
     protected transient Output<OUT> output;
     protected transient volatile boolean running;
 
-    /** What the task does when a source reaches a record boundary with a checkpoint requested. */
+    /** What the task does when a source reaches a record boundary with checkpoint work requested. */
     public interface CheckpointHook {
-        /** Takes the requested checkpoints now: snapshot the chain, send the barriers. Source thread. */
+        /** Runs the requested checkpoint work now (triggers, notifications). Source thread, lock not held. */
         void takeRequestedCheckpoints() throws Exception;
     }
 
     private transient volatile boolean checkpointRequested;
     private transient CheckpointHook checkpointHook;
+    private transient Object checkpointLock;
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
         this.output = output;
         this.running = true;
+        this.checkpointLock = new Object();
+    }
+
+    /** Held while emitting and while a checkpoint is taken; Flink's {@code getCheckpointLock()}. */
+    public final Object checkpointLock() {
+        return checkpointLock;
     }
 
     /** Before {@link #open}: the source's state (its read position), restored from a checkpoint or empty. */
@@ -52,9 +64,8 @@ public abstract class SourceOperator<OUT> implements Serializable {
     }
 
     /**
-     * Called by sources between records (built-in sources at least every few thousand records),
-     * where their read position in state is exact: takes a requested checkpoint. One volatile read
-     * when none is requested.
+     * Called by sources between batches, without holding the lock (built-in sources at least every
+     * few thousand records): runs requested checkpoint work. One volatile read when none is requested.
      */
     protected final void checkpointIfRequested() throws Exception {
         if (checkpointRequested) {

@@ -76,7 +76,8 @@ final class ChainedOperatorState {
         OperatorStateContext state = new OperatorStateContext(
                 operatorState,
                 keyed == null ? null : new StreamingRuntimeContext(context, keyed),
-                mine == null ? OptionalLong.empty() : OptionalLong.of(restore.checkpointId()));
+                // restored whenever the task is, as in Flink: an operator without files had empty state then
+                restore == null ? OptionalLong.empty() : OptionalLong.of(restore.checkpointId()));
         if (operator instanceof SourceOperator<?> source) {
             source.initializeState(state);
         } else {

@@ -1,23 +1,36 @@
 package io.floe.runtime.task;
 
+import io.floe.api.CheckpointingMode;
+import io.floe.configuration.CheckpointingOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
+import io.floe.runtime.checkpoint.CheckpointBarrier;
+import io.floe.runtime.checkpoint.CheckpointType;
+import io.floe.runtime.checkpoint.StateFiles;
+import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
 import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.jobgraph.UserCodeSerializer;
+import io.floe.runtime.network.EndOfChannel;
 import io.floe.runtime.network.InputGate;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.RecordWriter;
 import io.floe.runtime.network.ResultPartition;
+import io.floe.runtime.network.RuntimeEvent;
+import io.floe.runtime.network.WakeUp;
 import io.floe.runtime.network.serialization.RecordSerializer;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import io.floe.runtime.operators.ChainedOperatorException;
 import io.floe.runtime.operators.OperatorContext;
+import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * finish, flush the outputs and end the partitions. Reports RUNNING and its final state (FINISHED,
  * CANCELED or FAILED with the user's exception) to the {@link Listener}, from the task's thread.
  * {@link #cancel()} may be called from any thread.
+ *
+ * <p>Checkpoints: the checkpoint calls ({@link #triggerCheckpoint}, {@link
+ * #notifyCheckpointComplete}, {@link #notifyCheckpointAborted}) may come from any thread; they
+ * become mail that runs where the operators run. A task reading inputs runs it on its own thread
+ * (the gate wakes it up) and aligns barriers there; a source task runs it under the source's
+ * checkpoint lock, on a mail thread when the source is idle or at the source's next batch
+ * boundary when it is busy. State goes to the checkpoint on an I/O thread; the outcome goes to
+ * the {@link CheckpointResponder}.
  */
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
@@ -36,25 +57,50 @@ public final class Task implements Runnable {
         void onStateChange(Task task, ExecutionState state, Throwable error);
     }
 
+    /** Where a task reports its part of each checkpoint (to the JobMaster); called from any thread. */
+    public interface CheckpointResponder {
+        void acknowledge(Task task, long checkpointId, TaskStateSnapshot state);
+
+        /** @param countsAsFailure false when the checkpoint just could not happen now (the task ended, ...) */
+        void decline(Task task, long checkpointId, String reason, boolean countsAsFailure);
+    }
+
     private final TaskDeploymentDescriptor descriptor;
     private final ClassLoader userClassLoader;
     private final NetworkEnvironment network;
     private final Listener listener;
+    private final CheckpointResponder responder;
+    private final StateFiles stateFiles;
+    private final Configuration jobConfiguration;
     private final Thread thread;
     private final List<ResultPartition> partitions = new ArrayList<>();
+    private final TaskMailbox mailbox = new TaskMailbox();
     private volatile ExecutionState state = ExecutionState.DEPLOYING;
     private volatile boolean canceled;
     private volatile OperatorChain chain;
+    /** Set once the operators may run mail (opened, not yet ended); read by {@link #post}. */
+    private volatile InputGate gate;
+
+    private volatile TaskCheckpoints checkpoints;
+    /** Source tasks: runs mail under the checkpoint lock while the source is idle. */
+    private volatile ExecutorService mailThread;
+    /** A mail that failed off the task's thread; fails the task once the source returns. */
+    private volatile Throwable mailFailure;
 
     public Task(
             TaskDeploymentDescriptor descriptor,
             ClassLoader userClassLoader,
             NetworkEnvironment network,
-            Listener listener) {
+            Listener listener,
+            CheckpointResponder responder,
+            StateFiles stateFiles) {
         this.descriptor = descriptor;
         this.userClassLoader = userClassLoader;
         this.network = network;
         this.listener = listener;
+        this.responder = responder;
+        this.stateFiles = stateFiles;
+        this.jobConfiguration = Configuration.fromMap(descriptor.jobConfiguration());
         this.thread = new Thread(this, descriptor.displayName());
         this.thread.setContextClassLoader(userClassLoader);
     }
@@ -92,7 +138,7 @@ public final class Task implements Runnable {
 
     @Override
     public void run() {
-        InputGate gate = null;
+        InputGate input = null;
         OperatorChain operators = null;
         try {
             RecordSerializer serializer = new TaggedRecordSerializer(userClassLoader);
@@ -104,39 +150,56 @@ public final class Task implements Runnable {
             operators = new OperatorChain(spec, operatorContext(), writers, channels);
             chain = operators;
             if (!descriptor.inputChannels().isEmpty()) {
-                gate = network.createInputGate(descriptor.inputChannels());
+                input = network.createInputGate(descriptor.inputChannels());
             }
-            operators.initializeState(null, null); // restoring from a checkpoint comes with the coordinator's wiring
+            operators.initializeState(descriptor.restore(), stateFiles);
             operators.open();
+            checkpoints = new TaskCheckpoints(this, operators, writers, responder, stateFiles);
+            // publish where mail goes first, then look for mail that came before (see post)
+            if (operators.isSource()) {
+                SourceOperator<Object> source = operators.source();
+                source.setCheckpointHook(() -> {
+                    synchronized (source.checkpointLock()) {
+                        mailbox.runAll();
+                    }
+                });
+                mailThread = newMailThread();
+                if (!mailbox.isEmpty()) {
+                    mailThread.execute(() -> runMailUnderLock(source));
+                }
+            } else {
+                gate = input;
+                if (!mailbox.isEmpty()) {
+                    input.wakeUp();
+                }
+            }
             transition(ExecutionState.RUNNING, null);
             if (canceled) {
                 throw new TaskInterruptedException();
             }
             if (operators.isSource()) {
-                operators.source().run();
+                runSource(operators);
             } else {
-                StreamOperator<Object, Object> head = operators.head();
-                boolean keyed = head.isKeyed();
-                Object record;
-                while ((record = gate.next(serializer)) != null) {
-                    if (keyed) {
-                        head.setKeyContextElement(record);
-                    }
-                    head.processElement(record);
-                }
+                processInput(operators, input, serializer);
+                mailbox.runAll(); // a completion that came with the end of input: commit before the final flush
+                operators.endInput();
+                awaitFinalCheckpoint(mailbox::runAll);
+                mailbox.close();
+                operators.close();
             }
-            if (canceled) {
-                throw new TaskInterruptedException();
-            }
-            operators.endInput();
-            operators.close();
             operators = null;
+            mailbox.close();
             for (RecordWriter writer : writers) {
                 writer.close();
             }
+            checkpoints.shutdown(false);
             transition(ExecutionState.FINISHED, null);
         } catch (Throwable t) {
+            mailbox.close();
             closeQuietly(operators);
+            if (checkpoints != null) {
+                checkpoints.shutdown(true);
+            }
             if (canceled) {
                 failPartitions(new IllegalStateException("The producing task was cancelled"));
                 transition(ExecutionState.CANCELED, null);
@@ -147,15 +210,196 @@ public final class Task implements Runnable {
                 transition(ExecutionState.FAILED, cause);
             }
         } finally {
-            if (gate != null) {
-                gate.close();
+            if (mailThread != null) {
+                mailThread.shutdownNow();
+            }
+            if (input != null) {
+                input.close();
             }
         }
     }
 
+    /** Runs the source; its end of input and close happen under the lock, so no mail overlaps them. */
+    private void runSource(OperatorChain operators) throws Exception {
+        SourceOperator<Object> source = operators.source();
+        source.run();
+        rethrowMailFailure();
+        if (canceled) {
+            throw new TaskInterruptedException();
+        }
+        synchronized (source.checkpointLock()) {
+            operators.endInput();
+        }
+        awaitFinalCheckpoint(() -> {
+            synchronized (source.checkpointLock()) {
+                mailbox.runAll();
+            }
+        });
+        synchronized (source.checkpointLock()) {
+            mailbox.close();
+            operators.close();
+        }
+    }
+
+    /**
+     * With checkpoints, waits (running mail) until a checkpoint taken after the end of input
+     * completed: the JobMaster triggers it here once this task's inputs have all finished.
+     */
+    private void awaitFinalCheckpoint(TaskMailbox.Runner runner) throws Exception {
+        if (!checkpointing() && !checkpoints.awaitsFinalCheckpoint()) {
+            return; // without checkpoints only a stop-with-savepoint makes the task wait
+        }
+        checkpoints.endOfInputReached();
+        LOG.info("{} reached the end of its input; finishing with the next checkpoint", descriptor.displayName());
+        mailbox.runUntil(() -> checkpoints.finalCheckpointCompleted() || canceled || mailFailure != null, runner);
+        rethrowMailFailure();
+        if (canceled) {
+            throw new TaskInterruptedException();
+        }
+    }
+
+    private boolean checkpointing() {
+        return jobConfiguration.contains(CheckpointingOptions.INTERVAL) && !descriptor.batch();
+    }
+
+    private void processInput(OperatorChain operators, InputGate input, RecordSerializer serializer) throws Exception {
+        StreamOperator<Object, Object> head = operators.head();
+        boolean keyed = head.isKeyed();
+        CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
+        Object record;
+        while ((record = input.next(serializer)) != null) {
+            if (record instanceof RuntimeEvent event) {
+                onEvent(event, aligner, input);
+                continue;
+            }
+            if (keyed) {
+                head.setKeyContextElement(record);
+            }
+            head.processElement(record);
+        }
+        if (canceled) {
+            throw new TaskInterruptedException();
+        }
+    }
+
+    private void onEvent(RuntimeEvent event, CheckpointBarrierAligner aligner, InputGate input) throws Exception {
+        if (event instanceof CheckpointBarrier barrier) {
+            aligner.onBarrier(barrier, input.getLastChannelIndex());
+        } else if (event instanceof EndOfChannel end) {
+            aligner.onEndOfChannel(end.channelIndex());
+        } else if (event == WakeUp.INSTANCE) {
+            mailbox.runAll();
+        }
+    }
+
+    // ---------------------------------------------------------------- checkpoint calls (any thread)
+
+    /** A source task takes checkpoint {@code checkpointId}: barrier downstream, state into {@code directory}. */
+    public void triggerCheckpoint(long checkpointId, long timestamp, CheckpointType type, String directory) {
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, type, directory);
+        post(new TaskMailbox.Mail() {
+            @Override
+            public void run() throws Exception {
+                checkpoints.performCheckpoint(barrier);
+                OperatorChain operators = chain;
+                if (type == CheckpointType.STOP_SAVEPOINT && operators.isSource()) {
+                    holdSourceUntilStopResolved(operators.source());
+                }
+            }
+
+            @Override
+            public void discard() {
+                responder.decline(Task.this, checkpointId, descriptor.displayName() + " is not running", false);
+            }
+        });
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) {
+        post(() -> checkpoints.notifyCheckpointComplete(checkpointId));
+    }
+
+    public void notifyCheckpointAborted(long checkpointId) {
+        post(() -> checkpoints.notifyCheckpointAborted(checkpointId));
+    }
+
+    private void post(TaskMailbox.Mail mail) {
+        if (!mailbox.put(mail)) {
+            return;
+        }
+        // after the put: run() publishes chain, gate and mailThread before it reads the mailbox
+        OperatorChain operators = chain;
+        if (operators == null || checkpoints == null) {
+            return; // not open yet: run() looks for mail once it is
+        }
+        if (operators.isSource()) {
+            operators.source().requestCheckpoint();
+            ExecutorService thread = mailThread;
+            if (thread != null) {
+                try {
+                    thread.execute(() -> runMailUnderLock(operators.source()));
+                } catch (RejectedExecutionException ended) {
+                    mailbox.close();
+                }
+            }
+        } else {
+            InputGate input = gate;
+            if (input != null) {
+                input.wakeUp();
+            }
+        }
+    }
+
+    /**
+     * Stop-with-savepoint at a source: still holding the lock, so that nothing is emitted after the
+     * barrier, waits for the savepoint's outcome. Completed: the source stops and the task finishes;
+     * aborted: the source goes on as if nothing happened.
+     */
+    private void holdSourceUntilStopResolved(SourceOperator<Object> source) throws Exception {
+        mailbox.runUntil(() -> !checkpoints.stopPending() || canceled, mailbox::runAll);
+        if (checkpoints.finalCheckpointCompleted()) {
+            source.cancel();
+        }
+    }
+
+    private ExecutorService newMailThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread mail = new Thread(runnable, descriptor.displayName() + " checkpoint mail");
+            mail.setDaemon(true);
+            mail.setContextClassLoader(userClassLoader);
+            return mail;
+        });
+    }
+
+    /** Source tasks, on the mail thread: runs the queued mail holding the checkpoint lock; a failure fails the task. */
+    private void runMailUnderLock(SourceOperator<Object> source) {
+        try {
+            synchronized (source.checkpointLock()) {
+                mailbox.runAll();
+            }
+        } catch (Throwable t) {
+            if (mailFailure == null) {
+                mailFailure = t;
+            }
+            source.cancel();
+            thread.interrupt();
+        }
+    }
+
+    private void rethrowMailFailure() throws Exception {
+        Throwable failure = mailFailure;
+        if (failure instanceof Exception e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private boolean exactlyOnce() {
+        return jobConfiguration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE;
+    }
+
     private List<RecordWriter> createWriters(RecordSerializer serializer) {
-        Duration flushInterval =
-                Configuration.fromMap(descriptor.jobConfiguration()).get(CoreOptions.BUFFER_TIMEOUT);
+        Duration flushInterval = jobConfiguration.get(CoreOptions.BUFFER_TIMEOUT);
         List<RecordWriter> writers = new ArrayList<>();
         for (TaskDeploymentDescriptor.PartitionSpec output : descriptor.outputs()) {
             ResultPartition partition = network.createResultPartition(output.id(), output.numberOfSubpartitions());
@@ -173,7 +417,7 @@ public final class Task implements Runnable {
                 descriptor.maxParallelism(),
                 descriptor.attemptNumber(),
                 descriptor.batch(),
-                false, // no checkpoints are taken yet: the coordinator is not wired into the JobMaster
+                checkpointing(),
                 userClassLoader);
     }
 

@@ -2,6 +2,9 @@ package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
 import io.floe.runtime.blob.BlobCache;
+import io.floe.runtime.checkpoint.CheckpointType;
+import io.floe.runtime.checkpoint.StateFiles;
+import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.SlotReport;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
@@ -37,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +68,10 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private final HeartbeatTimeouts<String> resourceManagerHeartbeats;
 
     private final ExponentialBackoff registrationBackoff;
+    private final CheckpointResponder checkpointResponder = new CheckpointResponder();
+    /** Reads and writes checkpoint state for every task here; its Hadoop configuration loads on first use. */
+    private StateFiles stateFiles;
+
     private ResourceManagerGateway resourceManager;
     private Duration registrationDelay;
     private boolean registering;
@@ -289,7 +297,10 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         try {
             ClassLoader classLoader =
                     classLoaders.get(descriptor.jobId(), descriptor.userJars(), descriptor.blobServerAddress());
-            task = new Task(descriptor, classLoader, network, this::onTaskStateChange);
+            if (stateFiles == null) {
+                stateFiles = new StateFiles(new Configuration());
+            }
+            task = new Task(descriptor, classLoader, network, this::onTaskStateChange, checkpointResponder, stateFiles);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -313,6 +324,74 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
             task.cancel();
         }
         return CompletableFuture.completedFuture(task != null);
+    }
+
+    @Override
+    public void triggerCheckpoint(
+            JobId jobId,
+            ExecutionAttemptId attemptId,
+            long checkpointId,
+            long timestamp,
+            CheckpointType type,
+            String directory) {
+        validateRunsInMainThread();
+        Task task = slots.getTask(attemptId);
+        if (task != null) {
+            task.triggerCheckpoint(checkpointId, timestamp, type, directory);
+            return;
+        }
+        JobMasterGateway jobMaster = jobLeaders.gateway(jobId);
+        if (jobMaster != null) {
+            jobMaster.declineCheckpoint(
+                    attemptId,
+                    checkpointId,
+                    "the task " + attemptId + " is not running on TaskManager " + resourceId,
+                    false);
+        }
+    }
+
+    @Override
+    public void confirmCheckpoint(ExecutionAttemptId attemptId, long checkpointId) {
+        validateRunsInMainThread();
+        Task task = slots.getTask(attemptId);
+        if (task != null) {
+            task.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void abortCheckpoint(ExecutionAttemptId attemptId, long checkpointId) {
+        validateRunsInMainThread();
+        Task task = slots.getTask(attemptId);
+        if (task != null) {
+            task.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    /** Forwards what tasks report about checkpoints to their JobMaster; called from any thread, hops to main. */
+    private final class CheckpointResponder implements Task.CheckpointResponder {
+        @Override
+        public void acknowledge(Task task, long checkpointId, TaskStateSnapshot state) {
+            runAsync(() -> {
+                JobMasterGateway jobMaster =
+                        jobLeaders.gateway(task.getDescriptor().jobId());
+                if (jobMaster != null) {
+                    jobMaster.acknowledgeCheckpoint(task.getDescriptor().attemptId(), checkpointId, state);
+                }
+            });
+        }
+
+        @Override
+        public void decline(Task task, long checkpointId, String reason, boolean countsAsFailure) {
+            runAsync(() -> {
+                JobMasterGateway jobMaster =
+                        jobLeaders.gateway(task.getDescriptor().jobId());
+                if (jobMaster != null) {
+                    jobMaster.declineCheckpoint(
+                            task.getDescriptor().attemptId(), checkpointId, reason, countsAsFailure);
+                }
+            });
+        }
     }
 
     /** Called on the task's thread; hops to the main thread. */

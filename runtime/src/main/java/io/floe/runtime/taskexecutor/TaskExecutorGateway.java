@@ -1,6 +1,7 @@
 package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
+import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.deployment.SlotReport;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
 import io.floe.runtime.rpc.RpcGateway;
@@ -31,6 +32,25 @@ public interface TaskExecutorGateway extends RpcGateway {
     CompletableFuture<Boolean> cancelTask(ExecutionAttemptId attemptId);
 
     CompletableFuture<Void> freeSlot(AllocationId allocationId, String cause);
+
+    /**
+     * A source subtask takes checkpoint {@code checkpointId} of the given {@code type}: it
+     * sends the barrier downstream, and every subtask writes its state into {@code directory}. A
+     * subtask not running here declines it.
+     */
+    void triggerCheckpoint(
+            JobId jobId,
+            ExecutionAttemptId attemptId,
+            long checkpointId,
+            long timestamp,
+            CheckpointType type,
+            String directory);
+
+    /** Checkpoint {@code checkpointId} completed: the subtask's sinks commit what it covers. */
+    void confirmCheckpoint(ExecutionAttemptId attemptId, long checkpointId);
+
+    /** Checkpoint {@code checkpointId} was aborted. */
+    void abortCheckpoint(ExecutionAttemptId attemptId, long checkpointId);
 
     /** Heartbeat from the ResourceManager; answers with the slot report. */
     CompletableFuture<SlotReport> heartbeatFromResourceManager(@RpcTimeout Duration timeout);

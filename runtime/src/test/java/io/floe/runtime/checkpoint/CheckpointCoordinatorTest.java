@@ -153,12 +153,12 @@ class CheckpointCoordinatorTest {
                 coordinator(5, 1, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
         coordinator.startCheckpointScheduler();
         timer.advance(clock, Duration.ofMillis(200));
-        coordinator.decline(tasks.running.get(2).attempt(), 1, "the task is finishing");
+        coordinator.decline(tasks.running.get(2).attempt(), 1, "the snapshot failed", true);
         assertFalse(Files.exists(checkpointDir(1)));
         acknowledgeAll(coordinator, 1);
         assertNull(coordinator.latestCompletedCheckpoint());
         assertEquals(
-                "Checkpoint was declined (the task is finishing)",
+                "Checkpoint was declined (the snapshot failed)",
                 coordinator.history().get(0).failureMessage());
     }
 
@@ -276,7 +276,7 @@ class CheckpointCoordinatorTest {
                 CheckpointCoordinator.TaskInCheckpoint source,
                 long id,
                 long timestamp,
-                boolean savepoint,
+                CheckpointType type,
                 String directory) {
             triggered.add("trigger " + id + " at " + name(source));
         }
@@ -297,7 +297,7 @@ class CheckpointCoordinatorTest {
         }
 
         private static String name(CheckpointCoordinator.TaskInCheckpoint task) {
-            return (task.source() ? "source#" : "sink#") + task.subtaskIndex();
+            return (task.triggered() ? "source#" : "sink#") + task.subtaskIndex();
         }
     }
 

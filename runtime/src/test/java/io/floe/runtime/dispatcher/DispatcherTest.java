@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobmaster.JobMaster;
@@ -47,7 +48,8 @@ class DispatcherTest {
                         Duration.ofSeconds(50),
                         Duration.ofMinutes(5),
                         Duration.ofMinutes(3),
-                        "127.0.0.1:1"),
+                        "127.0.0.1:1",
+                        new Configuration()),
                 cleanedUp::add);
         endpoint.start();
         dispatcher = await(rpc.connect(endpoint.getAddress(), DispatcherGateway.class));

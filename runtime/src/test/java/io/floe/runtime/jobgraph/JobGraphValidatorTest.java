@@ -22,7 +22,8 @@ class JobGraphValidatorTest {
                 id.equals(SOURCE),
                 outputs,
                 new byte[] {1},
-                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP,
+                List.of());
     }
 
     private static JobGraph graph(List<JobVertex> vertices, List<JobEdge> edges) {

@@ -79,7 +79,8 @@ class UserCodeValidatorTest {
                 true,
                 0,
                 chain,
-                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP,
+                List.of());
         return new JobGraph(JobId.generate(), "job", false, List.of(vertex), List.of(), List.of(), Map.of());
     }
 

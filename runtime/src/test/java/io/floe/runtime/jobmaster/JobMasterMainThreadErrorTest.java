@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobStatus;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.RestServerFixture;
@@ -43,7 +44,8 @@ class JobMasterMainThreadErrorTest {
                 Duration.ofSeconds(50),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(3),
-                "127.0.0.1:1");
+                "127.0.0.1:1",
+                new Configuration());
         FaultyJobMaster jobMaster = new FaultyJobMaster(rpc, RestServerFixture.jobGraph("faulty", Map.of()), settings);
         try {
             jobMaster.start();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.JobStatus;
+import io.floe.configuration.Configuration;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
 import io.floe.runtime.deployment.TaskExecutionState;
@@ -67,7 +68,8 @@ class JobMasterTest {
                         HEARTBEAT_TIMEOUT,
                         Duration.ofMinutes(5),
                         Duration.ofMinutes(3),
-                        "127.0.0.1:1"));
+                        "127.0.0.1:1",
+                        new Configuration()));
         jobMaster.start();
         Declaration declaration = resourceManager.declarations.poll(10, TimeUnit.SECONDS);
         assertNotNull(declaration, "the job declared its slots");

@@ -1,10 +1,12 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
 import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.types.AllocationId;
+import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
@@ -24,6 +26,10 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     public final BlockingQueue<List<SlotOffer>> offers = new LinkedBlockingQueue<>();
     public final BlockingQueue<TaskExecutionState> taskStates = new LinkedBlockingQueue<>();
     public final BlockingQueue<ResourceId> disconnectedTaskManagers = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Long> acknowledgedCheckpoints = new LinkedBlockingQueue<>();
+    /** The reasons of declined checkpoints, prefixed with the checkpoint id ({@code "3: ..."}). */
+    public final BlockingQueue<String> declinedCheckpoints = new LinkedBlockingQueue<>();
+
     private final String address;
     private final UUID jobMasterId;
 
@@ -61,6 +67,17 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
 
     @Override
     public void notifyWorkerStartFailed(String description) {}
+
+    @Override
+    public void acknowledgeCheckpoint(ExecutionAttemptId attemptId, long checkpointId, TaskStateSnapshot state) {
+        acknowledgedCheckpoints.add(checkpointId);
+    }
+
+    @Override
+    public void declineCheckpoint(
+            ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure) {
+        declinedCheckpoints.add(checkpointId + ": " + reason);
+    }
 
     @Override
     public CompletableFuture<JobStatus> requestJobStatus() {

@@ -52,7 +52,8 @@ public final class RestServerFixture implements AutoCloseable {
                 true,
                 0,
                 new byte[] {1},
-                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP,
+                List.of());
         return new JobGraph(JobId.generate(), name, false, List.of(source), List.of(), List.of(), configuration);
     }
 

@@ -237,7 +237,8 @@ class RestSubmissionITCase {
                 vertex.source(),
                 vertex.numberOfOutputs(),
                 chain.replace(from, to).getBytes(StandardCharsets.ISO_8859_1),
-                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP,
+                List.of());
     }
 
     private static JobGraph withGraph(JobGraph graph, List<JobVertex> vertices, List<JobEdge> edges) {
@@ -260,7 +261,8 @@ class RestSubmissionITCase {
                 vertex.source(),
                 vertex.numberOfOutputs(),
                 vertex.serializedChain(),
-                JobVertex.DEFAULT_SLOT_SHARING_GROUP);
+                JobVertex.DEFAULT_SLOT_SHARING_GROUP,
+                List.of());
     }
 
     @Test

@@ -222,6 +222,9 @@ class ChainCheckpointTest {
         assertEquals(range(1, 200), committed(output), "the restore commits what checkpoint 2 covered");
         write(restored, 201, 300); // the source replays from checkpoint 2
         restored.endInput();
+        assertEquals(range(1, 200), committed(output), "the last records wait for the final checkpoint");
+        restored.snapshotState(3, 0);
+        restored.notifyCheckpointComplete(3);
         restored.close();
         assertEquals(range(1, 300), committed(output), "every record exactly once");
         try (var all = Files.walk(output)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.runtime.checkpoint.CheckpointBarrier;
+import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.network.EndOfChannel;
 import io.floe.runtime.network.InputChannelDescriptor;
 import io.floe.runtime.network.InputGate;
@@ -115,7 +116,7 @@ class CheckpointBarrierAlignerTest {
         for (long i = 1; i <= 5; i++) {
             first.emit(i, 0);
         }
-        first.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        first.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         for (long i = 6; i <= 200; i++) {
             first.emit(i, 0); // after the barrier: must wait (a few buffers, less than the queue holds)
         }
@@ -130,7 +131,7 @@ class CheckpointBarrierAlignerTest {
         Thread.sleep(200); // time for records after the barrier to slip through, if they could
         assertFalse(seen.contains(6L), "nothing after the first channel's barrier before alignment: " + seen);
 
-        second.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        second.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         second.emit(103L, 0);
         second.close();
         consumer.get(30, TimeUnit.SECONDS);
@@ -148,12 +149,12 @@ class CheckpointBarrierAlignerTest {
         connect(false);
         CompletableFuture<Void> consumer = consume(false);
         first.emit(1L, 0);
-        first.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        first.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         first.emit(2L, 0);
         first.flushAll();
         Deadline.waitUntil(() -> seen.contains(2L), Duration.ofSeconds(20), "record 2, past the first barrier");
         assertFalse(seen.contains("aligned 1"));
-        second.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        second.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         first.close();
         second.close();
         consumer.get(30, TimeUnit.SECONDS);
@@ -164,7 +165,7 @@ class CheckpointBarrierAlignerTest {
     void aChannelThatEndsDuringAlignmentNoLongerHoldsItBack() throws Exception {
         connect(false);
         CompletableFuture<Void> consumer = consume(true);
-        first.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        first.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         first.emit(7L, 0);
         first.close();
         Deadline.waitUntil(() -> gate.isBlocked(0), Duration.ofSeconds(20), "channel 0 blocked");
@@ -178,13 +179,14 @@ class CheckpointBarrierAlignerTest {
     void aNewerCheckpointsBarrierAbortsTheAlignmentOfTheOlderOne() throws Exception {
         connect(false);
         CompletableFuture<Void> consumer = consume(true);
-        first.broadcastEvent(new CheckpointBarrier(1, 0, false));
+        first.broadcastEvent(new CheckpointBarrier(1, 0, CheckpointType.CHECKPOINT, "unused"));
         Deadline.waitUntil(() -> gate.isBlocked(0), Duration.ofSeconds(20), "channel 0 blocked");
-        second.broadcastEvent(new CheckpointBarrier(2, 0, false)); // checkpoint 1 was given up upstream
+        second.broadcastEvent(
+                new CheckpointBarrier(2, 0, CheckpointType.CHECKPOINT, "unused")); // checkpoint 1 was given up upstream
         second.emit(20L, 0);
         second.flushAll();
         Deadline.waitUntil(() -> seen.contains("aborted 1"), Duration.ofSeconds(20), "checkpoint 1 aborted");
-        first.broadcastEvent(new CheckpointBarrier(2, 0, false));
+        first.broadcastEvent(new CheckpointBarrier(2, 0, CheckpointType.CHECKPOINT, "unused"));
         first.close();
         second.close();
         consumer.get(30, TimeUnit.SECONDS);

@@ -176,6 +176,7 @@ class TaskExecutorTest {
                 List.of(),
                 List.of(),
                 "127.0.0.1:1",
-                Map.of());
+                Map.of(),
+                null);
     }
 }

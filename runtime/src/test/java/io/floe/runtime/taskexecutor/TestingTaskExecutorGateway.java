@@ -1,6 +1,7 @@
 package io.floe.runtime.taskexecutor;
 
 import io.floe.api.JobId;
+import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.deployment.SlotReport;
 import io.floe.runtime.deployment.SlotStatus;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
@@ -33,6 +34,9 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     public final BlockingQueue<SlotRequest> slotRequests = new LinkedBlockingQueue<>();
     public final BlockingQueue<TaskDeploymentDescriptor> submissions = new LinkedBlockingQueue<>();
     public final BlockingQueue<ExecutionAttemptId> cancellations = new LinkedBlockingQueue<>();
+    /** Checkpoint calls, as {@code "trigger 3 <attempt>"}, {@code "confirm 3 <attempt>"}, {@code "abort ..."}. */
+    public final BlockingQueue<String> checkpointCalls = new LinkedBlockingQueue<>();
+
     private final String address;
     private final ResourceId resourceId;
     private final int numberOfSlots;
@@ -103,6 +107,27 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     public CompletableFuture<Boolean> cancelTask(ExecutionAttemptId attemptId) {
         cancellations.add(attemptId);
         return CompletableFuture.completedFuture(true);
+    }
+
+    @Override
+    public void triggerCheckpoint(
+            JobId jobId,
+            ExecutionAttemptId attemptId,
+            long checkpointId,
+            long timestamp,
+            CheckpointType type,
+            String directory) {
+        checkpointCalls.add("trigger " + checkpointId + " " + attemptId);
+    }
+
+    @Override
+    public void confirmCheckpoint(ExecutionAttemptId attemptId, long checkpointId) {
+        checkpointCalls.add("confirm " + checkpointId + " " + attemptId);
+    }
+
+    @Override
+    public void abortCheckpoint(ExecutionAttemptId attemptId, long checkpointId) {
+        checkpointCalls.add("abort " + checkpointId + " " + attemptId);
     }
 
     @Override

@@ -133,11 +133,18 @@ public final class FileSinkOperator<IN> extends StreamOperator<IN, Void> {
         }
     }
 
-    /** The input ended: everything written is final (a bounded job's last output, a BATCH job's all). */
+    /**
+     * The input ended. With checkpoints the last part files wait for the task's final checkpoint
+     * (the task waits for it before it finishes), so a failure elsewhere cannot replay records
+     * that are committed already; without, everything written is final now.
+     */
     @Override
     public void endInput() throws Exception {
         for (Map.Entry<Object, PartFile> open : new ArrayList<>(openFiles.entrySet())) {
             roll(open.getKey(), open.getValue());
+        }
+        if (context.checkpointing()) {
+            return;
         }
         notifyCheckpointComplete(Long.MAX_VALUE);
         for (PartFile file : closedSinceCheckpoint) {

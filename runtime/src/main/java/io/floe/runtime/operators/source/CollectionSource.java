@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class CollectionSource<T> extends SourceOperator<T> {
     private static final long serialVersionUID = 1L;
+    private static final int BATCH = 1024;
     private static final ListStateDescriptor<Integer> OFFSET =
             new ListStateDescriptor<>("fromCollection-offset", Integer.class);
 
@@ -49,7 +50,12 @@ public final class CollectionSource<T> extends SourceOperator<T> {
     public void run() throws Exception {
         List<T> list = elements;
         while (next < list.size() && running) {
-            output.collect(list.get(next++));
+            int end = Math.min(list.size(), next + BATCH);
+            synchronized (checkpointLock()) {
+                while (next < end) {
+                    output.collect(list.get(next++));
+                }
+            }
             checkpointIfRequested();
         }
     }

@@ -33,6 +33,11 @@ final class LineReader {
         }
     }
 
+    /** Where the next line starts: a reader constructed with this as {@code start} goes on from here. */
+    long position() {
+        return position;
+    }
+
     /** The next line starting before {@code end}, or null. */
     String nextLine() throws IOException {
         if (position >= end) {

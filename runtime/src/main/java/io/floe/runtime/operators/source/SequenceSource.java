@@ -65,10 +65,12 @@ public final class SequenceSource extends SourceOperator<Long> {
             while (range[0] < range[1] && running) {
                 long value = range[0];
                 long batchEnd = Math.min(range[1], value + BATCH);
-                for (; value < batchEnd; value++) {
-                    output.collect(value);
+                synchronized (checkpointLock()) {
+                    for (; value < batchEnd; value++) {
+                        output.collect(value);
+                    }
+                    range[0] = batchEnd;
                 }
-                range[0] = batchEnd;
                 checkpointIfRequested();
             }
             if (range[0] >= range[1]) {

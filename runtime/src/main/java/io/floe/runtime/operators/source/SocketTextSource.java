@@ -43,7 +43,9 @@ public final class SocketTextSource extends SourceOperator<String> {
                 new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (running && (line = reader.readLine()) != null) {
-                output.collect(line);
+                synchronized (checkpointLock()) { // an idle socket: checkpoints are taken by another thread
+                    output.collect(line);
+                }
             }
         } catch (IOException e) {
             if (running) {

@@ -65,11 +65,13 @@ public final class SourceFunctionSource<T> extends SourceOperator<T> {
 
     @Override
     public void run() throws Exception {
-        Object lock = new Object();
+        Object lock = checkpointLock();
         function.run(new SourceFunction.SourceContext<T>() {
             @Override
             public void collect(T element) {
-                output.collect(element);
+                synchronized (lock) { // as in Flink: an element and a checkpoint never interleave
+                    output.collect(element);
+                }
             }
 
             @Override
