@@ -10,6 +10,19 @@ public interface JobClient {
 
     CompletableFuture<Void> cancel();
 
+    /**
+     * Takes a savepoint of the running job into {@code savepointDirectory} (null: {@code
+     * state.savepoints.dir}); completes with the savepoint's path.
+     */
+    CompletableFuture<String> triggerSavepoint(String savepointDirectory);
+
+    /**
+     * Takes a savepoint after which the job finishes, and completes with its path; a job started
+     * from it later goes on exactly where this one stopped. {@code advanceToEndOfEventTime} is
+     * Flink's {@code --drain}; Floe has no event time yet, and ends the operators' input either way.
+     */
+    CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
+
     /** Completes with the result when the job finished, or exceptionally with a {@link JobExecutionException}. */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
 }

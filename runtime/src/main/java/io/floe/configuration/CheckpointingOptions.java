@@ -56,6 +56,16 @@ public final class CheckpointingOptions {
     public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
             ConfigOption.key("state.savepoints.dir").stringType().noDefaultValue();
 
+    /** Set by {@code floe run -s}: the savepoint or retained checkpoint the job starts from. */
+    public static final ConfigOption<String> SAVEPOINT_PATH =
+            ConfigOption.key("execution.savepoint.path").stringType().noDefaultValue();
+
+    /** Set by {@code floe run -n}: state of operators the program no longer has is skipped, not refused. */
+    public static final ConfigOption<Boolean> SAVEPOINT_IGNORE_UNCLAIMED_STATE = ConfigOption.key(
+                    "execution.savepoint.ignore-unclaimed-state")
+            .booleanType()
+            .defaultValue(false);
+
     /** The checkpoint directory under either name, or null. */
     public static String checkpointDirectory(Configuration configuration) {
         return configuration.contains(CHECKPOINTING_DIRECTORY)

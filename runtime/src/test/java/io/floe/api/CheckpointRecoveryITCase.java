@@ -232,7 +232,7 @@ class CheckpointRecoveryITCase {
     }
 
     /** Every line of the committed part files; fails if an in-progress file is left. */
-    private static List<String> committedLines(Path root) throws IOException {
+    static List<String> committedLines(Path root) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> all = Files.walk(root)) {
             for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {

@@ -66,6 +66,19 @@ public final class RestJobClient implements JobClient {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        return CompletableFuture.supplyAsync(
+                () -> call(() -> client.triggerSavepoint(jobId, savepointDirectory, false)), executor);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        return CompletableFuture.supplyAsync(
+                () -> call(() -> client.stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime)),
+                executor);
+    }
+
+    @Override
     public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         if (result == null) {
             result = CompletableFuture.supplyAsync(

@@ -15,10 +15,13 @@ import io.floe.runtime.rest.messages.JobSubmitRequestBody;
 import io.floe.runtime.rest.messages.JobSubmitResponseBody;
 import io.floe.runtime.rest.messages.MultipleJobsDetails;
 import io.floe.runtime.rest.messages.RestJsonMapper;
+import io.floe.runtime.rest.messages.SavepointMessages;
 import io.floe.runtime.util.ExponentialBackoff;
 import io.floe.runtime.webmonitor.ClusterOverview;
 import io.floe.runtime.webmonitor.JobDetails;
 import java.io.FileNotFoundException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -231,6 +234,70 @@ public final class RestClusterClient implements AutoCloseable {
     public void cancelJob(JobId jobId) throws RestClientException {
         transport.send("PATCH", "/jobs/" + jobId + "?mode=cancel", null, null, EmptyResponseBody.class);
         LOG.info("Cancellation of job {} accepted", jobId);
+    }
+
+    /**
+     * {@code POST /jobs/:jobid/savepoints}, then polls {@code /jobs/:jobid/savepoints/:triggerid}
+     * until the savepoint completed; returns its path.
+     *
+     * @throws RestClientException with the cluster's reason when the savepoint failed
+     */
+    public String triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob) throws RestClientException {
+        SavepointMessages.TriggerResponse trigger = transport.send(
+                "POST",
+                "/jobs/" + jobId + "/savepoints",
+                json(new SavepointMessages.TriggerRequest(targetDirectory, cancelJob)),
+                "application/json",
+                SavepointMessages.TriggerResponse.class);
+        return awaitSavepoint(jobId, trigger.requestId());
+    }
+
+    /** {@code POST /jobs/:jobid/stop}, then polls until the savepoint completed; returns its path. */
+    public String stopWithSavepoint(JobId jobId, String targetDirectory, boolean drain) throws RestClientException {
+        SavepointMessages.TriggerResponse trigger = transport.send(
+                "POST",
+                "/jobs/" + jobId + "/stop",
+                json(new SavepointMessages.StopRequest(targetDirectory, drain)),
+                "application/json",
+                SavepointMessages.TriggerResponse.class);
+        return awaitSavepoint(jobId, trigger.requestId());
+    }
+
+    private String awaitSavepoint(JobId jobId, String triggerId) throws RestClientException {
+        Duration delay = null;
+        while (true) {
+            SavepointMessages.StatusResponse answer = transport.send(
+                    "GET",
+                    "/jobs/" + jobId + "/savepoints/" + triggerId,
+                    null,
+                    null,
+                    SavepointMessages.StatusResponse.class);
+            if (answer.status() != null && "COMPLETED".equals(answer.status().id()) && answer.operation() != null) {
+                if (answer.operation().location() != null) {
+                    return answer.operation().location();
+                }
+                SavepointMessages.FailureCause cause = answer.operation().failureCause();
+                throw new RestClientException(
+                        "The savepoint of job " + jobId + " failed: "
+                                + (cause == null ? "no reason given" : cause.stackTrace()),
+                        RestClientException.NO_STATUS);
+            }
+            delay = resultPolling.next(delay);
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RestClientException("Interrupted while waiting for the savepoint of job " + jobId + ".", e);
+            }
+        }
+    }
+
+    private BodyPublisher json(Object body) throws RestClientException {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new RestClientException("Cannot write the request: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** {@code DELETE /cluster}: asks the cluster to shut down; returns once it accepted, before it has. */

@@ -89,6 +89,8 @@ public final class CheckpointCoordinator {
     private long numberOfCompleted;
     private long numberOfFailed;
     private Cancellable periodicTrigger;
+    private long numberOfRestored;
+    private CheckpointStatsSnapshot.RestoredCheckpoint restored;
     private boolean running;
     private boolean shutDown;
 
@@ -224,6 +226,43 @@ public final class CheckpointCoordinator {
         }
         entries.addAll(history);
         return entries;
+    }
+
+    /** Everything the REST API shows about the job's checkpoints. */
+    public CheckpointStatsSnapshot statsSnapshot() {
+        return new CheckpointStatsSnapshot(
+                numberOfCompleted, numberOfFailed, pending.size(), numberOfRestored, history(), restored, settings);
+    }
+
+    /**
+     * Reads the checkpoint or savepoint at {@code path} (its directory or its {@code _metadata}),
+     * to start the job from it; completes on the main thread, or fails naming the path.
+     */
+    public CompletableFuture<CompletedCheckpoint> loadCheckpoint(String path) {
+        String directory = path.endsWith("/" + FileSystemCheckpointStorage.METADATA_FILE)
+                ? path.substring(0, path.length() - FileSystemCheckpointStorage.METADATA_FILE.length() - 1)
+                : path;
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return new CompletedCheckpoint(storage.readMetadata(path), directory, 0);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        io)
+                .thenApplyAsync(checkpoint -> checkpoint, mainThread);
+    }
+
+    /**
+     * A run of the job starts from {@code checkpoint}: counted for the statistics, and new
+     * checkpoints continue its numbering (as in Flink), so ids stay unique across restores.
+     */
+    public void restoringFrom(CompletedCheckpoint checkpoint) {
+        numberOfRestored++;
+        restored = new CheckpointStatsSnapshot.RestoredCheckpoint(
+                checkpoint.checkpointId(), clock.millis(), checkpoint.isSavepoint(), checkpoint.directory());
+        nextCheckpointId = Math.max(nextCheckpointId, checkpoint.checkpointId() + 1);
     }
 
     public long numberOfCompletedCheckpoints() {

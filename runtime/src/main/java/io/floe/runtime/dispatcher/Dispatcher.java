@@ -2,6 +2,7 @@ package io.floe.runtime.dispatcher;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobGraphValidator;
@@ -46,6 +47,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         long endTime = -1;
         volatile JobDetailsInfo archivedDetails;
         volatile JobExceptionsInfo archivedExceptions;
+        volatile CheckpointStatsSnapshot archivedCheckpoints;
         /** Completes once the ended job's details were kept (or could not be); null while it runs. */
         CompletableFuture<Void> archiving;
 
@@ -117,9 +119,16 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                         (details, exceptions) -> {
                             entry.archivedDetails = details;
                             entry.archivedExceptions = exceptions;
-                            return null;
+                            return gateway;
                         },
-                        getMainThreadExecutor()));
+                        getMainThreadExecutor())
+                .thenCompose(ignored -> gateway.requestCheckpointStats()
+                        .handleAsync(
+                                (checkpoints, error) -> {
+                                    entry.archivedCheckpoints = checkpoints; // null for a BATCH job
+                                    return null;
+                                },
+                                getMainThreadExecutor())));
         // queries from now on wait for the archive instead of asking a JobMaster that is about to stop
         entry.archiving = archived.handle((ok, error) -> null);
         archived.whenCompleteAsync(
@@ -252,6 +261,49 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             return CompletableFuture.failedFuture(unknownJob(jobId));
         }
         return entry.jobMaster.getResultFuture();
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob) {
+        validateRunsInMainThread();
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.result != null) {
+            return CompletableFuture.failedFuture(notRunning(entry));
+        }
+        return jobMasterGateway(entry).thenCompose(gateway -> gateway.triggerSavepoint(targetDirectory, cancelJob));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory) {
+        validateRunsInMainThread();
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.result != null) {
+            return CompletableFuture.failedFuture(notRunning(entry));
+        }
+        return jobMasterGateway(entry).thenCompose(gateway -> gateway.stopWithSavepoint(targetDirectory));
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobId jobId) {
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.archiving != null) {
+            return entry.archiving.thenCompose(ignored -> archivedOrFailure(entry.archivedCheckpoints, jobId));
+        }
+        return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestCheckpointStats);
+    }
+
+    private static IllegalStateException notRunning(JobEntry entry) {
+        return new IllegalStateException("Job " + entry.result.jobId() + " is " + entry.result.status()
+                + "; only a RUNNING job can take a savepoint.");
     }
 
     @Override

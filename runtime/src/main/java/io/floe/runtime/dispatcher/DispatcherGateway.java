@@ -2,6 +2,7 @@ package io.floe.runtime.dispatcher;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rpc.RpcGateway;
@@ -44,4 +45,13 @@ public interface DispatcherGateway extends RpcGateway {
 
     /** Fails with an error naming the id when the job is unknown. */
     CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId);
+
+    /** Takes a savepoint of a running job (then cancels it if asked); answers the savepoint's path. */
+    CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob);
+
+    /** Takes a savepoint after which the job finishes; answers the savepoint's path. */
+    CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory);
+
+    /** The job's checkpoint statistics, also once it ended. */
+    CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobId jobId);
 }

@@ -55,6 +55,16 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return services.dispatcher().triggerSavepoint(jobId, savepointDirectory, false);
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+            return services.dispatcher().stopWithSavepoint(jobId, savepointDirectory);
+        }
+
+        @Override
         public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
             return services.jobResult(jobId).thenApply(result -> {
                 try {

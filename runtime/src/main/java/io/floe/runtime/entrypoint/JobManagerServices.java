@@ -247,6 +247,11 @@ public final class JobManagerServices implements AutoCloseable {
         return dispatcherGateway.cancelJob(jobId);
     }
 
+    /** The Dispatcher, for the calls the methods here do not wrap (savepoints). Any thread. */
+    public DispatcherGateway dispatcher() {
+        return dispatcherGateway;
+    }
+
     /** Every job the Dispatcher has, running or ended. Any thread. */
     public CompletableFuture<List<JobDetails>> listJobs() {
         return dispatcherGateway.listJobs();

@@ -1,8 +1,10 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.configuration.CheckpointingOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.checkpoint.CheckpointCoordinator;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.checkpoint.CompletedCheckpoint;
 import io.floe.runtime.checkpoint.StateAssignment;
@@ -16,6 +18,7 @@ import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.jobgraph.JobGraph;
+import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
 import io.floe.runtime.rpc.FencingTokens;
@@ -29,9 +32,11 @@ import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +66,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private final Configuration configuration;
     /** Null when the job takes no checkpoints. */
     private final CheckpointCoordinator checkpoints;
+    /** The savepoint the job was submitted to start from ({@code -s}); restored until a checkpoint completes. */
+    private CompletedCheckpoint initialRestore;
     /**
      * Checkpoint storage I/O (directories, metadata, deletion), off the main thread. Never shut
      * down: deletions may still be queued after the job ended; idle threads end after a minute.
@@ -131,9 +138,64 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                 requiredSlots,
                 restartStrategy.describe());
         transitionTo(JobStatus.RUNNING);
-        waitForSlots();
         scheduleHeartbeats();
         scheduleSlotTimeoutCheck();
+        String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
+        if (savepoint == null) {
+            waitForSlots();
+        } else {
+            loadInitialSavepoint(savepoint);
+        }
+    }
+
+    /** Reads the savepoint to start from, checks it fits the program, then asks for slots; or fails the job. */
+    private void loadInitialSavepoint(String path) {
+        if (checkpoints == null) {
+            failWithoutRestart(new IllegalStateException("A BATCH job cannot start from a savepoint (" + path
+                    + "); run it in STREAMING mode or without -s."));
+            return;
+        }
+        checkpoints
+                .loadCheckpoint(path)
+                .whenCompleteAsync(
+                        (checkpoint, error) -> {
+                            if (isEnded()) {
+                                return;
+                            }
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                failWithoutRestart(new IllegalStateException(
+                                        "Cannot start the job from savepoint " + path + ": " + cause.getMessage(),
+                                        cause));
+                                return;
+                            }
+                            try {
+                                StateAssignment.checkEveryStateHasAnOperator(
+                                        checkpoint.metadata(),
+                                        operatorIds(),
+                                        configuration.get(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE),
+                                        path);
+                            } catch (IllegalStateException e) {
+                                failWithoutRestart(e);
+                                return;
+                            }
+                            LOG.info(
+                                    "Job {} starts from {} {}",
+                                    jobGraph.jobId(),
+                                    checkpoint.isSavepoint() ? "savepoint" : "checkpoint",
+                                    checkpoint.directory());
+                            initialRestore = checkpoint;
+                            waitForSlots();
+                        },
+                        getMainThreadExecutor());
+    }
+
+    private Set<String> operatorIds() {
+        Set<String> ids = new HashSet<>();
+        for (JobVertex vertex : jobGraph.vertices()) {
+            ids.addAll(vertex.operatorIds());
+        }
+        return ids;
     }
 
     // ---------------------------------------------------------------- slots
@@ -272,8 +334,10 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         waitingForSlotsSince = -1;
         executions = new ExecutionGraph(
                 jobGraph, nextAttemptNumber++, slotPool.slots(), settings.blobServerAddress(), configuration.toMap());
-        CompletedCheckpoint restoreFrom = checkpoints == null ? null : checkpoints.latestCompletedCheckpoint();
+        CompletedCheckpoint latest = checkpoints == null ? null : checkpoints.latestCompletedCheckpoint();
+        CompletedCheckpoint restoreFrom = latest != null ? latest : initialRestore;
         if (restoreFrom != null) {
+            checkpoints.restoringFrom(restoreFrom);
             LOG.info(
                     "Restoring job {} from checkpoint {} ({})",
                     jobGraph.jobId(),
@@ -546,6 +610,61 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         if (checkpoints != null) {
             checkpoints.decline(attemptId, checkpointId, reason, countsAsFailure);
         }
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+        validateRunsInMainThread();
+        IllegalStateException refused = refuseSavepoint();
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return checkpoints
+                .triggerSavepoint(targetDirectory)
+                .thenApplyAsync(
+                        savepoint -> {
+                            if (cancelJob) {
+                                LOG.info(
+                                        "Cancelling job {} after its savepoint {}",
+                                        jobGraph.jobId(),
+                                        savepoint.directory());
+                                cancel();
+                            }
+                            return savepoint.directory();
+                        },
+                        getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+        validateRunsInMainThread();
+        IllegalStateException refused = refuseSavepoint();
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        LOG.info("Stopping job {} with a savepoint", jobGraph.jobId());
+        return checkpoints.stopWithSavepoint(targetDirectory).thenApply(CompletedCheckpoint::directory);
+    }
+
+    private IllegalStateException refuseSavepoint() {
+        if (checkpoints == null) {
+            return new IllegalStateException(
+                    "Job " + jobGraph.jobId() + " runs in BATCH mode, which takes no savepoints.");
+        }
+        if (status != JobStatus.RUNNING) {
+            return new IllegalStateException(
+                    "Job " + jobGraph.jobId() + " is " + status + "; only a RUNNING job can take a savepoint.");
+        }
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats() {
+        if (checkpoints == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Job " + jobGraph.jobId() + " runs in BATCH mode: it takes no checkpoints."));
+        }
+        return CompletableFuture.completedFuture(checkpoints.statsSnapshot());
     }
 
     /** The job's checkpoints, or null when it takes none (for the REST API and tests). */

@@ -1,6 +1,7 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
@@ -50,6 +51,17 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
      *     alignment was overtaken): it does not count towards the tolerable checkpoint failures
      */
     void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure);
+
+    /**
+     * Takes a savepoint into {@code targetDirectory} (null: {@code state.savepoints.dir}) and
+     * answers its path; then cancels the job if {@code cancelJob}.
+     */
+    CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob);
+
+    /** Takes a savepoint after which the job finishes (FINISHED); answers its path. */
+    CompletableFuture<String> stopWithSavepoint(String targetDirectory);
+
+    CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats();
 
     CompletableFuture<JobStatus> requestJobStatus();
 

@@ -85,6 +85,16 @@ public final class LocalExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, false);
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+            return cluster.getDispatcherGateway().stopWithSavepoint(jobId, savepointDirectory);
+        }
+
+        @Override
         public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
             return result;
         }

@@ -9,6 +9,7 @@ import io.floe.runtime.rest.handler.cluster.ClusterShutdownHandler;
 import io.floe.runtime.rest.handler.cluster.DashboardConfigHandler;
 import io.floe.runtime.rest.handler.cluster.JobManagerConfigHandler;
 import io.floe.runtime.rest.handler.cluster.TaskManagersHandler;
+import io.floe.runtime.rest.handler.job.CheckpointStatisticsHandlers;
 import io.floe.runtime.rest.handler.job.JobCancellationHandler;
 import io.floe.runtime.rest.handler.job.JobDetailsHandler;
 import io.floe.runtime.rest.handler.job.JobExceptionsHandler;
@@ -17,6 +18,8 @@ import io.floe.runtime.rest.handler.job.JobIdsWithStatusHandler;
 import io.floe.runtime.rest.handler.job.JobStatusHandler;
 import io.floe.runtime.rest.handler.job.JobSubmitHandler;
 import io.floe.runtime.rest.handler.job.JobsOverviewHandler;
+import io.floe.runtime.rest.handler.job.SavepointHandlers;
+import io.floe.runtime.rest.handler.job.SavepointOperations;
 import io.floe.runtime.rest.router.Router;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Clock;
@@ -39,6 +42,7 @@ final class RestRoutes {
             Duration timeout,
             Executor ioExecutor,
             Runnable clusterShutdown) {
+        SavepointOperations savepoints = new SavepointOperations(clock);
         Router<RestHandler> router = new Router<RestHandler>()
                 .addRoute(HttpMethod.GET, "/overview", new ClusterOverviewHandler(dispatcher))
                 .addRoute(HttpMethod.GET, "/config", new DashboardConfigHandler(clock))
@@ -51,6 +55,15 @@ final class RestRoutes {
                 .addRoute(HttpMethod.PATCH, JOB, new JobCancellationHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/status", new JobStatusHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/exceptions", new JobExceptionsHandler(dispatcher))
+                .addRoute(HttpMethod.GET, JOB + "/checkpoints", CheckpointStatisticsHandlers.statistics(dispatcher))
+                .addRoute(HttpMethod.GET, JOB + "/checkpoints/config", CheckpointStatisticsHandlers.config(dispatcher))
+                .addRoute(
+                        HttpMethod.POST, JOB + "/savepoints", SavepointHandlers.trigger(dispatcher, savepoints, mapper))
+                .addRoute(
+                        HttpMethod.GET,
+                        JOB + "/savepoints/:" + SavepointHandlers.TRIGGER_ID,
+                        SavepointHandlers.status(savepoints))
+                .addRoute(HttpMethod.POST, JOB + "/stop", SavepointHandlers.stop(dispatcher, savepoints, mapper))
                 .addRoute(
                         HttpMethod.GET,
                         JOB + "/execution-result",

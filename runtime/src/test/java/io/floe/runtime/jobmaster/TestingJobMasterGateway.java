@@ -1,6 +1,7 @@
 package io.floe.runtime.jobmaster;
 
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.TaskExecutionState;
@@ -77,6 +78,21 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     public void declineCheckpoint(
             ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure) {
         declinedCheckpoints.add(checkpointId + ": " + reason);
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.floe.runtime.rest;
 
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.dispatcher.DuplicateJobSubmissionException;
 import io.floe.runtime.execution.ErrorInfo;
@@ -49,6 +50,11 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
         volatile JobResult result;
         volatile List<JobVertexInfo> vertices = List.of();
         volatile List<ExceptionHistoryEntry> exceptions = List.of();
+        /** What savepoint and stop requests answer; the default never completes (in progress). */
+        volatile CompletableFuture<String> savepoint = new CompletableFuture<>();
+
+        volatile CheckpointStatsSnapshot checkpoints;
+        final List<String> savepointRequests = new CopyOnWriteArrayList<>();
 
         TestingJob(JobId jobId, String name, int tasks, long startTime) {
             this.jobId = jobId;
@@ -70,6 +76,20 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
 
     public void setExceptions(JobId jobId, List<ExceptionHistoryEntry> exceptions) {
         job(jobId).exceptions = List.copyOf(exceptions);
+    }
+
+    /** What the next savepoint or stop request of the job answers. */
+    public void setSavepointAnswer(JobId jobId, CompletableFuture<String> answer) {
+        job(jobId).savepoint = answer;
+    }
+
+    public void setCheckpointStats(JobId jobId, CheckpointStatsSnapshot stats) {
+        job(jobId).checkpoints = stats;
+    }
+
+    /** The savepoint requests of the job, as "savepoint <dir> cancel=<b>" or "stop <dir>". */
+    public List<String> savepointRequests(JobId jobId) {
+        return List.copyOf(job(jobId).savepointRequests);
     }
 
     /** Ends the job with a final status (and an error for FAILED). */
@@ -229,6 +249,37 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
         return job == null
                 ? unknownJob(jobId)
                 : CompletableFuture.completedFuture(new JobExceptionsInfo(job.exceptions));
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob) {
+        TestingJob job = jobs.get(jobId);
+        if (job == null) {
+            return unknownJob(jobId);
+        }
+        job.savepointRequests.add("savepoint " + targetDirectory + " cancel=" + cancelJob);
+        return job.savepoint;
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory) {
+        TestingJob job = jobs.get(jobId);
+        if (job == null) {
+            return unknownJob(jobId);
+        }
+        job.savepointRequests.add("stop " + targetDirectory);
+        return job.savepoint;
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobId jobId) {
+        TestingJob job = jobs.get(jobId);
+        if (job == null) {
+            return unknownJob(jobId);
+        }
+        return job.checkpoints == null
+                ? CompletableFuture.failedFuture(new IllegalStateException("no checkpoint stats faked"))
+                : CompletableFuture.completedFuture(job.checkpoints);
     }
 
     @Override
