@@ -44,6 +44,8 @@ public final class CliFrontend {
         add(run.forApplications());
         add(new ListCommand(this.out, environment));
         add(new CancelCommand(this.out, environment));
+        add(SavepointCommand.savepoint(this.out, environment));
+        add(SavepointCommand.stop(this.out, environment));
     }
 
     /** A front end for this process: its stdout, stderr, environment and the targets on its class path. */

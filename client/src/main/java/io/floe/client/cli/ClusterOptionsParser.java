@@ -43,27 +43,41 @@ final class ClusterOptionsParser {
     private ClusterOptionsParser() {}
 
     static Options definitions() {
-        return new Options()
+        return definitions(List.of());
+    }
+
+    /** These flags and a command's own ({@code extra}). */
+    static Options definitions(List<Option> extra) {
+        Options options = new Options()
                 .addOption(JOB_MANAGER)
                 .addOption(TARGET)
                 .addOption(PROPERTY)
                 .addOption(HELP);
+        extra.forEach(options::addOption);
+        return options;
     }
 
     /** The parsed flags and the remaining arguments, with the cluster's REST address. */
     /** @param authorization the cluster's REST credential (for cancel); null if the client has none */
-    record Parsed(boolean help, List<String> arguments, String host, int port, String authorization) {}
+    /** @param line every flag as parsed, for a command's own flags */
+    record Parsed(
+            boolean help, List<String> arguments, String host, int port, String authorization, CommandLine line) {}
 
     static Parsed parse(String command, String[] arguments, Map<String, String> environment) throws CliException {
+        return parse(command, arguments, environment, List.of());
+    }
+
+    static Parsed parse(String command, String[] arguments, Map<String, String> environment, List<Option> extra)
+            throws CliException {
         CommandLine line;
         try {
-            Options options = definitions();
+            Options options = definitions(extra);
             line = DefaultParser.builder().build().parse(options, DynamicProperties.splitAttached(arguments, options));
         } catch (ParseException e) {
             throw new CliException(e.getMessage() + "; see floe " + command + " --help");
         }
         if (line.hasOption(HELP)) {
-            return new Parsed(true, List.of(), null, 0, null);
+            return new Parsed(true, List.of(), null, 0, null, line);
         }
         for (String argument : line.getArgList()) {
             if (argument.startsWith("-")) {
@@ -78,7 +92,8 @@ final class ClusterOptionsParser {
                     line.getArgList(),
                     address.host(),
                     address.port(),
-                    secretFileCredential(ConfigurationLoader.load(environment), environment));
+                    secretFileCredential(ConfigurationLoader.load(environment), environment),
+                    line);
         }
         Configuration configuration = configuration(line, environment);
         Optional<ClusterEndpoint> located;
@@ -93,14 +108,16 @@ final class ClusterOptionsParser {
                     line.getArgList(),
                     located.get().host(),
                     located.get().port(),
-                    located.get().authorization());
+                    located.get().authorization(),
+                    line);
         }
         return new Parsed(
                 false,
                 line.getArgList(),
                 configuration.get(ClusterOptions.REST_ADDRESS),
                 configuration.get(ClusterOptions.REST_PORT),
-                secretFileCredential(configuration, environment));
+                secretFileCredential(configuration, environment),
+                line);
     }
 
     private static String secretFileCredential(Configuration configuration, Map<String, String> environment)

@@ -1,6 +1,7 @@
 package io.floe.client.cli;
 
 import io.floe.client.deployment.ApplicationConfiguration;
+import io.floe.configuration.CheckpointingOptions;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.CoreOptions;
@@ -23,7 +24,8 @@ import org.apache.commons.cli.ParseException;
  * that knows how it changes a {@link Configuration} ({@link #applyTo}).
  *
  * <p>Flags follow Flink's: {@code -t/--target}, {@code -p/--parallelism}, {@code -c/--class},
- * {@code -D key=value} (also {@code -Dkey=value}), {@code -h/--help}. Parsing stops at the jar:
+ * {@code -s/--fromSavepoint}, {@code -n/--allowNonRestoredState}, {@code -D key=value} (also
+ * {@code -Dkey=value}), {@code -h/--help}. Parsing stops at the jar:
  * everything after it belongs to the program.
  */
 public final class RunOptions {
@@ -57,6 +59,17 @@ public final class RunOptions {
             .argName("host:port")
             .desc("REST address of the cluster's JobManager (rest.address, rest.port); implies -t remote.")
             .build();
+    static final Option FROM_SAVEPOINT = Option.builder("s")
+            .longOpt("fromSavepoint")
+            .hasArg()
+            .argName("path")
+            .desc("Starts the job from this savepoint or retained checkpoint (execution.savepoint.path).")
+            .build();
+    static final Option ALLOW_NON_RESTORED_STATE = Option.builder("n")
+            .longOpt("allowNonRestoredState")
+            .desc("With -s: skips savepoint state of operators the program no longer has, instead of failing"
+                    + " (execution.savepoint.ignore-unclaimed-state).")
+            .build();
     static final Option HELP =
             Option.builder("h").longOpt("help").desc("Prints this help.").build();
 
@@ -70,6 +83,8 @@ public final class RunOptions {
     private boolean detached;
     private HostAndPort jobManager;
     private String jarArgument;
+    private String savepointPath;
+    private boolean allowNonRestoredState;
 
     private RunOptions(
             boolean helpRequested,
@@ -95,6 +110,8 @@ public final class RunOptions {
                 .addOption(DETACHED)
                 .addOption(PARALLELISM)
                 .addOption(CLASS)
+                .addOption(FROM_SAVEPOINT)
+                .addOption(ALLOW_NON_RESTORED_STATE)
                 .addOption(PROPERTY)
                 .addOption(HELP);
     }
@@ -140,6 +157,16 @@ public final class RunOptions {
         parsed.jarArgument = first;
         parsed.jobManager =
                 line.hasOption(JOB_MANAGER) ? HostAndPort.parse(line.getOptionValue(JOB_MANAGER), "-m") : null;
+        parsed.savepointPath = line.getOptionValue(FROM_SAVEPOINT);
+        if (parsed.savepointPath != null && parsed.savepointPath.isBlank()) {
+            throw new CliException(
+                    "Option -s needs the path of a savepoint, such as hdfs:///savepoints/savepoint-1a2b3c-"
+                            + "0123456789ab");
+        }
+        parsed.allowNonRestoredState = line.hasOption(ALLOW_NON_RESTORED_STATE);
+        if (parsed.allowNonRestoredState && parsed.savepointPath == null) {
+            throw new CliException("Option -n (--allowNonRestoredState) only goes with -s <savepoint path>");
+        }
         return parsed;
     }
 
@@ -220,6 +247,10 @@ public final class RunOptions {
         }
         if (detached) {
             configuration.set(CoreOptions.ATTACHED, false);
+        }
+        if (savepointPath != null) {
+            configuration.set(CheckpointingOptions.SAVEPOINT_PATH, savepointPath.trim());
+            configuration.set(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         if (jar != null && !hasRemoteJar()) {
             String jarUrl = jar.toAbsolutePath().normalize().toUri().toString();

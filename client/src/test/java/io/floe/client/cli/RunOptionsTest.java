@@ -57,6 +57,19 @@ class RunOptionsTest {
     }
 
     @Test
+    void fromSavepointAndAllowNonRestoredStateBecomeFlinksKeys() throws Exception {
+        Configuration configuration = new Configuration();
+        RunOptions.parse(new String[] {"-s", "hdfs:///sp/savepoint-1", "-n", "job.jar"})
+                .applyTo(configuration);
+        assertEquals("hdfs:///sp/savepoint-1", configuration.getString("execution.savepoint.path"));
+        assertEquals("true", configuration.getString("execution.savepoint.ignore-unclaimed-state"));
+
+        CliException alone = assertThrows(
+                CliException.class, () -> RunOptions.parse(new String[] {"--allowNonRestoredState", "job.jar"}));
+        assertEquals("Option -n (--allowNonRestoredState) only goes with -s <savepoint path>", alone.getMessage());
+    }
+
+    @Test
     void recognisesHelp() throws Exception {
         assertTrue(RunOptions.parse(new String[] {"--help"}).isHelpRequested());
         assertTrue(RunOptions.parse(new String[] {"-p", "2", "-h"}).isHelpRequested());
