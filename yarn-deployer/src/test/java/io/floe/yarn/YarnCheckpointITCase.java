@@ -1,0 +1,243 @@
+package io.floe.yarn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
+import io.floe.yarn.CommandLines.Result;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ContainerId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Checkpoints on a real YARN and HDFS: a checkpointed job in a YARN session keeps its checkpoints
+ * and its exactly-once FileSink output on the MiniDFSCluster; its TaskManager's JVM is killed with
+ * SIGKILL mid-run; the job restores from its latest checkpoint on HDFS in a new TaskManager and
+ * finishes with every event once in the output and every key's count unbroken.
+ */
+class YarnCheckpointITCase {
+    private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+    private static final long EVENTS = 3000;
+    private static final int KEYS = 5;
+
+    @RegisterExtension
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS);
+
+    static MiniYarnTestCluster cluster;
+    static Path confDir;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        cluster = MiniYarnTestCluster.start(HADOOP);
+        confDir = cluster.writeFloeConf("conf", Files.createDirectories(cluster.work.resolve("properties")), Map.of());
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Timeout(400)
+    void aKilledTaskManagerIsRecoveredFromTheLatestCheckpointOnHdfsExactlyOnce() throws Exception {
+        Result started = yarnSession(null, "-d", "-nm", "floe-it-checkpoints", "-s", "2");
+        assertEquals(0, started.exitCode(), started.toString());
+        ApplicationId session = ApplicationId.fromString(firstMatch(APPLICATION_ID, started.out()));
+        String hdfs = cluster.fs.getUri().toString();
+        Result run = floe(
+                "run",
+                "-d",
+                "-p",
+                "2",
+                "-Dyarn.application.id=" + session,
+                "-Dstate.checkpoints.dir=" + hdfs + "/checkpointed/checkpoints",
+                "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=3",
+                "-Drestart-strategy.fixed-delay.delay=1 s",
+                cluster.exampleJar("CheckpointedCounts").toString(),
+                "--events",
+                Long.toString(EVENTS),
+                "--keys",
+                Integer.toString(KEYS),
+                "--rate",
+                "250",
+                "--checkpoint-interval",
+                "300",
+                "--output",
+                hdfs + "/checkpointed/out");
+        assertEquals(0, run.exitCode(), run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(session, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
+
+        List<ContainerId> killed = killTaskManagerJvms(session);
+        assertFalse(killed.isEmpty(), "a TaskManager JVM was running");
+        MiniYarnTestCluster.waitUntil(
+                () -> "FINISHED".equals(jobStatus(session, jobId)), Duration.ofSeconds(240), "the job finished");
+
+        assertTrue(checkpoints(session, jobId, "restored") >= 1, "the run after the kill started from a checkpoint");
+        Map<Long, List<Long>> countsByKey = new TreeMap<>();
+        List<Long> events = new ArrayList<>();
+        for (String line : committedLines("/checkpointed/out")) {
+            String[] parts = line.split(",");
+            events.add(Long.parseLong(parts[1]));
+            countsByKey
+                    .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
+                    .add(Long.parseLong(parts[2]));
+        }
+        assertEquals("", violations(events, 0, EVENTS - 1), "every event exactly once");
+        assertEquals(KEYS, countsByKey.size());
+        countsByKey.forEach((key, counts) ->
+                assertEquals("", violations(counts, 1, EVENTS / KEYS), "key " + key + " counted 1.." + EVENTS / KEYS));
+        MiniYarnTestCluster.waitUntil(
+                () -> leftoverCheckpoints("/checkpointed/checkpoints").isEmpty(),
+                Duration.ofSeconds(30),
+                "the finished job's checkpoints removed from HDFS");
+
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(session).getFinalApplicationStatus());
+        cluster.assertNoStagingLeft(session);
+    }
+
+    /**
+     * kill -9 of every TaskManager JVM of the application (found by its container id on the
+     * command line); the NodeManager then reports the containers ended.
+     */
+    private static List<ContainerId> killTaskManagerJvms(ApplicationId application) {
+        List<ContainerId> killed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            for (ContainerId id : cluster.yarn
+                    .getNodeManager(i)
+                    .getNMContext()
+                    .getContainers()
+                    .keySet()) {
+                if (!id.getApplicationAttemptId().getApplicationId().equals(application) || id.getContainerId() == 1) {
+                    continue; // another application's, or the ApplicationMaster
+                }
+                boolean any = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(id.toString()))
+                        .map(ProcessHandle::destroyForcibly)
+                        .reduce(false, Boolean::logicalOr);
+                if (any) {
+                    killed.add(id);
+                }
+            }
+        }
+        return killed;
+    }
+
+    private static long checkpoints(ApplicationId application, String jobId, String count) {
+        try {
+            return cluster.restGet(application, "/jobs/" + jobId + "/checkpoints")
+                    .get("counts")
+                    .get(count)
+                    .asLong();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String jobStatus(ApplicationId application, String jobId) {
+        try {
+            JsonNode status = cluster.restGet(application, "/jobs/" + jobId + "/status");
+            return status.get("status").asText();
+        } catch (Exception e) {
+            return "unknown: " + e;
+        }
+    }
+
+    /** The lines of the visible part files; fails on a part file left in progress. */
+    private static List<String> committedLines(String directory) throws Exception {
+        List<String> lines = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> files = cluster.fs.listFiles(new org.apache.hadoop.fs.Path(directory), true);
+        while (files.hasNext()) {
+            org.apache.hadoop.fs.Path file = files.next().getPath();
+            assertFalse(file.getName().endsWith(".inprogress"), "left in progress: " + file);
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(cluster.fs.open(file), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> leftoverCheckpoints(String directory) {
+        List<String> left = new ArrayList<>();
+        try {
+            RemoteIterator<LocatedFileStatus> files =
+                    cluster.fs.listFiles(new org.apache.hadoop.fs.Path(directory), true);
+            while (files.hasNext()) {
+                String path = files.next().getPath().toString();
+                if (path.contains("/chk-")) {
+                    left.add(path);
+                }
+            }
+        } catch (FileNotFoundException e) {
+            return left;
+        } catch (Exception e) {
+            left.add("unreadable: " + e);
+        }
+        return left;
+    }
+
+    /** What keeps {@code values} from being first..last once each, or "". */
+    private static String violations(List<Long> values, long first, long last) {
+        Map<Long, Integer> seen = new TreeMap<>();
+        values.forEach(v -> seen.merge(v, 1, Integer::sum));
+        StringBuilder problems = new StringBuilder();
+        for (long v = first; v <= last && problems.length() < 300; v++) {
+            if (!seen.containsKey(v)) {
+                problems.append("missing ").append(v).append(' ');
+            }
+        }
+        seen.forEach((v, times) -> {
+            if ((times > 1 || v < first || v > last) && problems.length() < 600) {
+                problems.append(v).append('x').append(times).append(' ');
+            }
+        });
+        return problems.toString();
+    }
+
+    private static String firstMatch(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(matcher.find(), "no " + pattern + " in: " + text);
+        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+    }
+
+    private static Result yarnSession(InputStream in, String... args) {
+        return CommandLines.yarnSession(Map.of("FLOE_CONF_DIR", confDir.toString()), in, args);
+    }
+
+    private static Result floe(String... args) {
+        return CommandLines.floe(Map.of("FLOE_CONF_DIR", confDir.toString()), args);
+    }
+}
