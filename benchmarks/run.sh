@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Floe's benchmark suite from the built module; builds nothing. Build first with
 # `mvn -B -q install -DskipTests` at the repository root. Arguments go to BenchmarkSuite:
-#   benchmarks/run.sh [--runs 3] [--only W1-p1,W1-p2,W2-p2,W3-streaming,W3-batch] [--compare-flink]
+#   benchmarks/run.sh [--runs 3] [--only W1-p1,W1-p2,W2-p2,W3-streaming,W3-batch,W4-chk,W4-nochk] [--compare-flink]
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -f target/classpath.txt ] || [ ! -d target/classes/io/floe/benchmarks ]; then

@@ -42,8 +42,9 @@ public final class BenchmarkSuite {
             flink = suite.compareFlink ? FlinkAnchor.open(suite.flinkAnchorDirectory) : null;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
-            System.err.println("Usage: BenchmarkSuite [--runs n] [--only W1-p1,W1-p2,W2-p2,W3-streaming,W3-batch] "
-                    + "[--timeout-seconds s] [--words path] [--compare-flink] [--flink-anchor dir]");
+            System.err.println(
+                    "Usage: BenchmarkSuite [--runs n] [--only W1-p1,W1-p2,W2-p2,W3-streaming,W3-batch,W4-chk,W4-nochk] "
+                            + "[--timeout-seconds s] [--words path] [--compare-flink] [--flink-anchor dir]");
             System.exit(1);
             return;
         }

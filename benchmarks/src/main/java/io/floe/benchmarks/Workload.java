@@ -29,6 +29,8 @@ record Workload(
     static final long W1_RECORDS = 50_000_000L;
     static final long W2_RECORDS = 20_000_000L;
     static final long W2_KEYS = 100_000L;
+    static final long W4_RECORDS = 20_000_000L;
+    static final long W4_KEYS = 1_000_000L;
 
     /** Every workload, in the table's order; W3 reads {@code words} on Floe and {@code flinkWords} on Flink. */
     static List<Workload> all(Path words, Path flinkWords) {
@@ -63,6 +65,36 @@ record Workload(
                     List.of("--label", "W3-" + mode, "--input", words.toString(), "--parallelism", "2", "--mode", mode),
                     "anchors.flink.parta.W3WordCount",
                     List.of("--input=" + flinkWords, "--parallelism=2", "--mode=" + mode)));
+        }
+        for (long interval : new long[] {1000, 0}) {
+            String label = interval > 0 ? "W4-chk" : "W4-nochk";
+            all.add(new Workload(
+                    label,
+                    "keyed ValueState count, 1M keys, p=2, "
+                            + (interval > 0 ? "checkpoint every 1 s" : "no checkpoints"),
+                    W4_RECORDS,
+                    0.57e6, // the anchor's first rough figure (2 M records, 500 ms checkpoints): compare live
+                    KeyedStateCheckpointedJob.class,
+                    List.of(
+                            "--label",
+                            label,
+                            "--n",
+                            "" + W4_RECORDS,
+                            "--keys",
+                            "" + W4_KEYS,
+                            "--parallelism",
+                            "2",
+                            "--interval",
+                            "" + interval,
+                            "--dir",
+                            "file:///tmp/floe-w4-chk"),
+                    "anchors.flink.parta.W4KeyedStateCheckpointed",
+                    List.of(
+                            "--n=" + W4_RECORDS,
+                            "--keys=" + W4_KEYS,
+                            "--parallelism=2",
+                            "--interval=" + interval,
+                            "--dir=file:///tmp/anchor-w4-chk")));
         }
         return all;
     }

@@ -26,7 +26,7 @@ class BenchmarkSuiteTest {
         BenchmarkSuite suite = new BenchmarkSuite();
         suite.parse(new String[] {});
         assertEquals(
-                List.of("W1-p1", "W1-p2", "W2-p2", "W3-streaming", "W3-batch"),
+                List.of("W1-p1", "W1-p2", "W2-p2", "W3-streaming", "W3-batch", "W4-chk", "W4-nochk"),
                 suite.selectedWorkloads(Path.of("/a")).stream()
                         .map(Workload::label)
                         .toList());

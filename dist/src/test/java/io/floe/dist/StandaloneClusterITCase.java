@@ -1,6 +1,7 @@
 package io.floe.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,12 +193,14 @@ class StandaloneClusterITCase {
     }
 
     @Test
-    void killedTaskManagerMidJobIsReplacedAndTheResultIsExact() throws Exception {
+    void killedTaskManagerMidJobIsReplacedAndTheJobResumesFromItsCheckpointExactlyOnce() throws Exception {
         FloeDistribution.Result added = floe.run("taskmanager.sh", "start");
         assertEquals(0, added.exitCode(), added.output());
         FloeDistribution.waitUntil(() -> taskManagers() == 3, Duration.ofSeconds(60), "a third TaskManager");
 
-        Path output = work.resolve("keyed-sums");
+        Path output = work.resolve("checkpointed-counts");
+        int events = 24_000;
+        int keys = 6;
         FloeDistribution.Result submitted = floe.run(
                 "floe",
                 "run",
@@ -206,43 +209,85 @@ class StandaloneClusterITCase {
                 "-d",
                 "-p",
                 "2",
-                floe.home.resolve("examples/KeyedSumGenerator.jar").toString(),
+                "-Dstate.checkpoints.dir=" + work.resolve("checkpoints").toUri(),
+                "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=3",
+                "-Drestart-strategy.fixed-delay.delay=200 ms",
+                floe.home.resolve("examples/CheckpointedCounts.jar").toString(),
                 "--events",
-                "60000",
+                String.valueOf(events),
                 "--keys",
-                "6",
+                String.valueOf(keys),
                 "--rate",
-                "6000",
+                "3000",
+                "--checkpoint-interval",
+                "300",
                 "--output",
                 output.toString());
         assertEquals(0, submitted.exitCode(), submitted.output());
         String jobId = submittedJobId(submitted);
         FloeDistribution.waitUntil(
-                () -> "RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60), "the job RUNNING");
+                () -> checkpoints(jobId, "completed") >= 2, Duration.ofSeconds(60), "two checkpoints completed");
 
         long victim = taskManagerRunning(jobId);
+        long killedAt = System.nanoTime();
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // kill -9
+        FloeDistribution.waitUntil(
+                () -> !"RUNNING".equals(floe.jobState(jobId)), Duration.ofSeconds(60), "the job noticing the loss");
+        FloeDistribution.waitUntil(
+                () -> "RUNNING".equals(floe.jobState(jobId)) || "FINISHED".equals(floe.jobState(jobId)),
+                Duration.ofSeconds(60),
+                "the job running again");
+        // a figure for the recovery target, not an assertion (performance lives in benchmarks)
+        System.out.printf(
+                "RECOVERY kill -9 of a TaskManager -> job RUNNING again: %d ms%n",
+                (System.nanoTime() - killedAt) / 1_000_000);
         FloeDistribution.waitUntil(
                 () -> "FINISHED".equals(floe.jobState(jobId)), Duration.ofMinutes(3), "the job FINISHED");
         JsonNode exceptions = floe.get("/jobs/" + jobId + "/exceptions");
         assertTrue(
                 exceptions.path("exceptionHistory").path("entries").size() >= 1,
                 "the lost TaskManager is in the job's exception history: " + exceptions);
+        assertTrue(checkpoints(jobId, "restored") >= 1, "the new run started from a checkpoint");
 
-        Map<String, Long> last = new HashMap<>();
-        try (Stream<Path> files = Files.list(output)) {
-            for (Path file : files.toList()) {
+        Map<Long, Integer> seen = new HashMap<>();
+        Map<Long, List<Long>> countsByKey = new HashMap<>();
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                assertFalse(name.contains("inprogress"), "left in progress: " + file);
+                if (name.startsWith(".")) {
+                    continue; // the local file system's checksums
+                }
                 for (String line : Files.readAllLines(file)) {
-                    int comma = line.lastIndexOf(',');
-                    last.put(line.substring(1, comma), Long.parseLong(line.substring(comma + 1, line.length() - 1)));
+                    String[] parts = line.split(",");
+                    seen.merge(Long.parseLong(parts[1]), 1, Integer::sum);
+                    countsByKey
+                            .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
+                            .add(Long.parseLong(parts[2]));
                 }
             }
         }
-        Map<String, Long> expected = new HashMap<>();
-        for (int key = 0; key < 6; key++) {
-            expected.put(String.valueOf(key), 10_000L);
+        assertEquals(events, seen.size(), "every event is in the output");
+        assertTrue(seen.values().stream().allMatch(times -> times == 1), "no event twice");
+        assertEquals(keys, countsByKey.size());
+        for (List<Long> counts : countsByKey.values()) {
+            counts.sort(null);
+            for (int i = 0; i < counts.size(); i++) {
+                assertEquals(i + 1L, counts.get(i), "a key's counts run 1..n once each");
+            }
         }
-        assertEquals(expected, last);
+    }
+
+    private static long checkpoints(String jobId, String count) {
+        try {
+            return floe.get("/jobs/" + jobId + "/checkpoints")
+                    .path("counts")
+                    .path(count)
+                    .asLong(-1);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** The pid of a TaskManager process that runs a task of the job, found in the TaskManagers' logs. */

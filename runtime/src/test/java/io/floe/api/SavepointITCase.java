@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Savepoints end to end on the embedded cluster: stop-with-savepoint ends a job FINISHED with its
- * output committed up to the savepoint, a new run at another parallelism starts from it and
+ * output committed up to the savepoint, a new run at another parallelism starts from a copy of it
+ * in another directory and
  * continues exactly once (keyed state rescaled by key group), and a savepoint whose operator is
  * gone from the program is refused unless its state may be dropped ({@code -n}).
  */
@@ -55,9 +56,13 @@ class SavepointITCase {
         int linesAfterStop = CheckpointRecoveryITCase.committedLines(output).size();
         assertTrue(linesAfterStop > 0 && linesAfterStop < NUMBERS, "stopped midway: " + linesAfterStop);
 
+        // a savepoint is self-contained: moved elsewhere, it still restores
+        Path moved = dir.resolve("moved-savepoint");
+        copyTree(Path.of(URI.create(savepoint)), moved);
+
         throttleMicros = 0;
         StreamExecutionEnvironment second = environment(3);
-        second.getConfiguration().setString("execution.savepoint.path", savepoint);
+        second.getConfiguration().setString("execution.savepoint.path", moved.toString());
         pipeline(second, output);
         second.execute("counts, second run");
 
@@ -118,6 +123,22 @@ class SavepointITCase {
         assertTrue(messages(e).contains("Cannot start the job from savepoint " + nothing), messages(e));
     }
 
+    @Test
+    void aCheckpointDirectoryThatCannotBeWrittenFailsTheJobAtOnceNamingTheKey() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
+        StreamExecutionEnvironment env = environment(1);
+        env.getCheckpointConfig()
+                .setCheckpointStorage(blocker.resolve("checkpoints").toUri().toString());
+        env.fromSequence(1, 10).print();
+        JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("unwritable"));
+        assertTrue(
+                messages(e)
+                                .contains("Cannot write checkpoints to "
+                                        + blocker.resolve("checkpoints").toUri())
+                        && messages(e).contains("(state.checkpoints.dir)"),
+                messages(e));
+    }
+
     private static StreamExecutionEnvironment environment(int parallelism) {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelism);
@@ -150,6 +171,14 @@ class SavepointITCase {
             Thread.sleep(50);
         }
         throw new AssertionError("no output was committed within 60 s");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
     }
 
     /** Whether a part file is visible yet (in-progress ones are hidden). */

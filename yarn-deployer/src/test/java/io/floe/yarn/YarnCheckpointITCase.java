@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Checkpoints on a real YARN and HDFS: a checkpointed job in a YARN session keeps its checkpoints
  * and its exactly-once FileSink output on the MiniDFSCluster; its TaskManager's JVM is killed with
  * SIGKILL mid-run; the job restores from its latest checkpoint on HDFS in a new TaskManager and
- * finishes with every event once in the output and every key's count unbroken.
+ * finishes with every event once in the output and every key's count unbroken. A savepoint
+ * taken with {@code floe savepoint -Dyarn.application.id=...} on the way stays on HDFS.
  */
 class YarnCheckpointITCase {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
@@ -96,6 +97,12 @@ class YarnCheckpointITCase {
         MiniYarnTestCluster.waitUntil(
                 () -> checkpoints(session, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
 
+        Result savepoint =
+                floe("savepoint", "-Dyarn.application.id=" + session, jobId, hdfs + "/checkpointed/savepoints");
+        assertEquals(0, savepoint.exitCode(), savepoint.toString());
+        String savepointPath = firstMatch(Pattern.compile("Savepoint completed\\. Path: (\\S+)"), savepoint.out());
+        assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepointPath, "_metadata")), savepointPath);
+
         List<ContainerId> killed = killTaskManagerJvms(session);
         assertFalse(killed.isEmpty(), "a TaskManager JVM was running");
         MiniYarnTestCluster.waitUntil(
@@ -119,6 +126,8 @@ class YarnCheckpointITCase {
                 () -> leftoverCheckpoints("/checkpointed/checkpoints").isEmpty(),
                 Duration.ofSeconds(30),
                 "the finished job's checkpoints removed from HDFS");
+
+        assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepointPath)), "a savepoint is never deleted");
 
         Result stopped = yarnSession(
                 new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());

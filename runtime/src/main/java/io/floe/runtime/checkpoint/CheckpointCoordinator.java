@@ -254,6 +254,22 @@ public final class CheckpointCoordinator {
                 .thenApplyAsync(checkpoint -> checkpoint, mainThread);
     }
 
+    /** Checks on an I/O thread that checkpoints can be written ({@link CheckpointStorage#checkCheckpointDirectory}). */
+    public CompletableFuture<Void> checkStorage() {
+        if (!settings.periodic()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        storage.checkCheckpointDirectory();
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                io);
+    }
+
     /**
      * A run of the job starts from {@code checkpoint}: counted for the statistics, and new
      * checkpoints continue its numbering (as in Flink), so ids stay unique across restores.
@@ -469,8 +485,13 @@ public final class CheckpointCoordinator {
                 jobId,
                 metadata.stateSize(),
                 done.durationMillis());
-        for (TaskInCheckpoint task : checkpoint.tasks()) {
-            tasks.notifyCheckpointComplete(task, checkpoint.checkpointId, checkpoint.triggerTimestamp);
+        // As in Flink (1.15 on), a savepoint commits no side effects: a failure restores the latest
+        // checkpoint, which may be older, and sinks would otherwise write again what they committed. Their
+        // files wait for the next checkpoint. A stop-with-savepoint commits: it is the job's last.
+        if (checkpoint.type != CheckpointType.SAVEPOINT) {
+            for (TaskInCheckpoint task : checkpoint.tasks()) {
+                tasks.notifyCheckpointComplete(task, checkpoint.checkpointId, checkpoint.triggerTimestamp);
+            }
         }
         checkpoint.result.complete(done);
     }

@@ -9,6 +9,14 @@ import java.io.IOException;
  * I/O: call them from an I/O thread, never from an endpoint's main thread.
  */
 public interface CheckpointStorage {
+    /**
+     * Creates the job's checkpoint directory, so that a directory the JobManager cannot write is
+     * reported before the job runs.
+     *
+     * @throws IOException naming the directory and the key that set it
+     */
+    void checkCheckpointDirectory() throws IOException;
+
     /** Creates the directory of checkpoint {@code checkpointId} and returns its path. */
     String initializeCheckpoint(long checkpointId) throws IOException;
 

@@ -45,6 +45,24 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     }
 
     @Override
+    public void checkCheckpointDirectory() throws IOException {
+        if (checkpointDirectory == null) {
+            throw new IOException(
+                    "No checkpoint directory: set state.checkpoints.dir (or execution.checkpointing.dir)");
+        }
+        Path directory = new Path(checkpointDirectory, jobId.toString());
+        try {
+            mkdirs(directory, "state.checkpoints.dir");
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    "Cannot write checkpoints to " + checkpointDirectory + " (state.checkpoints.dir): "
+                            + e.getMessage() + "; give a directory that the JobManager and TaskManagers can write,"
+                            + " e.g. hdfs:///floe/checkpoints",
+                    e);
+        }
+    }
+
+    @Override
     public String initializeCheckpoint(long checkpointId) throws IOException {
         if (checkpointDirectory == null) {
             throw new IOException(

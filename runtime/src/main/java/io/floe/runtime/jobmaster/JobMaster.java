@@ -140,6 +140,28 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         transitionTo(JobStatus.RUNNING);
         scheduleHeartbeats();
         scheduleSlotTimeoutCheck();
+        if (checkpoints == null) {
+            startFromSavepointOrScratch();
+            return;
+        }
+        checkpoints
+                .checkStorage()
+                .whenCompleteAsync(
+                        (ok, error) -> {
+                            if (isEnded()) {
+                                return;
+                            }
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                failWithoutRestart(new IllegalStateException(cause.getMessage(), cause));
+                            } else {
+                                startFromSavepointOrScratch();
+                            }
+                        },
+                        getMainThreadExecutor());
+    }
+
+    private void startFromSavepointOrScratch() {
         String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
         if (savepoint == null) {
             waitForSlots();

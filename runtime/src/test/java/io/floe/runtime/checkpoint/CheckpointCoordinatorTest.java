@@ -218,6 +218,9 @@ class CheckpointCoordinatorTest {
         assertTrue(name.matches("savepoint-" + jobId.toString().substring(0, 6) + "-[0-9a-f]{12}"), name);
         assertTrue(done.isSavepoint());
         assertNull(coordinator.latestCompletedCheckpoint(), "a savepoint is not used for failover");
+        assertTrue(
+                tasks.notified.stream().noneMatch(n -> n.startsWith("complete 1")),
+                "a savepoint commits no side effects: " + tasks.notified);
 
         coordinator.startCheckpointScheduler();
         timer.advance(clock, Duration.ofMillis(200));
