@@ -243,8 +243,11 @@ class StandaloneClusterITCase {
                 "RECOVERY kill -9 of a TaskManager -> job RUNNING again: %d ms%n",
                 (System.nanoTime() - killedAt) / 1_000_000);
         FloeDistribution.waitUntil(
-                () -> "FINISHED".equals(floe.jobState(jobId)), Duration.ofMinutes(3), "the job FINISHED");
+                () -> List.of("FINISHED", "FAILED", "CANCELED").contains(floe.jobState(jobId)),
+                Duration.ofMinutes(3),
+                "the job ended");
         JsonNode exceptions = floe.get("/jobs/" + jobId + "/exceptions");
+        assertEquals("FINISHED", floe.jobState(jobId), "the job's exceptions: " + exceptions);
         assertTrue(
                 exceptions.path("exceptionHistory").path("entries").size() >= 1,
                 "the lost TaskManager is in the job's exception history: " + exceptions);

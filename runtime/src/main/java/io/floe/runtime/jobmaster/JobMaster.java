@@ -22,6 +22,8 @@ import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
 import io.floe.runtime.rpc.FencedRpcEndpoint;
 import io.floe.runtime.rpc.FencingTokens;
+import io.floe.runtime.rpc.RecipientUnreachableException;
+import io.floe.runtime.rpc.RpcConnectionException;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.taskexecutor.TaskExecutorGateway;
 import io.floe.runtime.types.AllocationId;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -380,7 +383,24 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     .submitTask(graph.descriptorFor(execution, restoreOf(execution, restoreFrom)), getFencingToken())
                     .whenCompleteAsync(
                             (ok, error) -> {
-                                if (error != null && executions == graph && !execution.state.isTerminal()) {
+                                if (error == null || executions != graph || execution.state.isTerminal()) {
+                                    return;
+                                }
+                                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error;
+                                if (cause instanceof RpcConnectionException
+                                        || cause instanceof RecipientUnreachableException) {
+                                    // a dead TaskManager (kill -9) its heartbeat has not yet timed out: drop it and its
+                                    // slots now, or the restart deploys into them again and spends its attempts
+                                    taskManagerLost(
+                                            execution.slot.location().resourceId(),
+                                            "it could not be reached to deploy " + execution.displayName() + ": "
+                                                    + cause.getMessage());
+                                    if (!execution.state.isTerminal()) { // it was dropped before
+                                        executionFailed(execution, ErrorInfo.of(cause));
+                                    }
+                                } else {
                                     executionFailed(execution, ErrorInfo.of(error));
                                 }
                             },
