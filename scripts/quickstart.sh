@@ -78,8 +78,9 @@ app_id="$(grep -o 'application_[0-9]*_[0-9]*' "$work/run.out" | head -1)"
 step "The 10 most frequent words (hdfs: /quickstart/wordcount/1 and /2, one (word,count) per line)"
 bin/mini-yarn.sh fs -cat '/quickstart/wordcount/*' > "$work/counts"
 [ -s "$work/counts" ] || fail "the job wrote no counts"
-sed -n 's/^(\(.*\),\([0-9]*\))$/\2 \1/p' "$work/counts" | sort -k1,1nr -k2,2 | head -10 \
-  | awk '{ printf "  %-12s %s\n", $2, $1 }'
+# awk reads to the end (no head): with pipefail, sort killed by SIGPIPE would fail the script
+sed -n 's/^(\(.*\),\([0-9]*\))$/\2 \1/p' "$work/counts" | sort -k1,1nr -k2,2 \
+  | awk 'NR <= 10 { printf "  %-12s %s\n", $2, $1 }'
 
 step "YARN's final status of $app_id"
 final="$(bin/mini-yarn.sh app-status "$app_id" --wait 60)"
