@@ -265,28 +265,12 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
     @Override
     public CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob) {
-        validateRunsInMainThread();
-        JobEntry entry = jobs.get(jobId);
-        if (entry == null) {
-            return CompletableFuture.failedFuture(unknownJob(jobId));
-        }
-        if (entry.result != null) {
-            return CompletableFuture.failedFuture(notRunning(entry));
-        }
-        return jobMasterGateway(entry).thenCompose(gateway -> gateway.triggerSavepoint(targetDirectory, cancelJob));
+        return runningJobMaster(jobId).thenCompose(gateway -> gateway.triggerSavepoint(targetDirectory, cancelJob));
     }
 
     @Override
     public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory) {
-        validateRunsInMainThread();
-        JobEntry entry = jobs.get(jobId);
-        if (entry == null) {
-            return CompletableFuture.failedFuture(unknownJob(jobId));
-        }
-        if (entry.result != null) {
-            return CompletableFuture.failedFuture(notRunning(entry));
-        }
-        return jobMasterGateway(entry).thenCompose(gateway -> gateway.stopWithSavepoint(targetDirectory));
+        return runningJobMaster(jobId).thenCompose(gateway -> gateway.stopWithSavepoint(targetDirectory));
     }
 
     @Override
@@ -299,6 +283,19 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             return entry.archiving.thenCompose(ignored -> archivedOrFailure(entry.archivedCheckpoints, jobId));
         }
         return jobMasterGateway(entry).thenCompose(JobMasterGateway::requestCheckpointStats);
+    }
+
+    /** The JobMaster of a job that has not ended, for requests only a running job can answer. Main thread. */
+    private CompletableFuture<JobMasterGateway> runningJobMaster(JobId jobId) {
+        validateRunsInMainThread();
+        JobEntry entry = jobs.get(jobId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(unknownJob(jobId));
+        }
+        if (entry.result != null) {
+            return CompletableFuture.failedFuture(notRunning(entry));
+        }
+        return jobMasterGateway(entry);
     }
 
     private static IllegalStateException notRunning(JobEntry entry) {
