@@ -9,6 +9,7 @@ import io.floe.api.functions.RichMapFunction;
 import io.floe.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import io.floe.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import io.floe.api.serialization.SimpleStringEncoder;
+import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -162,15 +163,17 @@ class SavepointITCase {
                 .uid("files");
     }
 
-    private static void awaitCommittedOutput(Path output) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (hasCommittedFile(output)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no output was committed within 60 s");
+    private static void awaitCommittedOutput(Path output) {
+        Deadline.waitUntil(
+                () -> {
+                    try {
+                        return hasCommittedFile(output);
+                    } catch (IOException e) {
+                        return false; // a part file renamed while listed: look again
+                    }
+                },
+                Duration.ofSeconds(60),
+                "committed output in " + output);
     }
 
     private static void copyTree(Path from, Path to) throws java.io.IOException {
