@@ -709,11 +709,6 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         return CompletableFuture.completedFuture(checkpoints.statsSnapshot());
     }
 
-    /** The job's checkpoints, or null when it takes none (for the REST API and tests). */
-    CheckpointCoordinator checkpointCoordinator() {
-        return checkpoints;
-    }
-
     /** How the coordinator reaches the tasks of the current run. */
     private final class CheckpointedTasks implements CheckpointCoordinator.Tasks {
         @Override
