@@ -22,6 +22,7 @@ import org.apache.hadoop.fs.Path;
 public final class FileSystemCheckpointStorage implements CheckpointStorage {
     public static final String METADATA_FILE = "_metadata";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DISCARD_ATTEMPTS = 3;
 
     private final JobId jobId;
     private final String checkpointDirectory;
@@ -94,7 +95,8 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
         Path finalFile = new Path(directory, METADATA_FILE);
         Path temporary = new Path(directory, "." + METADATA_FILE + ".inprogress");
         FileSystem fs = finalFile.getFileSystem(hadoopConfiguration);
-        try (OutputStream out = fs.create(temporary, true)) {
+        // not recursive: a checkpoint aborted meanwhile had its directory deleted, and must not get it back
+        try (OutputStream out = fs.createFile(temporary).overwrite(true).build()) {
             json.writeValue(out, metadata);
         }
         if (!fs.rename(temporary, finalFile)) {
@@ -120,10 +122,29 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
         }
     }
 
+    /**
+     * Deletes the directory and what is in it. A task of an aborted checkpoint may still be
+     * writing a state file: one created after the delete listed the directory makes the delete
+     * fail, so it is tried again (files cannot be created once the directory is gone).
+     */
     @Override
     public void discard(String directory) throws IOException {
         Path path = new Path(directory);
-        path.getFileSystem(hadoopConfiguration).delete(path, true);
+        FileSystem fs = path.getFileSystem(hadoopConfiguration);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (fs.delete(path, true) || !fs.exists(path)) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (attempt == DISCARD_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            if (attempt == DISCARD_ATTEMPTS) {
+                throw new IOException("Could not delete " + path);
+            }
+        }
     }
 
     private void mkdirs(Path directory, String what) throws IOException {

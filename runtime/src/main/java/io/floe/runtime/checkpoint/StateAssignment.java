@@ -2,9 +2,11 @@ package io.floe.runtime.checkpoint;
 
 import io.floe.runtime.state.KeyGroupRange;
 import io.floe.runtime.state.KeyGroupRangeAssignment;
+import io.floe.runtime.types.JobVertexId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class StateAssignment {
         subtasks.sort(Comparator.comparingInt(SubtaskCheckpointState::subtaskIndex));
         Map<String, OperatorRestore> operators = new LinkedHashMap<>();
         for (String operatorId : operatorIds) {
+            boolean rescaled = previousParallelism(metadata, operatorId) != parallelism;
+            int ownOperatorState = rescaled ? OperatorRestore.RESCALED : OperatorRestore.NONE;
             List<StateFile> keyed = new ArrayList<>();
             List<StateFile> operatorState = new ArrayList<>();
             for (SubtaskCheckpointState subtask : subtasks) {
@@ -49,14 +53,42 @@ public final class StateAssignment {
                             keyed.add(file);
                         }
                     }
+                    if (!rescaled
+                            && subtask.subtaskIndex() == subtaskIndex
+                            && !state.operatorState().isEmpty()) {
+                        ownOperatorState = operatorState.size();
+                    }
                     operatorState.addAll(state.operatorState());
                 }
             }
             if (!keyed.isEmpty() || !operatorState.isEmpty()) {
-                operators.put(operatorId, new OperatorRestore(keyed, operatorState));
+                operators.put(operatorId, new OperatorRestore(keyed, operatorState, ownOperatorState));
             }
         }
         return new TaskRestore(metadata.checkpointId(), directory, operators);
+    }
+
+    /**
+     * How many subtasks ran {@code operatorId} when the checkpoint was taken: every subtask of the
+     * vertices that hold it acknowledged (a finished one with empty state), so the metadata lists
+     * them all.
+     */
+    private static int previousParallelism(CheckpointMetadata metadata, String operatorId) {
+        Set<JobVertexId> vertices = new HashSet<>();
+        for (SubtaskCheckpointState subtask : metadata.subtasks()) {
+            for (OperatorSubtaskState state : subtask.state().operators()) {
+                if (state.operatorId().equals(operatorId)) {
+                    vertices.add(subtask.vertexId());
+                }
+            }
+        }
+        Set<Integer> indexes = new HashSet<>();
+        for (SubtaskCheckpointState subtask : metadata.subtasks()) {
+            if (vertices.contains(subtask.vertexId())) {
+                indexes.add(subtask.subtaskIndex());
+            }
+        }
+        return indexes.size();
     }
 
     /**

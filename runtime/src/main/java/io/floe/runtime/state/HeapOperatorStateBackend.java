@@ -147,30 +147,55 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
 
     /**
      * Restores this instance, {@code index} of {@code parallelism}, from the snapshots of all
-     * instances of the previous run ({@code previous}, in the order of their index): split lists
-     * are dealt out round-robin over the new instances, union lists go whole to each. Before any
-     * state is used.
+     * instances of the previous run ({@code previous}, in the order of their index). Union lists
+     * go whole to each instance. Split lists: at the same parallelism each instance keeps its own
+     * ({@code own}, the index in {@code previous} of its snapshot, or a negative number if it
+     * wrote none), as in Flink, so elements that belong together stay together; at another
+     * parallelism ({@code rescaled}) they are dealt out round-robin. Before any state is used.
      */
-    public void restore(List<InputStream> previous, int index, int parallelism) throws IOException {
+    public void restore(List<InputStream> previous, boolean rescaled, int own, int index, int parallelism)
+            throws IOException {
         if (!states.isEmpty()) {
             throw new IllegalStateException("Operator state is restored before any state is used");
         }
         Map<String, Restored> all = new LinkedHashMap<>();
-        for (InputStream stream : previous) {
-            read(stream, all);
+        Map<String, Restored> mineUnchanged = new LinkedHashMap<>();
+        for (int i = 0; i < previous.size(); i++) {
+            Map<String, Restored> snapshot = new LinkedHashMap<>();
+            read(previous.get(i), snapshot);
+            merge(snapshot, all);
+            if (i == own) {
+                mineUnchanged = snapshot;
+            }
         }
         for (Map.Entry<String, Restored> state : all.entrySet()) {
             List<Object> elements = state.getValue().elements();
             if (state.getValue().mode() == Mode.SPLIT) {
-                List<Object> mine = new ArrayList<>();
-                for (int i = index; i < elements.size(); i += parallelism) {
-                    mine.add(elements.get(i));
+                if (rescaled) {
+                    List<Object> mine = new ArrayList<>();
+                    for (int i = index; i < elements.size(); i += parallelism) {
+                        mine.add(elements.get(i));
+                    }
+                    elements = mine;
+                } else {
+                    Restored kept = mineUnchanged.get(state.getKey());
+                    elements = kept == null ? new ArrayList<>() : kept.elements();
                 }
-                elements = mine;
             }
             restored.put(state.getKey(), new Restored(state.getValue().mode(), elements));
         }
         wasRestored = !previous.isEmpty();
+    }
+
+    private static void merge(Map<String, Restored> snapshot, Map<String, Restored> into) throws IOException {
+        for (Map.Entry<String, Restored> state : snapshot.entrySet()) {
+            Restored merged = into.computeIfAbsent(
+                    state.getKey(), name -> new Restored(state.getValue().mode(), new ArrayList<>()));
+            if (merged.mode() != state.getValue().mode()) {
+                throw new IOException("The snapshots disagree about operator state '" + state.getKey() + "'");
+            }
+            merged.elements().addAll(state.getValue().elements());
+        }
     }
 
     private void read(InputStream stream, Map<String, Restored> into) throws IOException {
@@ -187,9 +212,6 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
             in.readFully(bytes);
             ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
             Restored state = into.computeIfAbsent(name, n -> new Restored(mode, new ArrayList<>()));
-            if (state.mode() != mode) {
-                throw new IOException("The snapshots disagree about operator state '" + name + "'");
-            }
             for (int i = 0; i < size; i++) {
                 state.elements().add(serializer.deserialize(buffer));
             }

@@ -68,7 +68,12 @@ final class ChainedOperatorState {
                 for (var file : mine.operatorState()) {
                     previous.add(files.open(restore.directory(), file));
                 }
-                operatorState.restore(previous, context.subtaskIndex(), context.parallelism());
+                operatorState.restore(
+                        previous,
+                        mine.rescaled(),
+                        mine.ownOperatorState(),
+                        context.subtaskIndex(),
+                        context.parallelism());
             } finally {
                 closeAll(previous);
             }

@@ -37,6 +37,8 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A chain's state through a checkpoint written to files and a restore at another parallelism. */
 class ChainCheckpointTest {
@@ -234,6 +236,60 @@ class ChainCheckpointTest {
                             .toList(),
                     "no in-progress file is left");
         }
+    }
+
+    @ParameterizedTest(name = "restored at parallelism {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void fileSinksOfTwoSubtasksRestoredAtAnyParallelismCommitWhatTheCheckpointCoveredOnce(int parallelism)
+            throws Exception {
+        Path output = dir.resolve("out");
+        FileSink<Long> sink = FileSink.forRowFormat(
+                        new io.floe.api.fs.Path(output.toUri().toString()), new SimpleStringEncoder<Long>())
+                .withBucketAssigner(new BasePathBucketAssigner<>())
+                .build();
+        List<OperatorChain> before = new ArrayList<>();
+        for (int index = 0; index < 2; index++) {
+            OperatorChain chain = fileSinkChain(sink, index, 2);
+            chain.initializeState(null, files);
+            chain.open();
+            write(chain, index * 1000 + 1, index * 1000 + 100);
+            before.add(chain);
+        }
+        CheckpointMetadata one = checkpoint(before, 1); // completes, but no subtask hears of it
+        for (int index = 0; index < 2; index++) {
+            write(before.get(index), index * 1000 + 101, index * 1000 + 150); // after the checkpoint: lost
+            before.get(index).close();
+        }
+        assertEquals(List.of(), committed(output));
+
+        List<OperatorChain> after = new ArrayList<>();
+        for (int index = 0; index < parallelism; index++) {
+            OperatorChain chain = fileSinkChain(sink, index, parallelism);
+            chain.initializeState(
+                    StateAssignment.forSubtask(one, dir.toString(), Set.of("files"), index, parallelism, 128), files);
+            after.add(chain);
+        }
+        List<Long> expected = range(1, 100);
+        expected.addAll(range(1001, 1100));
+        assertEquals(expected, committed(output), "the restore commits what checkpoint 1 covered, once");
+        try (var all = Files.walk(output)) {
+            assertEquals(
+                    List.of(),
+                    all.filter(p -> p.getFileName().toString().endsWith(".inprogress"))
+                            .toList(),
+                    "the in-progress files written after the checkpoint are gone");
+        }
+        for (OperatorChain chain : after) {
+            chain.close();
+        }
+    }
+
+    private static OperatorChain fileSinkChain(FileSink<Long> sink, int index, int parallelism) {
+        return new OperatorChain(
+                new ChainedOperatorSpec("files", "FileSink", new FileSinkOperator<>(sink), null, List.of(), List.of()),
+                context(index, parallelism),
+                List.of(),
+                List.of());
     }
 
     private static void write(OperatorChain chain, long from, long to) throws Exception {

@@ -30,8 +30,9 @@ import org.apache.hadoop.fs.Path;
  * <p>Without checkpoints, a part file is committed when it rolls and when the input ends. With
  * checkpoints, every open part file is closed at a checkpoint and committed when that checkpoint
  * completes; the files waiting for it are in the operator's state, so after a failure the restored
- * instance commits them and deletes the in-progress files written after the checkpoint: the
- * output then holds each record exactly once. Task thread.
+ * instance commits them and deletes the in-progress files written after the checkpoint by the run
+ * that took it: the output then holds each record exactly once. A run that failed before its first
+ * checkpoint leaves its in-progress files behind (hidden, as in Flink). Task thread.
  */
 public final class FileSinkOperator<IN> extends StreamOperator<IN, Void> {
     private static final long serialVersionUID = 1L;
@@ -52,7 +53,6 @@ public final class FileSinkOperator<IN> extends StreamOperator<IN, Void> {
     private transient TreeMap<Long, List<PartFile>> awaitingCommit;
 
     private transient ListState<String> state;
-    private transient List<String> previousRuns;
     private transient long partCounter;
     private transient int elementsSinceTimeCheck;
 
@@ -68,20 +68,22 @@ public final class FileSinkOperator<IN> extends StreamOperator<IN, Void> {
         openFiles = new HashMap<>();
         closedSinceCheckpoint = new ArrayList<>();
         awaitingCommit = new TreeMap<>();
-        previousRuns = new ArrayList<>();
         state = context.getOperatorStateStore().getListState(STATE);
+        List<String> previousRuns = new ArrayList<>();
         for (String entry : state.get()) {
-            String[] fields = entry.split("\t");
-            if (fields[0].equals(COMMIT)) {
-                commit(new PartFile(null, new Path(fields[1]), new Path(fields[2])));
-            } else if (fields[0].equals(RUN)) {
-                previousRuns.add(fields[1]);
+            for (String line : entry.split("\n")) {
+                String[] fields = line.split("\t");
+                if (fields[0].equals(COMMIT)) {
+                    commit(new PartFile(null, new Path(fields[1]), new Path(fields[2])));
+                } else if (fields[0].equals(RUN)) {
+                    previousRuns.add(fields[1]);
+                }
             }
         }
+        // after the commits above: this instance got every file of these runs that a checkpoint covered
         for (String run : previousRuns) {
             deleteInProgressFilesOf(run);
         }
-        previousRuns.add(runId); // this run's leftovers, should it fail before the next checkpoint
     }
 
     @Override
@@ -112,16 +114,20 @@ public final class FileSinkOperator<IN> extends StreamOperator<IN, Void> {
             awaitingCommit.put(checkpointId, closedSinceCheckpoint);
             closedSinceCheckpoint = new ArrayList<>();
         }
-        List<String> entries = new ArrayList<>();
+        // One entry per instance, so that a restore at another parallelism, which deals entries out,
+        // gives a run's files to commit and the run whose other in-progress files go to the same instance.
+        StringBuilder entry = new StringBuilder(RUN).append('\t').append(runId);
         for (List<PartFile> files : awaitingCommit.values()) {
             for (PartFile file : files) {
-                entries.add(COMMIT + "\t" + file.inProgressPath + "\t" + file.finalPath);
+                entry.append('\n')
+                        .append(COMMIT)
+                        .append('\t')
+                        .append(file.inProgressPath)
+                        .append('\t')
+                        .append(file.finalPath);
             }
         }
-        for (String run : previousRuns) {
-            entries.add(RUN + "\t" + run);
-        }
-        state.update(entries);
+        state.update(List.of(entry.toString()));
     }
 
     @Override
