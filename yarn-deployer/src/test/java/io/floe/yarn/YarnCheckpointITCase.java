@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.floe.runtime.entrypoint.TaskManagerEntrypoint;
 import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
 import java.io.BufferedReader;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and its exactly-once FileSink output on the MiniDFSCluster; its TaskManager's JVM is killed with
  * SIGKILL mid-run; the job restores from its latest checkpoint on HDFS in a new TaskManager and
  * finishes with every event once in the output and every key's count unbroken. A savepoint
- * taken with {@code floe savepoint -Dyarn.application.id=...} on the way stays on HDFS.
+ * taken with {@code floe savepoint -Dyarn.application.id=...} on the way stays on HDFS. The same
+ * in per-job mode, with a stop-with-savepoint and a second per-job cluster started from it.
  */
 class YarnCheckpointITCase {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
@@ -138,8 +140,106 @@ class YarnCheckpointITCase {
     }
 
     /**
-     * kill -9 of every TaskManager JVM of the application (found by its container id on the
-     * command line); the NodeManager then reports the containers ended.
+     * Per-job: a TaskManager JVM killed mid-run, the job restores from its checkpoint on HDFS; then
+     * {@code floe stop -p} ends it with a savepoint (the application SUCCEEDED, its staging gone),
+     * and a second per-job cluster started with {@code -s} from that savepoint finishes the events:
+     * both runs' output together holds every event once and every key's count unbroken.
+     */
+    @Test
+    @Timeout(400)
+    void aPerJobClusterRecoversAKilledTaskManagerStopsWithASavepointAndASecondResumesFromIt() throws Exception {
+        String hdfs = cluster.fs.getUri().toString();
+        long events = 6000;
+        List<String> job = List.of(
+                cluster.exampleJar("CheckpointedCounts").toString(),
+                "--events",
+                Long.toString(events),
+                "--keys",
+                Integer.toString(KEYS),
+                "--rate",
+                "250",
+                "--checkpoint-interval",
+                "300",
+                "--output",
+                hdfs + "/perjob/out");
+        List<String> first = new ArrayList<>(List.of(
+                "run",
+                "-t",
+                "yarn-per-job",
+                "-d",
+                "-p",
+                "2",
+                "-Dstate.checkpoints.dir=" + hdfs + "/perjob/checkpoints",
+                "-Drestart-strategy.type=fixed-delay",
+                "-Drestart-strategy.fixed-delay.attempts=3",
+                "-Drestart-strategy.fixed-delay.delay=1 s"));
+        first.addAll(job);
+        Result run = floe(first.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        ApplicationId application = ApplicationId.fromString(firstMatch(APPLICATION_ID, run.out() + run.err()));
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(application, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
+
+        assertFalse(killTaskManagerJvms(application).isEmpty(), "a TaskManager JVM was running");
+        long completedBeforeTheKill = checkpoints(application, jobId, "completed");
+        // a checkpoint after the restore: every task is running again, so the stop can take its savepoint
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(application, jobId, "restored") >= 1
+                        && checkpoints(application, jobId, "completed") > completedBeforeTheKill,
+                Duration.ofSeconds(120),
+                "the job running again from its checkpoint");
+
+        Result stopped = floe("stop", "-p", hdfs + "/perjob/savepoints", "-Dyarn.application.id=" + application, jobId);
+        assertEquals(0, stopped.exitCode(), stopped.toString());
+        String savepoint = firstMatch(Pattern.compile("Savepoint completed\\. Path: (\\S+)"), stopped.out());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(application).getFinalApplicationStatus(),
+                "a per-job cluster whose job stopped with a savepoint");
+        cluster.assertNoStagingLeft(application);
+        long before = committedLines("/perjob/out").size();
+        assertTrue(before > 0 && before < events, "the first run stopped part-way: " + before + " events");
+
+        List<String> second = new ArrayList<>(List.of(
+                "run",
+                "-t",
+                "yarn-per-job",
+                "-d",
+                "-p",
+                "3",
+                "-s",
+                savepoint,
+                "-Dstate.checkpoints.dir=" + hdfs + "/perjob/checkpoints"));
+        second.addAll(job);
+        Result resumed = floe(second.toArray(String[]::new));
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        ApplicationId secondApplication =
+                ApplicationId.fromString(firstMatch(APPLICATION_ID, resumed.out() + resumed.err()));
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(secondApplication).getFinalApplicationStatus(),
+                "the per-job cluster resumed from the savepoint");
+        cluster.assertNoStagingLeft(secondApplication);
+
+        Map<Long, List<Long>> countsByKey = new TreeMap<>();
+        List<Long> seen = new ArrayList<>();
+        for (String line : committedLines("/perjob/out")) {
+            String[] parts = line.split(",");
+            seen.add(Long.parseLong(parts[1]));
+            countsByKey
+                    .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
+                    .add(Long.parseLong(parts[2]));
+        }
+        assertEquals("", violations(seen, 0, events - 1), "every event exactly once over both runs");
+        countsByKey.forEach((key, counts) ->
+                assertEquals("", violations(counts, 1, events / KEYS), "key " + key + " counted 1.." + events / KEYS));
+        assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepoint, "_metadata")), "the savepoint stays");
+    }
+
+    /**
+     * kill -9 of every TaskManager JVM of the application (found by its container id and main
+     * class on the command line); the NodeManager then reports the containers ended.
      */
     private static List<ContainerId> killTaskManagerJvms(ApplicationId application) {
         List<ContainerId> killed = new ArrayList<>();
@@ -149,11 +249,16 @@ class YarnCheckpointITCase {
                     .getNMContext()
                     .getContainers()
                     .keySet()) {
-                if (!id.getApplicationAttemptId().getApplicationId().equals(application) || id.getContainerId() == 1) {
-                    continue; // another application's, or the ApplicationMaster
+                if (!id.getApplicationAttemptId().getApplicationId().equals(application)) {
+                    continue; // another application's
                 }
+                // by main class: the ApplicationMaster's container need not be number 1
                 boolean any = ProcessHandle.allProcesses()
-                        .filter(p -> p.info().commandLine().orElse("").contains(id.toString()))
+                        .filter(p -> {
+                            String command = p.info().commandLine().orElse("");
+                            return command.contains(id.toString())
+                                    && command.contains(TaskManagerEntrypoint.class.getName());
+                        })
                         .map(ProcessHandle::destroyForcibly)
                         .reduce(false, Boolean::logicalOr);
                 if (any) {

@@ -81,6 +81,16 @@ public abstract class SourceOperator<OUT> implements Serializable {
         running = false;
     }
 
+    /**
+     * The job stopped with a savepoint: asks {@link #run()} to return and drops whatever it still
+     * emits (a loop may pass its {@code running} check just before), since nothing after the
+     * savepoint may reach the job's output. Holding the checkpoint lock, under which sources emit.
+     */
+    public void stopAfterSavepoint() {
+        output = record -> {};
+        cancel();
+    }
+
     public void close() throws Exception {}
 
     /** Whether the source ends by itself; BATCH mode needs every source bounded. */

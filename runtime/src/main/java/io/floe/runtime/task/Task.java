@@ -180,9 +180,11 @@ public final class Task implements Runnable {
             if (operators.isSource()) {
                 runSource(operators);
             } else {
-                processInput(operators, input, serializer);
+                boolean inputEnded = processInput(operators, input, serializer);
                 mailbox.runAll(); // a completion that came with the end of input: commit before the final flush
-                operators.endInput();
+                if (inputEnded) { // not after a stop-with-savepoint without --drain, as in Flink
+                    operators.endInput();
+                }
                 awaitFinalCheckpoint(mailbox::runAll);
                 mailbox.close();
                 operators.close();
@@ -227,8 +229,10 @@ public final class Task implements Runnable {
         if (canceled) {
             throw new TaskInterruptedException();
         }
-        synchronized (source.checkpointLock()) {
-            operators.endInput();
+        if (!checkpoints.finalCheckpointCompleted()) { // no end of input after a stop-with-savepoint
+            synchronized (source.checkpointLock()) {
+                operators.endInput();
+            }
         }
         awaitFinalCheckpoint(() -> {
             synchronized (source.checkpointLock()) {
@@ -246,8 +250,8 @@ public final class Task implements Runnable {
      * completed: the JobMaster triggers it here once this task's inputs have all finished.
      */
     private void awaitFinalCheckpoint(TaskMailbox.Runner runner) throws Exception {
-        if (!checkpointing() && !checkpoints.awaitsFinalCheckpoint()) {
-            return; // without checkpoints only a stop-with-savepoint makes the task wait
+        if (checkpoints.finalCheckpointCompleted() || (!checkpointing() && !checkpoints.awaitsFinalCheckpoint())) {
+            return; // stopped with a savepoint already; without checkpoints only a stop makes the task wait
         }
         checkpoints.endOfInputReached();
         LOG.info("{} reached the end of its input; finishing with the next checkpoint", descriptor.displayName());
@@ -262,7 +266,9 @@ public final class Task implements Runnable {
         return jobConfiguration.contains(CheckpointingOptions.INTERVAL) && !descriptor.batch();
     }
 
-    private void processInput(OperatorChain operators, InputGate input, RecordSerializer serializer) throws Exception {
+    /** @return true at the end of the input, false when the job stopped with a savepoint */
+    private boolean processInput(OperatorChain operators, InputGate input, RecordSerializer serializer)
+            throws Exception {
         StreamOperator<Object, Object> head = operators.head();
         boolean keyed = head.isKeyed();
         CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
@@ -270,6 +276,9 @@ public final class Task implements Runnable {
         while ((record = input.next(serializer)) != null) {
             if (record instanceof RuntimeEvent event) {
                 onEvent(event, aligner, input);
+                if (checkpoints.stopPending() && stoppedWithSavepoint()) {
+                    return false;
+                }
                 continue;
             }
             if (keyed) {
@@ -280,6 +289,21 @@ public final class Task implements Runnable {
         if (canceled) {
             throw new TaskInterruptedException();
         }
+        return true;
+    }
+
+    /**
+     * This task took its part of a stop-with-savepoint: it reads nothing more until the savepoint
+     * is resolved, so that no record after the savepoint's barrier has an effect. Completed: the
+     * task finishes (true); aborted: it reads on (false).
+     */
+    private boolean stoppedWithSavepoint() throws Exception {
+        mailbox.runUntil(() -> !checkpoints.stopPending() || canceled || mailFailure != null, mailbox::runAll);
+        rethrowMailFailure();
+        if (canceled) {
+            throw new TaskInterruptedException();
+        }
+        return checkpoints.finalCheckpointCompleted();
     }
 
     private void onEvent(RuntimeEvent event, CheckpointBarrierAligner aligner, InputGate input) throws Exception {
@@ -357,7 +381,7 @@ public final class Task implements Runnable {
     private void holdSourceUntilStopResolved(SourceOperator<Object> source) throws Exception {
         mailbox.runUntil(() -> !checkpoints.stopPending() || canceled, mailbox::runAll);
         if (checkpoints.finalCheckpointCompleted()) {
-            source.cancel();
+            source.stopAfterSavepoint();
         }
     }
 
