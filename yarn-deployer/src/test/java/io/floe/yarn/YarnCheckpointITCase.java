@@ -111,19 +111,7 @@ class YarnCheckpointITCase {
                 () -> "FINISHED".equals(jobStatus(session, jobId)), Duration.ofSeconds(240), "the job finished");
 
         assertTrue(checkpoints(session, jobId, "restored") >= 1, "the run after the kill started from a checkpoint");
-        Map<Long, List<Long>> countsByKey = new TreeMap<>();
-        List<Long> events = new ArrayList<>();
-        for (String line : committedLines("/checkpointed/out")) {
-            String[] parts = line.split(",");
-            events.add(Long.parseLong(parts[1]));
-            countsByKey
-                    .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
-                    .add(Long.parseLong(parts[2]));
-        }
-        assertEquals("", violations(events, 0, EVENTS - 1), "every event exactly once");
-        assertEquals(KEYS, countsByKey.size());
-        countsByKey.forEach((key, counts) ->
-                assertEquals("", violations(counts, 1, EVENTS / KEYS), "key " + key + " counted 1.." + EVENTS / KEYS));
+        assertExactlyOnce("/checkpointed/out", EVENTS);
         MiniYarnTestCluster.waitUntil(
                 () -> leftoverCheckpoints("/checkpointed/checkpoints").isEmpty(),
                 Duration.ofSeconds(30),
@@ -222,18 +210,7 @@ class YarnCheckpointITCase {
                 "the per-job cluster resumed from the savepoint");
         cluster.assertNoStagingLeft(secondApplication);
 
-        Map<Long, List<Long>> countsByKey = new TreeMap<>();
-        List<Long> seen = new ArrayList<>();
-        for (String line : committedLines("/perjob/out")) {
-            String[] parts = line.split(",");
-            seen.add(Long.parseLong(parts[1]));
-            countsByKey
-                    .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
-                    .add(Long.parseLong(parts[2]));
-        }
-        assertEquals("", violations(seen, 0, events - 1), "every event exactly once over both runs");
-        countsByKey.forEach((key, counts) ->
-                assertEquals("", violations(counts, 1, events / KEYS), "key " + key + " counted 1.." + events / KEYS));
+        assertExactlyOnce("/perjob/out", events); // over both runs
         assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepoint, "_metadata")), "the savepoint stays");
     }
 
@@ -287,6 +264,26 @@ class YarnCheckpointITCase {
         } catch (Exception e) {
             return "unknown: " + e;
         }
+    }
+
+    /**
+     * CheckpointedCounts' committed output under {@code directory} ({@code key,event,count} lines)
+     * holds every event 0..events-1 once and every key's counts 1..events/KEYS once.
+     */
+    private static void assertExactlyOnce(String directory, long events) throws Exception {
+        Map<Long, List<Long>> countsByKey = new TreeMap<>();
+        List<Long> seen = new ArrayList<>();
+        for (String line : committedLines(directory)) {
+            String[] parts = line.split(",");
+            seen.add(Long.parseLong(parts[1]));
+            countsByKey
+                    .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
+                    .add(Long.parseLong(parts[2]));
+        }
+        assertEquals("", violations(seen, 0, events - 1), "every event exactly once");
+        assertEquals(KEYS, countsByKey.size());
+        countsByKey.forEach((key, counts) ->
+                assertEquals("", violations(counts, 1, events / KEYS), "key " + key + " counted 1.." + events / KEYS));
     }
 
     /** The lines of the visible part files; fails on a part file left in progress. */
