@@ -11,6 +11,7 @@ import io.floe.yarn.CommandLines.Result;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ class YarnCheckpointITCase {
         assertEquals(0, started.exitCode(), started.toString());
         ApplicationId session = ApplicationId.fromString(firstMatch(APPLICATION_ID, started.out()));
         String hdfs = cluster.fs.getUri().toString();
-        Result run = floe(
+        List<String> arguments = new ArrayList<>(List.of(
                 "run",
                 "-d",
                 "-p",
@@ -82,18 +83,9 @@ class YarnCheckpointITCase {
                 "-Dstate.checkpoints.dir=" + hdfs + "/checkpointed/checkpoints",
                 "-Drestart-strategy.type=fixed-delay",
                 "-Drestart-strategy.fixed-delay.attempts=3",
-                "-Drestart-strategy.fixed-delay.delay=1 s",
-                cluster.exampleJar("CheckpointedCounts").toString(),
-                "--events",
-                Long.toString(EVENTS),
-                "--keys",
-                Integer.toString(KEYS),
-                "--rate",
-                "250",
-                "--checkpoint-interval",
-                "300",
-                "--output",
-                hdfs + "/checkpointed/out");
+                "-Drestart-strategy.fixed-delay.delay=1 s"));
+        arguments.addAll(checkpointedCounts(EVENTS, hdfs + "/checkpointed/out"));
+        Result run = floe(arguments.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.toString());
         String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
         MiniYarnTestCluster.waitUntil(
@@ -138,18 +130,7 @@ class YarnCheckpointITCase {
     void aPerJobClusterRecoversAKilledTaskManagerStopsWithASavepointAndASecondResumesFromIt() throws Exception {
         String hdfs = cluster.fs.getUri().toString();
         long events = 6000;
-        List<String> job = List.of(
-                cluster.exampleJar("CheckpointedCounts").toString(),
-                "--events",
-                Long.toString(events),
-                "--keys",
-                Integer.toString(KEYS),
-                "--rate",
-                "250",
-                "--checkpoint-interval",
-                "300",
-                "--output",
-                hdfs + "/perjob/out");
+        List<String> job = checkpointedCounts(events, hdfs + "/perjob/out");
         List<String> first = new ArrayList<>(List.of(
                 "run",
                 "-t",
@@ -264,6 +245,22 @@ class YarnCheckpointITCase {
         } catch (Exception e) {
             return "unknown: " + e;
         }
+    }
+
+    /** The jar and arguments of CheckpointedCounts: {@code events} over {@link #KEYS} keys, 250 a second. */
+    private static List<String> checkpointedCounts(long events, String output) throws IOException {
+        return List.of(
+                cluster.exampleJar("CheckpointedCounts").toString(),
+                "--events",
+                Long.toString(events),
+                "--keys",
+                Integer.toString(KEYS),
+                "--rate",
+                "250",
+                "--checkpoint-interval",
+                "300",
+                "--output",
+                output);
     }
 
     /**
