@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,6 +86,11 @@ public final class CheckpointCoordinator {
     private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
     private final Deque<CheckpointStats> history = new ArrayDeque<>();
     private long nextCheckpointId = 1;
+    /** Subtasks of the current run whose input ended; they wait for a checkpoint to finish with. */
+    private final Set<ExecutionAttemptId> inputEnded = new HashSet<>();
+    /** {@link #nextCheckpointId} when the last subtask's input ended. */
+    private long nextIdWhenInputLastEnded = -1;
+
     private long lastCompletionMillis = Long.MIN_VALUE / 2;
     private int consecutiveFailures;
     private long numberOfCompleted;
@@ -201,8 +208,42 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /**
+     * A subtask's input ended. Once the input of every subtask a checkpoint starts at has ended,
+     * the next checkpoint is taken at once (after the min pause) rather than at the next interval:
+     * it is their final one, they finish with it, and the subtasks they feed then reach their own
+     * end of input. So a bounded job does not wait up to an interval per stage to end.
+     */
+    public void taskReachedEndOfInput(ExecutionAttemptId attempt) {
+        inputEnded.add(attempt);
+        nextIdWhenInputLastEnded = nextCheckpointId;
+        triggerFinalCheckpointIfAllInputEnded();
+    }
+
+    private void triggerFinalCheckpointIfAllInputEnded() {
+        if (!running
+                || shutDown
+                || nextCheckpointId != nextIdWhenInputLastEnded
+                || pending.size() >= settings.maxConcurrent()) {
+            return; // not periodic, or one was triggered since, or it has to wait for a pending one to end
+        }
+        List<TaskInCheckpoint> current = tasks.runningTasks();
+        if (current == null
+                || current.isEmpty()
+                || !current.stream()
+                        .filter(TaskInCheckpoint::triggered)
+                        .allMatch(t -> inputEnded.contains(t.attempt()))) {
+            return;
+        }
+        if (periodicTrigger != null) {
+            periodicTrigger.cancel();
+        }
+        schedulePeriodic(Duration.ZERO);
+    }
+
     /** The job fails over: pending checkpoints cannot complete and do not count as failures. */
     public void abortPendingOnFailover(String reason) {
+        inputEnded.clear();
         for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
             abort(checkpoint, "Checkpoint was aborted: " + reason, false);
         }
@@ -494,6 +535,7 @@ public final class CheckpointCoordinator {
             }
         }
         checkpoint.result.complete(done);
+        triggerFinalCheckpointIfAllInputEnded();
     }
 
     private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
@@ -520,6 +562,8 @@ public final class CheckpointCoordinator {
             tasks.failJob(new CheckpointException("Exceeded checkpoint tolerable failure threshold. The latest"
                     + " checkpoint failed due to " + reason + " (execution.checkpointing.tolerable-failed-checkpoints: "
                     + settings.tolerableFailures() + ")"));
+        } else {
+            triggerFinalCheckpointIfAllInputEnded();
         }
     }
 

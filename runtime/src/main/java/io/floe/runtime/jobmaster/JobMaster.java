@@ -655,6 +655,14 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     @Override
+    public void taskReachedEndOfInput(ExecutionAttemptId attemptId) {
+        validateRunsInMainThread();
+        if (checkpoints != null) {
+            checkpoints.taskReachedEndOfInput(attemptId);
+        }
+    }
+
+    @Override
     public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
         validateRunsInMainThread();
         IllegalStateException refused = refuseSavepoint();

@@ -52,6 +52,9 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
      */
     void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure);
 
+    /** A subtask's input ended: it finishes once a checkpoint taken from now on completed. */
+    void taskReachedEndOfInput(ExecutionAttemptId attemptId);
+
     /**
      * Takes a savepoint into {@code targetDirectory} (null: {@code state.savepoints.dir}) and
      * answers its path; then cancels the job if {@code cancelJob}.

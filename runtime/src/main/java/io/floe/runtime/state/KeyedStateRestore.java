@@ -29,12 +29,22 @@ final class KeyedStateRestore {
             states.add(backend.restoredState(name, type, timed));
         }
         KeyGroupRange range = backend.getKeyGroupRange();
-        int groups = in.readInt();
-        for (int g = 0; g < groups; g++) {
+        while (true) {
             int keyGroup = in.readInt();
+            if (keyGroup == KeyedStateSnapshot.END_OF_CHUNKS) {
+                return;
+            }
+            int stateIndex = in.readInt();
+            int entries = in.readInt();
             int length = in.readInt();
-            if (keyGroup < 0 || keyGroup >= maxParallelism || length < 0) {
-                throw new IOException("Corrupt keyed-state snapshot: key group " + keyGroup + ", " + length + " bytes");
+            if (keyGroup < 0
+                    || keyGroup >= maxParallelism
+                    || stateIndex < 0
+                    || stateIndex >= stateCount
+                    || entries < 0
+                    || length < 0) {
+                throw new IOException("Corrupt keyed-state snapshot: a chunk of key group " + keyGroup + ", state "
+                        + stateIndex + ", " + entries + " entries, " + length + " bytes");
             }
             if (!range.contains(keyGroup)) {
                 in.skipNBytes(length);
@@ -42,20 +52,20 @@ final class KeyedStateRestore {
             }
             byte[] bytes = new byte[length];
             in.readFully(bytes);
-            readGroup(Unpooled.wrappedBuffer(bytes), states, backend);
+            readChunk(Unpooled.wrappedBuffer(bytes), entries, states.get(stateIndex), backend);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static <K> void readGroup(
-            ByteBuf group, List<HeapKeyedStateBackend.RestoredState<K>> states, HeapKeyedStateBackend<K> backend) {
-        for (HeapKeyedStateBackend.RestoredState<K> state : states) {
-            int entries = group.readInt();
-            for (int i = 0; i < entries; i++) {
-                K key = (K) backend.serializer().deserialize(group);
-                Object entry = StateEntryCodec.read(state.type(), state.timed(), backend.serializer(), group);
-                state.table().put(key, entry);
-            }
+    private static <K> void readChunk(
+            ByteBuf chunk,
+            int entries,
+            HeapKeyedStateBackend.RestoredState<K> state,
+            HeapKeyedStateBackend<K> backend) {
+        for (int i = 0; i < entries; i++) {
+            K key = (K) backend.serializer().deserialize(chunk);
+            Object entry = StateEntryCodec.read(state.type(), state.timed(), backend.serializer(), chunk);
+            state.table().put(key, entry);
         }
     }
 }

@@ -13,21 +13,26 @@ import java.util.List;
  * The keyed state of one subtask, frozen at one moment by {@link HeapKeyedStateBackend#snapshot}
  * and written later, possibly on another thread, while the task goes on changing its state.
  *
- * <p>The format is organised by key group, so that a restore at another parallelism reads only
- * the groups its subtask owns:
+ * <p>The format is a sequence of chunks, each of one state and one key group, so that a restore
+ * at another parallelism reads only the groups its subtask owns and skips the others unread. A key
+ * group may have several chunks, in no particular order: the writer goes through a table once, in
+ * its own order, and writes a group's chunk when it is full.
  *
  * <pre>
- * int magic 'FKS1', int maxParallelism, int stateCount,
+ * int magic 'FKS2', int maxParallelism, int stateCount,
  *   per state: UTF name, byte kind ({@link StateDescriptor.Type} ordinal), boolean timed (time-to-live)
- * int groupCount, per non-empty key group (ascending):
- *   int keyGroup, int byteLength, then per state: int entries, per entry: key, entry ({@link StateEntryCodec})
+ * per chunk: int keyGroup, int stateIndex, int entries, int byteLength,
+ *   then per entry: key, entry ({@link StateEntryCodec})
+ * int -1 (the end)
  * </pre>
  *
  * <p>{@link #release()} must follow {@link #writeTo} (or replace it, when the snapshot is
  * abandoned): until then the backend copies what it changes in place.
  */
 public final class KeyedStateSnapshot {
-    static final int MAGIC = 0x464B5331; // "FKS1"
+    static final int MAGIC = 0x464B5332; // "FKS2"
+    /** Where a key group would stand, the end of the chunks. */
+    static final int END_OF_CHUNKS = -1;
 
     /** One state as frozen: its table, and its policy when expired entries are left out of the snapshot. */
     record FrozenState(
@@ -80,41 +85,13 @@ public final class KeyedStateSnapshot {
             out.writeByte(state.type().ordinal());
             out.writeBoolean(state.timed());
         }
-        int[][] slotsByGroup = new int[states.size()][];
-        int[][] groupStarts = new int[states.size()][];
-        for (int s = 0; s < states.size(); s++) {
-            groupStarts[s] = new int[keyGroupRange.size() + 1];
-            slotsByGroup[s] = sortSlotsByKeyGroup(states.get(s).entries(), groupStarts[s]);
-        }
-        int nonEmptyGroups = 0;
-        for (int g = 0; g < keyGroupRange.size(); g++) {
+        try (GroupChunks chunks = new GroupChunks(out, keyGroupRange)) {
             for (int s = 0; s < states.size(); s++) {
-                if (groupStarts[s][g + 1] > groupStarts[s][g]) {
-                    nonEmptyGroups++;
-                    break;
-                }
+                writeState(s, states.get(s), chunks);
+                chunks.flushAll();
             }
         }
-        out.writeInt(nonEmptyGroups);
-        ByteBuf group = Unpooled.buffer(64 * 1024);
-        try {
-            for (int g = 0; g < keyGroupRange.size(); g++) {
-                group.clear();
-                boolean any = false;
-                for (int s = 0; s < states.size(); s++) {
-                    // a group counts as written even if all of its entries turn out expired
-                    any |= groupStarts[s][g + 1] > groupStarts[s][g];
-                    writeGroupOfState(states.get(s), slotsByGroup[s], groupStarts[s], g, group);
-                }
-                if (any) {
-                    out.writeInt(keyGroupRange.start() + g);
-                    out.writeInt(group.readableBytes());
-                    group.readBytes(out, group.readableBytes());
-                }
-            }
-        } finally {
-            group.release();
-        }
+        out.writeInt(END_OF_CHUNKS);
         out.flush();
     }
 
@@ -126,54 +103,124 @@ public final class KeyedStateSnapshot {
         }
     }
 
-    /** Writes the entries of {@code state} in group {@code g}, leaving out the expired ones if asked. */
-    private void writeGroupOfState(FrozenState state, int[] slots, int[] starts, int g, ByteBuf out) {
-        int countIndex = out.writerIndex();
-        out.writeInt(0);
-        int written = 0;
+    /**
+     * Writes the entries of one state in the order of its table, which reads the frozen arrays
+     * front to back (the key and value objects they point to are the cache misses, and in this
+     * order the processor overlaps them), each into the chunk of its key group.
+     */
+    private void writeState(int stateIndex, FrozenState state, GroupChunks chunks) throws IOException {
         Object[] keys = state.entries().keys();
         Object[] values = state.entries().values();
-        for (int i = starts[g]; i < starts[g + 1]; i++) {
-            Object entry = values[slots[i]];
+        chunks.startState(stateIndex);
+        for (int slot = 0; slot < keys.length; slot++) {
+            Object key = keys[slot];
+            if (key == null) {
+                continue;
+            }
+            Object entry = values[slot];
             if (state.cleanupPolicy() != null) {
                 entry = Expiry.withoutExpired(state.type(), state.cleanupPolicy(), entry, frozenAt);
                 if (entry == null) {
                     continue;
                 }
             }
-            serializer.serialize(keys[slots[i]], out);
-            StateEntryCodec.write(state.type(), state.timed(), entry, serializer, out);
-            written++;
+            ByteBuf chunk = chunks.chunkFor(keyGroupOf(key));
+            int before = chunk.writerIndex();
+            serializer.serialize(key, chunk);
+            StateEntryCodec.write(state.type(), state.timed(), entry, serializer, chunk);
+            chunks.entryWritten(chunk.writerIndex() - before);
         }
-        out.setInt(countIndex, written);
     }
 
-    /** The occupied slots ordered by key group (a counting sort); {@code starts[g]} is where group g begins. */
-    private int[] sortSlotsByKeyGroup(KeyedValueMap.Frozen<Object, Object> entries, int[] starts) {
-        Object[] keys = entries.keys();
-        int[] groupOfSlot = new int[keys.length];
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != null) {
-                int g = KeyGroupRangeAssignment.assignToKeyGroup(keys[slot], maxParallelism) - keyGroupRange.start();
-                if (g < 0 || g >= keyGroupRange.size()) {
-                    throw new IllegalStateException("Key " + keys[slot] + " of key group " + (g + keyGroupRange.start())
-                            + " is not in this subtask's range " + keyGroupRange
-                            + ": the key's hashCode() changed, or keyBy used another key than the state");
+    private int keyGroupOf(Object key) {
+        int group = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(group)) {
+            throw new IllegalStateException("Key " + key + " of key group " + group
+                    + " is not in this subtask's range " + keyGroupRange
+                    + ": the key's hashCode() changed, or keyBy used another key than the state");
+        }
+        return group;
+    }
+
+    /**
+     * The open chunk of every key group of the range, written out when it is full or when all
+     * chunks together reach a budget, so a snapshot of any size is written with a few megabytes.
+     */
+    private static final class GroupChunks implements AutoCloseable {
+        /** A chunk is written when it holds this many bytes. */
+        private static final int CHUNK_BYTES = 32 * 1024;
+        /** All open chunks are written when together they hold this many bytes. */
+        private static final int BUDGET_BYTES = 4 * 1024 * 1024;
+
+        private final DataOutputStream out;
+        private final KeyGroupRange range;
+        private final ByteBuf[] chunks;
+        private final int[] entries;
+        private int stateIndex;
+        private int current;
+        private long buffered;
+
+        GroupChunks(DataOutputStream out, KeyGroupRange range) {
+            this.out = out;
+            this.range = range;
+            this.chunks = new ByteBuf[range.size()];
+            this.entries = new int[range.size()];
+        }
+
+        void startState(int index) {
+            stateIndex = index;
+        }
+
+        /** The chunk of {@code keyGroup}, for one entry; {@link #entryWritten} must follow. */
+        ByteBuf chunkFor(int keyGroup) {
+            current = keyGroup - range.start();
+            ByteBuf chunk = chunks[current];
+            if (chunk == null) {
+                chunk = Unpooled.buffer(1024);
+                chunks[current] = chunk;
+            }
+            return chunk;
+        }
+
+        void entryWritten(int bytes) throws IOException {
+            entries[current]++;
+            buffered += bytes;
+            if (chunks[current].readableBytes() >= CHUNK_BYTES) {
+                flush(current);
+            } else if (buffered >= BUDGET_BYTES) {
+                flushAll();
+            }
+        }
+
+        void flushAll() throws IOException {
+            for (int g = 0; g < chunks.length; g++) {
+                flush(g);
+            }
+        }
+
+        private void flush(int g) throws IOException {
+            if (entries[g] == 0) {
+                return;
+            }
+            ByteBuf chunk = chunks[g];
+            int length = chunk.readableBytes();
+            out.writeInt(range.start() + g);
+            out.writeInt(stateIndex);
+            out.writeInt(entries[g]);
+            out.writeInt(length);
+            chunk.readBytes(out, length);
+            chunk.clear();
+            entries[g] = 0;
+            buffered -= length;
+        }
+
+        @Override
+        public void close() {
+            for (ByteBuf chunk : chunks) {
+                if (chunk != null) {
+                    chunk.release();
                 }
-                groupOfSlot[slot] = g;
-                starts[g + 1]++;
             }
         }
-        for (int g = 0; g < keyGroupRange.size(); g++) {
-            starts[g + 1] += starts[g];
-        }
-        int[] next = starts.clone();
-        int[] sorted = new int[starts[keyGroupRange.size()]];
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != null) {
-                sorted[next[groupOfSlot[slot]]++] = slot;
-            }
-        }
-        return sorted;
     }
 }

@@ -63,6 +63,9 @@ public final class Task implements Runnable {
 
         /** @param countsAsFailure false when the checkpoint just could not happen now (the task ended, ...) */
         void decline(Task task, long checkpointId, String reason, boolean countsAsFailure);
+
+        /** The task's input ended and it waits for a checkpoint to finish with. */
+        void reachedEndOfInput(Task task);
     }
 
     private final TaskDeploymentDescriptor descriptor;

@@ -91,6 +91,7 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
      */
     void endOfInputReached() {
         endOfInput = true;
+        responder.reachedEndOfInput(task);
     }
 
     boolean finalCheckpointCompleted() {

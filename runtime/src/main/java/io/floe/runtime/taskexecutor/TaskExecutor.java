@@ -392,6 +392,17 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                 }
             });
         }
+
+        @Override
+        public void reachedEndOfInput(Task task) {
+            runAsync(() -> {
+                JobMasterGateway jobMaster =
+                        jobLeaders.gateway(task.getDescriptor().jobId());
+                if (jobMaster != null) {
+                    jobMaster.taskReachedEndOfInput(task.getDescriptor().attemptId());
+                }
+            });
+        }
     }
 
     /** Called on the task's thread; hops to the main thread. */

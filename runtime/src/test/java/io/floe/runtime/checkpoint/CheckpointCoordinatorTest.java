@@ -194,6 +194,60 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void onceEverySourcesInputEndedTheirFinalCheckpointIsTakenAtOnceAndOnlyOnce() {
+        CheckpointSettings settings = new CheckpointSettings(
+                Duration.ofSeconds(60),
+                true,
+                Duration.ofMinutes(1),
+                Duration.ZERO,
+                1,
+                0,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
+                1);
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(
+                jobId,
+                settings,
+                new FileSystemCheckpointStorage(jobId, dir.toUri().toString(), null, new Configuration()),
+                tasks,
+                timer,
+                clock,
+                Runnable::run,
+                Runnable::run);
+        coordinator.startCheckpointScheduler();
+        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt());
+        coordinator.taskReachedEndOfInput(tasks.running.get(2).attempt()); // a sink: no checkpoint starts there
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of(), tasks.triggered, "one source still reads");
+
+        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of("trigger 1 at source#0", "trigger 1 at source#1"), tasks.triggered, "not a minute later");
+        acknowledgeAll(coordinator, 1);
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size(), "no input ended since: the periodic schedule goes on");
+        timer.advance(clock, Duration.ofSeconds(60));
+        assertEquals(4, tasks.triggered.size());
+    }
+
+    @Test
+    void aFinalCheckpointWaitsForThePendingOneWhenOnlyOneMayRun() {
+        CheckpointCoordinator coordinator = coordinator();
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        assertEquals(1, coordinator.numberOfPendingCheckpoints());
+        for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
+            coordinator.taskReachedEndOfInput(task.attempt());
+        }
+        assertEquals(2, tasks.triggered.size(), "checkpoint 1 is still pending");
+        acknowledgeAll(coordinator, 1);
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(
+                List.of("trigger 2 at source#0", "trigger 2 at source#1"),
+                tasks.triggered.subList(2, 4),
+                "checkpoint 1 was triggered before the inputs ended: the final one follows at once");
+    }
+
+    @Test
     void nothingIsTriggeredWhileNotAllTasksRunAndThatIsNoFailure() {
         CheckpointCoordinator coordinator = coordinator();
         tasks.allRunning = false;

@@ -81,6 +81,9 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     }
 
     @Override
+    public void taskReachedEndOfInput(ExecutionAttemptId attemptId) {}
+
+    @Override
     public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
     }
