@@ -3,6 +3,7 @@ package io.floe.runtime.checkpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.api.JobId;
+import io.floe.runtime.fs.FileSystemResolver;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     public void writeMetadata(String directory, CheckpointMetadata metadata) throws IOException {
         Path finalFile = new Path(directory, METADATA_FILE);
         Path temporary = new Path(directory, "." + METADATA_FILE + ".inprogress");
-        FileSystem fs = finalFile.getFileSystem(hadoopConfiguration);
+        FileSystem fs = FileSystemResolver.resolve(finalFile, hadoopConfiguration);
         // not recursive: a checkpoint aborted meanwhile had its directory deleted, and must not get it back
         try (OutputStream out = fs.createFile(temporary).overwrite(true).build()) {
             json.writeValue(out, metadata);
@@ -109,7 +110,7 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     public CheckpointMetadata readMetadata(String path) throws IOException {
         Path given = new Path(path);
         Path file = given.getName().equals(METADATA_FILE) ? given : new Path(given, METADATA_FILE);
-        FileSystem fs = file.getFileSystem(hadoopConfiguration);
+        FileSystem fs = FileSystemResolver.resolve(file, hadoopConfiguration);
         try (InputStream in = fs.open(file)) {
             return json.readValue(in, CheckpointMetadata.class);
         } catch (FileNotFoundException e) {
@@ -130,7 +131,7 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     @Override
     public void discard(String directory) throws IOException {
         Path path = new Path(directory);
-        FileSystem fs = path.getFileSystem(hadoopConfiguration);
+        FileSystem fs = FileSystemResolver.resolve(path, hadoopConfiguration);
         for (int attempt = 1; ; attempt++) {
             try {
                 if (fs.delete(path, true) || !fs.exists(path)) {
@@ -148,7 +149,7 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     }
 
     private void mkdirs(Path directory, String what) throws IOException {
-        FileSystem fs = directory.getFileSystem(hadoopConfiguration);
+        FileSystem fs = FileSystemResolver.resolve(directory, hadoopConfiguration);
         if (!fs.mkdirs(directory)) {
             throw new IOException("Could not create " + directory + " (" + what + ")");
         }

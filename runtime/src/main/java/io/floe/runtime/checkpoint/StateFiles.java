@@ -1,5 +1,6 @@
 package io.floe.runtime.checkpoint;
 
+import io.floe.runtime.fs.FileSystemResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +27,7 @@ public final class StateFiles {
     public StateFile write(String directory, String name, int keyGroupStart, int keyGroupEnd, Content content)
             throws IOException {
         Path file = new Path(directory, name);
-        FileSystem fs = file.getFileSystem(hadoopConfiguration);
+        FileSystem fs = FileSystemResolver.resolve(file, hadoopConfiguration);
         long size;
         // not recursive: a checkpoint aborted meanwhile had its directory deleted, and must not get it back
         try (FSDataOutputStream out = fs.createFile(file).overwrite(false).build()) {
@@ -39,6 +40,6 @@ public final class StateFiles {
 
     public InputStream open(String directory, StateFile file) throws IOException {
         Path path = new Path(directory, file.relativePath());
-        return path.getFileSystem(hadoopConfiguration).open(path);
+        return FileSystemResolver.resolve(path, hadoopConfiguration).open(path);
     }
 }
