@@ -109,15 +109,14 @@ public final class KeyedStateSnapshot {
      * order the processor overlaps them), each into the chunk of its key group.
      */
     private void writeState(int stateIndex, FrozenState state, GroupChunks chunks) throws IOException {
-        Object[] keys = state.entries().keys();
-        Object[] values = state.entries().values();
+        Object[] entries = state.entries().entries();
         chunks.startState(stateIndex);
-        for (int slot = 0; slot < keys.length; slot++) {
-            Object key = keys[slot];
+        for (int i = 0; i < entries.length; i += 2) {
+            Object key = entries[i];
             if (key == null) {
                 continue;
             }
-            Object entry = values[slot];
+            Object entry = entries[i + 1];
             if (state.cleanupPolicy() != null) {
                 entry = Expiry.withoutExpired(state.type(), state.cleanupPolicy(), entry, frozenAt);
                 if (entry == null) {

@@ -5,17 +5,20 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * The value of each key of a keyed operator on the heap: an open-addressing hash table with
- * parallel arrays of hashes, keys and values, probed linearly. Compared with a HashMap it needs
- * no node per entry and finds a key by scanning an int array, which matters when every record
- * does one lookup. Keys must not be null. Used by one task thread; not thread-safe.
+ * The value of each key of a keyed operator on the heap: an open-addressing hash table, probed
+ * linearly, with an array of hashes and one array holding each slot's key and value side by
+ * side. Compared with a HashMap it needs no node per entry, and a lookup touches few cache lines
+ * (the hash, the key and value pair, the key object): with a million keys every record's lookup
+ * misses the caches, so each line counts. Keys must not be null. Used by one task thread; not
+ * thread-safe.
  */
 public final class KeyedValueMap<K, V> {
     private static final int MIN_CAPACITY = 64;
 
     private int[] hashes;
-    private Object[] keys;
-    private Object[] values;
+    /** The key of slot s at {@code 2s}, its value at {@code 2s + 1}: both in one cache line. */
+    private Object[] entries;
+
     private int size;
     private int mask;
 
@@ -28,7 +31,7 @@ public final class KeyedValueMap<K, V> {
         int hash = spread(key.hashCode());
         int slot = hash & mask;
         while (true) {
-            Object stored = keys[slot];
+            Object stored = entries[slot << 1];
             if (stored == null) {
                 return -(slot + 1);
             }
@@ -41,17 +44,17 @@ public final class KeyedValueMap<K, V> {
 
     @SuppressWarnings("unchecked")
     public V valueAt(int slot) {
-        return (V) values[slot];
+        return (V) entries[(slot << 1) + 1];
     }
 
     /** The key as first stored: callers may reuse it instead of an equal copy. */
     @SuppressWarnings("unchecked")
     public K keyAt(int slot) {
-        return (K) keys[slot];
+        return (K) entries[slot << 1];
     }
 
     public void setValueAt(int slot, V value) {
-        values[slot] = value;
+        entries[(slot << 1) + 1] = value;
     }
 
     /**
@@ -62,8 +65,8 @@ public final class KeyedValueMap<K, V> {
     public int insertAt(int missing, K key, V value) {
         int slot = -missing - 1;
         hashes[slot] = spread(key.hashCode());
-        keys[slot] = Objects.requireNonNull(key, "keys must not be null");
-        values[slot] = value;
+        entries[slot << 1] = Objects.requireNonNull(key, "keys must not be null");
+        entries[(slot << 1) + 1] = value;
         if (++size > (mask + 1) * 2 / 3) {
             resize();
             return find(key);
@@ -78,21 +81,21 @@ public final class KeyedValueMap<K, V> {
     public void removeAt(int slot) {
         int hole = slot;
         int next = (hole + 1) & mask;
-        while (keys[next] != null) {
+        while (entries[next << 1] != null) {
             int home = hashes[next] & mask;
             // the entry at next may fill the hole if its home slot is not between hole and next (cyclically)
             boolean homeBetween = hole <= next ? (home > hole && home <= next) : (home > hole || home <= next);
             if (!homeBetween) {
                 hashes[hole] = hashes[next];
-                keys[hole] = keys[next];
-                values[hole] = values[next];
+                entries[hole << 1] = entries[next << 1];
+                entries[(hole << 1) + 1] = entries[(next << 1) + 1];
                 hole = next;
             }
             next = (next + 1) & mask;
         }
         hashes[hole] = 0;
-        keys[hole] = null;
-        values[hole] = null;
+        entries[hole << 1] = null;
+        entries[(hole << 1) + 1] = null;
         size--;
     }
 
@@ -107,19 +110,22 @@ public final class KeyedValueMap<K, V> {
 
     /**
      * A copy of the table as it is now, for a snapshot that is written while the table changes:
-     * two array copies, no per-entry work. The values are shared, not copied.
+     * one array copy, no per-entry work. The values are shared, not copied.
      */
     public Frozen<K, V> freeze() {
-        return new Frozen<>(Arrays.copyOf(keys, keys.length), Arrays.copyOf(values, values.length), size);
+        return new Frozen<>(Arrays.copyOf(entries, entries.length), size);
     }
 
-    /** What {@link #freeze()} returns: the keys and values by slot (null keys are empty slots). */
-    public record Frozen<K, V>(Object[] keys, Object[] values, int size) {
+    /**
+     * What {@link #freeze()} returns: by slot, the key at {@code 2 * slot} (null for an empty
+     * slot) and the value at {@code 2 * slot + 1}.
+     */
+    public record Frozen<K, V>(Object[] entries, int size) {
         @SuppressWarnings("unchecked")
         public void forEach(BiConsumer<K, V> action) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null) {
-                    action.accept((K) keys[i], (V) values[i]);
+            for (int i = 0; i < entries.length; i += 2) {
+                if (entries[i] != null) {
+                    action.accept((K) entries[i], (V) entries[i + 1]);
                 }
             }
         }
@@ -127,11 +133,11 @@ public final class KeyedValueMap<K, V> {
 
     /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
     public int capacity() {
-        return keys.length;
+        return hashes.length;
     }
 
     public boolean isOccupied(int slot) {
-        return keys[slot] != null;
+        return entries[slot << 1] != null;
     }
 
     public V get(K key) {
@@ -142,7 +148,7 @@ public final class KeyedValueMap<K, V> {
     public void put(K key, V value) {
         int slot = find(key);
         if (slot >= 0) {
-            values[slot] = value;
+            setValueAt(slot, value);
         } else {
             insertAt(slot, key, value);
         }
@@ -154,35 +160,33 @@ public final class KeyedValueMap<K, V> {
 
     @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<K, V> action) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                action.accept((K) keys[i], (V) values[i]);
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i] != null) {
+                action.accept((K) entries[i], (V) entries[i + 1]);
             }
         }
     }
 
     private void resize() {
         int[] oldHashes = hashes;
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
-        allocate(keys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
+        Object[] oldEntries = entries;
+        allocate(hashes.length * 2);
+        for (int i = 0; i < oldHashes.length; i++) {
+            if (oldEntries[i << 1] != null) {
                 int slot = oldHashes[i] & mask;
-                while (keys[slot] != null) {
+                while (entries[slot << 1] != null) {
                     slot = (slot + 1) & mask;
                 }
                 hashes[slot] = oldHashes[i];
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                entries[slot << 1] = oldEntries[i << 1];
+                entries[(slot << 1) + 1] = oldEntries[(i << 1) + 1];
             }
         }
     }
 
     private void allocate(int capacity) {
         hashes = new int[capacity];
-        keys = new Object[capacity];
-        values = new Object[capacity];
+        entries = new Object[capacity * 2];
         mask = capacity - 1;
     }
 
@@ -195,14 +199,13 @@ public final class KeyedValueMap<K, V> {
 
     @Override
     public String toString() {
-        return "KeyedValueMap{size=" + size + ", capacity=" + keys.length + "}";
+        return "KeyedValueMap{size=" + size + ", capacity=" + hashes.length + "}";
     }
 
     /** Removes every entry. */
     public void clear() {
         Arrays.fill(hashes, 0);
-        Arrays.fill(keys, null);
-        Arrays.fill(values, null);
+        Arrays.fill(entries, null);
         size = 0;
     }
 }
