@@ -116,7 +116,7 @@ public final class KeyedStateSnapshot {
             if (key == null) {
                 continue;
             }
-            Object entry = entries[i + 1];
+            Object entry = LongCell.unwrap(entries[i + 1]);
             if (state.cleanupPolicy() != null) {
                 entry = Expiry.withoutExpired(state.type(), state.cleanupPolicy(), entry, frozenAt);
                 if (entry == null) {

@@ -148,6 +148,40 @@ class KeyedStateSnapshotTest {
     }
 
     @Test
+    void aLongCountChangedDuringAndAfterASnapshotKeepsEveryValueWhereItBelongs() throws Exception {
+        HeapKeyedStateBackend<String> backend = filled();
+        ValueState<Long> count = backend.getOrCreateState(count());
+        KeyedStateSnapshot first = backend.snapshot();
+        backend.setCurrentKey("key-3");
+        count.update(count.value() + 10); // shared with the snapshot: replaced, not changed
+        byte[] firstBytes = write(first);
+        count.update(count.value() + 10); // released: changed in place
+        backend.setCurrentKey("key-4");
+        count.update(count.value() + 1);
+        byte[] secondBytes = write(backend.snapshot());
+
+        backend.setCurrentKey("key-3");
+        assertEquals(23L, count.value());
+        assertEquals(3L, restoredCount(firstBytes, "key-3"));
+        assertEquals(23L, restoredCount(secondBytes, "key-3"));
+        assertEquals(5L, restoredCount(secondBytes, "key-4"));
+
+        HeapKeyedStateBackend<String> restored = backend(1, 0);
+        restored.restore(new ByteArrayInputStream(secondBytes));
+        ValueState<Long> restoredCount = restored.getOrCreateState(count());
+        restored.setCurrentKey("key-3");
+        restoredCount.update(restoredCount.value() + 1);
+        assertEquals(24L, restoredCount.value(), "a restored count goes on counting");
+    }
+
+    private long restoredCount(byte[] snapshot, String key) throws IOException {
+        HeapKeyedStateBackend<String> restored = backend(1, 0);
+        restored.restore(new ByteArrayInputStream(snapshot));
+        restored.setCurrentKey(key);
+        return restored.getOrCreateState(count()).value();
+    }
+
+    @Test
     void aSnapshotWrittenOnAnotherThreadWhileTheTaskChangesItsStateIsTheFrozenOne() throws Exception {
         HeapKeyedStateBackend<String> backend = filled();
         ValueState<Long> count = backend.getOrCreateState(count());
