@@ -44,6 +44,31 @@ class CheckpointCoordinatorTest {
         return new CheckpointCoordinator(jobId, settings, storage, tasks, timer, clock, Runnable::run, Runnable::run);
     }
 
+    private CheckpointCoordinator coordinator(CheckpointSettings settings) {
+        return new CheckpointCoordinator(
+                jobId,
+                settings,
+                new FileSystemCheckpointStorage(jobId, dir.toUri().toString(), null, new Configuration()),
+                tasks,
+                timer,
+                clock,
+                Runnable::run,
+                Runnable::run);
+    }
+
+    /** Periodic every {@code interval}, no min pause, one at a time, no tolerable failures, one retained. */
+    private static CheckpointSettings settings(Duration interval, Duration minPause) {
+        return new CheckpointSettings(
+                interval,
+                true,
+                Duration.ofMinutes(1),
+                minPause,
+                1,
+                0,
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
+                1);
+    }
+
     private CheckpointCoordinator coordinator() {
         return coordinator(0, 1, ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
     }
@@ -164,24 +189,7 @@ class CheckpointCoordinatorTest {
 
     @Test
     void maxConcurrentAndMinPauseHoldBackTheNextTrigger() {
-        CheckpointSettings settings = new CheckpointSettings(
-                Duration.ofMillis(100),
-                true,
-                Duration.ofMinutes(1),
-                Duration.ofMillis(500),
-                1,
-                0,
-                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
-                1);
-        CheckpointCoordinator coordinator = new CheckpointCoordinator(
-                jobId,
-                settings,
-                new FileSystemCheckpointStorage(jobId, dir.toUri().toString(), null, new Configuration()),
-                tasks,
-                timer,
-                clock,
-                Runnable::run,
-                Runnable::run);
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofMillis(100), Duration.ofMillis(500)));
         coordinator.startCheckpointScheduler();
         timer.advance(clock, Duration.ofMillis(1000));
         assertEquals(1, coordinator.numberOfPendingCheckpoints(), "one at a time");
@@ -195,24 +203,7 @@ class CheckpointCoordinatorTest {
 
     @Test
     void onceEverySourcesInputEndedTheirFinalCheckpointIsTakenAtOnceAndOnlyOnce() {
-        CheckpointSettings settings = new CheckpointSettings(
-                Duration.ofSeconds(60),
-                true,
-                Duration.ofMinutes(1),
-                Duration.ZERO,
-                1,
-                0,
-                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
-                1);
-        CheckpointCoordinator coordinator = new CheckpointCoordinator(
-                jobId,
-                settings,
-                new FileSystemCheckpointStorage(jobId, dir.toUri().toString(), null, new Configuration()),
-                tasks,
-                timer,
-                clock,
-                Runnable::run,
-                Runnable::run);
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
         coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt());
         coordinator.taskReachedEndOfInput(tasks.running.get(2).attempt()); // a sink: no checkpoint starts there
