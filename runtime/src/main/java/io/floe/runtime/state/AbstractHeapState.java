@@ -70,6 +70,11 @@ abstract class AbstractHeapState<K> implements State {
         return copy;
     }
 
+    /** The entries as they are now, for a snapshot written while the state changes. */
+    KeyedValueMap.Frozen<K, Object> freeze() {
+        return table.freeze();
+    }
+
     /** How many keys have a value; expired values not cleaned up yet count. */
     int numberOfKeys() {
         return table.size();

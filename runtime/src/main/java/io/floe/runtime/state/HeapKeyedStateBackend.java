@@ -151,7 +151,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
-     * Freezes every state as it is now (two array copies per state) and returns the snapshot,
+     * Freezes every state as it is now (an array copy per state) and returns the snapshot,
      * which may be written on another thread while this one goes on. Until the snapshot is
      * released, changes in place copy the entry first. Task thread.
      */
@@ -161,10 +161,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             StateDescriptor<?, ?> descriptor = state.descriptor();
             TtlPolicy cleanup =
                     state.ttl != null && descriptor.getTtlConfig().isCleanupInFullSnapshot() ? state.ttl : null;
-            frozen.add(frozen(descriptor.getName(), descriptor.getType(), state.ttl != null, cleanup, state.table));
+            frozen.add(frozen(descriptor.getName(), descriptor.getType(), state.ttl != null, cleanup, state.freeze()));
         }
         for (RestoredState<K> state : restored.values()) {
-            frozen.add(frozen(state.name(), state.type(), state.timed(), null, state.table()));
+            frozen.add(frozen(
+                    state.name(),
+                    state.type(),
+                    state.timed(),
+                    null,
+                    state.table().freeze()));
         }
         IN_FLIGHT.getAndAdd(this, 1);
         return new KeyedStateSnapshot(
@@ -178,8 +183,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static KeyedStateSnapshot.FrozenState frozen(
-            String name, StateDescriptor.Type type, boolean timed, TtlPolicy cleanup, KeyedValueMap<?, Object> table) {
-        return new KeyedStateSnapshot.FrozenState(name, type, timed, cleanup, (KeyedValueMap.Frozen) table.freeze());
+            String name,
+            StateDescriptor.Type type,
+            boolean timed,
+            TtlPolicy cleanup,
+            KeyedValueMap.Frozen<?, Object> entries) {
+        return new KeyedStateSnapshot.FrozenState(name, type, timed, cleanup, (KeyedValueMap.Frozen) entries);
     }
 
     /**

@@ -30,6 +30,27 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
         super.adopt(restored);
     }
 
+    /**
+     * With cells, also the value of every cell as it is now: the cells go on changing in place
+     * while the snapshot is written. One pass over the cells, on the task thread.
+     */
+    @Override
+    KeyedValueMap.Frozen<K, Object> freeze() {
+        KeyedValueMap.Frozen<K, Object> frozen = super.freeze();
+        if (!longCells) {
+            return frozen;
+        }
+        Object[] entries = frozen.entries();
+        long[] values = new long[entries.length / 2];
+        for (int slot = 0; slot < values.length; slot++) {
+            Object cell = entries[2 * slot + 1];
+            if (cell != null) {
+                values[slot] = ((LongCell) cell).value;
+            }
+        }
+        return new KeyedValueMap.Frozen<>(entries, frozen.size(), values);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public V value() {
@@ -53,8 +74,8 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
     public void update(V value) {
         if (longCells && value != null) {
             Object cell = storedWithoutTtl();
-            if (cell != null && !sharedWithSnapshot()) {
-                ((LongCell) cell).value = (Long) value;
+            if (cell != null) {
+                ((LongCell) cell).value = (Long) value; // a snapshot took the values out at its freeze
             } else {
                 storeWithoutTtl(new LongCell((Long) value));
             }

@@ -110,13 +110,14 @@ public final class KeyedStateSnapshot {
      */
     private void writeState(int stateIndex, FrozenState state, GroupChunks chunks) throws IOException {
         Object[] entries = state.entries().entries();
+        long[] longValues = state.entries().longValues();
         chunks.startState(stateIndex);
         for (int i = 0; i < entries.length; i += 2) {
             Object key = entries[i];
             if (key == null) {
                 continue;
             }
-            Object entry = LongCell.unwrap(entries[i + 1]);
+            Object entry = longValues != null ? (Object) longValues[i >> 1] : entries[i + 1];
             if (state.cleanupPolicy() != null) {
                 entry = Expiry.withoutExpired(state.type(), state.cleanupPolicy(), entry, frozenAt);
                 if (entry == null) {

@@ -113,23 +113,15 @@ public final class KeyedValueMap<K, V> {
      * one array copy, no per-entry work. The values are shared, not copied.
      */
     public Frozen<K, V> freeze() {
-        return new Frozen<>(Arrays.copyOf(entries, entries.length), size);
+        return new Frozen<>(Arrays.copyOf(entries, entries.length), size, null);
     }
 
     /**
      * What {@link #freeze()} returns: by slot, the key at {@code 2 * slot} (null for an empty
-     * slot) and the value at {@code 2 * slot + 1}.
+     * slot) and the value at {@code 2 * slot + 1}; or, where the table's values are mutable cells
+     * of a primitive, {@code longValues[slot]} holds the value as it was frozen (else null).
      */
-    public record Frozen<K, V>(Object[] entries, int size) {
-        @SuppressWarnings("unchecked")
-        public void forEach(BiConsumer<K, V> action) {
-            for (int i = 0; i < entries.length; i += 2) {
-                if (entries[i] != null) {
-                    action.accept((K) entries[i], (V) entries[i + 1]);
-                }
-            }
-        }
-    }
+    public record Frozen<K, V>(Object[] entries, int size, long[] longValues) {}
 
     /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
     public int capacity() {

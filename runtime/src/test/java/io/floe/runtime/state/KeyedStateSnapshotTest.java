@@ -153,9 +153,9 @@ class KeyedStateSnapshotTest {
         ValueState<Long> count = backend.getOrCreateState(count());
         KeyedStateSnapshot first = backend.snapshot();
         backend.setCurrentKey("key-3");
-        count.update(count.value() + 10); // shared with the snapshot: replaced, not changed
+        count.update(count.value() + 10); // while the snapshot is written
         byte[] firstBytes = write(first);
-        count.update(count.value() + 10); // released: changed in place
+        count.update(count.value() + 10); // after it
         backend.setCurrentKey("key-4");
         count.update(count.value() + 1);
         byte[] secondBytes = write(backend.snapshot());
