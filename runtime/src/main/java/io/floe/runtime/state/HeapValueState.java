@@ -5,25 +5,26 @@ import io.floe.api.state.ValueStateDescriptor;
 
 /**
  * {@link ValueState} on the heap: the entry is the value, or a {@link TtlValue} holding it; for a
- * {@code Long} state without time-to-live, a {@link LongCell}.
+ * {@code Long}, {@code Integer} or {@code Double} state without time-to-live, a {@link LongCell}.
  */
 final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueState<V> {
     private final V defaultValue;
-    private final boolean longCells;
+    /** Null unless the values live in {@link LongCell}s. */
+    private final LongCell.Type cells;
 
     @SuppressWarnings("deprecation")
     HeapValueState(HeapKeyedStateBackend<K> backend, ValueStateDescriptor<V> descriptor, TtlPolicy ttl) {
         super(backend, descriptor, ttl);
         this.defaultValue = descriptor.getDefaultValue();
-        this.longCells = ttl == null && descriptor.getTypeClass() == Long.class;
+        this.cells = ttl == null ? LongCell.Type.of(descriptor.getTypeClass()) : null;
     }
 
     @Override
     void adopt(KeyedValueMap<K, Object> restored) {
-        if (longCells) {
+        if (cells != null) {
             for (int slot = 0; slot < restored.capacity(); slot++) {
                 if (restored.isOccupied(slot)) {
-                    restored.setValueAt(slot, new LongCell((Long) restored.valueAt(slot)));
+                    restored.setValueAt(slot, new LongCell(cells.toBits(restored.valueAt(slot))));
                 }
             }
         }
@@ -37,7 +38,7 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
     @Override
     KeyedValueMap.Frozen<K, Object> freeze() {
         KeyedValueMap.Frozen<K, Object> frozen = super.freeze();
-        if (!longCells) {
+        if (cells == null) {
             return frozen;
         }
         Object[] entries = frozen.entries();
@@ -45,18 +46,24 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
         for (int slot = 0; slot < values.length; slot++) {
             Object cell = entries[2 * slot + 1];
             if (cell != null) {
-                values[slot] = ((LongCell) cell).value;
+                values[slot] = ((LongCell) cell).bits;
             }
         }
-        return new KeyedValueMap.Frozen<>(entries, frozen.size(), values);
+        return new KeyedValueMap.Frozen<>(entries, frozen.size(), values, cells::fromBits);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public V value() {
-        if (longCells) {
+        if (cells != null) {
             Object cell = storedWithoutTtl();
-            return cell == null ? defaultValue : (V) (Long) ((LongCell) cell).value;
+            if (cell == null) {
+                return defaultValue;
+            }
+            long bits = ((LongCell) cell).bits;
+            // Long first and without the switch: W4's counters run through here, and value() must stay small
+            // enough to inline, so that the box it returns is never allocated
+            return cells == LongCell.Type.LONG ? (V) (Long) bits : (V) cells.fromBits(bits);
         }
         // a private copy while a snapshot shares the value: the caller may change what it gets in place
         if (ttl == null) { // the common case, kept short: W2 and W3 run through here per record
@@ -72,12 +79,13 @@ final class HeapValueState<K, V> extends AbstractHeapState<K> implements ValueSt
 
     @Override
     public void update(V value) {
-        if (longCells && value != null) {
+        if (cells != null && value != null) {
             Object cell = storedWithoutTtl();
+            long bits = cells == LongCell.Type.LONG ? (Long) value : cells.toBits(value);
             if (cell != null) {
-                ((LongCell) cell).value = (Long) value; // a snapshot took the values out at its freeze
+                ((LongCell) cell).bits = bits; // a snapshot took the values out at its freeze
             } else {
-                storeWithoutTtl(new LongCell((Long) value));
+                storeWithoutTtl(new LongCell(bits));
             }
         } else if (ttl == null && value != null) {
             storeWithoutTtl(value);

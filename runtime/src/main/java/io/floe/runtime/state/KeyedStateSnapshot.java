@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The keyed state of one subtask, frozen at one moment by {@link HeapKeyedStateBackend#snapshot}
@@ -111,13 +112,14 @@ public final class KeyedStateSnapshot {
     private void writeState(int stateIndex, FrozenState state, GroupChunks chunks) throws IOException {
         Object[] entries = state.entries().entries();
         long[] longValues = state.entries().longValues();
+        LongFunction<Object> boxer = state.entries().boxer();
         chunks.startState(stateIndex);
         for (int i = 0; i < entries.length; i += 2) {
             Object key = entries[i];
             if (key == null) {
                 continue;
             }
-            Object entry = longValues != null ? (Object) longValues[i >> 1] : entries[i + 1];
+            Object entry = longValues != null ? boxer.apply(longValues[i >> 1]) : entries[i + 1];
             if (state.cleanupPolicy() != null) {
                 entry = Expiry.withoutExpired(state.type(), state.cleanupPolicy(), entry, frozenAt);
                 if (entry == null) {

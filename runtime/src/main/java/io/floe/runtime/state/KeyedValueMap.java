@@ -3,6 +3,7 @@ package io.floe.runtime.state;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 /**
  * The value of each key of a keyed operator on the heap: an open-addressing hash table, probed
@@ -113,15 +114,16 @@ public final class KeyedValueMap<K, V> {
      * one array copy, no per-entry work. The values are shared, not copied.
      */
     public Frozen<K, V> freeze() {
-        return new Frozen<>(Arrays.copyOf(entries, entries.length), size, null);
+        return new Frozen<>(Arrays.copyOf(entries, entries.length), size, null, null);
     }
 
     /**
      * What {@link #freeze()} returns: by slot, the key at {@code 2 * slot} (null for an empty
      * slot) and the value at {@code 2 * slot + 1}; or, where the table's values are mutable cells
-     * of a primitive, {@code longValues[slot]} holds the value as it was frozen (else null).
+     * of a primitive, {@code longValues[slot]} holds the value as it was frozen, and
+     * {@code boxer} turns it into the value (else both are null).
      */
-    public record Frozen<K, V>(Object[] entries, int size, long[] longValues) {}
+    public record Frozen<K, V>(Object[] entries, int size, long[] longValues, LongFunction<Object> boxer) {}
 
     /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
     public int capacity() {

@@ -1,17 +1,53 @@
 package io.floe.runtime.state;
 
 /**
- * The entry of a {@code ValueState<Long>} without time-to-live: the count lives in a primitive
- * field, so an update writes a {@code long} into an object that is already in the table instead
- * of storing a new {@code Long} into it. Storing a young object into the long-lived table costs a
- * G1 write barrier and card refinement per update; with a million counters that was a third of
- * the CPU of W4. A snapshot copies the values out of the cells when it freezes the table
- * ({@link HeapValueState#freeze}), so cells change in place even while one is written.
+ * The entry of a {@code ValueState<Long>}, {@code <Integer>} or {@code <Double>} without
+ * time-to-live: the value lives in a primitive field, so an update writes a {@code long} into an
+ * object that is already in the table instead of storing a new boxed value into it. Storing a
+ * young object into the long-lived table costs a G1 write barrier and card refinement per
+ * update; with a million counters that was a third of the CPU of W4. A snapshot copies the
+ * values out of the cells when it freezes the table ({@link HeapValueState#freeze}), so cells
+ * change in place even while one is written.
  */
 final class LongCell {
-    long value;
+    long bits;
 
-    LongCell(long value) {
-        this.value = value;
+    LongCell(long bits) {
+        this.bits = bits;
+    }
+
+    /** The boxed types kept in cells, and how their values map to the cell's {@code long}. */
+    enum Type {
+        LONG,
+        INTEGER,
+        DOUBLE;
+
+        /** The cell type of a state's value class, or null when its values stay objects. */
+        static Type of(Class<?> valueClass) {
+            if (valueClass == Long.class || valueClass == long.class) {
+                return LONG;
+            } else if (valueClass == Integer.class || valueClass == int.class) {
+                return INTEGER;
+            } else if (valueClass == Double.class || valueClass == double.class) {
+                return DOUBLE;
+            }
+            return null;
+        }
+
+        long toBits(Object value) {
+            return switch (this) {
+                case LONG -> (Long) value;
+                case INTEGER -> (Integer) value;
+                case DOUBLE -> Double.doubleToRawLongBits((Double) value);
+            };
+        }
+
+        Object fromBits(long bits) {
+            return switch (this) {
+                case LONG -> (Long) bits;
+                case INTEGER -> (Integer) (int) bits;
+                case DOUBLE -> (Double) Double.longBitsToDouble(bits);
+            };
+        }
     }
 }

@@ -174,6 +174,34 @@ class KeyedStateSnapshotTest {
         assertEquals(24L, restoredCount.value(), "a restored count goes on counting");
     }
 
+    @Test
+    void integerAndDoubleValuesChangedWhileASnapshotIsWrittenRestoreAsFrozen() throws Exception {
+        HeapKeyedStateBackend<String> backend = backend(1, 0);
+        ValueState<Integer> small = backend.getOrCreateState(new ValueStateDescriptor<>("small", Integer.class));
+        ValueState<Double> ratio = backend.getOrCreateState(new ValueStateDescriptor<>("ratio", Double.class));
+        backend.setCurrentKey("k");
+        small.update(-7);
+        ratio.update(0.25);
+        KeyedStateSnapshot snapshot = backend.snapshot();
+        small.update(small.value() * 2);
+        ratio.update(ratio.value() * 2);
+        byte[] bytes = write(snapshot);
+        assertEquals(-14, small.value());
+        assertEquals(0.5, ratio.value());
+
+        HeapKeyedStateBackend<String> restored = backend(1, 0);
+        restored.restore(new ByteArrayInputStream(bytes));
+        restored.setCurrentKey("k");
+        assertEquals(
+                -7,
+                restored.getOrCreateState(new ValueStateDescriptor<>("small", Integer.class))
+                        .value());
+        assertEquals(
+                0.25,
+                restored.getOrCreateState(new ValueStateDescriptor<>("ratio", Double.class))
+                        .value());
+    }
+
     private long restoredCount(byte[] snapshot, String key) throws IOException {
         HeapKeyedStateBackend<String> restored = backend(1, 0);
         restored.restore(new ByteArrayInputStream(snapshot));
