@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+    private static final Duration FINAL_RETRY_DELAY = Duration.ofMillis(50);
+    private static final int FINAL_RETRIES = 20;
     private static final int HISTORY_SIZE = 10;
 
     /**
@@ -90,6 +92,10 @@ public final class CheckpointCoordinator {
     private final Set<ExecutionAttemptId> inputEnded = new HashSet<>();
     /** {@link #nextCheckpointId} when the last subtask's input ended. */
     private long nextIdWhenInputLastEnded = -1;
+    /** The checkpoint triggered because the inputs ended (see {@link #taskReachedEndOfInput}); -1 if none. */
+    private long finalCheckpointId = -1;
+    /** Final checkpoints declined in a row because a task had just finished; tried again up to a limit. */
+    private int finalRetries;
 
     private long lastCompletionMillis = Long.MIN_VALUE / 2;
     private int consecutiveFailures;
@@ -238,6 +244,7 @@ public final class CheckpointCoordinator {
         if (periodicTrigger != null) {
             periodicTrigger.cancel();
         }
+        finalCheckpointId = nextCheckpointId;
         schedulePeriodic(Duration.ZERO);
     }
 
@@ -504,6 +511,7 @@ public final class CheckpointCoordinator {
         CompletedCheckpoint done =
                 new CompletedCheckpoint(metadata, checkpoint.directory, now - checkpoint.triggerTimestamp);
         numberOfCompleted++;
+        finalRetries = 0;
         remember(stats(checkpoint, "COMPLETED", null, done.durationMillis()));
         if (!checkpoint.savepoint) {
             lastCompletionMillis = now;
@@ -562,6 +570,12 @@ public final class CheckpointCoordinator {
             tasks.failJob(new CheckpointException("Exceeded checkpoint tolerable failure threshold. The latest"
                     + " checkpoint failed due to " + reason + " (execution.checkpointing.tolerable-failed-checkpoints: "
                     + settings.tolerableFailures() + ")"));
+        } else if (!countsAsFailure && checkpoint.checkpointId == finalCheckpointId && finalRetries < FINAL_RETRIES) {
+            // a task it went to had just finished, and the JobMaster did not know yet: once it does, the tasks
+            // that task fed are the ones to trigger; try again shortly instead of an interval later
+            finalRetries++;
+            nextIdWhenInputLastEnded = nextCheckpointId;
+            timer.schedule(this::triggerFinalCheckpointIfAllInputEnded, FINAL_RETRY_DELAY);
         } else {
             triggerFinalCheckpointIfAllInputEnded();
         }

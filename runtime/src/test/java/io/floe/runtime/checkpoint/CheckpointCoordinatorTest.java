@@ -221,6 +221,24 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void aFinalCheckpointDeclinedByATaskThatJustFinishedIsTriedAgainShortly() {
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
+        coordinator.startCheckpointScheduler();
+        for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
+            coordinator.taskReachedEndOfInput(task.attempt());
+        }
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size());
+        coordinator.decline(tasks.running.get(0).attempt(), 1, "the task is not running on TaskManager x", false);
+        timer.advance(clock, Duration.ofMillis(100));
+        assertEquals(
+                List.of("trigger 2 at source#0", "trigger 2 at source#1"),
+                tasks.triggered.subList(2, 4),
+                "tried again well before the next interval");
+        assertEquals(List.of(), tasks.failures);
+    }
+
+    @Test
     void aFinalCheckpointWaitsForThePendingOneWhenOnlyOneMayRun() {
         CheckpointCoordinator coordinator = coordinator();
         coordinator.startCheckpointScheduler();
