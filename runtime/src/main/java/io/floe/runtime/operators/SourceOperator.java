@@ -1,5 +1,6 @@
 package io.floe.runtime.operators;
 
+import io.floe.api.OutputTag;
 import java.io.Serializable;
 
 /**
@@ -25,12 +26,15 @@ public abstract class SourceOperator<OUT> implements Serializable {
     }
 
     private transient volatile boolean checkpointRequested;
+    /** Set, still under the lock, when emitting threw: the read position may lag what was emitted. */
+    private transient volatile boolean failed;
+
     private transient CheckpointHook checkpointHook;
     private transient Object checkpointLock;
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
-        this.output = output;
+        this.output = new FailureMarkingOutput(output);
         this.running = true;
         this.checkpointLock = new Object();
     }
@@ -56,6 +60,16 @@ public abstract class SourceOperator<OUT> implements Serializable {
 
     public final void setCheckpointHook(CheckpointHook hook) {
         this.checkpointHook = hook;
+    }
+
+    /**
+     * Whether emitting a record threw (a chained operator or the network failed). The exception
+     * leaves the source's lock before the task sees it, and the source may not have moved its read
+     * position past the records of the batch it emitted so far: a checkpoint taken now would restore
+     * to before records its barrier follows, so none may be taken (read under the lock).
+     */
+    public final boolean hasFailed() {
+        return failed;
     }
 
     /** Any thread: asks the source to take a checkpoint at its next record boundary. */
@@ -92,6 +106,35 @@ public abstract class SourceOperator<OUT> implements Serializable {
     }
 
     public void close() throws Exception {}
+
+    /** Passes records on; marks the source failed before an exception leaves the lock it emits under. */
+    private final class FailureMarkingOutput implements Output<OUT> {
+        private final Output<OUT> target;
+
+        FailureMarkingOutput(Output<OUT> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void collect(OUT record) {
+            try {
+                target.collect(record);
+            } catch (Throwable t) {
+                failed = true;
+                throw t;
+            }
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> tag, X record) {
+            try {
+                target.collect(tag, record);
+            } catch (Throwable t) {
+                failed = true;
+                throw t;
+            }
+        }
+    }
 
     /** Whether the source ends by itself; BATCH mode needs every source bounded. */
     public abstract boolean isBounded();

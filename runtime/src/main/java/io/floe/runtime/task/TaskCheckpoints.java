@@ -57,6 +57,10 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
     /** Snapshots the chain, forwards {@code barrier} downstream and writes the snapshot asynchronously. */
     void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
         long id = barrier.checkpointId();
+        if (chain.isSource() && chain.source().hasFailed()) {
+            responder.decline(task, id, task.getDescriptor().displayName() + " failed", false);
+            return;
+        }
         List<ChainedOperatorState.Frozen> frozen;
         try {
             frozen = chain.snapshotState(id, barrier.timestamp());

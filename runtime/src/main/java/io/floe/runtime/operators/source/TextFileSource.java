@@ -122,17 +122,18 @@ public final class TextFileSource extends SourceOperator<String> {
         return splits;
     }
 
-    /** Reads the split from {@code entry}'s position on, moving it with every batch; drops it when done. */
+    /** Reads the split from {@code entry}'s position on, moving it with every line; drops it when done. */
     private void readSplit(FileSplit split, long[] entry) throws Exception {
         try (FSDataInputStream in = fs.open(split.path(), 1 << 16)) {
             LineReader reader = new LineReader(in, entry[1], split.start() + split.length());
             String line = "";
             while (running && line != null) {
                 synchronized (checkpointLock()) {
+                    // the position moves with every line, so it matches what was emitted even if a read fails
                     for (int i = 0; i < BATCH && (line = reader.nextLine()) != null; i++) {
                         output.collect(line);
+                        entry[1] = reader.position();
                     }
-                    entry[1] = reader.position();
                     if (line == null) {
                         remaining.pollFirst();
                     }
