@@ -2,6 +2,7 @@ package io.floe.runtime.state;
 
 import io.floe.api.state.State;
 import io.floe.api.state.StateDescriptor;
+import java.util.function.Consumer;
 
 /**
  * The part every heap state shares: its table (one entry per key), the slot of the current key,
@@ -73,6 +74,11 @@ abstract class AbstractHeapState<K> implements State {
     /** The entries as they are now, for a snapshot written while the state changes. */
     KeyedValueMap.Frozen<K, Object> freeze() {
         return table.freeze();
+    }
+
+    /** Calls {@code action} with every key that has a value; the action must not change the state. */
+    void forEachKey(Consumer<K> action) {
+        table.forEach((key, entry) -> action.accept(key));
     }
 
     /** How many keys have a value; expired values not cleaned up yet count. */

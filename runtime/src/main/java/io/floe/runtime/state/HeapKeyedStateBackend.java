@@ -252,7 +252,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         // the keys first: the action may change the table while we go through it
         List<K> keys = new ArrayList<>(state.numberOfKeys());
-        state.table.forEach((key, entry) -> keys.add(key));
+        state.forEachKey(keys::add);
         for (K key : keys) {
             setCurrentKey(key);
             action.apply(key);

@@ -114,6 +114,11 @@ public final class KeyedStateSnapshot {
         long[] longValues = state.entries().longValues();
         LongFunction<Object> boxer = state.entries().boxer();
         chunks.startState(stateIndex);
+        LongLongTable.Frozen longs = state.entries().longs();
+        if (longs != null) {
+            writeLongs(longs, chunks);
+            return;
+        }
         for (int i = 0; i < entries.length; i += 2) {
             Object key = entries[i];
             if (key == null) {
@@ -126,12 +131,42 @@ public final class KeyedStateSnapshot {
                     continue;
                 }
             }
-            ByteBuf chunk = chunks.chunkFor(keyGroupOf(key));
-            int before = chunk.writerIndex();
-            serializer.serialize(key, chunk);
-            StateEntryCodec.write(state.type(), state.timed(), entry, serializer, chunk);
-            chunks.entryWritten(chunk.writerIndex() - before);
+            writeEntry(state, key, entry, chunks);
         }
+    }
+
+    /**
+     * The entries of a table of primitive keys and values (no time-to-live), in slot order,
+     * written as the serializer writes their boxes, without making them.
+     */
+    private void writeLongs(LongLongTable.Frozen longs, GroupChunks chunks) throws IOException {
+        for (int slot = 0; slot < longs.capacity(); slot++) {
+            if (longs.isTaken(slot)) {
+                long key = longs.keyAt(slot);
+                ByteBuf chunk = chunks.chunkFor(keyGroupOf(key));
+                int before = chunk.writerIndex();
+                TaggedRecordSerializer.serializeLong(key, chunk);
+                longs.type().write(longs.valueAt(slot), chunk);
+                chunks.entryWritten(chunk.writerIndex() - before);
+            }
+        }
+    }
+
+    /** {@link #keyGroupOf(Object)} of a {@code Long} key, without its box. */
+    private int keyGroupOf(long key) {
+        int group = KeyGroupRangeAssignment.murmurHash(Long.hashCode(key)) % maxParallelism;
+        if (!keyGroupRange.contains(group)) {
+            return keyGroupOf((Object) key); // reports it
+        }
+        return group;
+    }
+
+    private void writeEntry(FrozenState state, Object key, Object entry, GroupChunks chunks) throws IOException {
+        ByteBuf chunk = chunks.chunkFor(keyGroupOf(key));
+        int before = chunk.writerIndex();
+        serializer.serialize(key, chunk);
+        StateEntryCodec.write(state.type(), state.timed(), entry, serializer, chunk);
+        chunks.entryWritten(chunk.writerIndex() - before);
     }
 
     private int keyGroupOf(Object key) {

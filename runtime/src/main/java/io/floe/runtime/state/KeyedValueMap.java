@@ -114,16 +114,22 @@ public final class KeyedValueMap<K, V> {
      * one array copy, no per-entry work. The values are shared, not copied.
      */
     public Frozen<K, V> freeze() {
-        return new Frozen<>(Arrays.copyOf(entries, entries.length), size, null, null);
+        return new Frozen<>(Arrays.copyOf(entries, entries.length), size, null, null, null);
     }
 
     /**
      * What {@link #freeze()} returns: by slot, the key at {@code 2 * slot} (null for an empty
      * slot) and the value at {@code 2 * slot + 1}; or, where the table's values are mutable cells
      * of a primitive, {@code longValues[slot]} holds the value as it was frozen, and
-     * {@code boxer} turns it into the value (else both are null).
+     * {@code boxer} turns it into the value (else both are null). A state whose keys and values
+     * are primitive has {@code longs} instead (the other components are then null).
      */
-    public record Frozen<K, V>(Object[] entries, int size, long[] longValues, LongFunction<Object> boxer) {}
+    public record Frozen<K, V>(
+            Object[] entries, int size, long[] longValues, LongFunction<Object> boxer, LongLongTable.Frozen longs) {
+        static <K, V> Frozen<K, V> ofLongs(LongLongTable.Frozen longs) {
+            return new Frozen<>(null, longs.size(), null, null, longs);
+        }
+    }
 
     /** The number of slots; with {@link #isOccupied} for scans that resume where they stopped. */
     public int capacity() {

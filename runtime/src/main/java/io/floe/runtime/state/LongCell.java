@@ -1,5 +1,8 @@
 package io.floe.runtime.state;
 
+import io.floe.runtime.network.serialization.TaggedRecordSerializer;
+import io.netty.buffer.ByteBuf;
+
 /**
  * The entry of a {@code ValueState<Long>}, {@code <Integer>} or {@code <Double>} without
  * time-to-live: the value lives in a primitive field, so an update writes a {@code long} into an
@@ -40,6 +43,15 @@ final class LongCell {
                 case INTEGER -> (Integer) value;
                 case DOUBLE -> Double.doubleToRawLongBits((Double) value);
             };
+        }
+
+        /** Writes the value as the record serializer writes its box, without making the box. */
+        void write(long bits, ByteBuf out) {
+            switch (this) {
+                case LONG -> TaggedRecordSerializer.serializeLong(bits, out);
+                case INTEGER -> TaggedRecordSerializer.serializeInt((int) bits, out);
+                case DOUBLE -> TaggedRecordSerializer.serializeDouble(Double.longBitsToDouble(bits), out);
+            }
         }
 
         Object fromBits(long bits) {

@@ -22,6 +22,7 @@ import io.floe.api.state.ValueStateDescriptor;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -234,6 +235,34 @@ class HeapKeyedStateBackendTest {
         Map<String, Integer> seen = new TreeMap<>();
         backend.forEachKey("len", key -> seen.put(key, length.value()));
         assertEquals(Map.of("one", 3, "three", 5, "eleven", 6), seen);
+    }
+
+    /** Long keys keep their counts in the primitive table; the first key of another type moves them all to cells. */
+    @Test
+    void countsOfLongKeysSurviveTheFirstKeyOfAnotherType() throws Exception {
+        HeapKeyedStateBackend<Object> mixed =
+                new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, clock::get, serializer());
+        ValueState<Long> count = mixed.getOrCreateState(new ValueStateDescriptor<>("count", Long.class));
+        for (long key = 0; key < 100; key++) {
+            mixed.setCurrentKey(key);
+            count.update(key + 1000);
+        }
+        mixed.setCurrentKey(5L);
+        count.clear();
+        mixed.setCurrentKey("text");
+        assertNull(count.value());
+        count.update(1L);
+        mixed.setCurrentKey(7L);
+        count.update(count.value() + 1);
+
+        Map<Object, Long> all = new HashMap<>();
+        mixed.forEachKey("count", key -> all.put(key, count.value()));
+        assertEquals(100, all.size(), "99 numbers and the text");
+        assertEquals(1L, all.get("text"));
+        assertEquals(1008L, all.get(7L));
+        assertEquals(1099L, all.get(99L));
+        assertNull(all.get(5L));
+        assertEquals(100, mixed.numberOfKeys("count"));
     }
 
     private Map<String, Long> values(ValueState<Long> state, String name) throws Exception {

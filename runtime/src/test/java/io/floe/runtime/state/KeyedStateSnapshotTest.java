@@ -174,6 +174,55 @@ class KeyedStateSnapshotTest {
         assertEquals(24L, restoredCount.value(), "a restored count goes on counting");
     }
 
+    /**
+     * Long keys with a Long count live in the primitive table: a snapshot taken while counts and
+     * keys change holds the frozen values, restores at another parallelism into the subtask of
+     * each key's group, and the restored counts go on counting.
+     */
+    @Test
+    void longKeyedCountsSnapshotWhileTheyChangeAndRestoreAtAnotherParallelism() throws Exception {
+        HeapKeyedStateBackend<Long> backend = new HeapKeyedStateBackend<>(
+                new KeyGroupRange(0, MAX_PARALLELISM - 1),
+                MAX_PARALLELISM,
+                clock::get,
+                HeapKeyedStateBackendTest.serializer());
+        ValueState<Long> count = backend.getOrCreateState(count());
+        for (long key = -KEYS; key < KEYS; key++) {
+            backend.setCurrentKey(key);
+            count.update(key * 3);
+        }
+        KeyedStateSnapshot snapshot = backend.snapshot();
+        for (long key = -KEYS; key < KEYS; key += 2) { // while it is written: changes, removals, new keys
+            backend.setCurrentKey(key);
+            count.update(-1L);
+            backend.setCurrentKey(key + 1);
+            count.clear();
+            backend.setCurrentKey(key + 10 * KEYS);
+            count.update(7L);
+        }
+        byte[] bytes = write(snapshot);
+
+        Map<Long, Long> restored = new HashMap<>();
+        for (int index = 0; index < 2; index++) {
+            KeyGroupRange range =
+                    KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 2, index);
+            HeapKeyedStateBackend<Long> subtask = new HeapKeyedStateBackend<>(
+                    range, MAX_PARALLELISM, clock::get, HeapKeyedStateBackendTest.serializer());
+            subtask.restore(new ByteArrayInputStream(bytes));
+            ValueState<Long> restoredCount = subtask.getOrCreateState(count());
+            subtask.forEachKey("count", key -> {
+                assertTrue(range.contains(KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM)));
+                restored.put(key, restoredCount.value());
+                restoredCount.update(restoredCount.value() + 1);
+                assertEquals(key * 3 + 1, restoredCount.value(), "a restored count goes on counting");
+            });
+        }
+        assertEquals(2 * KEYS, restored.size());
+        for (long key = -KEYS; key < KEYS; key++) {
+            assertEquals(key * 3, restored.get(key), "key " + key);
+        }
+    }
+
     @Test
     void integerAndDoubleValuesChangedWhileASnapshotIsWrittenRestoreAsFrozen() throws Exception {
         HeapKeyedStateBackend<String> backend = backend(1, 0);

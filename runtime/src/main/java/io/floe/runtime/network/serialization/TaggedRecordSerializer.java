@@ -91,6 +91,24 @@ public final class TaggedRecordSerializer implements RecordSerializer {
         this.kryoPool = new KryoPool(userClassLoader);
     }
 
+    /** What {@link #serialize} writes for a {@code Long}, without the box (primitive state tables). */
+    public static void serializeLong(long value, ByteBuf target) {
+        target.writeByte(LONG);
+        target.writeLong(value);
+    }
+
+    /** What {@link #serialize} writes for an {@code Integer}. */
+    public static void serializeInt(int value, ByteBuf target) {
+        target.writeByte(INTEGER);
+        target.writeInt(value);
+    }
+
+    /** What {@link #serialize} writes for a {@code Double}. */
+    public static void serializeDouble(double value, ByteBuf target) {
+        target.writeByte(DOUBLE);
+        target.writeDouble(value);
+    }
+
     @Override
     public void serialize(Object record, ByteBuf target) {
         if (record == null) {
@@ -100,8 +118,7 @@ public final class TaggedRecordSerializer implements RecordSerializer {
         // exact class checks: cheapest dispatch, and all of these classes are final
         Class<?> type = record.getClass();
         if (type == Long.class) {
-            target.writeByte(LONG);
-            target.writeLong((Long) record);
+            serializeLong((Long) record, target);
         } else if (type == String.class) {
             writeString((String) record, target);
         } else if (type == Tuple2.class) {
@@ -110,11 +127,9 @@ public final class TaggedRecordSerializer implements RecordSerializer {
             serialize(tuple.f0, target);
             serialize(tuple.f1, target);
         } else if (type == Integer.class) {
-            target.writeByte(INTEGER);
-            target.writeInt((Integer) record);
+            serializeInt((Integer) record, target);
         } else if (type == Double.class) {
-            target.writeByte(DOUBLE);
-            target.writeDouble((Double) record);
+            serializeDouble((Double) record, target);
         } else if (type == Float.class) {
             target.writeByte(FLOAT);
             target.writeFloat((Float) record);
