@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -88,8 +88,15 @@ public final class CheckpointCoordinator {
     private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
     private final Deque<CheckpointStats> history = new ArrayDeque<>();
     private long nextCheckpointId = 1;
-    /** Subtasks of the current run whose input ended; they wait for a checkpoint to finish with. */
-    private final Set<ExecutionAttemptId> inputEnded = new HashSet<>();
+    /**
+     * Subtasks of the current run whose input ended, with {@link #nextCheckpointId} then: they
+     * wait for a checkpoint to finish with, and finish once one triggered from then on completed.
+     */
+    private final Map<ExecutionAttemptId, Long> inputEnded = new HashMap<>();
+    /** The newest completed checkpoint that tasks were told of (not a savepoint); -1 before. */
+    private long lastNotifiedCheckpointId = -1;
+    /** A final checkpoint waits until the subtasks about to finish did: sent to them it would be declined. */
+    private boolean triggerWhenFinished;
     /** {@link #nextCheckpointId} when the last subtask's input ended. */
     private long nextIdWhenInputLastEnded = -1;
     /** The checkpoint triggered because the inputs ended (see {@link #taskReachedEndOfInput}); -1 if none. */
@@ -138,6 +145,7 @@ public final class CheckpointCoordinator {
     /** Stops periodic checkpoints; pending ones go on. */
     public void stopCheckpointScheduler() {
         running = false;
+        triggerWhenFinished = false;
         if (periodicTrigger != null) {
             periodicTrigger.cancel();
             periodicTrigger = null;
@@ -212,6 +220,25 @@ public final class CheckpointCoordinator {
                 finalizeCheckpoint(checkpoint);
             }
         }
+        inputEnded.remove(attempt);
+        if (triggerWhenFinished && !anyTaskFinishing()) {
+            triggerWhenFinished = false;
+            triggerFinalCheckpointIfAllInputEnded();
+        }
+    }
+
+    /**
+     * Whether a subtask has taken its final checkpoint (one triggered after its input ended has
+     * completed) and is about to finish: the JobMaster still counts it as running, but it takes
+     * no more checkpoints, and the subtasks it fed are only triggered once it has finished.
+     */
+    private boolean anyTaskFinishing() {
+        for (long endedAt : inputEnded.values()) {
+            if (endedAt <= lastNotifiedCheckpointId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -221,7 +248,7 @@ public final class CheckpointCoordinator {
      * end of input. So a bounded job does not wait up to an interval per stage to end.
      */
     public void taskReachedEndOfInput(ExecutionAttemptId attempt) {
-        inputEnded.add(attempt);
+        inputEnded.putIfAbsent(attempt, nextCheckpointId);
         nextIdWhenInputLastEnded = nextCheckpointId;
         triggerFinalCheckpointIfAllInputEnded();
     }
@@ -238,7 +265,11 @@ public final class CheckpointCoordinator {
                 || current.isEmpty()
                 || !current.stream()
                         .filter(TaskInCheckpoint::triggered)
-                        .allMatch(t -> inputEnded.contains(t.attempt()))) {
+                        .allMatch(t -> inputEnded.containsKey(t.attempt()))) {
+            return;
+        }
+        if (anyTaskFinishing()) {
+            triggerWhenFinished = true; // taskFinished comes back here; the periodic trigger stays as a fallback
             return;
         }
         if (periodicTrigger != null) {
@@ -538,6 +569,7 @@ public final class CheckpointCoordinator {
         // checkpoint, which may be older, and sinks would otherwise write again what they committed. Their
         // files wait for the next checkpoint. A stop-with-savepoint commits: it is the job's last.
         if (checkpoint.type != CheckpointType.SAVEPOINT) {
+            lastNotifiedCheckpointId = Math.max(lastNotifiedCheckpointId, checkpoint.checkpointId);
             for (TaskInCheckpoint task : checkpoint.tasks()) {
                 tasks.notifyCheckpointComplete(task, checkpoint.checkpointId, checkpoint.triggerTimestamp);
             }

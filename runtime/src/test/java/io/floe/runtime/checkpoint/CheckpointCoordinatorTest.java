@@ -238,6 +238,40 @@ class CheckpointCoordinatorTest {
         assertEquals(List.of(), tasks.failures);
     }
 
+    /**
+     * The sources finish with their final checkpoint and then close their outputs: the sinks'
+     * end of input can reach the coordinator before the sources' FINISHED. Their final
+     * checkpoint then waits for the sources to finish and goes to the sinks, instead of going to
+     * the sources, being declined there and tried again later.
+     */
+    @Test
+    void theNextFinalCheckpointWaitsForTasksAboutToFinishInsteadOfTriggeringThem() {
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
+        coordinator.startCheckpointScheduler();
+        List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
+        coordinator.taskReachedEndOfInput(all.get(0).attempt());
+        coordinator.taskReachedEndOfInput(all.get(1).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        acknowledgeAll(coordinator, 1);
+        coordinator.taskReachedEndOfInput(all.get(2).attempt());
+        coordinator.taskReachedEndOfInput(all.get(3).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size(), "nothing went to the sources about to finish");
+
+        tasks.running = List.of(
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(2).attempt(), SINK, 0, true),
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(3).attempt(), SINK, 1, true));
+        coordinator.taskFinished(all.get(0).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size(), "one source is still about to finish");
+        coordinator.taskFinished(all.get(1).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of("trigger 2 at sink#0", "trigger 2 at sink#1"), tasks.triggered.subList(2, 4));
+        acknowledgeAll(coordinator, 2);
+        assertEquals(2, coordinator.numberOfCompletedCheckpoints());
+        assertEquals(List.of(), tasks.failures);
+    }
+
     @Test
     void aFinalCheckpointWaitsForThePendingOneWhenOnlyOneMayRun() {
         CheckpointCoordinator coordinator = coordinator();
@@ -322,7 +356,7 @@ class CheckpointCoordinatorTest {
 
     /** Two sources and two sinks; records what the coordinator asked of them. */
     private static final class FakeTasks implements CheckpointCoordinator.Tasks {
-        final List<CheckpointCoordinator.TaskInCheckpoint> running = List.of(
+        List<CheckpointCoordinator.TaskInCheckpoint> running = List.of(
                 new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SOURCE, 0, true),
                 new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SOURCE, 1, true),
                 new CheckpointCoordinator.TaskInCheckpoint(ExecutionAttemptId.generate(), SINK, 0, false),
@@ -363,7 +397,7 @@ class CheckpointCoordinatorTest {
         }
 
         private static String name(CheckpointCoordinator.TaskInCheckpoint task) {
-            return (task.triggered() ? "source#" : "sink#") + task.subtaskIndex();
+            return (task.vertex().equals(SOURCE) ? "source#" : "sink#") + task.subtaskIndex();
         }
     }
 
