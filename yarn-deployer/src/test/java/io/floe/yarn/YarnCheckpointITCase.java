@@ -126,8 +126,9 @@ class YarnCheckpointITCase {
      * both runs' output together holds every event once and every key's count unbroken.
      */
     @Test
-    @Timeout(400)
-    void aPerJobClusterRecoversAKilledTaskManagerStopsWithASavepointAndASecondResumesFromIt() throws Exception {
+    @Timeout(520)
+    void aPerJobClusterRecoversAKilledTaskManagerStopsWithASavepointThatAPerJobClusterAndAnApplicationResumeFrom()
+            throws Exception {
         String hdfs = cluster.fs.getUri().toString();
         long events = 6000;
         List<String> job = checkpointedCounts(events, hdfs + "/perjob/out");
@@ -167,7 +168,8 @@ class YarnCheckpointITCase {
                 cluster.awaitFinished(application).getFinalApplicationStatus(),
                 "a per-job cluster whose job stopped with a savepoint");
         cluster.assertNoStagingLeft(application);
-        long before = committedLines("/perjob/out").size();
+        List<String> beforeTheSavepoint = committedLines("/perjob/out");
+        long before = beforeTheSavepoint.size();
         assertTrue(before > 0 && before < events, "the first run stopped part-way: " + before + " events");
 
         List<String> second = new ArrayList<>(List.of(
@@ -191,8 +193,32 @@ class YarnCheckpointITCase {
                 "the per-job cluster resumed from the savepoint");
         cluster.assertNoStagingLeft(secondApplication);
 
-        assertExactlyOnce("/perjob/out", events); // over both runs
+        assertExactlyOnce(committedLines("/perjob/out"), events); // over both runs
         assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepoint, "_metadata")), "the savepoint stays");
+
+        // the same savepoint again, in application mode (main() runs in the ApplicationMaster), into another output
+        List<String> third = new ArrayList<>(List.of(
+                "run-application",
+                "-t",
+                "yarn-application",
+                "-p",
+                "2",
+                "-s",
+                savepoint,
+                "-Dstate.checkpoints.dir=" + hdfs + "/perjob/checkpoints"));
+        third.addAll(checkpointedCounts(events, hdfs + "/perjob/out-application"));
+        Result applicationRun = floe(third.toArray(String[]::new));
+        assertEquals(0, applicationRun.exitCode(), applicationRun.toString());
+        ApplicationId thirdApplication =
+                ApplicationId.fromString(firstMatch(APPLICATION_ID, applicationRun.out() + applicationRun.err()));
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(thirdApplication).getFinalApplicationStatus(),
+                "the application resumed from the savepoint");
+        cluster.assertNoStagingLeft(thirdApplication);
+        List<String> firstRunAndApplication = new ArrayList<>(beforeTheSavepoint);
+        firstRunAndApplication.addAll(committedLines("/perjob/out-application"));
+        assertExactlyOnce(firstRunAndApplication, events);
     }
 
     /**
@@ -268,9 +294,14 @@ class YarnCheckpointITCase {
      * holds every event 0..events-1 once and every key's counts 1..events/KEYS once.
      */
     private static void assertExactlyOnce(String directory, long events) throws Exception {
+        assertExactlyOnce(committedLines(directory), events);
+    }
+
+    /** {@link #assertExactlyOnce(String, long)} of lines gathered from several outputs. */
+    private static void assertExactlyOnce(List<String> lines, long events) {
         Map<Long, List<Long>> countsByKey = new TreeMap<>();
         List<Long> seen = new ArrayList<>();
-        for (String line : committedLines(directory)) {
+        for (String line : lines) {
             String[] parts = line.split(",");
             seen.add(Long.parseLong(parts[1]));
             countsByKey
