@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,6 +84,65 @@ class CheckpointRecoveryITCase {
         assertEquals(NUMBERS, distinct.size(), "every number at least once");
         assertEquals(1L, distinct.first());
         assertEquals(NUMBERS, distinct.last());
+    }
+
+    /** Checkpoints the tasks of {@link #aBoundedJobEndsWithOneFinalCheckpointThatEveryTaskTakes} were told of. */
+    private static final List<String> COMPLETED = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * With checkpoints far apart, a bounded job ends with its final checkpoint only: the sources
+     * send the end of their data downstream before it, so the keyed tasks have ended their input
+     * when its barrier reaches them, and this one checkpoint is the last of every task (before, a
+     * second one followed for the tasks downstream). Its sink commits everything.
+     */
+    @Test
+    void aBoundedJobEndsWithOneFinalCheckpointThatEveryTaskTakes() throws Exception {
+        COMPLETED.clear();
+        Path output = dir.resolve("out");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        env.enableCheckpointing(3_600_000);
+        env.getCheckpointConfig()
+                .setCheckpointStorage(dir.resolve("checkpoints").toUri().toString());
+        env.fromSequence(1, 1_000)
+                .map(new NotedCheckpoints<>("source"))
+                .keyBy(n -> n % KEYS)
+                .process(new CountPerKey())
+                .map(new NotedCheckpoints<>("keyed"))
+                .sinkTo(FileSink.forRowFormat(
+                                new io.floe.api.fs.Path(output.toUri().toString()), new SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                        .build());
+        env.execute("one final checkpoint");
+
+        assertEquals(
+                List.of("keyed 1", "keyed 1", "source 1", "source 1"),
+                COMPLETED.stream().sorted().toList(),
+                "every subtask was told of checkpoint 1, and of no other");
+        List<Long> numbers = committedLines(output).stream()
+                .map(line -> Long.parseLong(line.split(",")[1]))
+                .toList();
+        assertEquals("", exactlyOnceViolations(numbers, 1_000));
+    }
+
+    /** Passes records on and notes each completed checkpoint it is told of, as "name id". */
+    static final class NotedCheckpoints<T> extends RichMapFunction<T, T> implements CheckpointListener {
+        private final String name;
+
+        NotedCheckpoints(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public T map(T value) {
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            COMPLETED.add(name + " " + checkpointId);
+        }
     }
 
     /**

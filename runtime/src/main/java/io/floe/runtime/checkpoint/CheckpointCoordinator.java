@@ -140,6 +140,9 @@ public final class CheckpointCoordinator {
         }
         running = true;
         schedulePeriodic(settings.interval());
+        // a source may have ended while other tasks were still being deployed: its final checkpoint comes now,
+        // not an interval later
+        triggerFinalCheckpointIfAllInputEnded();
     }
 
     /** Stops periodic checkpoints; pending ones go on. */

@@ -13,6 +13,7 @@ import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.jobgraph.ChainedOperatorSpec;
 import io.floe.runtime.jobgraph.UserCodeSerializer;
 import io.floe.runtime.network.EndOfChannel;
+import io.floe.runtime.network.EndOfData;
 import io.floe.runtime.network.InputGate;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.RecordWriter;
@@ -87,6 +88,8 @@ public final class Task implements Runnable {
     private volatile TaskCheckpoints checkpoints;
     /** Source tasks: runs mail under the checkpoint lock while the source is idle. */
     private volatile ExecutorService mailThread;
+    /** Every input channel brought {@link EndOfData} and the operators' input was ended. Task thread. */
+    private boolean dataEnded;
     /** A mail that failed off the task's thread; fails the task once the source returns. */
     private volatile Throwable mailFailure;
 
@@ -185,8 +188,11 @@ public final class Task implements Runnable {
             } else {
                 boolean inputEnded = processInput(operators, input, serializer);
                 mailbox.runAll(); // a completion that came with the end of input: commit before the final flush
-                if (inputEnded) { // not after a stop-with-savepoint without --drain, as in Flink
+                if (inputEnded && !dataEnded) { // not after a stop-with-savepoint without --drain, as in Flink
                     operators.endInput();
+                    if (checkpointing()) {
+                        checkpoints.endOfData();
+                    }
                 }
                 awaitFinalCheckpoint(mailbox::runAll);
                 mailbox.close();
@@ -235,6 +241,9 @@ public final class Task implements Runnable {
         if (!checkpoints.finalCheckpointCompleted()) { // no end of input after a stop-with-savepoint
             synchronized (source.checkpointLock()) {
                 operators.endInput();
+                if (checkpointing()) {
+                    checkpoints.endOfData();
+                }
             }
         }
         awaitFinalCheckpoint(() -> {
@@ -257,7 +266,6 @@ public final class Task implements Runnable {
             return; // stopped with a savepoint already; without checkpoints only a stop makes the task wait
         }
         checkpoints.endOfInputReached();
-        LOG.info("{} reached the end of its input; finishing with the next checkpoint", descriptor.displayName());
         mailbox.runUntil(() -> checkpoints.finalCheckpointCompleted() || canceled || mailFailure != null, runner);
         rethrowMailFailure();
         if (canceled) {
@@ -275,10 +283,20 @@ public final class Task implements Runnable {
         StreamOperator<Object, Object> head = operators.head();
         boolean keyed = head.isKeyed();
         CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
+        int channelsWithEndOfData = 0;
         Object record;
         while ((record = input.next(serializer)) != null) {
             if (record instanceof RuntimeEvent event) {
-                onEvent(event, aligner, input);
+                if (event instanceof EndOfData) {
+                    if (++channelsWithEndOfData == input.getNumberOfChannels()) {
+                        endOfData(operators);
+                    }
+                } else {
+                    onEvent(event, aligner, input);
+                }
+                if (dataEnded && checkpoints.finalCheckpointCompleted()) {
+                    return true; // the final checkpoint's barrier came through the channels, which may stay open
+                }
                 if (checkpoints.stopPending() && stoppedWithSavepoint()) {
                     return false;
                 }
@@ -293,6 +311,18 @@ public final class Task implements Runnable {
             throw new TaskInterruptedException();
         }
         return true;
+    }
+
+    /**
+     * Every input channel brought {@link EndOfData}: the input has ended, though the channels stay
+     * open for the final checkpoint's barrier. Ends the operators' input, passes the end of data on
+     * and tells the JobMaster; the caller goes on reading until that checkpoint completed.
+     */
+    private void endOfData(OperatorChain operators) throws Exception {
+        operators.endInput();
+        checkpoints.endOfData();
+        dataEnded = true;
+        checkpoints.endOfInputReached();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.floe.runtime.checkpoint.CheckpointBarrier;
 import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.checkpoint.StateFiles;
 import io.floe.runtime.checkpoint.TaskStateSnapshot;
+import io.floe.runtime.network.EndOfData;
 import io.floe.runtime.network.RecordWriter;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -94,8 +95,25 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
      * a checkpoint taken from now on completed, so that sinks commit their last output with it.
      */
     void endOfInputReached() {
+        if (endOfInput) {
+            return;
+        }
         endOfInput = true;
+        LOG.info(
+                "{} reached the end of its input; finishing with the next checkpoint",
+                task.getDescriptor().displayName());
         responder.reachedEndOfInput(task);
+    }
+
+    /**
+     * The chain's input ended and it emits nothing more: tells the tasks downstream, so that they
+     * end their input too and the next checkpoint, whose barrier follows, is the final one of all.
+     * Where the operators run (a source's lock held).
+     */
+    void endOfData() throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.broadcastEvent(EndOfData.INSTANCE);
+        }
     }
 
     boolean finalCheckpointCompleted() {

@@ -272,6 +272,22 @@ class CheckpointCoordinatorTest {
         assertEquals(List.of(), tasks.failures);
     }
 
+    /** Sources that end while other tasks are still being deployed get their final checkpoint once all run. */
+    @Test
+    void inputsThatEndedBeforeEveryTaskRanAreCheckpointedOnceTheyAllRun() {
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofHours(1), Duration.ZERO));
+        tasks.allRunning = false;
+        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt());
+        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of(), tasks.triggered, "not every task runs yet");
+
+        tasks.allRunning = true;
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(List.of("trigger 1 at source#0", "trigger 1 at source#1"), tasks.triggered, "not an hour later");
+    }
+
     @Test
     void aFinalCheckpointWaitsForThePendingOneWhenOnlyOneMayRun() {
         CheckpointCoordinator coordinator = coordinator();
