@@ -89,8 +89,9 @@ public final class CheckpointCoordinator {
     private final Deque<CheckpointStats> history = new ArrayDeque<>();
     private long nextCheckpointId = 1;
     /**
-     * Subtasks of the current run whose input ended, with {@link #nextCheckpointId} then: they
-     * wait for a checkpoint to finish with, and finish once one triggered from then on completed.
+     * Subtasks of the current run whose input ended, with the number above the last checkpoint each
+     * had taken then: they wait for a checkpoint to finish with, and finish once one numbered from
+     * there on completed (they took it after their input ended).
      */
     private final Map<ExecutionAttemptId, Long> inputEnded = new HashMap<>();
     /** The newest completed checkpoint that tasks were told of (not a savepoint); -1 before. */
@@ -250,8 +251,10 @@ public final class CheckpointCoordinator {
      * it is their final one, they finish with it, and the subtasks they feed then reach their own
      * end of input. So a bounded job does not wait up to an interval per stage to end.
      */
-    public void taskReachedEndOfInput(ExecutionAttemptId attempt) {
-        inputEnded.putIfAbsent(attempt, nextCheckpointId);
+    public void taskReachedEndOfInput(ExecutionAttemptId attempt, long lastCheckpointTaken) {
+        // its final checkpoint is the first it takes from now on: one triggered later, or one pending that
+        // has not reached it yet (its barrier comes after the end of the data)
+        inputEnded.putIfAbsent(attempt, lastCheckpointTaken + 1);
         nextIdWhenInputLastEnded = nextCheckpointId;
         triggerFinalCheckpointIfAllInputEnded();
     }

@@ -655,10 +655,10 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     @Override
-    public void taskReachedEndOfInput(ExecutionAttemptId attemptId) {
+    public void taskReachedEndOfInput(ExecutionAttemptId attemptId, long lastCheckpointTaken) {
         validateRunsInMainThread();
         if (checkpoints != null) {
-            checkpoints.taskReachedEndOfInput(attemptId);
+            checkpoints.taskReachedEndOfInput(attemptId, lastCheckpointTaken);
         }
     }
 

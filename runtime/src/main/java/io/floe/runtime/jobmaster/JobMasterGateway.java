@@ -52,8 +52,11 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
      */
     void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, String reason, boolean countsAsFailure);
 
-    /** A subtask's input ended: it finishes once a checkpoint taken from now on completed. */
-    void taskReachedEndOfInput(ExecutionAttemptId attemptId);
+    /**
+     * A subtask's input ended: it finishes once a checkpoint taken from now on, numbered above
+     * {@code lastCheckpointTaken} (-1: none yet), completed.
+     */
+    void taskReachedEndOfInput(ExecutionAttemptId attemptId, long lastCheckpointTaken);
 
     /**
      * Takes a savepoint into {@code targetDirectory} (null: {@code state.savepoints.dir}) and

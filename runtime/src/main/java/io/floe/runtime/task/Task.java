@@ -65,8 +65,11 @@ public final class Task implements Runnable {
         /** @param countsAsFailure false when the checkpoint just could not happen now (the task ended, ...) */
         void decline(Task task, long checkpointId, String reason, boolean countsAsFailure);
 
-        /** The task's input ended and it waits for a checkpoint to finish with. */
-        void reachedEndOfInput(Task task);
+        /**
+         * The task's input ended and it waits for a checkpoint to finish with: the first it takes
+         * from now on, numbered above {@code lastCheckpointTaken} (-1: it took none yet).
+         */
+        void reachedEndOfInput(Task task, long lastCheckpointTaken);
     }
 
     private final TaskDeploymentDescriptor descriptor;
@@ -243,6 +246,7 @@ public final class Task implements Runnable {
                 operators.endInput();
                 if (checkpointing()) {
                     checkpoints.endOfData();
+                    checkpoints.endOfInputReached(); // under the lock: no checkpoint is taken meanwhile
                 }
             }
         }

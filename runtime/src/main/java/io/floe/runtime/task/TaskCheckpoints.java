@@ -37,6 +37,9 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
     /** The first checkpoint taken after the end of input; -1 before. Where the operators run. */
     private long finalCheckpointId = -1;
 
+    /** The newest checkpoint this task took or declined; -1 before. Where the operators run. */
+    private long lastCheckpointTaken = -1;
+
     private volatile boolean finalCheckpointCompleted;
     /** The stop-with-savepoint this task took part in and that has not been aborted; -1 if none. */
     private volatile long stopSavepointId = -1;
@@ -58,6 +61,7 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
     /** Snapshots the chain, forwards {@code barrier} downstream and writes the snapshot asynchronously. */
     void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
         long id = barrier.checkpointId();
+        lastCheckpointTaken = Math.max(lastCheckpointTaken, id);
         if (chain.isSource() && chain.source().hasFailed()) {
             responder.decline(task, id, task.getDescriptor().displayName() + " failed", false);
             return;
@@ -102,7 +106,7 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
         LOG.info(
                 "{} reached the end of its input; finishing with the next checkpoint",
                 task.getDescriptor().displayName());
-        responder.reachedEndOfInput(task);
+        responder.reachedEndOfInput(task, lastCheckpointTaken);
     }
 
     /**

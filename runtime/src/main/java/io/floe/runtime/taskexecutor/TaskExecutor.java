@@ -394,12 +394,12 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
 
         @Override
-        public void reachedEndOfInput(Task task) {
+        public void reachedEndOfInput(Task task, long lastCheckpointTaken) {
             runAsync(() -> {
                 JobMasterGateway jobMaster =
                         jobLeaders.gateway(task.getDescriptor().jobId());
                 if (jobMaster != null) {
-                    jobMaster.taskReachedEndOfInput(task.getDescriptor().attemptId());
+                    jobMaster.taskReachedEndOfInput(task.getDescriptor().attemptId(), lastCheckpointTaken);
                 }
             });
         }

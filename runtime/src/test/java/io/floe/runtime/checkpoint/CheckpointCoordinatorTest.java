@@ -205,12 +205,12 @@ class CheckpointCoordinatorTest {
     void onceEverySourcesInputEndedTheirFinalCheckpointIsTakenAtOnceAndOnlyOnce() {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
-        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt());
-        coordinator.taskReachedEndOfInput(tasks.running.get(2).attempt()); // a sink: no checkpoint starts there
+        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt(), -1);
+        coordinator.taskReachedEndOfInput(tasks.running.get(2).attempt(), -1); // a sink: no checkpoint starts there
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(List.of(), tasks.triggered, "one source still reads");
 
-        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt());
+        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt(), -1);
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(List.of("trigger 1 at source#0", "trigger 1 at source#1"), tasks.triggered, "not a minute later");
         acknowledgeAll(coordinator, 1);
@@ -225,7 +225,7 @@ class CheckpointCoordinatorTest {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
         for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
-            coordinator.taskReachedEndOfInput(task.attempt());
+            coordinator.taskReachedEndOfInput(task.attempt(), -1);
         }
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(2, tasks.triggered.size());
@@ -249,12 +249,12 @@ class CheckpointCoordinatorTest {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
         List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
-        coordinator.taskReachedEndOfInput(all.get(0).attempt());
-        coordinator.taskReachedEndOfInput(all.get(1).attempt());
+        coordinator.taskReachedEndOfInput(all.get(0).attempt(), -1);
+        coordinator.taskReachedEndOfInput(all.get(1).attempt(), -1);
         timer.advance(clock, Duration.ofMillis(1));
         acknowledgeAll(coordinator, 1);
-        coordinator.taskReachedEndOfInput(all.get(2).attempt());
-        coordinator.taskReachedEndOfInput(all.get(3).attempt());
+        coordinator.taskReachedEndOfInput(all.get(2).attempt(), 1); // the sinks took checkpoint 1 before
+        coordinator.taskReachedEndOfInput(all.get(3).attempt(), 1);
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(2, tasks.triggered.size(), "nothing went to the sources about to finish");
 
@@ -277,8 +277,8 @@ class CheckpointCoordinatorTest {
     void inputsThatEndedBeforeEveryTaskRanAreCheckpointedOnceTheyAllRun() {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofHours(1), Duration.ZERO));
         tasks.allRunning = false;
-        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt());
-        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt());
+        coordinator.taskReachedEndOfInput(tasks.running.get(0).attempt(), -1);
+        coordinator.taskReachedEndOfInput(tasks.running.get(1).attempt(), -1);
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(List.of(), tasks.triggered, "not every task runs yet");
 
@@ -295,7 +295,7 @@ class CheckpointCoordinatorTest {
         timer.advance(clock, Duration.ofMillis(200));
         assertEquals(1, coordinator.numberOfPendingCheckpoints());
         for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
-            coordinator.taskReachedEndOfInput(task.attempt());
+            coordinator.taskReachedEndOfInput(task.attempt(), 1); // they took it; their acks are on the way
         }
         assertEquals(2, tasks.triggered.size(), "checkpoint 1 is still pending");
         acknowledgeAll(coordinator, 1);
@@ -303,7 +303,35 @@ class CheckpointCoordinatorTest {
         assertEquals(
                 List.of("trigger 2 at source#0", "trigger 2 at source#1"),
                 tasks.triggered.subList(2, 4),
-                "checkpoint 1 was triggered before the inputs ended: the final one follows at once");
+                "checkpoint 1 was taken before the inputs ended: the final one follows at once");
+    }
+
+    /**
+     * A pending checkpoint that reaches the tasks only after their input ended (its barrier comes
+     * after the end of the data) is their final one: no other is triggered for them once it
+     * completed, and none goes to them while they finish.
+     */
+    @Test
+    void aPendingCheckpointTakenAfterTheInputsEndedIsTheirFinalOne() {
+        CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
+        coordinator.startCheckpointScheduler();
+        List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
+        coordinator.taskReachedEndOfInput(all.get(0).attempt(), -1);
+        coordinator.taskReachedEndOfInput(all.get(1).attempt(), -1);
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size(), "the final checkpoint 1 went to the sources");
+        coordinator.taskReachedEndOfInput(all.get(2).attempt(), -1); // its barrier is still on the way to the sinks
+        coordinator.taskReachedEndOfInput(all.get(3).attempt(), -1);
+        acknowledgeAll(coordinator, 1);
+        tasks.running = List.of(
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(2).attempt(), SINK, 0, true),
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(3).attempt(), SINK, 1, true));
+        coordinator.taskFinished(all.get(0).attempt());
+        coordinator.taskFinished(all.get(1).attempt());
+        timer.advance(clock, Duration.ofMillis(1));
+        assertEquals(2, tasks.triggered.size(), "checkpoint 1 was the sinks' final one too");
+        assertEquals(0, coordinator.numberOfPendingCheckpoints());
+        assertEquals(0, coordinator.numberOfFailedCheckpoints());
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     }
 
     @Override
-    public void taskReachedEndOfInput(ExecutionAttemptId attemptId) {}
+    public void taskReachedEndOfInput(ExecutionAttemptId attemptId, long lastCheckpointTaken) {}
 
     @Override
     public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {

@@ -69,7 +69,7 @@ class SourceTaskCheckpointTest {
                     }
 
                     @Override
-                    public void reachedEndOfInput(Task t) {}
+                    public void reachedEndOfInput(Task t, long lastCheckpointTaken) {}
                 },
                 new StateFiles(new Configuration()));
         TASK.set(task);
