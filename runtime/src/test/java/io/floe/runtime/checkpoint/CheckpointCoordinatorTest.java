@@ -77,6 +77,21 @@ class CheckpointCoordinatorTest {
         return dir.resolve("checkpoints").resolve(jobId.toString()).resolve("chk-" + id);
     }
 
+    /** Both sources report the end of their input, having taken no checkpoint; the coordinator's timer runs. */
+    private void sourcesEndTheirInput(
+            CheckpointCoordinator coordinator, List<CheckpointCoordinator.TaskInCheckpoint> all) {
+        coordinator.taskReachedEndOfInput(all.get(0).attempt(), -1);
+        coordinator.taskReachedEndOfInput(all.get(1).attempt(), -1);
+        timer.advance(clock, Duration.ofMillis(1));
+    }
+
+    /** The sources of {@code all} finished: the JobMaster lists the sinks alone, as the tasks checkpoints start at. */
+    private void onlyTheSinksRunNow(List<CheckpointCoordinator.TaskInCheckpoint> all) {
+        tasks.running = List.of(
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(2).attempt(), SINK, 0, true),
+                new CheckpointCoordinator.TaskInCheckpoint(all.get(3).attempt(), SINK, 1, true));
+    }
+
     private void acknowledgeAll(CheckpointCoordinator coordinator, long id) {
         for (CheckpointCoordinator.TaskInCheckpoint task : tasks.running) {
             coordinator.acknowledge(task.attempt(), id, stateOf(task));
@@ -249,18 +264,14 @@ class CheckpointCoordinatorTest {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
         List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
-        coordinator.taskReachedEndOfInput(all.get(0).attempt(), -1);
-        coordinator.taskReachedEndOfInput(all.get(1).attempt(), -1);
-        timer.advance(clock, Duration.ofMillis(1));
+        sourcesEndTheirInput(coordinator, all);
         acknowledgeAll(coordinator, 1);
         coordinator.taskReachedEndOfInput(all.get(2).attempt(), 1); // the sinks took checkpoint 1 before
         coordinator.taskReachedEndOfInput(all.get(3).attempt(), 1);
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(2, tasks.triggered.size(), "nothing went to the sources about to finish");
 
-        tasks.running = List.of(
-                new CheckpointCoordinator.TaskInCheckpoint(all.get(2).attempt(), SINK, 0, true),
-                new CheckpointCoordinator.TaskInCheckpoint(all.get(3).attempt(), SINK, 1, true));
+        onlyTheSinksRunNow(all);
         coordinator.taskFinished(all.get(0).attempt());
         timer.advance(clock, Duration.ofMillis(1));
         assertEquals(2, tasks.triggered.size(), "one source is still about to finish");
@@ -316,16 +327,12 @@ class CheckpointCoordinatorTest {
         CheckpointCoordinator coordinator = coordinator(settings(Duration.ofSeconds(60), Duration.ZERO));
         coordinator.startCheckpointScheduler();
         List<CheckpointCoordinator.TaskInCheckpoint> all = tasks.running;
-        coordinator.taskReachedEndOfInput(all.get(0).attempt(), -1);
-        coordinator.taskReachedEndOfInput(all.get(1).attempt(), -1);
-        timer.advance(clock, Duration.ofMillis(1));
+        sourcesEndTheirInput(coordinator, all);
         assertEquals(2, tasks.triggered.size(), "the final checkpoint 1 went to the sources");
         coordinator.taskReachedEndOfInput(all.get(2).attempt(), -1); // its barrier is still on the way to the sinks
         coordinator.taskReachedEndOfInput(all.get(3).attempt(), -1);
         acknowledgeAll(coordinator, 1);
-        tasks.running = List.of(
-                new CheckpointCoordinator.TaskInCheckpoint(all.get(2).attempt(), SINK, 0, true),
-                new CheckpointCoordinator.TaskInCheckpoint(all.get(3).attempt(), SINK, 1, true));
+        onlyTheSinksRunNow(all);
         coordinator.taskFinished(all.get(0).attempt());
         coordinator.taskFinished(all.get(1).attempt());
         timer.advance(clock, Duration.ofMillis(1));
