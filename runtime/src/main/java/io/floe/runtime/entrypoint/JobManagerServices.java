@@ -273,6 +273,14 @@ public final class JobManagerServices implements AutoCloseable {
         return blobServer;
     }
 
+    /**
+     * Waits, at most {@code max}, until clients fetched the outcome of every savepoint triggered over
+     * REST; a cluster calls it before it ends. Returns whether they all were.
+     */
+    public boolean awaitSavepointResultsFetched(Duration max) throws InterruptedException {
+        return rest.endpoint().awaitSavepointResultsFetched(max);
+    }
+
     /** The REST endpoint's port (ephemeral when {@code rest.port} is 0). */
     public int getRestPort() {
         return rest.port();

@@ -39,10 +39,10 @@ final class RestRoutes {
             Map<String, String> clusterConfiguration,
             ObjectMapper mapper,
             Clock clock,
+            SavepointOperations savepoints,
             Duration timeout,
             Executor ioExecutor,
             Runnable clusterShutdown) {
-        SavepointOperations savepoints = new SavepointOperations(clock);
         Router<RestHandler> router = new Router<RestHandler>()
                 .addRoute(HttpMethod.GET, "/overview", new ClusterOverviewHandler(dispatcher))
                 .addRoute(HttpMethod.GET, "/config", new DashboardConfigHandler(clock))

@@ -3,6 +3,7 @@ package io.floe.runtime.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.rest.handler.RestHandler;
+import io.floe.runtime.rest.handler.job.SavepointOperations;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import io.floe.runtime.rest.router.Router;
 import io.netty.bootstrap.ServerBootstrap;
@@ -15,11 +16,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +55,7 @@ public final class RestServerEndpoint implements AutoCloseable {
     private final JobSubmitter submitter;
     private final Map<String, String> clusterConfiguration;
     private final Clock clock;
+    private final SavepointOperations savepoints;
     private Runnable clusterShutdown;
 
     private State state = State.CREATED;
@@ -85,6 +90,7 @@ public final class RestServerEndpoint implements AutoCloseable {
         this.submitter = Objects.requireNonNull(submitter, "submitter");
         this.clusterConfiguration = Map.copyOf(clusterConfiguration);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.savepoints = new SavepointOperations(clock);
     }
 
     /**
@@ -119,6 +125,7 @@ public final class RestServerEndpoint implements AutoCloseable {
                 clusterConfiguration,
                 mapper,
                 clock,
+                savepoints,
                 config.requestTimeout(),
                 ioExecutor,
                 clusterShutdown);
@@ -155,6 +162,23 @@ public final class RestServerEndpoint implements AutoCloseable {
             throw new IllegalStateException("The REST server is not started.");
         }
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Waits until the outcome of every savepoint triggered here was fetched by a client, at most
+     * {@code max}: a cluster about to end calls it, so that {@code floe stop} gets its path.
+     *
+     * @return whether every outcome was fetched
+     */
+    public boolean awaitSavepointResultsFetched(Duration max) throws InterruptedException {
+        try {
+            savepoints.allFetched().get(max.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Stops accepting, closes open connections (deleting their partial uploads) and stops the threads. */

@@ -2,6 +2,7 @@ package io.floe.runtime.rest;
 
 import static io.floe.runtime.rest.RestServerEndpointTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,36 @@ class SavepointEndpointsTest {
                         .asText()
                         .contains("state.savepoints.dir"),
                 failed.toString());
+    }
+
+    /** A per-job cluster whose job ended by {@code floe stop} ends only after the client has the savepoint's path. */
+    @Test
+    void anEndingClusterWaitsUntilTheStoppingClientHasFetchedTheSavepointPath(@TempDir Path ownUploads)
+            throws Exception {
+        try (RestServerFixture own = new RestServerFixture(ownUploads, 1024 * 1024, Map.of(), Clock.systemUTC())) {
+            assertTrue(
+                    own.server.awaitSavepointResultsFetched(Duration.ZERO), "nothing triggered: nothing to wait for");
+            JobId jobId = JobId.generate();
+            own.dispatcher.addRunningJob(jobId, "job", 1, System.currentTimeMillis());
+            CompletableFuture<String> savepoint = new CompletableFuture<>();
+            own.dispatcher.setSavepointAnswer(jobId, savepoint);
+            RestServerFixture.Answer stopped = own.send(
+                    "POST", "/jobs/" + jobId + "/stop", HttpRequest.BodyPublishers.ofString("{}"), "application/json");
+            assertEquals(202, stopped.status(), () -> stopped.body().toString());
+            String status = "/jobs/" + jobId + "/savepoints/"
+                    + stopped.body().get("request-id").asText();
+
+            assertEquals(
+                    "IN_PROGRESS",
+                    own.get(status).body().get("status").get("id").asText());
+            assertFalse(own.server.awaitSavepointResultsFetched(Duration.ofMillis(50)), "still in progress");
+            savepoint.complete("hdfs:///sp/savepoint-1");
+            assertFalse(own.server.awaitSavepointResultsFetched(Duration.ofMillis(50)), "done, but not fetched");
+            assertEquals(
+                    "hdfs:///sp/savepoint-1",
+                    own.get(status).body().get("operation").get("location").asText());
+            assertTrue(own.server.awaitSavepointResultsFetched(Duration.ofSeconds(5)), "fetched");
+        }
     }
 
     @Test

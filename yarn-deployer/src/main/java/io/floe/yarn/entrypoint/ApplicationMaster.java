@@ -17,6 +17,7 @@ import io.floe.yarn.resourcemanager.YarnResourceManagerDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ApplicationMaster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationMaster.class);
+    /** How long an ending cluster waits for a client polling a savepoint's outcome (it polls every few 100 ms). */
+    private static final Duration SAVEPOINT_RESULT_WAIT = Duration.ofSeconds(30);
 
     /** The body of a mode's entry point; returns the process's exit code. */
     @FunctionalInterface
@@ -170,6 +173,10 @@ final class ApplicationMaster implements AutoCloseable {
 
     /** Deletes the staging directory, then unregisters with {@code status}: a graceful end. */
     void finish(ApplicationStatus status, String diagnostics) throws Exception {
+        // a job that ended by floe stop: its client is still polling for the savepoint's path
+        if (!services.awaitSavepointResultsFetched(SAVEPOINT_RESULT_WAIT)) {
+            LOG.warn("No client fetched the outcome of a savepoint within {}; ending anyway", SAVEPOINT_RESULT_WAIT);
+        }
         // the files go first: once unregistered, YARN may stop this container at any moment
         staging.delete();
         LOG.info("Unregistering application {} with {}: {}", applicationId(), status, diagnostics);

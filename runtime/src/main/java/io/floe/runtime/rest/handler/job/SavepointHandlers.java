@@ -75,7 +75,11 @@ public final class SavepointHandlers {
                         "There is no savepoint operation with trigger id " + triggerId + " for job " + jobId
                                 + " (outcomes are kept for 5 minutes).");
             }
-            return CompletableFuture.completedFuture(RestResponse.ok(statusOf(result)));
+            SavepointMessages.StatusResponse status = statusOf(result);
+            if (status.operation() != null) {
+                operations.fetched(jobId, triggerId);
+            }
+            return CompletableFuture.completedFuture(RestResponse.ok(status));
         };
     }
 
