@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.api.functions.source.SourceFunction;
 import io.floe.api.tuple.Tuple2;
+import io.floe.api.watermark.Watermark;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,17 @@ class KeyedEventSourceTest {
         public void collect(T element) {
             out.add(element);
         }
+
+        @Override
+        public void collectWithTimestamp(T element, long timestamp) {
+            out.add(element);
+        }
+
+        @Override
+        public void emitWatermark(Watermark mark) {}
+
+        @Override
+        public void markAsTemporarilyIdle() {}
 
         @Override
         public Object getCheckpointLock() {

@@ -2,6 +2,7 @@ package io.floe.api;
 
 import io.floe.api.connector.file.sink.FileSink;
 import io.floe.api.connector.sink2.Sink;
+import io.floe.api.eventtime.WatermarkStrategy;
 import io.floe.api.functions.FilterFunction;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.functions.KeySelector;
@@ -17,6 +18,7 @@ import io.floe.runtime.operators.FlatMapOperator;
 import io.floe.runtime.operators.MapOperator;
 import io.floe.runtime.operators.ProcessOperator;
 import io.floe.runtime.operators.StreamOperator;
+import io.floe.runtime.operators.TimestampsAndWatermarksOperator;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
 import io.floe.runtime.operators.partitioner.RebalancePartitioner;
 import io.floe.runtime.operators.sink.FileSinkOperator;
@@ -67,6 +69,25 @@ public class DataStream<T> {
      */
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
         return transform("Process", new ProcessOperator<>(Objects.requireNonNull(function, "process function")));
+    }
+
+    /**
+     * Gives the stream event time: each record the timestamp {@code strategy}'s assigner computes,
+     * and the watermarks its generator makes (every {@code pipeline.auto-watermark-interval} and on
+     * events). Runs at this stream's parallelism, chained to it.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+        Objects.requireNonNull(strategy, "watermark strategy");
+        String name = "Timestamps/Watermarks";
+        OneInputTransformation next = new OneInputTransformation(
+                environment.newTransformationId(),
+                name,
+                transformation,
+                new TimestampsAndWatermarksOperator<>(strategy, name),
+                transformation.getParallelism(),
+                false);
+        environment.addTransformation(next);
+        return new SingleOutputStreamOperator<>(environment, next);
     }
 
     /** Partitions the stream by key: all records with equal keys go to the same subtask. */

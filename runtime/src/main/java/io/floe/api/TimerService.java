@@ -1,9 +1,10 @@
 package io.floe.api;
 
 /**
- * Time, and timers for keyed functions. Floe has no event time yet: the current watermark is
- * {@link Long#MIN_VALUE} and registering or deleting a timer throws an
- * {@link UnsupportedOperationException} that says so.
+ * Time, and timers for keyed functions. Timers are set per key: at most one per key, timestamp
+ * and domain; they are checkpointed with the keyed state. An event-time timer fires once the
+ * watermark reaches its timestamp, a processing-time timer once the clock does. On a stream that
+ * is not keyed, setting or deleting a timer throws.
  */
 public interface TimerService {
     String UNSUPPORTED_REGISTER_TIMER_MSG = "Setting timers is only supported on a keyed streams.";
@@ -11,6 +12,7 @@ public interface TimerService {
 
     long currentProcessingTime();
 
+    /** The event time this operator has reached; {@link Long#MIN_VALUE} before the first watermark. */
     long currentWatermark();
 
     void registerProcessingTimeTimer(long time);

@@ -38,6 +38,12 @@ public final class CoreOptions {
             .defaultValue(Duration.ofMillis(100))
             .withDescription("How long a partly filled network buffer may wait before it is sent.");
 
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = ConfigOption.key(
+                    "pipeline.auto-watermark-interval")
+            .durationType()
+            .defaultValue(Duration.ofMillis(200))
+            .withDescription("How often periodic watermark generators emit (0: never, only at the end of input).");
+
     public static final ConfigOption<Boolean> OPERATOR_CHAINING =
             ConfigOption.key("pipeline.operator-chaining.enabled").booleanType().defaultValue(true);
 

@@ -166,13 +166,11 @@ class KeyedStateITCase {
     }
 
     @Test
-    void timersAreRefusedWithAMessageUntilFloeHasThem() {
+    void timersOnAStreamThatIsNotKeyedAreRefusedWithFlinksMessage() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.fromElements("a").keyBy(x -> x).process(registeringATimer()).addSink(x -> {});
+        env.fromElements("a").process(registeringATimer()).addSink(x -> {});
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> env.execute("timers"));
-        assertTrue(
-                e.getCause().getMessage().contains("Floe does not support timers yet"),
-                e.getCause().getMessage());
+        assertEquals(TimerService.UNSUPPORTED_REGISTER_TIMER_MSG, e.getCause().getMessage());
     }
 
     @Test
@@ -204,8 +202,8 @@ class KeyedStateITCase {
         };
     }
 
-    private static KeyedProcessFunction<String, String, String> registeringATimer() {
-        return new KeyedProcessFunction<>() {
+    private static ProcessFunction<String, String> registeringATimer() {
+        return new ProcessFunction<>() {
             @Override
             public void processElement(String value, Context ctx, Collector<String> out) {
                 ctx.timerService()

@@ -15,12 +15,15 @@ public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
-    /** Called when a timer fires. Timers arrive with event time support; until then this is never called. */
+    /**
+     * Called when a timer set through {@link Context#timerService()} fires, with its key as the
+     * current key (and, for an event-time timer, its timestamp as the element timestamp).
+     */
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
 
     /** What {@link #processElement} can see and do besides emitting to the main output. */
     public abstract class Context {
-        /** The record's timestamp, or null when it has none (Floe has no event time yet). */
+        /** The record's event timestamp, or null when it has none (no timestamp assigner before it). */
         public abstract Long timestamp();
 
         public abstract TimerService timerService();

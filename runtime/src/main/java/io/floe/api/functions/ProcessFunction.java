@@ -21,7 +21,7 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
     /** What {@link #processElement} can see and do besides emitting to the main output. */
     public abstract class Context {
-        /** The record's timestamp, or null when it has none (Floe has no event time yet). */
+        /** The record's event timestamp, or null when it has none (no timestamp assigner before it). */
         public abstract Long timestamp();
 
         public abstract TimerService timerService();

@@ -84,6 +84,18 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     /**
+     * Writes {@code event} (a watermark) to every subpartition, in order with the records and in
+     * the same buffers: it leaves with them, at the next flush. Does not count as a record.
+     */
+    public void broadcastInBand(Object event) throws InterruptedException {
+        for (int i = 0; i < builders.length; i++) {
+            if (builders[i].append(event, serializer, flushEveryRecord)) {
+                partition.getSubpartition(i).awaitCapacity();
+            }
+        }
+    }
+
+    /**
      * Writes {@code event} (a checkpoint barrier) to every subpartition after everything written
      * before, each in a buffer of its own, so that a consumer can block the channel right after
      * reading it ({@link InputGate#blockChannel}). Blocks as {@link #broadcast} does. Does not count

@@ -17,4 +17,18 @@ public final class BroadcastingOutput<T> implements Output<T> {
             output.collect(record);
         }
     }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        for (Output<T> output : outputs) {
+            output.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        for (Output<T> output : outputs) {
+            output.emitWatermarkStatus(idle);
+        }
+    }
 }

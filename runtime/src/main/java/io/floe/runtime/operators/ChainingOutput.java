@@ -28,4 +28,20 @@ public final class ChainingOutput<T> implements Output<T> {
             throw new ChainedOperatorException(e);
         }
     }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        try {
+            next.processWatermark(watermark);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedOperatorException(e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        next.processWatermarkStatus(idle);
+    }
 }

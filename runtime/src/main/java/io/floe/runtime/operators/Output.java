@@ -12,4 +12,13 @@ public interface Output<T> {
 
     /** Emits to the side output {@code tag}; dropped when nothing reads it (as in Flink). */
     default <X> void collect(OutputTag<X> tag, X record) {}
+
+    /**
+     * Passes event time on: every output of the chain, side outputs too, and every channel of a
+     * network output. Outputs that end nowhere drop it.
+     */
+    default void emitWatermark(long watermark) {}
+
+    /** Passes on that this stream is idle (left out of downstream watermark minimums) or active again. */
+    default void emitWatermarkStatus(boolean idle) {}
 }

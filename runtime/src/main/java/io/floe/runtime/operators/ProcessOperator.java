@@ -11,6 +11,7 @@ public final class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT
 
     private transient ProcessFunction<IN, OUT>.Context processContext;
     private transient Collector<OUT> collector;
+    private transient long currentWatermark;
 
     public ProcessOperator(ProcessFunction<IN, OUT> function) {
         super(function);
@@ -20,15 +21,18 @@ public final class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT
     public void open() throws Exception {
         Output<OUT> out = output;
         collector = out::collect;
+        currentWatermark = Long.MIN_VALUE;
+        ElementTimestamp timestamp = context.timestamp();
+        TimerService timerService = new UnsupportedTimerService(() -> currentWatermark);
         processContext = userFunction.new Context() {
             @Override
             public Long timestamp() {
-                return null;
+                return timestamp.orNull();
             }
 
             @Override
             public TimerService timerService() {
-                return UnsupportedTimerService.NOT_KEYED;
+                return timerService;
             }
 
             @Override
@@ -37,6 +41,12 @@ public final class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT
             }
         };
         super.open();
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        output.emitWatermark(watermark);
     }
 
     @Override

@@ -25,4 +25,20 @@ public final class SideOutputRouter<T> implements Output<T> {
             side.collect(record);
         }
     }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        main.emitWatermark(watermark);
+        for (Output<Object> side : sideOutputs.values()) {
+            side.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        main.emitWatermarkStatus(idle);
+        for (Output<Object> side : sideOutputs.values()) {
+            side.emitWatermarkStatus(idle);
+        }
+    }
 }

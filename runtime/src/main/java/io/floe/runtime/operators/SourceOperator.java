@@ -31,6 +31,8 @@ public abstract class SourceOperator<OUT> implements Serializable {
 
     private transient CheckpointHook checkpointHook;
     private transient Object checkpointLock;
+    /** Idle since markIdle, until the next record or watermark. Under the lock. */
+    private transient boolean idle;
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
@@ -107,6 +109,43 @@ public abstract class SourceOperator<OUT> implements Serializable {
 
     public void close() throws Exception {}
 
+    /** Emits {@code record} with an event timestamp; under the checkpoint lock. */
+    protected final void collectWithTimestamp(OUT record, long timestamp) {
+        markActive();
+        context.timestamp().set(timestamp);
+        output.collect(record);
+    }
+
+    /** Emits a watermark from the source itself (a timestamp assigner after it replaces them); under the lock. */
+    protected final void emitWatermark(long watermark) {
+        markActive();
+        output.emitWatermark(watermark);
+    }
+
+    /** The source has no data for now; under the lock. */
+    protected final void markIdle() {
+        if (!idle) {
+            idle = true;
+            output.emitWatermarkStatus(true);
+        }
+    }
+
+    private void markActive() {
+        if (idle) {
+            idle = false;
+            output.emitWatermarkStatus(false);
+        }
+    }
+
+    /**
+     * The input ended (not a stop without drain): the end of event time, so every event-time timer
+     * and window downstream fires. The task calls it under the lock, before the end of input.
+     */
+    public final void emitEndOfEventTime() {
+        markActive();
+        output.emitWatermark(Long.MAX_VALUE);
+    }
+
     /** Passes records on; marks the source failed before an exception leaves the lock it emits under. */
     private final class FailureMarkingOutput implements Output<OUT> {
         private final Output<OUT> target;
@@ -118,7 +157,11 @@ public abstract class SourceOperator<OUT> implements Serializable {
         @Override
         public void collect(OUT record) {
             try {
+                if (idle) {
+                    markActive();
+                }
                 target.collect(record);
+                context.timestamp().clear(); // the next record has none unless collectWithTimestamp gives one
             } catch (Throwable t) {
                 failed = true;
                 throw t;
@@ -133,6 +176,21 @@ public abstract class SourceOperator<OUT> implements Serializable {
                 failed = true;
                 throw t;
             }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            try {
+                target.emitWatermark(watermark);
+            } catch (Throwable t) {
+                failed = true;
+                throw t;
+            }
+        }
+
+        @Override
+        public void emitWatermarkStatus(boolean idle) {
+            target.emitWatermarkStatus(idle);
         }
     }
 

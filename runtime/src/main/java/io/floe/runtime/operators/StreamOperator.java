@@ -62,6 +62,20 @@ public abstract class StreamOperator<IN, OUT> implements Serializable {
     public abstract void processElement(IN element) throws Exception;
 
     /**
+     * Event time reached {@code watermark} (the minimum over this task's inputs, or what the
+     * operator before it in the chain emitted). Operators with event-time timers fire them first;
+     * all pass it on.
+     */
+    public void processWatermark(long watermark) throws Exception {
+        output.emitWatermark(watermark);
+    }
+
+    /** The input went idle or became active again; passed on. */
+    public void processWatermarkStatus(boolean idle) {
+        output.emitWatermarkStatus(idle);
+    }
+
+    /**
      * A checkpoint reached this operator (the synchronous part: move what fields hold into state;
      * the task then snapshots the state backends). Task thread.
      */

@@ -1,26 +1,18 @@
 package io.floe.runtime.operators;
 
 import io.floe.api.TimerService;
+import java.util.function.LongSupplier;
 
 /**
- * The {@link TimerService} of process functions until Floe has event time and timers: it tells
- * the processing time, says no watermark has arrived, and refuses timers with a message that
- * says why.
+ * The {@link TimerService} of a {@code ProcessFunction} on a stream that is not keyed: it tells the
+ * processing time and the current watermark, and refuses timers with Flink's message (timers need
+ * a key: use {@code keyBy(...).process(KeyedProcessFunction)}).
  */
 final class UnsupportedTimerService implements TimerService {
-    static final UnsupportedTimerService NOT_KEYED =
-            new UnsupportedTimerService(UNSUPPORTED_REGISTER_TIMER_MSG, UNSUPPORTED_DELETE_TIMER_MSG);
-    static final UnsupportedTimerService KEYED = new UnsupportedTimerService(
-            "Floe does not support timers yet (they come with event time); registerEventTimeTimer and"
-                    + " registerProcessingTimeTimer cannot be used.",
-            "Floe does not support timers yet (they come with event time); there is no timer to delete.");
+    private final LongSupplier watermark;
 
-    private final String registerMessage;
-    private final String deleteMessage;
-
-    private UnsupportedTimerService(String registerMessage, String deleteMessage) {
-        this.registerMessage = registerMessage;
-        this.deleteMessage = deleteMessage;
+    UnsupportedTimerService(LongSupplier watermark) {
+        this.watermark = watermark;
     }
 
     @Override
@@ -30,26 +22,26 @@ final class UnsupportedTimerService implements TimerService {
 
     @Override
     public long currentWatermark() {
-        return Long.MIN_VALUE;
+        return watermark.getAsLong();
     }
 
     @Override
     public void registerProcessingTimeTimer(long time) {
-        throw new UnsupportedOperationException(registerMessage);
+        throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
     }
 
     @Override
     public void registerEventTimeTimer(long time) {
-        throw new UnsupportedOperationException(registerMessage);
+        throw new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
-        throw new UnsupportedOperationException(deleteMessage);
+        throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
-        throw new UnsupportedOperationException(deleteMessage);
+        throw new UnsupportedOperationException(UNSUPPORTED_DELETE_TIMER_MSG);
     }
 }

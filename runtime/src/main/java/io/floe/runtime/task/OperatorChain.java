@@ -103,7 +103,8 @@ final class OperatorChain {
             partitioner.setup(context.subtaskIndex(), channelsPerOutput.get(network.outputIndex()));
             outputsByTag
                     .computeIfAbsent(network.tag(), tag -> new ArrayList<>())
-                    .add(new RecordWriterOutput<>(writers.get(network.outputIndex()), partitioner));
+                    .add(new RecordWriterOutput<>(
+                            writers.get(network.outputIndex()), partitioner, context.timestamp()));
         }
         Output<Object> main = combine(outputsByTag.remove(null));
         if (outputsByTag.isEmpty()) {

@@ -19,10 +19,14 @@ import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.RecordWriter;
 import io.floe.runtime.network.ResultPartition;
 import io.floe.runtime.network.RuntimeEvent;
+import io.floe.runtime.network.TimestampedRecord;
 import io.floe.runtime.network.WakeUp;
+import io.floe.runtime.network.WatermarkEvent;
+import io.floe.runtime.network.WatermarkStatus;
 import io.floe.runtime.network.serialization.RecordSerializer;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import io.floe.runtime.operators.ChainedOperatorException;
+import io.floe.runtime.operators.ElementTimestamp;
 import io.floe.runtime.operators.OperatorContext;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamOperator;
@@ -95,6 +99,10 @@ public final class Task implements Runnable {
     private boolean dataEnded;
     /** A mail that failed off the task's thread; fails the task once the source returns. */
     private volatile Throwable mailFailure;
+    /** The event timestamp of the record the chain is processing. */
+    private final ElementTimestamp timestamp = new ElementTimestamp();
+
+    private final TaskProcessingTimeService processingTime;
 
     public Task(
             TaskDeploymentDescriptor descriptor,
@@ -112,6 +120,7 @@ public final class Task implements Runnable {
         this.jobConfiguration = Configuration.fromMap(descriptor.jobConfiguration());
         this.thread = new Thread(this, descriptor.displayName());
         this.thread.setContextClassLoader(userClassLoader);
+        this.processingTime = new TaskProcessingTimeService(descriptor.displayName(), this::post);
     }
 
     public TaskDeploymentDescriptor getDescriptor() {
@@ -224,6 +233,7 @@ public final class Task implements Runnable {
                 transition(ExecutionState.FAILED, cause);
             }
         } finally {
+            processingTime.shutdown();
             if (mailThread != null) {
                 mailThread.shutdownNow();
             }
@@ -243,6 +253,7 @@ public final class Task implements Runnable {
         }
         if (!checkpoints.finalCheckpointCompleted()) { // no end of input after a stop-with-savepoint
             synchronized (source.checkpointLock()) {
+                source.emitEndOfEventTime(); // before the end of input, as in Flink: every event-time timer fires
                 operators.endInput();
                 if (checkpointing()) {
                     checkpoints.endOfData();
@@ -287,10 +298,39 @@ public final class Task implements Runnable {
         StreamOperator<Object, Object> head = operators.head();
         boolean keyed = head.isKeyed();
         CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
+        WatermarkValve valve = new WatermarkValve(input.getNumberOfChannels(), new WatermarkValve.Target() {
+            @Override
+            public void emitWatermark(long watermark) throws Exception {
+                head.processWatermark(watermark);
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                head.processWatermarkStatus(idle);
+            }
+        });
+        ElementTimestamp timestamp = this.timestamp;
         int channelsWithEndOfData = 0;
         Object record;
         while ((record = input.next(serializer)) != null) {
             if (record instanceof RuntimeEvent event) {
+                if (event instanceof TimestampedRecord timestamped) {
+                    Object value = timestamped.record();
+                    timestamp.set(timestamped.timestamp());
+                    if (keyed) {
+                        head.setKeyContextElement(value);
+                    }
+                    head.processElement(value);
+                    continue;
+                }
+                if (event instanceof WatermarkEvent watermark) {
+                    valve.onWatermark(input.getLastChannelIndex(), watermark.timestamp());
+                    continue;
+                }
+                if (event instanceof WatermarkStatus status) {
+                    valve.onStatus(input.getLastChannelIndex(), status.isIdle());
+                    continue;
+                }
                 if (event instanceof EndOfData) {
                     if (++channelsWithEndOfData == input.getNumberOfChannels()) {
                         endOfData(operators);
@@ -306,6 +346,7 @@ public final class Task implements Runnable {
                 }
                 continue;
             }
+            timestamp.clear();
             if (keyed) {
                 head.setKeyContextElement(record);
             }
@@ -479,7 +520,10 @@ public final class Task implements Runnable {
                 descriptor.attemptNumber(),
                 descriptor.batch(),
                 checkpointing(),
-                userClassLoader);
+                userClassLoader,
+                timestamp,
+                processingTime,
+                jobConfiguration.get(CoreOptions.AUTO_WATERMARK_INTERVAL));
     }
 
     private void failPartitions(Throwable cause) {

@@ -59,7 +59,10 @@ class ChainCheckpointTest {
                 0,
                 false,
                 true,
-                ChainCheckpointTest.class.getClassLoader());
+                ChainCheckpointTest.class.getClassLoader(),
+                new io.floe.runtime.operators.ElementTimestamp(),
+                null,
+                java.time.Duration.ZERO);
     }
 
     private static ChainedOperatorSpec withSink(String id, Object head, List<Object> out) {

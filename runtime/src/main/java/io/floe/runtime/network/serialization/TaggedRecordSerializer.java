@@ -13,6 +13,9 @@ import io.floe.api.tuple.Tuple2;
 import io.floe.api.tuple.Tuple3;
 import io.floe.api.tuple.Tuple4;
 import io.floe.api.tuple.Tuple5;
+import io.floe.runtime.network.TimestampedRecord;
+import io.floe.runtime.network.WatermarkEvent;
+import io.floe.runtime.network.WatermarkStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
@@ -77,6 +80,11 @@ public final class TaggedRecordSerializer implements RecordSerializer {
     static final byte TUPLE4 = 14;
     static final byte TUPLE5 = 15;
     static final byte KRYO = 16;
+    /** A record with its event timestamp: the timestamp, then the record. */
+    static final byte TIMESTAMPED = 17;
+
+    static final byte WATERMARK = 18;
+    static final byte WATERMARK_STATUS = 19;
 
     private final ClassLoader userClassLoader;
     /*
@@ -271,7 +279,18 @@ public final class TaggedRecordSerializer implements RecordSerializer {
     /** What {@link #serialize} does past the common built-in types, out of its way. */
     private void writeOther(Object record, ByteBuf target) {
         Class<?> type = record.getClass();
-        if (type == Tuple3.class) {
+        if (type == TimestampedRecord.class) {
+            TimestampedRecord timestamped = (TimestampedRecord) record;
+            target.writeByte(TIMESTAMPED);
+            target.writeLong(timestamped.timestamp());
+            serialize(timestamped.record(), target);
+        } else if (type == WatermarkEvent.class) {
+            target.writeByte(WATERMARK);
+            target.writeLong(((WatermarkEvent) record).timestamp());
+        } else if (type == WatermarkStatus.class) {
+            target.writeByte(WATERMARK_STATUS);
+            target.writeBoolean(((WatermarkStatus) record).isIdle());
+        } else if (type == Tuple3.class) {
             Tuple3<?, ?, ?> tuple = (Tuple3<?, ?, ?>) record;
             target.writeByte(TUPLE3);
             serialize(tuple.f0, target);
@@ -330,6 +349,16 @@ public final class TaggedRecordSerializer implements RecordSerializer {
             }
             case KRYO:
                 return readKryo(source);
+            case TIMESTAMPED: {
+                long timestamp = source.readLong();
+                return new TimestampedRecord(deserialize(source), timestamp);
+            }
+            case WATERMARK: {
+                long timestamp = source.readLong();
+                return timestamp == Long.MAX_VALUE ? WatermarkEvent.MAX : new WatermarkEvent(timestamp);
+            }
+            case WATERMARK_STATUS:
+                return WatermarkStatus.of(source.readBoolean());
             default:
                 throw new IllegalStateException("Unknown record tag " + tag + " at byte " + (source.readerIndex() - 1)
                         + ": the writer used a different serializer");

@@ -4,6 +4,7 @@ import io.floe.api.functions.DefaultOpenContext;
 import io.floe.api.functions.RichFunction;
 import io.floe.api.functions.source.ParallelSourceFunction;
 import io.floe.api.functions.source.SourceFunction;
+import io.floe.api.watermark.Watermark;
 import io.floe.runtime.operators.OperatorContext;
 import io.floe.runtime.operators.OperatorStateContext;
 import io.floe.runtime.operators.Output;
@@ -71,6 +72,27 @@ public final class SourceFunctionSource<T> extends SourceOperator<T> {
             public void collect(T element) {
                 synchronized (lock) { // as in Flink: an element and a checkpoint never interleave
                     output.collect(element);
+                }
+            }
+
+            @Override
+            public void collectWithTimestamp(T element, long timestamp) {
+                synchronized (lock) {
+                    SourceFunctionSource.this.collectWithTimestamp(element, timestamp);
+                }
+            }
+
+            @Override
+            public void emitWatermark(Watermark mark) {
+                synchronized (lock) {
+                    SourceFunctionSource.this.emitWatermark(mark.getTimestamp());
+                }
+            }
+
+            @Override
+            public void markAsTemporarilyIdle() {
+                synchronized (lock) {
+                    SourceFunctionSource.this.markIdle();
                 }
             }
 
