@@ -9,6 +9,8 @@ import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.MapFunction;
 import io.floe.api.functions.ProcessFunction;
 import io.floe.api.functions.sink.SinkFunction;
+import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.graph.OneInputTransformation;
 import io.floe.runtime.graph.PartitionTransformation;
 import io.floe.runtime.graph.Transformation;
@@ -96,6 +98,11 @@ public class DataStream<T> {
         PartitionTransformation partition = new PartitionTransformation(
                 environment.newTransformationId(), transformation, new KeyGroupStreamPartitioner(key, -1));
         return new KeyedStream<>(environment, partition, key);
+    }
+
+    /** Cuts the whole stream into the windows {@code assigner} gives; evaluated by one subtask. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
     }
 
     /** Spreads records round-robin over the next operator's subtasks. */

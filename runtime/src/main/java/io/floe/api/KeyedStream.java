@@ -3,6 +3,12 @@ package io.floe.api;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.KeyedProcessFunction;
 import io.floe.api.functions.ReduceFunction;
+import io.floe.api.windowing.assigners.GlobalWindows;
+import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.triggers.CountTrigger;
+import io.floe.api.windowing.triggers.PurgingTrigger;
+import io.floe.api.windowing.windows.GlobalWindow;
+import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.graph.Transformation;
 import io.floe.runtime.operators.KeyedProcessOperator;
 import io.floe.runtime.operators.KeyedReduceOperator;
@@ -45,6 +51,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return transform(
                 "KeyedProcess",
                 new KeyedProcessOperator<>(Objects.requireNonNull(function, "keyed process function"), keySelector));
+    }
+
+    /** Cuts each key's records into the windows {@code assigner} gives. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} records per key, each fired (and emptied) when it is full. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
     }
 
     /** Every operator of a keyed stream is keyed, so that its function can use keyed state. */

@@ -20,7 +20,8 @@ public final class KeyedProcessOperator<K, IN, OUT>
     private transient KeyedProcessFunction<K, IN, OUT>.Context processContext;
     private transient TimerContext timerContext;
     private transient Collector<OUT> collector;
-    private transient KeyedTimerService<K> timers;
+    private transient KeyedTimerService<K, Void> timers;
+    private transient TimerService timerService;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keySelector) {
         super(function);
@@ -38,7 +39,8 @@ public final class KeyedProcessOperator<K, IN, OUT>
                 (io.floe.runtime.state.KeyedStateBackend<K>) (Object) keyedStateBackend,
                 context.processingTime(),
                 timestamp,
-                this::onTimer);
+                (key, namespace, time, domain) -> onTimer(key, time, domain));
+        timerService = timers.forUserFunction();
         processContext = userFunction.new Context() {
             @Override
             public Long timestamp() {
@@ -47,7 +49,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
             @Override
             public TimerService timerService() {
-                return timers;
+                return timerService;
             }
 
             @Override
@@ -119,7 +121,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public TimerService timerService() {
-            return timers;
+            return timerService;
         }
 
         @Override

@@ -1,29 +1,30 @@
 package io.floe.runtime.operators;
 
 import io.floe.api.TimeDomain;
-import io.floe.api.TimerService;
 import io.floe.api.state.MapState;
 import io.floe.api.state.MapStateDescriptor;
+import io.floe.api.tuple.Tuple2;
 import io.floe.runtime.state.KeyedStateBackend;
 import java.util.PriorityQueue;
 
 /**
- * The timers of a keyed operator: at most one per key, timestamp and time domain. They are keyed
- * state (a {@code MapState} of timestamps per key and domain), so checkpoints, restores and
- * rescaling carry them with their key groups like any other state. A heap queue per domain, built
- * again from that state on restore, says which fires next; a deleted timer leaves its queue entry
- * behind, which is skipped when its time comes. Task thread only.
+ * The timers of a keyed operator: at most one per key, namespace, timestamp and time domain (the
+ * namespace is what a timer is for: a window, or null for a {@code KeyedProcessFunction}'s). They
+ * are keyed state (a {@code MapState} of (timestamp, namespace) per key and domain), so
+ * checkpoints, restores and rescaling carry them with their key groups like any other state. A
+ * heap queue per domain, built again from that state on restore, says which fires next; a deleted
+ * timer leaves its queue entry behind, which is skipped when its time comes. Task thread only.
  */
-public final class KeyedTimerService<K> implements TimerService {
+public final class KeyedTimerService<K, N> {
     /** What fires a timer: with its key set as the current key, and the element timestamp set for event time. */
     @FunctionalInterface
-    public interface Target<K> {
-        void onTimer(K key, long timestamp, TimeDomain domain) throws Exception;
+    public interface Target<K, N> {
+        void onTimer(K key, N namespace, long timestamp, TimeDomain domain) throws Exception;
     }
 
-    private record Timer<K>(K key, long timestamp) implements Comparable<Timer<K>> {
+    private record Timer<K, N>(K key, N namespace, long timestamp) implements Comparable<Timer<K, N>> {
         @Override
-        public int compareTo(Timer<K> other) {
+        public int compareTo(Timer<K, N> other) {
             return Long.compare(timestamp, other.timestamp);
         }
     }
@@ -31,11 +32,11 @@ public final class KeyedTimerService<K> implements TimerService {
     private final KeyedStateBackend<K> backend;
     private final ProcessingTimeService processingTime;
     private final ElementTimestamp elementTimestamp;
-    private final Target<K> target;
-    private final MapState<Long, Boolean> eventTimers;
-    private final MapState<Long, Boolean> processingTimers;
-    private final PriorityQueue<Timer<K>> eventQueue = new PriorityQueue<>();
-    private final PriorityQueue<Timer<K>> processingQueue = new PriorityQueue<>();
+    private final Target<K, N> target;
+    private final MapState<Tuple2<Long, N>, Boolean> eventTimers;
+    private final MapState<Tuple2<Long, N>, Boolean> processingTimers;
+    private final PriorityQueue<Timer<K, N>> eventQueue = new PriorityQueue<>();
+    private final PriorityQueue<Timer<K, N>> processingQueue = new PriorityQueue<>();
     private long currentWatermark = Long.MIN_VALUE;
     /** The processing time the scheduled wake-up is for, or Long.MAX_VALUE when none is scheduled. */
     private long nextWakeUp = Long.MAX_VALUE;
@@ -43,15 +44,16 @@ public final class KeyedTimerService<K> implements TimerService {
     private ProcessingTimeService.Registration wakeUp;
 
     /**
-     * @param name the operator's timer service name (Flink's {@code user-timers}); the state names
-     *     derive from it
+     * @param name the operator's timer service name (Flink's {@code user-timers}, {@code window-timers});
+     *     the state names derive from it
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public KeyedTimerService(
             String name,
             KeyedStateBackend<K> backend,
             ProcessingTimeService processingTime,
             ElementTimestamp elementTimestamp,
-            Target<K> target)
+            Target<K, N> target)
             throws Exception {
         this.backend = backend;
         this.processingTime = processingTime;
@@ -59,71 +61,76 @@ public final class KeyedTimerService<K> implements TimerService {
         this.target = target;
         String eventName = "_timer_state/event_" + name;
         String processingName = "_timer_state/processing_" + name;
-        this.eventTimers = backend.getOrCreateState(new MapStateDescriptor<>(eventName, Long.class, Boolean.class));
-        this.processingTimers =
-                backend.getOrCreateState(new MapStateDescriptor<>(processingName, Long.class, Boolean.class));
+        this.eventTimers = timerState(backend, eventName);
+        this.processingTimers = timerState(backend, processingName);
         // restored timers: into the queues
-        backend.forEachKey(eventName, key -> {
-            for (Long timestamp : eventTimers.keys()) {
-                eventQueue.add(new Timer<>(key, timestamp));
-            }
-        });
-        backend.forEachKey(processingName, key -> {
-            for (Long timestamp : processingTimers.keys()) {
-                processingQueue.add(new Timer<>(key, timestamp));
-            }
-        });
+        restoreQueue(eventName, eventTimers, eventQueue);
+        restoreQueue(processingName, processingTimers, processingQueue);
         scheduleWakeUp();
     }
 
-    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <N> MapState<Tuple2<Long, N>, Boolean> timerState(KeyedStateBackend<?> backend, String name)
+            throws Exception {
+        // Tuple2<Long, N>.class does not exist: the descriptor takes the raw class
+        return (MapState<Tuple2<Long, N>, Boolean>) (MapState<?, ?>)
+                backend.getOrCreateState(new MapStateDescriptor<>(name, (Class) Tuple2.class, Boolean.class));
+    }
+
+    private void restoreQueue(
+            String stateName, MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue)
+            throws Exception {
+        backend.forEachKey(stateName, key -> {
+            for (Tuple2<Long, N> timer : timers.keys()) {
+                queue.add(new Timer<>(key, timer.f1, timer.f0));
+            }
+        });
+    }
+
     public long currentProcessingTime() {
         return processingTime.getCurrentProcessingTime();
     }
 
-    @Override
     public long currentWatermark() {
         return currentWatermark;
     }
 
-    @Override
-    public void registerEventTimeTimer(long time) {
-        register(eventTimers, eventQueue, time);
+    public void registerEventTimeTimer(N namespace, long time) {
+        register(eventTimers, eventQueue, namespace, time);
     }
 
-    @Override
-    public void registerProcessingTimeTimer(long time) {
-        register(processingTimers, processingQueue, time);
+    public void registerProcessingTimeTimer(N namespace, long time) {
+        register(processingTimers, processingQueue, namespace, time);
         scheduleWakeUp();
     }
 
-    @Override
-    public void deleteEventTimeTimer(long time) {
-        delete(eventTimers, time);
+    public void deleteEventTimeTimer(N namespace, long time) {
+        delete(eventTimers, namespace, time);
     }
 
-    @Override
-    public void deleteProcessingTimeTimer(long time) {
-        delete(processingTimers, time);
+    public void deleteProcessingTimeTimer(N namespace, long time) {
+        delete(processingTimers, namespace, time);
     }
 
-    private static void delete(MapState<Long, Boolean> timers, long time) {
+    private static <N> void delete(MapState<Tuple2<Long, N>, Boolean> timers, N namespace, long time) {
         try {
-            timers.remove(time);
+            timers.remove(new Tuple2<>(time, namespace));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot delete the timer at " + time, e);
         }
     }
 
-    private void register(MapState<Long, Boolean> timers, PriorityQueue<Timer<K>> queue, long time) {
+    private void register(
+            MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue, N namespace, long time) {
         K key = backend.getCurrentKey();
         if (key == null) {
             throw new IllegalStateException("A timer can only be set while a keyed record or timer is processed.");
         }
         try {
-            if (!timers.contains(time)) {
-                timers.put(time, Boolean.TRUE);
-                queue.add(new Timer<>(key, time));
+            Tuple2<Long, N> timer = new Tuple2<>(time, namespace);
+            if (!timers.contains(timer)) {
+                timers.put(timer, Boolean.TRUE);
+                queue.add(new Timer<>(key, namespace, time));
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot set the timer at " + time, e);
@@ -136,23 +143,30 @@ public final class KeyedTimerService<K> implements TimerService {
         fire(eventTimers, eventQueue, watermark, TimeDomain.EVENT_TIME);
     }
 
-    private void fire(MapState<Long, Boolean> timers, PriorityQueue<Timer<K>> queue, long upTo, TimeDomain domain)
+    private void fire(
+            MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue, long upTo, TimeDomain domain)
             throws Exception {
-        Timer<K> next;
+        Timer<K, N> next;
         while ((next = queue.peek()) != null && next.timestamp() <= upTo) {
             queue.poll();
             backend.setCurrentKey(next.key());
-            if (!timers.contains(next.timestamp())) {
+            Tuple2<Long, N> timer = new Tuple2<>(next.timestamp(), next.namespace());
+            if (!timers.contains(timer)) {
                 continue; // deleted, or a second entry of a timer set again after a delete
             }
-            timers.remove(next.timestamp());
+            timers.remove(timer);
             if (domain == TimeDomain.EVENT_TIME) {
                 elementTimestamp.set(next.timestamp());
             } else {
                 elementTimestamp.clear();
             }
-            target.onTimer(next.key(), next.timestamp(), domain);
+            target.onTimer(next.key(), next.namespace(), next.timestamp(), domain);
         }
+    }
+
+    /** Processing time has ended (a BATCH job's input did): fires every processing-time timer. */
+    public void fireAllProcessingTimers() throws Exception {
+        fire(processingTimers, processingQueue, Long.MAX_VALUE, TimeDomain.PROCESSING_TIME);
     }
 
     private void onProcessingTime(long time) throws Exception {
@@ -164,7 +178,7 @@ public final class KeyedTimerService<K> implements TimerService {
 
     /** One wake-up, for the earliest processing-time timer; moved earlier when an earlier one is set. */
     private void scheduleWakeUp() {
-        Timer<K> head = processingQueue.peek();
+        Timer<K, N> head = processingQueue.peek();
         if (head == null || head.timestamp() >= nextWakeUp) {
             return;
         }
@@ -181,5 +195,41 @@ public final class KeyedTimerService<K> implements TimerService {
             wakeUp.cancel();
             wakeUp = null;
         }
+    }
+
+    /** The {@link io.floe.api.TimerService} of a function whose timers have no namespace. */
+    public io.floe.api.TimerService forUserFunction() {
+        KeyedTimerService<K, N> timers = this;
+        return new io.floe.api.TimerService() {
+            @Override
+            public long currentProcessingTime() {
+                return timers.currentProcessingTime();
+            }
+
+            @Override
+            public long currentWatermark() {
+                return timers.currentWatermark();
+            }
+
+            @Override
+            public void registerProcessingTimeTimer(long time) {
+                timers.registerProcessingTimeTimer(null, time);
+            }
+
+            @Override
+            public void registerEventTimeTimer(long time) {
+                timers.registerEventTimeTimer(null, time);
+            }
+
+            @Override
+            public void deleteProcessingTimeTimer(long time) {
+                timers.deleteProcessingTimeTimer(null, time);
+            }
+
+            @Override
+            public void deleteEventTimeTimer(long time) {
+                timers.deleteEventTimeTimer(null, time);
+            }
+        };
     }
 }
