@@ -64,7 +64,7 @@ class WindowITCase {
         return Tuple2.of("k" + (i % KEYS), 10_000 + i * 2 + (i / BURST) * PAUSE + jitter);
     }
 
-    private static List<Tuple2<String, Long>> events(long count) {
+    static List<Tuple2<String, Long>> events(long count) {
         List<Tuple2<String, Long>> events = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             events.add(event(i));
@@ -72,7 +72,7 @@ class WindowITCase {
         return events;
     }
 
-    private static Map<String, Long> expectedTumbling(List<Tuple2<String, Long>> events) {
+    static Map<String, Long> expectedTumbling(List<Tuple2<String, Long>> events) {
         Map<String, Long> counts = new TreeMap<>();
         for (Tuple2<String, Long> e : events) {
             long start = e.f1 - e.f1 % SIZE;
@@ -81,7 +81,7 @@ class WindowITCase {
         return counts;
     }
 
-    private static Map<String, Long> expectedSliding(List<Tuple2<String, Long>> events) {
+    static Map<String, Long> expectedSliding(List<Tuple2<String, Long>> events) {
         Map<String, Long> counts = new TreeMap<>();
         for (Tuple2<String, Long> e : events) {
             for (long start = e.f1 - e.f1 % SLIDE; start > e.f1 - SIZE; start -= SLIDE) {
@@ -92,7 +92,7 @@ class WindowITCase {
     }
 
     /** Per key, sorted timestamps: a session goes on while the next event is at most the gap later. */
-    private static Map<String, Long> expectedSessions(List<Tuple2<String, Long>> events) {
+    static Map<String, Long> expectedSessions(List<Tuple2<String, Long>> events) {
         Map<String, List<Long>> times = new HashMap<>();
         for (Tuple2<String, Long> e : events) {
             times.computeIfAbsent(e.f0, k -> new ArrayList<>()).add(e.f1);
@@ -117,10 +117,14 @@ class WindowITCase {
         return sessions;
     }
 
-    /** Lines "key,start,end,count", each window once. */
     private static Map<String, Long> fired(Path out) throws Exception {
+        return fired(TestOutput.allLines(out));
+    }
+
+    /** Lines "key,start,end,count", each window once. */
+    static Map<String, Long> fired(List<String> lines) {
         Map<String, Long> fired = new TreeMap<>();
-        for (String line : TestOutput.allLines(out)) {
+        for (String line : lines) {
             int last = line.lastIndexOf(',');
             Long previous = fired.put(line.substring(0, last), Long.parseLong(line.substring(last + 1)));
             assertEquals(null, previous, "a window fired twice: " + line);
@@ -128,7 +132,7 @@ class WindowITCase {
         return fired;
     }
 
-    private static WatermarkStrategy<Tuple2<String, Long>> boundedDisorder() {
+    static WatermarkStrategy<Tuple2<String, Long>> boundedDisorder() {
         return WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(Duration.ofMillis(DISORDER))
                 .withTimestampAssigner((e, previous) -> e.f1);
     }
