@@ -46,6 +46,13 @@ public interface DispatcherGateway extends RpcGateway {
     /** Fails with an error naming the id when the job is unknown. */
     CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId);
 
+    /**
+     * The input watermark of each subtask of a vertex of a running job (an ended job's are gone:
+     * empty); fails with an error naming the id when the job or, for a running job, the vertex is
+     * unknown.
+     */
+    CompletableFuture<List<Long>> requestVertexWatermarks(JobId jobId, String vertexId);
+
     /** Takes a savepoint of a running job (then cancels it if asked); answers the savepoint's path. */
     CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob);
 

@@ -11,6 +11,8 @@ final class Execution {
     final ExecutionAttemptId attemptId = ExecutionAttemptId.generate();
     final AcceptedSlot slot;
     ExecutionState state = ExecutionState.CREATED;
+    /** The task's input watermark, as its TaskManager's last heartbeat answer reported it. */
+    long inputWatermark = Long.MIN_VALUE;
 
     Execution(JobVertex vertex, int subtaskIndex, AcceptedSlot slot) {
         this.vertex = vertex;

@@ -25,6 +25,7 @@ import io.floe.runtime.rpc.FencingTokens;
 import io.floe.runtime.rpc.RecipientUnreachableException;
 import io.floe.runtime.rpc.RpcConnectionException;
 import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.taskexecutor.RunningTaskReport;
 import io.floe.runtime.taskexecutor.TaskExecutorGateway;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ExecutionAttemptId;
@@ -34,6 +35,7 @@ import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +82,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     private final RestartStrategy restartStrategy;
     private final int requiredSlots;
     private final SlotPool slotPool;
-    private final HeartbeatMonitor<ResourceId, List<ExecutionAttemptId>> heartbeats;
+    private final HeartbeatMonitor<ResourceId, List<RunningTaskReport>> heartbeats;
     private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
     private final long startTime = clock().millis();
 
@@ -807,6 +809,28 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     @Override
+    public CompletableFuture<List<Long>> requestVertexWatermarks(String vertexId) {
+        JobVertex vertex = jobGraph.vertices().stream()
+                .filter(v -> v.id().value().equals(vertexId))
+                .findFirst()
+                .orElse(null);
+        if (vertex == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Vertex " + vertexId + " of job "
+                    + jobGraph.jobId() + " is not known: GET /jobs/" + jobGraph.jobId() + " lists the job's vertices"));
+        }
+        Long[] watermarks = new Long[vertex.parallelism()];
+        Arrays.fill(watermarks, Long.MIN_VALUE);
+        if (executions != null) {
+            for (Execution execution : executions.executions()) {
+                if (execution.vertex.id().equals(vertex.id())) {
+                    watermarks[execution.subtaskIndex] = execution.inputWatermark;
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(List.of(watermarks));
+    }
+
+    @Override
     public CompletableFuture<JobExceptionsInfo> requestJobExceptions() {
         return CompletableFuture.completedFuture(new JobExceptionsInfo(List.copyOf(exceptionHistory)));
     }
@@ -855,10 +879,19 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     private final class TaskManagerHeartbeatListener
-            implements HeartbeatMonitor.Listener<ResourceId, List<ExecutionAttemptId>> {
+            implements HeartbeatMonitor.Listener<ResourceId, List<RunningTaskReport>> {
         @Override
-        public void onPayload(ResourceId target, List<ExecutionAttemptId> payload) {
+        public void onPayload(ResourceId target, List<RunningTaskReport> payload) {
             // the TaskManager is alive; task states arrive through updateTaskExecutionState
+            if (executions == null) {
+                return;
+            }
+            for (RunningTaskReport task : payload) {
+                Execution execution = executions.find(task.attemptId());
+                if (execution != null) { // not a task of a run that has since been replaced
+                    execution.inputWatermark = task.currentInputWatermark();
+                }
+            }
         }
 
         @Override

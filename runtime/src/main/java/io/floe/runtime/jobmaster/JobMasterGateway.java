@@ -76,4 +76,11 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
     CompletableFuture<JobDetailsInfo> requestJobDetails();
 
     CompletableFuture<JobExceptionsInfo> requestJobExceptions();
+
+    /**
+     * The input watermark of each subtask of vertex {@code vertexId}, by subtask index, as of the
+     * TaskManagers' last heartbeats (Long.MIN_VALUE: none yet); fails naming the id when the job
+     * has no such vertex.
+     */
+    CompletableFuture<List<Long>> requestVertexWatermarks(String vertexId);
 }

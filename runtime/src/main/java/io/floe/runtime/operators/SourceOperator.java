@@ -36,7 +36,7 @@ public abstract class SourceOperator<OUT> implements Serializable {
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
-        this.output = new FailureMarkingOutput(output);
+        this.output = new FailureMarkingOutput(output, context.timestamp());
         this.running = true;
         this.checkpointLock = new Object();
     }
@@ -149,9 +149,11 @@ public abstract class SourceOperator<OUT> implements Serializable {
     /** Passes records on; marks the source failed before an exception leaves the lock it emits under. */
     private final class FailureMarkingOutput implements Output<OUT> {
         private final Output<OUT> target;
+        private final ElementTimestamp timestamp;
 
-        FailureMarkingOutput(Output<OUT> target) {
+        FailureMarkingOutput(Output<OUT> target, ElementTimestamp timestamp) {
             this.target = target;
+            this.timestamp = timestamp;
         }
 
         @Override
@@ -161,7 +163,9 @@ public abstract class SourceOperator<OUT> implements Serializable {
                     markActive();
                 }
                 target.collect(record);
-                context.timestamp().clear(); // the next record has none unless collectWithTimestamp gives one
+                if (timestamp.isPresent()) { // the next record has none unless collectWithTimestamp gives one
+                    timestamp.clear();
+                }
             } catch (Throwable t) {
                 failed = true;
                 throw t;

@@ -17,6 +17,7 @@ import io.floe.runtime.rest.handler.job.JobExecutionResultHandler;
 import io.floe.runtime.rest.handler.job.JobIdsWithStatusHandler;
 import io.floe.runtime.rest.handler.job.JobStatusHandler;
 import io.floe.runtime.rest.handler.job.JobSubmitHandler;
+import io.floe.runtime.rest.handler.job.JobVertexWatermarksHandler;
 import io.floe.runtime.rest.handler.job.JobsOverviewHandler;
 import io.floe.runtime.rest.handler.job.SavepointHandlers;
 import io.floe.runtime.rest.handler.job.SavepointOperations;
@@ -55,6 +56,10 @@ final class RestRoutes {
                 .addRoute(HttpMethod.PATCH, JOB, new JobCancellationHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/status", new JobStatusHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/exceptions", new JobExceptionsHandler(dispatcher))
+                .addRoute(
+                        HttpMethod.GET,
+                        JOB + "/vertices/:" + JobVertexWatermarksHandler.VERTEX_ID + "/watermarks",
+                        new JobVertexWatermarksHandler(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/checkpoints", CheckpointStatisticsHandlers.statistics(dispatcher))
                 .addRoute(HttpMethod.GET, JOB + "/checkpoints/config", CheckpointStatisticsHandlers.config(dispatcher))
                 .addRoute(

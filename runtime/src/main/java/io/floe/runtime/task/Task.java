@@ -99,6 +99,8 @@ public final class Task implements Runnable {
     private boolean dataEnded;
     /** A mail that failed off the task's thread; fails the task once the source returns. */
     private volatile Throwable mailFailure;
+    /** The watermark of the task's input: the minimum over its channels (Flink's currentInputWatermark). */
+    private volatile long inputWatermark = Long.MIN_VALUE;
     /** The event timestamp of the record the chain is processing. */
     private final ElementTimestamp timestamp = new ElementTimestamp();
 
@@ -121,6 +123,11 @@ public final class Task implements Runnable {
         this.thread = new Thread(this, descriptor.displayName());
         this.thread.setContextClassLoader(userClassLoader);
         this.processingTime = new TaskProcessingTimeService(descriptor.displayName(), this::post);
+    }
+
+    /** The watermark the task's input has reached; Long.MIN_VALUE for a source or before the first one. */
+    public long getCurrentInputWatermark() {
+        return inputWatermark;
     }
 
     public TaskDeploymentDescriptor getDescriptor() {
@@ -301,6 +308,7 @@ public final class Task implements Runnable {
         WatermarkValve valve = new WatermarkValve(input.getNumberOfChannels(), new WatermarkValve.Target() {
             @Override
             public void emitWatermark(long watermark) throws Exception {
+                inputWatermark = watermark;
                 head.processWatermark(watermark);
             }
 

@@ -428,14 +428,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     @Override
-    public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
+    public CompletableFuture<List<RunningTaskReport>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
         validateRunsInMainThread();
         jobManagerHeartbeats.heard(jobId);
-        List<ExecutionAttemptId> attempts = new ArrayList<>();
+        List<RunningTaskReport> tasks = new ArrayList<>();
         for (Task task : slots.tasksOf(jobId)) {
-            attempts.add(task.getDescriptor().attemptId());
+            tasks.add(new RunningTaskReport(task.getDescriptor().attemptId(), task.getCurrentInputWatermark()));
         }
-        return CompletableFuture.completedFuture(attempts);
+        return CompletableFuture.completedFuture(tasks);
     }
 
     @Override

@@ -55,8 +55,8 @@ public interface TaskExecutorGateway extends RpcGateway {
     /** Heartbeat from the ResourceManager; answers with the slot report. */
     CompletableFuture<SlotReport> heartbeatFromResourceManager(@RpcTimeout Duration timeout);
 
-    /** Heartbeat from a JobMaster; answers with the attempts of that job running here. */
-    CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, @RpcTimeout Duration timeout);
+    /** Heartbeat from a JobMaster; answers with the tasks of that job running here and their input watermarks. */
+    CompletableFuture<List<RunningTaskReport>> heartbeatFromJobManager(JobId jobId, @RpcTimeout Duration timeout);
 
     void disconnectJobManager(JobId jobId, String cause);
 

@@ -119,6 +119,11 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     }
 
     @Override
+    public CompletableFuture<List<Long>> requestVertexWatermarks(String vertexId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
+    }
+
+    @Override
     public UUID getFencingToken() {
         return jobMasterId;
     }

@@ -244,6 +244,13 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<List<Long>> requestVertexWatermarks(JobId jobId, String vertexId) {
+        return jobs.containsKey(jobId)
+                ? CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"))
+                : unknownJob(jobId);
+    }
+
+    @Override
     public CompletableFuture<JobExceptionsInfo> requestJobExceptions(JobId jobId) {
         TestingJob job = jobs.get(jobId);
         return job == null

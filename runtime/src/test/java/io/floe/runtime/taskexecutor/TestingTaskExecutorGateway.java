@@ -142,7 +142,7 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     }
 
     @Override
-    public CompletableFuture<List<ExecutionAttemptId>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
+    public CompletableFuture<List<RunningTaskReport>> heartbeatFromJobManager(JobId jobId, Duration timeout) {
         return heartbeatAnswer(List.of());
     }
 
