@@ -100,6 +100,11 @@ public class DataStream<T> {
         return new KeyedStream<>(environment, partition, key);
     }
 
+    /** Connects this stream with {@code other}, perhaps of another type, for one operator over both. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        return new ConnectedStreams<>(environment, this, Objects.requireNonNull(other, "stream to connect"));
+    }
+
     /** Cuts the whole stream into the windows {@code assigner} gives; evaluated by one subtask. */
     public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
         return new AllWindowedStream<>(this, assigner);

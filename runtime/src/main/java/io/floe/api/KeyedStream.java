@@ -3,6 +3,7 @@ package io.floe.api;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.KeyedProcessFunction;
 import io.floe.api.functions.ReduceFunction;
+import io.floe.api.functions.co.ProcessJoinFunction;
 import io.floe.api.windowing.assigners.GlobalWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
 import io.floe.api.windowing.triggers.CountTrigger;
@@ -14,6 +15,8 @@ import io.floe.runtime.operators.KeyedProcessOperator;
 import io.floe.runtime.operators.KeyedReduceOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.SumReduceFunction;
+import io.floe.runtime.operators.co.IntervalJoinOperator;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -61,6 +64,77 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** Windows of {@code size} records per key, each fired (and emptied) when it is full. */
     public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
         return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /**
+     * Joins this stream with {@code other} (keyed by a key of the same type) on key and event time:
+     * each element of this stream with each of the other whose timestamp lies in an interval
+     * around its own ({@link IntervalJoin#between}).
+     */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        return new IntervalJoin<>(this, Objects.requireNonNull(other, "stream to join"));
+    }
+
+    /** An interval join waiting for its bounds. */
+    public static final class IntervalJoin<T1, T2, K> {
+        private final KeyedStream<T1, K> left;
+        private final KeyedStream<T2, K> right;
+
+        IntervalJoin(KeyedStream<T1, K> left, KeyedStream<T2, K> right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        /**
+         * A left element at time {@code t} joins the right elements at times in {@code [t + lowerBound,
+         * t + upperBound]} (bounds may be negative; inclusive unless made exclusive).
+         */
+        public IntervalJoined<T1, T2, K> between(Duration lowerBound, Duration upperBound) {
+            long lower = Objects.requireNonNull(lowerBound, "lower bound").toMillis();
+            long upper = Objects.requireNonNull(upperBound, "upper bound").toMillis();
+            if (lower > upper) {
+                throw new IllegalArgumentException("intervalJoin(...).between(" + lowerBound + ", " + upperBound
+                        + "): the lower bound must not be above the upper bound.");
+            }
+            return new IntervalJoined<>(left, right, lower, upper);
+        }
+    }
+
+    /** An interval join with its bounds: {@link #process} says what each pair gives. */
+    public static final class IntervalJoined<T1, T2, K> {
+        private final KeyedStream<T1, K> left;
+        private final KeyedStream<T2, K> right;
+        private long lowerBound;
+        private long upperBound;
+
+        IntervalJoined(KeyedStream<T1, K> left, KeyedStream<T2, K> right, long lowerBound, long upperBound) {
+            this.left = left;
+            this.right = right;
+            this.lowerBound = lowerBound;
+            this.upperBound = upperBound;
+        }
+
+        public IntervalJoined<T1, T2, K> lowerBoundExclusive() {
+            lowerBound++;
+            return this;
+        }
+
+        public IntervalJoined<T1, T2, K> upperBoundExclusive() {
+            upperBound--;
+            return this;
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<T1, T2, OUT> function) {
+            Objects.requireNonNull(function, "process join function");
+            if (lowerBound > upperBound) {
+                throw new IllegalArgumentException("The interval join's bounds leave no time: exclusive bounds"
+                        + " around one point (" + (lowerBound - 1) + ", " + (upperBound + 1) + ") ms.");
+            }
+            return new ConnectedStreams<>(left.environment, left, right)
+                    .transform(
+                            "Interval Join",
+                            new IntervalJoinOperator<K, T1, T2, OUT>(lowerBound, upperBound, function));
+        }
     }
 
     /** Every operator of a keyed stream is keyed, so that its function can use keyed state. */

@@ -35,7 +35,50 @@ public record TaskDeploymentDescriptor(
         List<String> userJars,
         String blobServerAddress,
         Map<String, String> jobConfiguration,
-        TaskRestore restore) {
+        TaskRestore restore,
+        int firstInputChannels) {
+
+    /** A task with one input: every channel is its first input's. */
+    public TaskDeploymentDescriptor(
+            JobId jobId,
+            String jobName,
+            ExecutionAttemptId attemptId,
+            AllocationId allocationId,
+            JobVertexId vertexId,
+            String taskName,
+            int subtaskIndex,
+            int parallelism,
+            int maxParallelism,
+            int attemptNumber,
+            boolean batch,
+            byte[] serializedChain,
+            List<PartitionSpec> outputs,
+            List<InputChannelDescriptor> inputChannels,
+            List<String> userJars,
+            String blobServerAddress,
+            Map<String, String> jobConfiguration,
+            TaskRestore restore) {
+        this(
+                jobId,
+                jobName,
+                attemptId,
+                allocationId,
+                vertexId,
+                taskName,
+                subtaskIndex,
+                parallelism,
+                maxParallelism,
+                attemptNumber,
+                batch,
+                serializedChain,
+                outputs,
+                inputChannels,
+                userJars,
+                blobServerAddress,
+                jobConfiguration,
+                restore,
+                inputChannels.size());
+    }
 
     /** A result partition this subtask writes. */
     public record PartitionSpec(ResultPartitionId id, int numberOfSubpartitions) {}

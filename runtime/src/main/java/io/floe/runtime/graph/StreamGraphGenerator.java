@@ -84,7 +84,20 @@ public final class StreamGraphGenerator {
             List<Upstream> inputs = translate(op.getInput());
             StreamNode node = addNode(t, op.getOperator(), false, inputs);
             for (Upstream input : inputs) {
-                connect(input, node);
+                connect(input, node, 0);
+            }
+            result = List.of(new Upstream(node, null, null));
+        } else if (t instanceof TwoInputTransformation op) {
+            List<Upstream> inputs1 = translate(op.getInput1());
+            List<Upstream> inputs2 = translate(op.getInput2());
+            List<Upstream> all = new ArrayList<>(inputs1);
+            all.addAll(inputs2);
+            StreamNode node = addNode(t, op.getOperator(), false, all);
+            for (Upstream input : inputs1) {
+                connect(input, node, 1);
+            }
+            for (Upstream input : inputs2) {
+                connect(input, node, 2);
             }
             result = List.of(new Upstream(node, null, null));
         } else if (t instanceof PartitionTransformation partition) {
@@ -148,7 +161,8 @@ public final class StreamGraphGenerator {
         return inputGroups.size() == 1 ? inputGroups.iterator().next() : StreamNode.DEFAULT_SLOT_SHARING_GROUP;
     }
 
-    private void connect(Upstream input, StreamNode target) {
+    /** @param targetInput which input of a two-input target the edge feeds (1 or 2), else 0 */
+    private void connect(Upstream input, StreamNode target, int targetInput) {
         StreamPartitioner partitioner = input.partitioner();
         if (partitioner == null) {
             partitioner = input.node().parallelism == target.parallelism
@@ -157,7 +171,7 @@ public final class StreamGraphGenerator {
         } else if (partitioner instanceof KeyGroupStreamPartitioner keyed) {
             partitioner = keyed.withMaxParallelism(target.maxParallelism);
         }
-        StreamEdge edge = new StreamEdge(input.node(), target, partitioner, input.tag());
+        StreamEdge edge = new StreamEdge(input.node(), target, partitioner, input.tag(), targetInput);
         input.node().outEdges.add(edge);
         target.inEdges.add(edge);
     }

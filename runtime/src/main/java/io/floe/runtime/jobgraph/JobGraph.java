@@ -84,8 +84,12 @@ public record JobGraph(
                 .orElseThrow(() -> new IllegalArgumentException("No vertex " + id + " in job " + jobId));
     }
 
+    /** The edges into vertex {@code id}, those of a two-input vertex's first input first: its channels' order. */
     public List<JobEdge> inputsOf(JobVertexId id) {
-        return edges.stream().filter(e -> e.target().equals(id)).toList();
+        return edges.stream()
+                .filter(e -> e.target().equals(id))
+                .sorted(java.util.Comparator.comparingInt(JobEdge::targetInput))
+                .toList();
     }
 
     public List<JobEdge> outputsOf(JobVertexId id) {

@@ -49,7 +49,11 @@ public final class JobGraphGenerator {
         }
         for (PendingEdge edge : pending) {
             edges.add(new JobEdge(
-                    edge.source, edge.outputIndex, vertexOfHead.get(edge.targetNode.getId()), edge.strategy));
+                    edge.source,
+                    edge.outputIndex,
+                    vertexOfHead.get(edge.targetNode.getId()),
+                    edge.strategy,
+                    edge.targetInput));
         }
         return new JobGraph(
                 JobId.generate(),
@@ -61,7 +65,8 @@ public final class JobGraphGenerator {
                 configuration.toMap());
     }
 
-    private record PendingEdge(JobVertexId source, int outputIndex, StreamNode targetNode, String strategy) {}
+    private record PendingEdge(
+            JobVertexId source, int outputIndex, StreamNode targetNode, String strategy, int targetInput) {}
 
     private static void checkUniqueOperatorIds(StreamGraph graph) {
         Map<String, StreamNode> byId = new HashMap<>();
@@ -140,7 +145,7 @@ public final class JobGraphGenerator {
                 int index = outputCounter[0]++;
                 network.add(new ChainedOperatorSpec.NetworkOutputSpec(index, out.partitioner(), out.outputTag()));
                 pending.add(new PendingEdge(
-                        vertex, index, out.target(), out.partitioner().describe()));
+                        vertex, index, out.target(), out.partitioner().describe(), out.targetInput()));
             }
         }
         return new ChainedOperatorSpec(

@@ -107,8 +107,12 @@ final class ExecutionGraph {
                     jobGraph.vertex(edge.target()).parallelism()));
         }
         List<InputChannelDescriptor> inputs = new ArrayList<>();
-        for (JobEdge edge : jobGraph.inputsOf(vertex.id())) {
+        int firstInputChannels = 0;
+        for (JobEdge edge : jobGraph.inputsOf(vertex.id())) { // a two-input vertex's first input first
             JobVertex producer = jobGraph.vertex(edge.source());
+            if (edge.targetInput() <= 1) {
+                firstInputChannels += producer.parallelism();
+            }
             for (int j = 0; j < producer.parallelism(); j++) {
                 Execution producerExecution = bySubtask.get(producer.id() + "#" + j);
                 inputs.add(new InputChannelDescriptor(
@@ -136,7 +140,8 @@ final class ExecutionGraph {
                 jobGraph.userJars(),
                 blobServerAddress,
                 configuration,
-                restore);
+                restore,
+                firstInputChannels);
     }
 
     private List<JobEdge> sortedOutputs(JobVertex vertex) {

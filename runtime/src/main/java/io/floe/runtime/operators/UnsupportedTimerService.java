@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
  * processing time and the current watermark, and refuses timers with Flink's message (timers need
  * a key: use {@code keyBy(...).process(KeyedProcessFunction)}).
  */
-final class UnsupportedTimerService implements TimerService {
+public final class UnsupportedTimerService implements TimerService {
     private final LongSupplier watermark;
 
-    UnsupportedTimerService(LongSupplier watermark) {
+    public UnsupportedTimerService(LongSupplier watermark) {
         this.watermark = watermark;
     }
 

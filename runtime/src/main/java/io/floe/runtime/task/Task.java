@@ -30,6 +30,7 @@ import io.floe.runtime.operators.ElementTimestamp;
 import io.floe.runtime.operators.OperatorContext;
 import io.floe.runtime.operators.SourceOperator;
 import io.floe.runtime.operators.StreamOperator;
+import io.floe.runtime.operators.TwoInputStreamOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -303,20 +304,13 @@ public final class Task implements Runnable {
     private boolean processInput(OperatorChain operators, InputGate input, RecordSerializer serializer)
             throws Exception {
         StreamOperator<Object, Object> head = operators.head();
+        if (head instanceof TwoInputStreamOperator<?, ?, ?, ?> twoInputs) {
+            return processTwoInputs(
+                    operators, input, serializer, (TwoInputStreamOperator<Object, Object, ?, ?>) twoInputs);
+        }
         boolean keyed = head.isKeyed();
         CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
-        WatermarkValve valve = new WatermarkValve(input.getNumberOfChannels(), new WatermarkValve.Target() {
-            @Override
-            public void emitWatermark(long watermark) throws Exception {
-                inputWatermark = watermark;
-                head.processWatermark(watermark);
-            }
-
-            @Override
-            public void emitWatermarkStatus(boolean idle) {
-                head.processWatermarkStatus(idle);
-            }
-        });
+        WatermarkValve valve = watermarkValve(input, head);
         ElementTimestamp timestamp = this.timestamp;
         int channelsWithEndOfData = 0;
         Object record;
@@ -364,6 +358,96 @@ public final class Task implements Runnable {
             throw new TaskInterruptedException();
         }
         return true;
+    }
+
+    /**
+     * {@link #processInput} for a two-input operator: a record of one of the first {@code
+     * firstInputChannels} channels goes to its first input, any other to its second. Watermarks,
+     * barriers and the end of data count over all channels, as for one input.
+     */
+    private boolean processTwoInputs(
+            OperatorChain operators,
+            InputGate input,
+            RecordSerializer serializer,
+            TwoInputStreamOperator<Object, Object, ?, ?> head)
+            throws Exception {
+        boolean keyed = head.isKeyed();
+        int firstInputChannels = descriptor.firstInputChannels();
+        CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
+        WatermarkValve valve = watermarkValve(input, head);
+        ElementTimestamp timestamp = this.timestamp;
+        int channelsWithEndOfData = 0;
+        Object record;
+        while ((record = input.next(serializer)) != null) {
+            if (record instanceof RuntimeEvent event) {
+                if (event instanceof TimestampedRecord timestamped) {
+                    timestamp.set(timestamped.timestamp());
+                    processTwoInputRecord(
+                            head, keyed, input.getLastChannelIndex() < firstInputChannels, timestamped.record());
+                    continue;
+                }
+                if (event instanceof WatermarkEvent watermark) {
+                    valve.onWatermark(input.getLastChannelIndex(), watermark.timestamp());
+                    continue;
+                }
+                if (event instanceof WatermarkStatus status) {
+                    valve.onStatus(input.getLastChannelIndex(), status.isIdle());
+                    continue;
+                }
+                if (event instanceof EndOfData) {
+                    if (++channelsWithEndOfData == input.getNumberOfChannels()) {
+                        endOfData(operators);
+                    }
+                } else {
+                    onEvent(event, aligner, input);
+                }
+                if (dataEnded && checkpoints.finalCheckpointCompleted()) {
+                    return true;
+                }
+                if (checkpoints.stopPending() && stoppedWithSavepoint()) {
+                    return false;
+                }
+                continue;
+            }
+            timestamp.clear();
+            processTwoInputRecord(head, keyed, input.getLastChannelIndex() < firstInputChannels, record);
+        }
+        if (canceled) {
+            throw new TaskInterruptedException();
+        }
+        return true;
+    }
+
+    private static void processTwoInputRecord(
+            TwoInputStreamOperator<Object, Object, ?, ?> head, boolean keyed, boolean first, Object record)
+            throws Exception {
+        if (first) {
+            if (keyed) {
+                head.setKeyContextElement(record);
+            }
+            head.processElement1(record);
+        } else {
+            if (keyed) {
+                head.setKeyContextElement2(record);
+            }
+            head.processElement2(record);
+        }
+    }
+
+    /** The minimum of the channels' watermarks, for the head operator; the task's input watermark. */
+    private WatermarkValve watermarkValve(InputGate input, StreamOperator<Object, ?> head) {
+        return new WatermarkValve(input.getNumberOfChannels(), new WatermarkValve.Target() {
+            @Override
+            public void emitWatermark(long watermark) throws Exception {
+                inputWatermark = watermark;
+                head.processWatermark(watermark);
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                head.processWatermarkStatus(idle);
+            }
+        });
     }
 
     /**
