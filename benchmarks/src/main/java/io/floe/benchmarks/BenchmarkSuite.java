@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Floe's throughput suite: runs W1–W3 (see {@link Workload}), each {@code --runs} times in a fresh
+ * Floe's throughput suite: runs W1–W6 (see {@link Workload}), each {@code --runs} times in a fresh
  * JVM, and prints one table with the median job time (Floe's {@code JobExecutionResult.getNetRuntime()}),
- * records per second and the ratio to Apache Flink 1.20 on this machine.
+ * records per second, the ratio to Apache Flink 1.20 on this machine and the runs' heap (from
+ * their GC logs).
  *
  * <pre>
- * BenchmarkSuite [--runs 3] [--only W1-p1,W2-p2,...] [--timeout-seconds 600] [--words /tmp/floe-words.txt]
+ * BenchmarkSuite [--runs 3] [--only W1-p1,W5-tumbling,...] [--timeout-seconds 600] [--words /tmp/floe-words.txt]
  *                [--compare-flink] [--flink-anchor /work/shared/anchors/flink]
  * </pre>
  *
@@ -42,9 +43,13 @@ public final class BenchmarkSuite {
             flink = suite.compareFlink ? FlinkAnchor.open(suite.flinkAnchorDirectory) : null;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
-            System.err.println(
-                    "Usage: BenchmarkSuite [--runs n] [--only W1-p1,W1-p2,W2-p2,W3-streaming,W3-batch,W4-chk,W4-nochk] "
-                            + "[--timeout-seconds s] [--words path] [--compare-flink] [--flink-anchor dir]");
+            System.err.println("Usage: BenchmarkSuite [--runs n] [--only "
+                    + String.join(
+                            ",",
+                            Workload.all(suite.words, FlinkAnchor.ANCHOR_WORDS).stream()
+                                    .map(Workload::label)
+                                    .toList())
+                    + "] [--timeout-seconds s] [--words path] [--compare-flink] [--flink-anchor dir]");
             System.exit(1);
             return;
         }

@@ -21,6 +21,22 @@ record ResultLine(String label, long records, double seconds, Map<String, String
         return seconds > 0 ? records / seconds : Double.NaN;
     }
 
+    /** This line with {@code fields} added after its own (replacing any of the same name). */
+    ResultLine withExtra(Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(extra);
+        all.putAll(fields);
+        return new ResultLine(label, records, seconds, all);
+    }
+
+    /** A whole number the run reported under {@code key}, if any. */
+    Optional<Long> longField(String key) {
+        try {
+            return Optional.ofNullable(extra.get(key)).map(Long::valueOf);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** False when the run reported {@code correct=false}. */
     boolean correct() {
         return !"false".equals(extra.get("correct"));

@@ -7,10 +7,13 @@ import java.util.Locale;
 
 /**
  * The suite's output: per workload the records, the median job time over the runs, the records
- * per second that gives, Flink 1.20's reference throughput and Floe's ratio to it. With
- * {@code --compare-flink}, also Flink's median measured in the same session and that ratio.
+ * per second that gives, Flink 1.20's reference throughput, Floe's ratio to it and the median heap
+ * of the runs (peak / highest after a GC, from {@link GcLogHeapPeaks}). With
+ * {@code --compare-flink}, also Flink's median measured in the same session, that ratio and
+ * Flink's heap.
  */
 final class ResultTable {
+    private static final String HEAP_HEADER = "heap MB peak/after GC";
     private final boolean withFlink;
     private final List<String[]> rows = new ArrayList<>();
 
@@ -35,6 +38,7 @@ final class ResultTable {
                 seconds.isEmpty()
                         ? "-"
                         : String.format(Locale.ROOT, "%.2f", floeRate / workload.flinkRecordsPerSecond()));
+        row.add(heap(floeRuns));
         if (withFlink) {
             List<Double> flinkSeconds = successfulSeconds(flinkRuns);
             double flinkMedian = median(flinkSeconds);
@@ -44,6 +48,7 @@ final class ResultTable {
                     seconds.isEmpty() || flinkSeconds.isEmpty()
                             ? "-"
                             : String.format(Locale.ROOT, "%.2f", flinkMedian / floeMedian));
+            row.add(heap(flinkRuns));
         }
         rows.add(row.toArray(new String[0]));
     }
@@ -61,9 +66,11 @@ final class ResultTable {
                             "records/s",
                             "Flink 1.20 ref",
                             "vs ref",
+                            HEAP_HEADER,
                             "Flink median s",
                             "Flink records/s",
-                            "vs Flink"
+                            "vs Flink",
+                            "Flink " + HEAP_HEADER
                         }
                         : new String[] {
                             "workload",
@@ -73,7 +80,8 @@ final class ResultTable {
                             "median s",
                             "records/s",
                             "Flink 1.20 ref",
-                            "vs ref"
+                            "vs ref",
+                            HEAP_HEADER
                         });
         all.addAll(rows);
         int[] widths = new int[all.get(0).length];
@@ -118,6 +126,24 @@ final class ResultTable {
         return runs.stream()
                 .filter(r -> r != null && r.correct())
                 .map(ResultLine::seconds)
+                .toList();
+    }
+
+    /** "1843/212": the medians of the successful runs' heap peaks, "-" when none reported them. */
+    private static String heap(List<ResultLine> runs) {
+        List<Double> peaks = successfulField(runs, "heap_peak_mb");
+        List<Double> afterGc = successfulField(runs, "heap_after_gc_mb");
+        if (peaks.isEmpty() || afterGc.isEmpty()) {
+            return "-";
+        }
+        return Math.round(median(peaks)) + "/" + Math.round(median(afterGc));
+    }
+
+    private static List<Double> successfulField(List<ResultLine> runs, String key) {
+        return runs.stream()
+                .filter(r -> r != null && r.correct())
+                .flatMap(r -> r.longField(key).stream())
+                .map(Long::doubleValue)
                 .toList();
     }
 

@@ -31,6 +31,12 @@ record Workload(
     static final long W2_KEYS = 100_000L;
     static final long W4_RECORDS = 20_000_000L;
     static final long W4_KEYS = 1_000_000L;
+    static final long W5_RECORDS = 20_000_000L;
+    static final long W5_KEYS = 1_000L;
+    /** W5's and W6's events: records per ms of event time per subtask, and the most an event is moved back (ms). */
+    static final long W5_PER_MS = 10L;
+
+    static final long W5_DISORDER_MS = 100L;
 
     /** Every workload, in the table's order; W3 reads {@code words} on Floe and {@code flinkWords} on Flink. */
     static List<Workload> all(Path words, Path flinkWords) {
@@ -95,6 +101,40 @@ record Workload(
                             "--parallelism=2",
                             "--interval=" + interval,
                             "--dir=file:///tmp/anchor-w4-chk")));
+        }
+        for (String window : new String[] {"tumbling", "sliding"}) {
+            boolean tumbling = window.equals("tumbling");
+            String label = tumbling ? "W5-tumbling" : "W6-sliding";
+            all.add(new Workload(
+                    label,
+                    "event-time " + (tumbling ? "1 s tumbling" : "10 s/1 s sliding") + " window count, 1k keys, p=2",
+                    W5_RECORDS,
+                    // the anchor's first rough figures (a single run at 2 M events): compare live
+                    tumbling ? 0.31e6 : 0.25e6,
+                    EventTimeWindowJob.class,
+                    List.of(
+                            "--label",
+                            label,
+                            "--n",
+                            "" + W5_RECORDS,
+                            "--keys",
+                            "" + W5_KEYS,
+                            "--parallelism",
+                            "2",
+                            "--window",
+                            window,
+                            "--per-ms",
+                            "" + W5_PER_MS,
+                            "--disorder",
+                            "" + W5_DISORDER_MS),
+                    "anchors.flink.parta.W5EventTimeWindows",
+                    List.of(
+                            "--n=" + W5_RECORDS,
+                            "--keys=" + W5_KEYS,
+                            "--parallelism=2",
+                            "--window=" + window,
+                            "--perMs=" + W5_PER_MS,
+                            "--disorder=" + W5_DISORDER_MS)));
         }
         return all;
     }

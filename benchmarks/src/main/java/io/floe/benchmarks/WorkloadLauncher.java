@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one measured run in a fresh JVM ({@code -Xms2g -Xmx2g} and the Java 17 opens Floe's
- * processes get), waits for it with a deadline and returns its {@link ResultLine}. The JVM's
- * output goes to files, so a chatty run cannot block on a full pipe.
+ * processes get), waits for it with a deadline and returns its {@link ResultLine}, with the heap
+ * figures of the JVM's GC log added ({@link GcLogHeapPeaks}). The JVM's output goes to files, so a
+ * chatty run cannot block on a full pipe.
  */
 final class WorkloadLauncher {
     /** The heap every measured JVM gets, as in the Flink anchor. */
@@ -65,12 +66,19 @@ final class WorkloadLauncher {
         return run(command, workload.label());
     }
 
-    /** Runs a command line and returns its RESULT line; a run without one is an exception naming the reason. */
+    /**
+     * Runs a command line whose first element is the java binary and returns its RESULT line with
+     * the JVM's heap peaks; a run without a RESULT line is an exception naming the reason.
+     */
     ResultLine run(List<String> command, String label) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("floe-bench-" + label + "-", ".out");
         Path stderr = Files.createTempFile("floe-bench-" + label + "-", ".err");
+        // a name not yet taken: the JVM would keep an existing file as <name>.0 and start a new one
+        Path gcLog = stdout.resolveSibling(stdout.getFileName() + ".gc.log");
+        List<String> withGcLog = new ArrayList<>(command);
+        withGcLog.add(1, GcLogHeapPeaks.jvmFlag(gcLog));
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(withGcLog)
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
@@ -83,10 +91,13 @@ final class WorkloadLauncher {
                 throw new RunFailedException(label + " exited with " + process.exitValue()
                         + " and no RESULT line; last output: " + lastLine(stderr, stdout));
             }
-            return result.get();
+            return result.get()
+                    .withExtra(GcLogHeapPeaks.parse(Files.readString(gcLog, StandardCharsets.UTF_8))
+                            .resultFields());
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
+            Files.deleteIfExists(gcLog);
         }
     }
 

@@ -26,7 +26,16 @@ class BenchmarkSuiteTest {
         BenchmarkSuite suite = new BenchmarkSuite();
         suite.parse(new String[] {});
         assertEquals(
-                List.of("W1-p1", "W1-p2", "W2-p2", "W3-streaming", "W3-batch", "W4-chk", "W4-nochk"),
+                List.of(
+                        "W1-p1",
+                        "W1-p2",
+                        "W2-p2",
+                        "W3-streaming",
+                        "W3-batch",
+                        "W4-chk",
+                        "W4-nochk",
+                        "W5-tumbling",
+                        "W6-sliding"),
                 suite.selectedWorkloads(Path.of("/a")).stream()
                         .map(Workload::label)
                         .toList());
@@ -46,6 +55,29 @@ class BenchmarkSuiteTest {
         List<String> opens = WorkloadLauncher.floeJvmOpens();
         assertTrue(opens.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), String.valueOf(opens));
         assertTrue(opens.stream().allMatch(o -> o.startsWith("--add-opens=")), String.valueOf(opens));
+    }
+
+    @Test
+    void windowWorkloadsRunTheSameEventsOnBothEngines() {
+        Workload w6 = Workload.all(Path.of("/a"), Path.of("/b")).stream()
+                .filter(w -> w.label().equals("W6-sliding"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(EventTimeWindowJob.class, w6.jobClass());
+        assertEquals("anchors.flink.parta.W5EventTimeWindows", w6.flinkClass());
+        assertEquals(
+                List.of(
+                        "--n=20000000",
+                        "--keys=1000",
+                        "--parallelism=2",
+                        "--window=sliding",
+                        "--perMs=10",
+                        "--disorder=100"),
+                w6.flinkArguments());
+        String floe = String.join(" ", w6.jobArguments());
+        assertTrue(
+                floe.contains("--n 20000000 --keys 1000 --parallelism 2 --window sliding --per-ms 10 --disorder 100"),
+                floe);
     }
 
     @Test

@@ -30,6 +30,17 @@ class ResultLineTest {
     }
 
     @Test
+    void addedFieldsFollowTheRunsOwn() {
+        ResultLine line = ResultLine.parse("RESULT W5-tumbling records=20 seconds=2.0 correct=true")
+                .withExtra(Map.of("heap_peak_mb", "812"));
+        assertEquals(
+                "RESULT W5-tumbling records=20 seconds=2.000 records_per_s=10 correct=true heap_peak_mb=812",
+                line.format());
+        assertEquals(812L, line.longField("heap_peak_mb").orElseThrow());
+        assertTrue(line.longField("correct").isEmpty());
+    }
+
+    @Test
     void incorrectRunsSaySo() {
         assertFalse(ResultLine.parse("RESULT W3-streaming records=1 seconds=1.0 correct=false")
                 .correct());

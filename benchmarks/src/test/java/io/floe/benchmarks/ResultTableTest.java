@@ -28,7 +28,7 @@ class ResultTableTest {
         // median of 4, 5, 6 = 5 s; 50 M records / 5 s = 10.00 M/s; 10.0 / 10.3 = 0.97
         assertTrue(
                 row.matches("W1-p1\\s+stateless chain, fromSequence, p=1\\s+50,000,000\\s+3/4\\s+5.000"
-                        + "\\s+10.00 M/s\\s+10.30 M/s\\s+0.97"),
+                        + "\\s+10.00 M/s\\s+10.30 M/s\\s+0.97\\s+-"),
                 row);
     }
 
@@ -41,7 +41,7 @@ class ResultTableTest {
                 .filter(l -> l.startsWith("W1-p1"))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(row.matches(".*0\\.97\\s+2\\.500\\s+20\\.00 M/s\\s+0\\.50"), row);
+        assertTrue(row.matches(".*0\\.97\\s+-\\s+2\\.500\\s+20\\.00 M/s\\s+0\\.50\\s+-"), row);
     }
 
     @Test
@@ -50,8 +50,30 @@ class ResultTableTest {
         table.add(
                 w1, Arrays.asList(null, ResultLine.parse("RESULT W1-p1 records=1 seconds=1 correct=false")), List.of());
         assertTrue(
-                table.format().lines().anyMatch(l -> l.matches("W1-p1 .*\\s0/2\\s+FAILED\\s+-\\s+10\\.30 M/s\\s+-")),
+                table.format()
+                        .lines()
+                        .anyMatch(l -> l.matches("W1-p1 .*\\s0/2\\s+FAILED\\s+-\\s+10\\.30 M/s\\s+-\\s+-")),
                 table.format());
+    }
+
+    @Test
+    void heapIsTheMedianOfTheSuccessfulRunsPeaks() {
+        ResultTable table = new ResultTable(true);
+        table.add(
+                w1,
+                List.of(run(5.0, 1800, 200), run(4.0, 1600, 100), run(6.0, 1700, 300)),
+                Arrays.asList(run(2.5, 900, 50), null));
+        String row = table.format()
+                .lines()
+                .filter(l -> l.startsWith("W1-p1"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(row.matches(".*0\\.97\\s+1700/200\\s+2\\.500\\s+20\\.00 M/s\\s+0\\.50\\s+900/50"), row);
+        assertTrue(table.format().lines().findFirst().orElseThrow().endsWith("Flink heap MB peak/after GC"));
+    }
+
+    private static ResultLine run(double seconds, long peakMb, long afterGcMb) {
+        return new ResultLine("W1-p1", 50_000_000L, seconds, new GcLogHeapPeaks(peakMb, afterGcMb, 10).resultFields());
     }
 
     private static ResultLine run(double seconds) {
