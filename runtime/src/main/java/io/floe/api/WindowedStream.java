@@ -6,11 +6,15 @@ import io.floe.api.functions.RichFunction;
 import io.floe.api.functions.windowing.ProcessWindowFunction;
 import io.floe.api.functions.windowing.WindowFunction;
 import io.floe.api.windowing.assigners.MergingWindowAssigner;
+import io.floe.api.windowing.assigners.SlidingWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.triggers.EventTimeTrigger;
 import io.floe.api.windowing.triggers.Trigger;
+import io.floe.api.windowing.windows.TimeWindow;
 import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.operators.ComparingReduceFunction;
 import io.floe.runtime.operators.SumReduceFunction;
+import io.floe.runtime.operators.windowing.SlicingWindowOperator;
 import io.floe.runtime.operators.windowing.WindowContents;
 import io.floe.runtime.operators.windowing.WindowFunctions;
 import io.floe.runtime.operators.windowing.WindowOperator;
@@ -137,11 +141,38 @@ public class WindowedStream<T, K, W extends Window> {
         return reduce(new ComparingReduceFunction<>(ComparingReduceFunction.Kind.MAX_BY, position));
     }
 
+    @SuppressWarnings("unchecked")
     private <ACC, V, R> SingleOutputStreamOperator<R> build(
             String what, WindowContents<T, ACC, V> contents, ProcessWindowFunction<V, R, K, W> function) {
         Objects.requireNonNull(function, "window function");
+        String name = "Window(" + assigner + ", " + trigger + ", " + what + ")";
+        if (slicesIntoPanes()) {
+            SlidingWindows sliding = (SlidingWindows) assigner;
+            return input.transform(
+                    name,
+                    new SlicingWindowOperator<>(
+                            input.getKeySelector(),
+                            sliding.getSize(),
+                            sliding.getSlide(),
+                            sliding.getOffset(),
+                            contents,
+                            (ProcessWindowFunction<V, R, K, TimeWindow>) (ProcessWindowFunction<V, R, K, ?>) function,
+                            lateDataTag));
+        }
         WindowOperator<K, T, ACC, V, R, W> operator = new WindowOperator<>(
                 input.getKeySelector(), assigner, trigger, contents, function, allowedLateness, lateDataTag);
-        return input.transform("Window(" + assigner + ", " + trigger + ", " + what + ")", operator);
+        return input.transform(name, operator);
+    }
+
+    /**
+     * Sliding event-time windows with the default trigger and no allowed lateness keep each
+     * element once, in a slide-sized pane the windows share, instead of once per window.
+     */
+    private boolean slicesIntoPanes() {
+        return assigner instanceof SlidingWindows sliding
+                && assigner.isEventTime()
+                && trigger.getClass() == EventTimeTrigger.class
+                && allowedLateness == 0
+                && SlicingWindowOperator.canSlice(sliding.getSize(), sliding.getSlide());
     }
 }

@@ -25,6 +25,11 @@ public interface WindowContents<IN, ACC, V> extends Serializable {
     /** What the window function is given. */
     Iterable<V> result(ACC kept) throws Exception;
 
+    /** Whether {@link #merge} may change or return one of its inputs (a user's merge or reduce may). */
+    default boolean mergeReusesInputs() {
+        return true;
+    }
+
     /** A running {@link ReduceFunction}: the window keeps one value. */
     static <T> WindowContents<T, T, T> reducing(ReduceFunction<T> reducer) {
         return new WindowContents<>() {
@@ -92,6 +97,11 @@ public interface WindowContents<IN, ACC, V> extends Serializable {
             @Override
             public Iterable<T> result(ArrayList<T> kept) {
                 return java.util.Collections.unmodifiableList(kept);
+            }
+
+            @Override
+            public boolean mergeReusesInputs() {
+                return false; // a new list
             }
         };
     }

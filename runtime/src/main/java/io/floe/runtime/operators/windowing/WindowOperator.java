@@ -5,7 +5,6 @@ import io.floe.api.OutputTag;
 import io.floe.api.TimeDomain;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.windowing.ProcessWindowFunction;
-import io.floe.api.state.KeyedStateStore;
 import io.floe.api.state.MapState;
 import io.floe.api.state.MapStateDescriptor;
 import io.floe.api.state.State;
@@ -53,7 +52,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     private transient KeyedTimerService<K, W> timers;
     private transient ElementTimestamp timestamp;
     private transient TriggerContext triggerContext;
-    private transient FunctionContext functionContext;
+    private transient WindowFunctionContext<K, V, OUT, W> functionContext;
     private transient WindowAssigner.WindowAssignerContext assignerContext;
     private transient Collector<OUT> collector;
     private transient long droppedLateRecords;
@@ -90,8 +89,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         timestamp = context.timestamp();
         timers = new KeyedTimerService<>("window-timers", backend, context.processingTime(), timestamp, this::onTimer);
         triggerContext = new TriggerContext(new WindowScopedState<>(backend, "_window-trigger/"));
-        functionContext = new FunctionContext(
-                new WindowScopedState<>(backend, "_window/"), new StreamingRuntimeContext(context, backend));
+        functionContext = new WindowFunctionContext<>(
+                userFunction,
+                timers,
+                output,
+                new WindowScopedState<>(backend, "_window/"),
+                new StreamingRuntimeContext(context, backend));
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
             public long getCurrentProcessingTime() {
@@ -359,50 +362,6 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot merge the trigger state " + stateDescriptor.describe(), e);
             }
-        }
-    }
-
-    /** What the window function sees besides the elements. */
-    private final class FunctionContext extends ProcessWindowFunction<V, OUT, K, W>.Context {
-        private final WindowScopedState<W> windowState;
-        private final KeyedStateStore globalState;
-        private W window;
-
-        FunctionContext(WindowScopedState<W> windowState, KeyedStateStore globalState) {
-            userFunction.super();
-            this.windowState = windowState;
-            this.globalState = globalState;
-        }
-
-        @Override
-        public W window() {
-            return window;
-        }
-
-        @Override
-        public long currentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timers.currentWatermark();
-        }
-
-        @Override
-        public KeyedStateStore windowState() {
-            windowState.setWindow(window);
-            return windowState;
-        }
-
-        @Override
-        public KeyedStateStore globalState() {
-            return globalState;
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            output.collect(outputTag, value);
         }
     }
 }
