@@ -10,7 +10,12 @@ import io.floe.api.functions.MapFunction;
 import io.floe.api.functions.Partitioner;
 import io.floe.api.functions.ProcessFunction;
 import io.floe.api.functions.sink.SinkFunction;
+import io.floe.api.windowing.assigners.GlobalWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.CountEvictor;
+import io.floe.api.windowing.triggers.CountTrigger;
+import io.floe.api.windowing.triggers.PurgingTrigger;
+import io.floe.api.windowing.windows.GlobalWindow;
 import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.graph.OneInputTransformation;
 import io.floe.runtime.graph.PartitionTransformation;
@@ -111,6 +116,18 @@ public class DataStream<T> {
     /** Cuts the whole stream into the windows {@code assigner} gives; evaluated by one subtask. */
     public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
         return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} records of the whole stream, each fired (and emptied) when full; one subtask. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** The last {@code size} records of the whole stream, fired every {@code slide} records; one subtask. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create())
+                .evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     /** Spreads records round-robin over the next operator's subtasks. */

@@ -7,6 +7,7 @@ import io.floe.api.functions.windowing.ProcessWindowFunction;
 import io.floe.api.functions.windowing.WindowFunction;
 import io.floe.api.windowing.assigners.MergingWindowAssigner;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.Evictor;
 import io.floe.api.windowing.triggers.Trigger;
 import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.operators.ComparingReduceFunction;
@@ -22,12 +23,14 @@ import java.util.Objects;
  * ({@link #trigger}), how long they wait for late elements ({@link #allowedLateness}) and where the
  * elements that come later go ({@link #sideOutputLateData}), then what each window computes. An
  * incremental {@code reduce} or {@code aggregate} keeps one value per window; a window function
- * alone keeps every element.
+ * alone keeps every element, and so does a window with an {@link #evictor}, which computes {@code
+ * reduce} or {@code aggregate} over what remains when it fires.
  */
 public class WindowedStream<T, K, W extends Window> {
     private final KeyedStream<T, K> input;
     private final WindowAssigner<? super T, W> assigner;
     private Trigger<? super T, ? super W> trigger;
+    private Evictor<? super T, ? super W> evictor;
     private long allowedLateness;
     private OutputTag<T> lateDataTag;
 
@@ -45,6 +48,16 @@ public class WindowedStream<T, K, W extends Window> {
                     + " so it cannot be used with " + assigner + ".");
         }
         this.trigger = trigger;
+        return this;
+    }
+
+    /**
+     * Removes elements from each window when it fires, before or after the window function (see
+     * {@link Evictor}); what remains stays for the window's next firing. The window then keeps every
+     * element, also under {@code reduce} and {@code aggregate}.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        this.evictor = Objects.requireNonNull(evictor, "evictor");
         return this;
     }
 
@@ -141,7 +154,8 @@ public class WindowedStream<T, K, W extends Window> {
             String what, WindowContents<T, ACC, V> contents, ProcessWindowFunction<V, R, K, W> function) {
         Objects.requireNonNull(function, "window function");
         WindowOperator<K, T, ACC, V, R, W> operator = new WindowOperator<>(
-                input.getKeySelector(), assigner, trigger, contents, function, allowedLateness, lateDataTag);
-        return input.transform("Window(" + assigner + ", " + trigger + ", " + what + ")", operator);
+                input.getKeySelector(), assigner, trigger, evictor, contents, function, allowedLateness, lateDataTag);
+        String evicting = evictor == null ? "" : evictor + ", ";
+        return input.transform("Window(" + assigner + ", " + trigger + ", " + evicting + what + ")", operator);
     }
 }

@@ -18,6 +18,7 @@ import io.floe.api.state.ListStateDescriptor;
 import io.floe.api.tuple.Tuple2;
 import io.floe.api.windowing.assigners.EventTimeSessionWindows;
 import io.floe.api.windowing.assigners.TumblingEventTimeWindows;
+import io.floe.api.windowing.evictors.TimeEvictor;
 import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Windows and timers across a failure and a rescaling savepoint: their contents, trigger state
  * and timers are keyed state, so a restore from a checkpoint neither loses nor fires twice a
  * window, and a savepoint taken while windows are open fires them in a run at another
- * parallelism. Three outputs, all exactly-once file sinks: tumbling windows (aggregate), session
- * windows (every element kept) and windows built from MapState and event-time timers.
+ * parallelism. Four outputs, all exactly-once file sinks: tumbling windows (aggregate), tumbling
+ * windows with an evictor (every element kept with its timestamp), session windows (every element
+ * kept) and windows built from MapState and event-time timers.
  */
 class WindowRecoveryITCase {
     private static final long EVENTS = 20_000;
@@ -124,6 +126,12 @@ class WindowRecoveryITCase {
                 .uid("tumbling")
                 .sinkTo(exactlyOnceFiles("tumbling"))
                 .uid("tumbling-files");
+        keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .evictor(TimeEvictor.of(Duration.ofMillis(EvictorITCase.TIME_KEPT)))
+                .aggregate(new WindowITCase.CountEvents(), new WindowITCase.KeyAndWindow<>())
+                .uid("evicting")
+                .sinkTo(exactlyOnceFiles("evicting"))
+                .uid("evicting-files");
         keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(200)))
                 .process(new WindowITCase.CountElements())
                 .uid("sessions")
@@ -151,6 +159,10 @@ class WindowRecoveryITCase {
                 tumbling,
                 WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("tumbling"))),
                 "tumbling windows");
+        assertEquals(
+                EvictorITCase.expectedTimeEvicted(events),
+                WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("evicting"))),
+                "tumbling windows with a time evictor");
         assertEquals(
                 WindowITCase.expectedSessions(events),
                 WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("sessions"))),
