@@ -6,6 +6,7 @@ import io.floe.api.functions.ReduceFunction;
 import io.floe.api.functions.windowing.AllWindowFunction;
 import io.floe.api.functions.windowing.ProcessAllWindowFunction;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.Evictor;
 import io.floe.api.windowing.triggers.Trigger;
 import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.operators.windowing.WindowFunctions;
@@ -24,6 +25,11 @@ public class AllWindowedStream<T, W extends Window> {
 
     public AllWindowedStream<T, W> trigger(Trigger<? super T, ? super W> trigger) {
         windows.trigger(trigger);
+        return this;
+    }
+
+    public AllWindowedStream<T, W> evictor(Evictor<? super T, ? super W> evictor) {
+        windows.evictor(evictor);
         return this;
     }
 

@@ -7,9 +7,15 @@ import io.floe.api.functions.FilterFunction;
 import io.floe.api.functions.FlatMapFunction;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.MapFunction;
+import io.floe.api.functions.Partitioner;
 import io.floe.api.functions.ProcessFunction;
 import io.floe.api.functions.sink.SinkFunction;
+import io.floe.api.windowing.assigners.GlobalWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.CountEvictor;
+import io.floe.api.windowing.triggers.CountTrigger;
+import io.floe.api.windowing.triggers.PurgingTrigger;
+import io.floe.api.windowing.windows.GlobalWindow;
 import io.floe.api.windowing.windows.Window;
 import io.floe.runtime.graph.OneInputTransformation;
 import io.floe.runtime.graph.PartitionTransformation;
@@ -21,8 +27,15 @@ import io.floe.runtime.operators.MapOperator;
 import io.floe.runtime.operators.ProcessOperator;
 import io.floe.runtime.operators.StreamOperator;
 import io.floe.runtime.operators.TimestampsAndWatermarksOperator;
+import io.floe.runtime.operators.partitioner.BroadcastPartitioner;
+import io.floe.runtime.operators.partitioner.CustomPartitionerWrapper;
+import io.floe.runtime.operators.partitioner.ForwardPartitioner;
+import io.floe.runtime.operators.partitioner.GlobalPartitioner;
 import io.floe.runtime.operators.partitioner.KeyGroupStreamPartitioner;
 import io.floe.runtime.operators.partitioner.RebalancePartitioner;
+import io.floe.runtime.operators.partitioner.RescalePartitioner;
+import io.floe.runtime.operators.partitioner.ShufflePartitioner;
+import io.floe.runtime.operators.partitioner.StreamPartitioner;
 import io.floe.runtime.operators.sink.FileSinkOperator;
 import io.floe.runtime.operators.sink.PrintSinkOperator;
 import io.floe.runtime.operators.sink.SinkOperator;
@@ -110,12 +123,70 @@ public class DataStream<T> {
         return new AllWindowedStream<>(this, assigner);
     }
 
+    /** Windows of {@code size} records of the whole stream, each fired (and emptied) when full; one subtask. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** The last {@code size} records of the whole stream, fired every {@code slide} records; one subtask. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create())
+                .evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
+    }
+
     /** Spreads records round-robin over the next operator's subtasks. */
     public DataStream<T> rebalance() {
+        return partition(new RebalancePartitioner());
+    }
+
+    /**
+     * Spreads each subtask's records round-robin over its own share of the next operator's
+     * subtasks: from 2 to 4 subtasks, subtask 0 feeds 0 and 1, subtask 1 feeds 2 and 3; from 4 to 2,
+     * subtasks 0 and 1 feed 0. Cheaper than {@link #rebalance()} when parallelism changes by a factor.
+     */
+    public DataStream<T> rescale() {
+        return partition(new RescalePartitioner());
+    }
+
+    /** Sends each record to a subtask of the next operator chosen uniformly at random. */
+    public DataStream<T> shuffle() {
+        return partition(new ShufflePartitioner());
+    }
+
+    /** Sends every record to every subtask of the next operator. */
+    public DataStream<T> broadcast() {
+        return partition(new BroadcastPartitioner());
+    }
+
+    /**
+     * Keeps each record on its subtask: subtask i feeds subtask i of the next operator, which may be
+     * chained to this one. Needs equal parallelism on both sides; the program is refused otherwise.
+     */
+    public DataStream<T> forward() {
+        return partition(new ForwardPartitioner());
+    }
+
+    /** Sends every record to the first subtask (index 0) of the next operator. */
+    public DataStream<T> global() {
+        return partition(new GlobalPartitioner());
+    }
+
+    /**
+     * Sends each record to the subtask {@code partitioner} picks for its key ({@code keySelector});
+     * a choice outside {@code [0, numPartitions)} fails the job. Unlike {@link #keyBy}, the next
+     * operator is not keyed: it has no keyed state.
+     */
+    public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+        Objects.requireNonNull(partitioner, "partitioner");
+        Objects.requireNonNull(keySelector, "key selector");
+        return partition(new CustomPartitionerWrapper(partitioner, keySelector));
+    }
+
+    private DataStream<T> partition(StreamPartitioner partitioner) {
         return new DataStream<>(
                 environment,
-                new PartitionTransformation(
-                        environment.newTransformationId(), transformation, new RebalancePartitioner()));
+                new PartitionTransformation(environment.newTransformationId(), transformation, partitioner));
     }
 
     /** Merges this stream with others of the same type. */

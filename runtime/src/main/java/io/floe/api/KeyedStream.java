@@ -6,6 +6,7 @@ import io.floe.api.functions.ReduceFunction;
 import io.floe.api.functions.co.ProcessJoinFunction;
 import io.floe.api.windowing.assigners.GlobalWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.CountEvictor;
 import io.floe.api.windowing.triggers.CountTrigger;
 import io.floe.api.windowing.triggers.PurgingTrigger;
 import io.floe.api.windowing.windows.GlobalWindow;
@@ -135,6 +136,18 @@ public class KeyedStream<T, K> extends DataStream<T> {
                             "Interval Join",
                             new IntervalJoinOperator<K, T1, T2, OUT>(lowerBound, upperBound, function));
         }
+    }
+
+    /**
+     * Sliding windows of the last {@code size} records per key, fired every {@code slide} records:
+     * a global window that keeps the latest {@code size} elements ({@link CountEvictor}) and fires
+     * every {@code slide} ({@link CountTrigger}), as in Flink. The first firings see fewer than
+     * {@code size} records.
+     */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create())
+                .evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     /** Every operator of a keyed stream is keyed, so that its function can use keyed state. */

@@ -8,6 +8,7 @@ import io.floe.api.functions.windowing.WindowFunction;
 import io.floe.api.windowing.assigners.MergingWindowAssigner;
 import io.floe.api.windowing.assigners.SlidingWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.Evictor;
 import io.floe.api.windowing.triggers.EventTimeTrigger;
 import io.floe.api.windowing.triggers.Trigger;
 import io.floe.api.windowing.windows.TimeWindow;
@@ -26,12 +27,14 @@ import java.util.Objects;
  * ({@link #trigger}), how long they wait for late elements ({@link #allowedLateness}) and where the
  * elements that come later go ({@link #sideOutputLateData}), then what each window computes. An
  * incremental {@code reduce} or {@code aggregate} keeps one value per window; a window function
- * alone keeps every element.
+ * alone keeps every element, and so does a window with an {@link #evictor}, which computes {@code
+ * reduce} or {@code aggregate} over what remains when it fires.
  */
 public class WindowedStream<T, K, W extends Window> {
     private final KeyedStream<T, K> input;
     private final WindowAssigner<? super T, W> assigner;
     private Trigger<? super T, ? super W> trigger;
+    private Evictor<? super T, ? super W> evictor;
     private long allowedLateness;
     private OutputTag<T> lateDataTag;
 
@@ -49,6 +52,16 @@ public class WindowedStream<T, K, W extends Window> {
                     + " so it cannot be used with " + assigner + ".");
         }
         this.trigger = trigger;
+        return this;
+    }
+
+    /**
+     * Removes elements from each window when it fires, before or after the window function (see
+     * {@link Evictor}); what remains stays for the window's next firing. The window then keeps every
+     * element, also under {@code reduce} and {@code aggregate}.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        this.evictor = Objects.requireNonNull(evictor, "evictor");
         return this;
     }
 
@@ -145,7 +158,8 @@ public class WindowedStream<T, K, W extends Window> {
     private <ACC, V, R> SingleOutputStreamOperator<R> build(
             String what, WindowContents<T, ACC, V> contents, ProcessWindowFunction<V, R, K, W> function) {
         Objects.requireNonNull(function, "window function");
-        String name = "Window(" + assigner + ", " + trigger + ", " + what + ")";
+        String evicting = evictor == null ? "" : evictor + ", ";
+        String name = "Window(" + assigner + ", " + trigger + ", " + evicting + what + ")";
         if (slicesIntoPanes()) {
             SlidingWindows sliding = (SlidingWindows) assigner;
             return input.transform(
@@ -160,18 +174,19 @@ public class WindowedStream<T, K, W extends Window> {
                             lateDataTag));
         }
         WindowOperator<K, T, ACC, V, R, W> operator = new WindowOperator<>(
-                input.getKeySelector(), assigner, trigger, contents, function, allowedLateness, lateDataTag);
+                input.getKeySelector(), assigner, trigger, evictor, contents, function, allowedLateness, lateDataTag);
         return input.transform(name, operator);
     }
 
     /**
-     * Sliding event-time windows with the default trigger and no allowed lateness keep each
-     * element once, in a slide-sized pane the windows share, instead of once per window.
+     * Sliding event-time windows with the default trigger, no evictor and no allowed lateness keep
+     * each element once, in a slide-sized pane the windows share, instead of once per window.
      */
     private boolean slicesIntoPanes() {
         return assigner instanceof SlidingWindows sliding
                 && assigner.isEventTime()
                 && trigger.getClass() == EventTimeTrigger.class
+                && evictor == null
                 && allowedLateness == 0
                 && SlicingWindowOperator.canSlice(sliding.getSize(), sliding.getSlide());
     }

@@ -9,6 +9,7 @@ import io.floe.api.functions.RichMapFunction;
 import io.floe.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import io.floe.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import io.floe.api.functions.source.SourceFunction;
+import io.floe.api.functions.windowing.ProcessWindowFunction;
 import io.floe.api.serialization.SimpleStringEncoder;
 import io.floe.api.state.CheckpointListener;
 import io.floe.api.state.FunctionInitializationContext;
@@ -17,7 +18,10 @@ import io.floe.api.state.ListState;
 import io.floe.api.state.ListStateDescriptor;
 import io.floe.api.tuple.Tuple2;
 import io.floe.api.windowing.assigners.EventTimeSessionWindows;
+import io.floe.api.windowing.assigners.SlidingEventTimeWindows;
 import io.floe.api.windowing.assigners.TumblingEventTimeWindows;
+import io.floe.api.windowing.evictors.TimeEvictor;
+import io.floe.api.windowing.windows.TimeWindow;
 import io.floe.testutils.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Windows and timers across a failure and a rescaling savepoint: their contents, trigger state
  * and timers are keyed state, so a restore from a checkpoint neither loses nor fires twice a
  * window, and a savepoint taken while windows are open fires them in a run at another
- * parallelism. Three outputs, all exactly-once file sinks: tumbling windows (aggregate), session
- * windows (every element kept) and windows built from MapState and event-time timers.
+ * parallelism. Four outputs, all exactly-once file sinks: tumbling windows (aggregate), tumbling
+ * windows with an evictor (every element kept with its timestamp), session windows (every element
+ * kept) and windows built from MapState and event-time timers.
  */
 class WindowRecoveryITCase {
     private static final long EVENTS = 20_000;
@@ -124,6 +129,17 @@ class WindowRecoveryITCase {
                 .uid("tumbling")
                 .sinkTo(exactlyOnceFiles("tumbling"))
                 .uid("tumbling-files");
+        keyed.window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .evictor(TimeEvictor.of(Duration.ofMillis(EvictorITCase.TIME_KEPT)))
+                .aggregate(new WindowITCase.CountEvents(), new WindowITCase.KeyAndWindow<>())
+                .uid("evicting")
+                .sinkTo(exactlyOnceFiles("evicting"))
+                .uid("evicting-files");
+        keyed.window(SlidingEventTimeWindows.of(Duration.ofSeconds(1), Duration.ofMillis(250)))
+                .process(new CountInWindow()) // panes of every element
+                .uid("sliding")
+                .sinkTo(exactlyOnceFiles("sliding"))
+                .uid("sliding-files");
         keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(200)))
                 .process(new WindowITCase.CountElements())
                 .uid("sessions")
@@ -152,6 +168,14 @@ class WindowRecoveryITCase {
                 WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("tumbling"))),
                 "tumbling windows");
         assertEquals(
+                EvictorITCase.expectedTimeEvicted(events),
+                WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("evicting"))),
+                "tumbling windows with a time evictor");
+        assertEquals(
+                WindowITCase.expectedSliding(events),
+                WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("sliding"))),
+                "sliding windows, kept as panes");
+        assertEquals(
                 WindowITCase.expectedSessions(events),
                 WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("sessions"))),
                 "session windows");
@@ -161,6 +185,24 @@ class WindowRecoveryITCase {
                 byKeyAndStart,
                 WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("timers"))),
                 "windows from MapState and event-time timers");
+    }
+
+    /** "key,start,end,count" of the elements a window holds. */
+    static final class CountInWindow extends ProcessWindowFunction<Tuple2<String, Long>, String, String, TimeWindow> {
+        @Override
+        public void process(
+                String key, Context context, Iterable<Tuple2<String, Long>> elements, Collector<String> out) {
+            long count = 0;
+            for (Tuple2<String, Long> e : elements) {
+                if (e.f1 < context.window().getStart()
+                        || e.f1 >= context.window().getEnd()) {
+                    throw new IllegalStateException(e + " is not in " + context.window());
+                }
+                count++;
+            }
+            out.collect(key + "," + context.window().getStart() + ","
+                    + context.window().getEnd() + "," + count);
+        }
     }
 
     /** Lines in the committed part files so far (in-progress files are hidden: their names start with a dot). */

@@ -22,8 +22,9 @@ import java.util.TreeMap;
 
 /**
  * Turns the transformations reachable from the program's sinks into a {@link StreamGraph}:
- * resolves parallelism and max parallelism, turns keyBy/rebalance/union into edges (an edge with
- * no partitioner is FORWARD between equal parallelisms, else REBALANCE, as in Flink) and checks
+ * resolves parallelism and max parallelism, turns keyBy, the partitioners and union into edges (an edge with
+ * no partitioner is FORWARD between equal parallelisms, else REBALANCE, as in Flink; an explicit
+ * {@code forward()} between unequal parallelisms is refused) and checks
  * that BATCH mode only reads bounded sources.
  */
 public final class StreamGraphGenerator {
@@ -112,7 +113,7 @@ public final class StreamGraphGenerator {
                     throw new IllegalArgumentException(
                             "getSideOutput(" + side.getTag().getId()
                                     + ") needs the operator that emits it,"
-                                    + " not a keyBy, rebalance or another side output.");
+                                    + " not a keyBy, another partitioning or another side output.");
                 }
                 result.add(new Upstream(input.node(), null, side.getTag()));
             }
@@ -170,6 +171,15 @@ public final class StreamGraphGenerator {
                     : new RebalancePartitioner();
         } else if (partitioner instanceof KeyGroupStreamPartitioner keyed) {
             partitioner = keyed.withMaxParallelism(target.maxParallelism);
+        } else {
+            if (partitioner instanceof ForwardPartitioner && input.node().parallelism != target.parallelism) {
+                throw new UnsupportedOperationException("forward() keeps records on their subtask, so it needs"
+                        + " equal parallelism on both sides, but '"
+                        + input.node().getName() + "' has parallelism "
+                        + input.node().parallelism + " and '" + target.getName() + "' has parallelism "
+                        + target.parallelism + "; use rebalance(), rescale() or shuffle() to change parallelism.");
+            }
+            partitioner = partitioner.copy();
         }
         StreamEdge edge = new StreamEdge(input.node(), target, partitioner, input.tag(), targetInput);
         input.node().outEdges.add(edge);

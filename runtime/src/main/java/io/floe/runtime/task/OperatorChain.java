@@ -100,7 +100,8 @@ final class OperatorChain {
         }
         for (ChainedOperatorSpec.NetworkOutputSpec network : spec.networkOutputs()) {
             StreamPartitioner partitioner = network.partitioner();
-            partitioner.setup(context.subtaskIndex(), channelsPerOutput.get(network.outputIndex()));
+            partitioner.setup(
+                    context.subtaskIndex(), context.parallelism(), channelsPerOutput.get(network.outputIndex()));
             outputsByTag
                     .computeIfAbsent(network.tag(), tag -> new ArrayList<>())
                     .add(new RecordWriterOutput<>(

@@ -10,11 +10,13 @@ import io.floe.runtime.operators.partitioner.StreamPartitioner;
 
 /**
  * The end of a chain that feeds another task: picks the consumer subtask and writes to the network,
- * the record's event timestamp with it when it has one. Watermarks go to every consumer subtask.
+ * the record's event timestamp with it when it has one. Watermarks go to every consumer subtask, and
+ * so do the records of a broadcast edge.
  */
 final class RecordWriterOutput<T> implements Output<T> {
     private final RecordWriter writer;
     private final StreamPartitioner partitioner;
+    private final boolean broadcast;
     private final ElementTimestamp timestamp;
     /** Reused for every timestamped record: the writer serializes it before emit returns. */
     private final TimestampedRecord timestamped = new TimestampedRecord();
@@ -22,17 +24,18 @@ final class RecordWriterOutput<T> implements Output<T> {
     RecordWriterOutput(RecordWriter writer, StreamPartitioner partitioner, ElementTimestamp timestamp) {
         this.writer = writer;
         this.partitioner = partitioner;
+        this.broadcast = partitioner.isBroadcast();
         this.timestamp = timestamp;
     }
 
     @Override
     public void collect(T record) {
         try {
-            int channel = partitioner.selectChannel(record);
-            if (timestamp.isPresent()) {
-                writer.emit(timestamped.replace(record, timestamp.get()), channel);
+            Object element = timestamp.isPresent() ? timestamped.replace(record, timestamp.get()) : record;
+            if (broadcast) {
+                writer.broadcast(element);
             } else {
-                writer.emit(record, channel);
+                writer.emit(element, partitioner.selectChannel(record));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

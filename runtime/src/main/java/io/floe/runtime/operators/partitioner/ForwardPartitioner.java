@@ -6,9 +6,10 @@ public final class ForwardPartitioner extends StreamPartitioner {
     private transient int channel;
 
     @Override
-    public void setup(int producerSubtaskIndex, int numberOfChannels) {
-        if (producerSubtaskIndex >= numberOfChannels) {
-            throw new IllegalStateException("A forward edge needs equal parallelism on both sides.");
+    public void setup(int producerSubtaskIndex, int producerParallelism, int numberOfChannels) {
+        if (producerParallelism != numberOfChannels) {
+            throw new IllegalStateException("A forward edge needs equal parallelism on both sides, but "
+                    + producerParallelism + " subtasks feed " + numberOfChannels + ".");
         }
         channel = producerSubtaskIndex;
     }
@@ -21,6 +22,11 @@ public final class ForwardPartitioner extends StreamPartitioner {
     @Override
     public boolean isForward() {
         return true;
+    }
+
+    @Override
+    public StreamPartitioner copy() {
+        return new ForwardPartitioner();
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class KeyGroupStreamPartitioner extends StreamPartitioner {
     }
 
     @Override
-    public void setup(int producerSubtaskIndex, int numberOfChannels) {
+    public void setup(int producerSubtaskIndex, int producerParallelism, int numberOfChannels) {
         channels = numberOfChannels;
     }
 
@@ -42,6 +42,11 @@ public final class KeyGroupStreamPartitioner extends StreamPartitioner {
                     "The key selector returned null for record " + record + "; keys must not be null.");
         }
         return KeyGroupRangeAssignment.assignKeyToOperator(key, maxParallelism, channels);
+    }
+
+    @Override
+    public StreamPartitioner copy() {
+        return new KeyGroupStreamPartitioner(keySelector, maxParallelism);
     }
 
     @Override

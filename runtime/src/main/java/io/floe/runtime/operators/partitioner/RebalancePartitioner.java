@@ -9,7 +9,7 @@ public final class RebalancePartitioner extends StreamPartitioner {
     private transient int channels;
 
     @Override
-    public void setup(int producerSubtaskIndex, int numberOfChannels) {
+    public void setup(int producerSubtaskIndex, int producerParallelism, int numberOfChannels) {
         channels = numberOfChannels;
         next = ThreadLocalRandom.current().nextInt(numberOfChannels);
     }
@@ -19,6 +19,11 @@ public final class RebalancePartitioner extends StreamPartitioner {
         int channel = next;
         next = channel + 1 == channels ? 0 : channel + 1;
         return channel;
+    }
+
+    @Override
+    public StreamPartitioner copy() {
+        return new RebalancePartitioner();
     }
 
     @Override

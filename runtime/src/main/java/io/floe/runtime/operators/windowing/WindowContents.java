@@ -30,6 +30,23 @@ public interface WindowContents<IN, ACC, V> extends Serializable {
         return true;
     }
 
+    /**
+     * What the window function is given for {@code elements} added in one go, when it fires: the
+     * contents of an evicting window, which keeps every element and computes when it fires.
+     */
+    default Iterable<V> resultOf(Iterable<IN> elements) throws Exception {
+        ACC kept = null;
+        for (IN element : elements) {
+            kept = add(kept, element);
+        }
+        return kept == null ? resultOfNothing() : result(kept);
+    }
+
+    /** What the window function is given when eviction left nothing: no value, unless an aggregate says. */
+    default Iterable<V> resultOfNothing() throws Exception {
+        return List.of();
+    }
+
     /** A running {@link ReduceFunction}: the window keeps one value. */
     static <T> WindowContents<T, T, T> reducing(ReduceFunction<T> reducer) {
         return new WindowContents<>() {
@@ -70,6 +87,11 @@ public interface WindowContents<IN, ACC, V> extends Serializable {
             @Override
             public Iterable<R> result(ACC kept) {
                 return java.util.Collections.singletonList(function.getResult(kept));
+            }
+
+            @Override
+            public Iterable<R> resultOfNothing() {
+                return result(function.createAccumulator());
             }
         };
     }

@@ -9,8 +9,10 @@ import io.floe.api.state.MapState;
 import io.floe.api.state.MapStateDescriptor;
 import io.floe.api.state.State;
 import io.floe.api.state.StateDescriptor;
+import io.floe.api.windowing.TimestampedValue;
 import io.floe.api.windowing.assigners.MergingWindowAssigner;
 import io.floe.api.windowing.assigners.WindowAssigner;
+import io.floe.api.windowing.evictors.Evictor;
 import io.floe.api.windowing.triggers.Trigger;
 import io.floe.api.windowing.triggers.TriggerResult;
 import io.floe.api.windowing.windows.Window;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * restores and rescaling with their key groups. An element all of whose windows are already gone
  * is late: it goes to the late-data side output, or is dropped and counted. Session windows
  * (merging assigners) merge their contents, trigger state and timers when they overlap.
+ *
+ * <p>With an evictor ({@link WindowEviction}) a window keeps every element with its timestamp
+ * instead of what {@link WindowContents} keeps; when it fires, the evictor removes elements, the
+ * contents are computed over the rest, the evictor may remove more, and the rest stays.
  */
 public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         extends UserFunctionOperator<IN, OUT, ProcessWindowFunction<V, OUT, K, W>> {
@@ -45,24 +51,33 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     private final WindowAssigner<? super IN, W> assigner;
     private final Trigger<? super IN, ? super W> trigger;
     private final WindowContents<IN, ACC, V> contentsKind;
+    /** Null: the window keeps what {@link #contentsKind} keeps. */
+    private final WindowEviction<IN, W> eviction;
+
     private final long allowedLateness;
     private final OutputTag<IN> lateDataTag;
 
-    private transient MapState<W, ACC> contents;
+    /** Window → what {@link #contentsKind} keeps, or with an evictor the window's elements. */
+    private transient MapState<W, Object> contents;
+
     private transient KeyedTimerService<K, W> timers;
     private transient ElementTimestamp timestamp;
     private transient TriggerContext triggerContext;
     private transient WindowFunctionContext<K, V, OUT, W> functionContext;
+    private transient Evictor.EvictorContext evictorContext;
     private transient WindowAssigner.WindowAssignerContext assignerContext;
     private transient Collector<OUT> collector;
     private transient long droppedLateRecords;
 
-    /** @param lateDataTag where late elements go, or null to drop them */
-    @SuppressWarnings("unchecked")
+    /**
+     * @param evictor what to evict from a window when it fires, or null for none
+     * @param lateDataTag where late elements go, or null to drop them
+     */
     public WindowOperator(
             KeySelector<IN, K> keySelector,
             WindowAssigner<? super IN, W> assigner,
             Trigger<? super IN, ? super W> trigger,
+            Evictor<? super IN, ? super W> evictor,
             WindowContents<IN, ACC, V> contentsKind,
             ProcessWindowFunction<V, OUT, K, W> function,
             long allowedLateness,
@@ -71,6 +86,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         this.assigner = Objects.requireNonNull(assigner, "window assigner");
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.contentsKind = contentsKind;
+        this.eviction = evictor == null ? null : new WindowEviction<>(evictor);
         this.allowedLateness = allowedLateness;
         this.lateDataTag = lateDataTag;
         setStateKeySelector(keySelector);
@@ -84,7 +100,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
         KeyedStateBackend<K> backend = (KeyedStateBackend<K>) (Object) keyedStateBackend;
-        contents = (MapState<W, ACC>) (MapState<?, ?>)
+        contents = (MapState<W, Object>) (MapState<?, ?>)
                 backend.getOrCreateState(new MapStateDescriptor<>(CONTENTS, (Class) Window.class, Object.class));
         timestamp = context.timestamp();
         timers = new KeyedTimerService<>("window-timers", backend, context.processingTime(), timestamp, this::onTimer);
@@ -95,6 +111,17 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
                 output,
                 new WindowScopedState<>(backend, "_window/"),
                 new StreamingRuntimeContext(context, backend));
+        evictorContext = new Evictor.EvictorContext() {
+            @Override
+            public long getCurrentProcessingTime() {
+                return timers.currentProcessingTime();
+            }
+
+            @Override
+            public long getCurrentWatermark() {
+                return timers.currentWatermark();
+            }
+        };
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
             public long getCurrentProcessingTime() {
@@ -117,7 +144,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
                 continue;
             }
             skipped = false;
-            contents.put(actual, contentsKind.add(contents.get(actual), element));
+            addToContents(actual, element);
             triggerContext.window = actual;
             TriggerResult result = triggerOf().onElement(element, elementTime, actual, triggerContext);
             act(actual, result);
@@ -131,6 +158,23 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
                 droppedLateRecords++;
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addToContents(W window, IN element) throws Exception {
+        Object kept = contents.get(window);
+        contents.put(
+                window,
+                eviction == null
+                        ? contentsKind.add((ACC) kept, element)
+                        : WindowEviction.add((List<TimestampedValue<IN>>) kept, element, timestamp));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object mergeKept(Object a, Object b) throws Exception {
+        return eviction == null
+                ? contentsKind.merge((ACC) a, (ACC) b)
+                : WindowEviction.merge((List<TimestampedValue<IN>>) a, (List<TimestampedValue<IN>>) b);
     }
 
     @SuppressWarnings("unchecked")
@@ -179,12 +223,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     }
 
     private void mergeContents(W result, Collection<W> group) throws Exception {
-        ACC merged = null;
+        Object merged = null;
         List<W> mergedAway = new ArrayList<>();
         for (W source : group) {
-            ACC kept = contents.get(source);
+            Object kept = contents.get(source);
             if (kept != null) {
-                merged = merged == null ? kept : contentsKind.merge(merged, kept);
+                merged = merged == null ? kept : mergeKept(merged, kept);
             }
             if (!source.equals(result)) {
                 contents.remove(source);
@@ -219,18 +263,43 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     /** Runs the window function on the window's contents, the records timestamped with the window's end. */
     @SuppressWarnings("unchecked")
     private void emit(W window) throws Exception {
-        ACC kept = contents.get(window);
+        Object kept = contents.get(window);
         if (kept == null) {
             return;
         }
+        if (eviction != null) {
+            emitEvicting(window, new ArrayList<>((List<TimestampedValue<IN>>) kept));
+            return;
+        }
+        process(window, contentsKind.result((ACC) kept));
+    }
+
+    /** Evicts, computes over what remains, evicts again and keeps the rest (the window is empty without). */
+    private void emitEvicting(W window, List<TimestampedValue<IN>> elements) throws Exception {
+        eviction.evictBefore(elements, window, evictorContext);
+        process(window, contentsKind.resultOf(WindowEviction.values(elements)));
+        eviction.evictAfter(elements, window, evictorContext);
+        if (elements.isEmpty()) {
+            contents.remove(window);
+        } else {
+            contents.put(window, elements);
+        }
+    }
+
+    private void process(W window, Iterable<V> input) throws Exception {
         timestamp.set(window.maxTimestamp());
         functionContext.window = window;
-        K key = (K) keyedStateBackend.getCurrentKey();
+        K key = currentKey();
         try {
-            userFunction.process(key, functionContext, contentsKind.result(kept), collector);
+            userFunction.process(key, functionContext, input, collector);
         } catch (Exception e) {
             throw new WindowFunctionException(context.taskName(), key, window, e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private K currentKey() {
+        return (K) keyedStateBackend.getCurrentKey();
     }
 
     private void clearAllState(W window) throws Exception {
