@@ -113,6 +113,16 @@ public class DataStream<T> {
         return new KeyedStream<>(environment, partition, key);
     }
 
+    /** Joins this stream with {@code other} by key and window: {@code where(..).equalTo(..).window(..).apply(..)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /** Groups this stream with {@code other} by key and window, both sides' elements to one function. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
+    }
+
     /** Connects this stream with {@code other}, perhaps of another type, for one operator over both. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(environment, this, Objects.requireNonNull(other, "stream to connect"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.api.eventtime.WatermarkStrategy;
+import io.floe.api.functions.CoGroupFunction;
 import io.floe.api.functions.OpenContext;
 import io.floe.api.functions.co.CoMapFunction;
 import io.floe.api.functions.co.KeyedCoProcessFunction;
@@ -15,6 +16,7 @@ import io.floe.api.state.ListStateDescriptor;
 import io.floe.api.state.ValueState;
 import io.floe.api.state.ValueStateDescriptor;
 import io.floe.api.tuple.Tuple3;
+import io.floe.api.windowing.assigners.TumblingEventTimeWindows;
 import io.floe.testutils.TestOutput;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ class ConnectedStreamsITCase {
     private static final long DISORDER = 50;
     private static final long LOWER = -50;
     private static final long UPPER = 100;
+    private static final long JOIN_WINDOW = 500;
 
     @TempDir
     Path dir;
@@ -147,6 +150,73 @@ class ConnectedStreamsITCase {
         }
         assertTrue(expected.size() > lefts, "the bounds hold several partners per element: " + expected.size());
         assertEquals(sorted(expected), sorted(TestOutput.allLines(dir.resolve("joined"))));
+    }
+
+    @Test
+    void aWindowJoinPairsTheElementsOfEachKeyAndWindowAndCoGroupSeesBothSides() throws Exception {
+        long lefts = 3_000;
+        long rights = 2_250;
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+        env.getConfiguration().setString("pipeline.auto-watermark-interval", "20 ms");
+        DataStream<Tuple3<String, Long, Long>> left = generated(env, 0, lefts);
+        DataStream<Tuple3<String, Long, Long>> right = generated(env, 1, rights);
+        left.join(right)
+                .where(e -> e.f0)
+                .equalTo(e -> e.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(JOIN_WINDOW)))
+                .apply((l, r) -> l.f1 + "," + r.f1)
+                .writeAsText(dir.resolve("window-join").toString());
+        left.coGroup(right)
+                .where(e -> e.f0)
+                .equalTo(e -> e.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(JOIN_WINDOW)))
+                .apply(new CountBothSides())
+                .writeAsText(dir.resolve("co-group").toString());
+        env.execute("window join");
+
+        List<String> pairs = new ArrayList<>();
+        java.util.Map<String, long[]> sides = new java.util.TreeMap<>();
+        List<Tuple3<String, Long, Long>> rightElements = elements(1, rights);
+        for (Tuple3<String, Long, Long> l : elements(0, lefts)) {
+            sides.computeIfAbsent(l.f0 + "@" + l.f2 / JOIN_WINDOW, k -> new long[2])[0]++;
+            for (Tuple3<String, Long, Long> r : rightElements) {
+                if (l.f0.equals(r.f0) && l.f2 / JOIN_WINDOW == r.f2 / JOIN_WINDOW) {
+                    pairs.add(l.f1 + "," + r.f1);
+                }
+            }
+        }
+        for (Tuple3<String, Long, Long> r : rightElements) {
+            sides.computeIfAbsent(r.f0 + "@" + r.f2 / JOIN_WINDOW, k -> new long[2])[1]++;
+        }
+        assertEquals(sorted(pairs), sorted(TestOutput.allLines(dir.resolve("window-join"))));
+        List<String> counts = new ArrayList<>();
+        sides.forEach((keyAndWindow, n) ->
+                counts.add(keyAndWindow.substring(0, keyAndWindow.indexOf('@')) + " " + n[0] + " " + n[1]));
+        assertEquals(sorted(counts), sorted(TestOutput.allLines(dir.resolve("co-group"))));
+    }
+
+    /** "key left right": how many of each side a key's window holds. */
+    static final class CountBothSides
+            implements CoGroupFunction<Tuple3<String, Long, Long>, Tuple3<String, Long, Long>, String> {
+        @Override
+        public void coGroup(
+                Iterable<Tuple3<String, Long, Long>> first,
+                Iterable<Tuple3<String, Long, Long>> second,
+                Collector<String> out) {
+            String key = null;
+            long l = 0;
+            long r = 0;
+            for (Tuple3<String, Long, Long> e : first) {
+                key = e.f0;
+                l++;
+            }
+            for (Tuple3<String, Long, Long> e : second) {
+                key = e.f0;
+                r++;
+            }
+            out.collect(key + " " + l + " " + r);
+        }
     }
 
     @Test
