@@ -179,8 +179,9 @@ public class WindowedStream<T, K, W extends Window> {
     }
 
     /**
-     * Sliding event-time windows with the default trigger, no evictor and no allowed lateness keep
-     * each element once, in a slide-sized pane the windows share, instead of once per window.
+     * Tumbling and sliding event-time windows with the default trigger, no evictor and no allowed
+     * lateness keep each element once, in a slide-sized pane the windows share, instead of once per
+     * window (and without a trigger call or timer check per element).
      */
     private boolean slicesIntoPanes() {
         return assigner instanceof SlidingWindows sliding

@@ -1,6 +1,9 @@
 package io.floe.api.windowing.assigners;
 
-/** What the window operator needs to know of a sliding assigner to keep its elements in shared panes. */
+/**
+ * Windows of a fixed size that start every slide (tumbling ones: the slide is the size): what the
+ * window operator needs to know to keep their elements in slide-sized panes the windows share.
+ */
 public interface SlidingWindows {
     long getSize();
 

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Windows of a fixed size that do not overlap, by event time, aligned to the epoch plus an offset. */
-public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> implements SlidingWindows {
     private static final long serialVersionUID = 1L;
 
     private final long size;
@@ -37,8 +37,20 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
         return List.of(new TimeWindow(start, start + size));
     }
 
+    @Override
     public long getSize() {
         return size;
+    }
+
+    /** A tumbling window slides by its size. */
+    @Override
+    public long getSlide() {
+        return size;
+    }
+
+    @Override
+    public long getOffset() {
+        return offset;
     }
 
     @Override

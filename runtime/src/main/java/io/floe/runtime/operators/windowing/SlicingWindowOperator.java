@@ -14,22 +14,19 @@ import io.floe.runtime.operators.KeyedTimerService;
 import io.floe.runtime.operators.StreamingRuntimeContext;
 import io.floe.runtime.operators.UserFunctionOperator;
 import io.floe.runtime.state.KeyedStateBackend;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sliding event-time windows whose size is a whole number of slides, kept as slide-sized panes:
- * an element goes into the one pane it falls in (Flink puts it into each of the size/slide
+ * Sliding event-time windows whose size is a whole number of slides (tumbling ones: one slide),
+ * kept as slide-sized panes: an element goes into the one pane it falls in (Flink puts it into each of the size/slide
  * windows), and when the watermark passes a window's end the window merges the panes it spans.
  * So an element costs one state update however many windows it is in, and the state holds each
  * element's contribution once. Panes are keyed state ({@code _window-panes}: pane start →
  * contents) and the window ends are event-time timers, so they are checkpointed and rescaled like
  * any other state. A pane goes when the last window it belongs to has fired. An element all of
  * whose windows have fired is late: side output, or dropped and counted. Used for the default
- * trigger without allowed lateness; other sliding windows take the {@link WindowOperator}.
+ * trigger without an evictor or allowed lateness; other windows take the {@link WindowOperator}.
  */
 public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
         extends UserFunctionOperator<IN, OUT, ProcessWindowFunction<V, OUT, K, TimeWindow>> {
@@ -73,9 +70,9 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
         setStateKeySelector(keySelector);
     }
 
-    /** Whether windows of {@code size} every {@code slide} can be built from panes. */
+    /** Whether windows of {@code size} every {@code slide} can be built from panes (tumbling: one pane each). */
     public static boolean canSlice(long size, long slide) {
-        return size % slide == 0 && size / slide > 1;
+        return size % slide == 0;
     }
 
     @Override
@@ -131,25 +128,22 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
         long end = time + 1;
         long start = end - size;
         ACC merged = null;
-        List<Long> done = new ArrayList<>();
+        int panesInWindow = 0;
         boolean nextWindowHasPanes = false;
-        for (Map.Entry<Long, ACC> pane : panes.entries()) {
-            long paneStart = pane.getKey();
-            if (paneStart >= start && paneStart < end) {
-                merged = merged == null
-                        ? ownCopy(pane.getValue())
-                        : contentsKind.merge(merged, ownCopy(pane.getValue()));
+        for (long paneStart = start; paneStart < end; paneStart += slide) {
+            ACC kept = panes.get(paneStart);
+            if (kept == null) {
+                continue;
             }
-            if (paneStart < end + slide - size) {
-                done.add(paneStart);
-            } else if (paneStart < end + slide) {
-                nextWindowHasPanes = true;
+            nextWindowHasPanes |= paneStart > start;
+            if (++panesInWindow == 1) {
+                merged = kept; // alone (a tumbling window's), it needs no copy
+            } else {
+                merged = contentsKind.merge(panesInWindow == 2 ? ownCopy(merged) : merged, ownCopy(kept));
             }
         }
-        for (Long paneStart : done) {
-            panes.remove(paneStart);
-        }
-        if (nextWindowHasPanes) {
+        panes.remove(start); // this was its last window
+        if (nextWindowHasPanes) { // (a newer pane set its own timer for the next window)
             windowEnds.registerEventTimeTimer(null, end + slide - 1);
         }
         if (merged != null) {

@@ -13,6 +13,7 @@ import io.floe.api.windowing.TimestampedValue;
 import io.floe.api.windowing.assigners.MergingWindowAssigner;
 import io.floe.api.windowing.assigners.WindowAssigner;
 import io.floe.api.windowing.evictors.Evictor;
+import io.floe.api.windowing.triggers.EventTimeTrigger;
 import io.floe.api.windowing.triggers.Trigger;
 import io.floe.api.windowing.triggers.TriggerResult;
 import io.floe.api.windowing.windows.Window;
@@ -68,6 +69,8 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     private transient WindowAssigner.WindowAssignerContext assignerContext;
     private transient Collector<OUT> collector;
     private transient long droppedLateRecords;
+    /** Whether the trigger is the event-time default, which only needs a window's first element. */
+    private transient boolean defaultEventTimeTrigger;
 
     /**
      * @param evictor what to evict from a window when it fires, or null for none
@@ -103,6 +106,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         contents = (MapState<W, Object>) (MapState<?, ?>)
                 backend.getOrCreateState(new MapStateDescriptor<>(CONTENTS, (Class) Window.class, Object.class));
         timestamp = context.timestamp();
+        defaultEventTimeTrigger = trigger.getClass() == EventTimeTrigger.class;
         timers = new KeyedTimerService<>("window-timers", backend, context.processingTime(), timestamp, this::onTimer);
         triggerContext = new TriggerContext(new WindowScopedState<>(backend, "_window-trigger/"));
         functionContext = new WindowFunctionContext<>(
@@ -138,17 +142,23 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         long elementTime = timestamp.orMinValue();
         Collection<W> windows = ((WindowAssigner<IN, W>) assigner).assignWindows(element, elementTime, assignerContext);
         boolean skipped = true;
+        boolean merging = assigner instanceof MergingWindowAssigner;
         for (W window : windows) {
-            W actual = assigner instanceof MergingWindowAssigner ? mergeIn(window) : window;
+            W actual = merging ? mergeIn(window) : window;
             if (isWindowLate(actual)) {
                 continue;
             }
             skipped = false;
-            addToContents(actual, element);
+            boolean known = addToContents(actual, element) && !merging;
+            if (known && defaultEventTimeTrigger && actual.maxTimestamp() > timers.currentWatermark()) {
+                continue; // the default trigger's timer and the cleanup timer were set with the first element
+            }
             triggerContext.window = actual;
             TriggerResult result = triggerOf().onElement(element, elementTime, actual, triggerContext);
             act(actual, result);
-            registerCleanupTimer(actual);
+            if (!known) {
+                registerCleanupTimer(actual); // it stays until the window is cleaned up or merged away
+            }
         }
         if (skipped && isElementLate(elementTime)) {
             if (lateDataTag != null) {
@@ -161,13 +171,15 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     }
 
     @SuppressWarnings("unchecked")
-    private void addToContents(W window, IN element) throws Exception {
+    /** @return whether the window had contents before */
+    private boolean addToContents(W window, IN element) throws Exception {
         Object kept = contents.get(window);
         contents.put(
                 window,
                 eviction == null
                         ? contentsKind.add((ACC) kept, element)
                         : WindowEviction.add((List<TimestampedValue<IN>>) kept, element, timestamp));
+        return kept != null;
     }
 
     @SuppressWarnings("unchecked")
