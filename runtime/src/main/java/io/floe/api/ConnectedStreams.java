@@ -86,6 +86,12 @@ public class ConnectedStreams<IN1, IN2> {
         if (first instanceof KeyedStream<IN1, ?> keyed1 && second instanceof KeyedStream<IN2, ?> keyed2) {
             operator.setStateKeySelectors(keyed1.getKeySelector(), keyed2.getKeySelector());
         }
+        return transformKeyedAlready(name, operator);
+    }
+
+    /** The operator with this pair as its inputs, keyed as it already is. */
+    <R> SingleOutputStreamOperator<R> transformKeyedAlready(
+            String name, TwoInputStreamOperator<IN1, IN2, R, ?> operator) {
         TwoInputTransformation next = new TwoInputTransformation(
                 environment.newTransformationId(), name, first.transformation, second.transformation, operator, -1);
         environment.addTransformation(next);

@@ -10,6 +10,7 @@ import io.floe.api.functions.MapFunction;
 import io.floe.api.functions.Partitioner;
 import io.floe.api.functions.ProcessFunction;
 import io.floe.api.functions.sink.SinkFunction;
+import io.floe.api.state.MapStateDescriptor;
 import io.floe.api.windowing.assigners.GlobalWindows;
 import io.floe.api.windowing.assigners.WindowAssigner;
 import io.floe.api.windowing.evictors.CountEvictor;
@@ -121,6 +122,23 @@ public class DataStream<T> {
     /** Groups this stream with {@code other} by key and window, both sides' elements to one function. */
     public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
         return new CoGroupedStreams<>(this, other);
+    }
+
+    /**
+     * Broadcasts this stream: each record to every subtask of the operator it is connected to, which
+     * keeps the broadcast states {@code descriptors} declare.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(descriptors...) needs at least one MapStateDescriptor"
+                    + " for the broadcast state; broadcast() without arguments only partitions the stream.");
+        }
+        return new BroadcastStream<>(broadcast(), List.of(descriptors));
+    }
+
+    /** Connects this stream with a broadcast stream, whose elements every subtask sees. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(this, broadcastStream);
     }
 
     /** Connects this stream with {@code other}, perhaps of another type, for one operator over both. */

@@ -27,9 +27,21 @@ public abstract class TwoInputStreamOperator<IN1, IN2, OUT, F extends Function>
         this.stateKeySelector2 = second;
     }
 
+    /**
+     * Keys the operator by its first input only: the second (a broadcast stream) has no key, and
+     * its records leave the current key as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public final void setStateKeySelectorOfFirstInput(KeySelector<IN1, ?> first) {
+        setStateKeySelector((KeySelector<Object, ?>) (KeySelector<?, ?>) first);
+        this.stateKeySelector2 = null;
+    }
+
     /** Sets the key of a second-input record as the keyed state's current key; keyed operators only. */
     public final void setKeyContextElement2(IN2 record) throws Exception {
-        keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record));
+        if (stateKeySelector2 != null) {
+            keyedStateBackend.setCurrentKey(stateKeySelector2.getKey(record));
+        }
     }
 
     /** Not used: records come through {@link #processElement1} and {@link #processElement2}. */
