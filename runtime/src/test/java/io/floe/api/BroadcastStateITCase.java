@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.api.checkpoint.CheckpointedFunction;
+import io.floe.api.connector.file.sink.FileSink;
 import io.floe.api.functions.OpenContext;
 import io.floe.api.functions.co.BroadcastProcessFunction;
 import io.floe.api.functions.co.KeyedBroadcastProcessFunction;
+import io.floe.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import io.floe.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import io.floe.api.functions.source.RichParallelSourceFunction;
 import io.floe.api.functions.source.SourceFunction;
+import io.floe.api.serialization.SimpleStringEncoder;
+import io.floe.api.state.CheckpointListener;
+import io.floe.api.state.FunctionInitializationContext;
+import io.floe.api.state.FunctionSnapshotContext;
+import io.floe.api.state.ListState;
+import io.floe.api.state.ListStateDescriptor;
 import io.floe.api.state.MapStateDescriptor;
 import io.floe.api.state.ValueState;
 import io.floe.api.state.ValueStateDescriptor;
@@ -22,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +116,163 @@ class BroadcastStateITCase {
             }
         }
         assertEquals(sorted(expected), sorted(TestOutput.allLines(dir.resolve("plain"))));
+    }
+
+    @Test
+    void theBroadcastStateComesBackFromTheCheckpointAfterAFailure() throws Exception {
+        RULES_SEEN.set(0);
+        FAILURES.set(0);
+        Path output = dir.resolve("restored");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(PARALLELISM);
+        env.enableCheckpointing(100);
+        env.getCheckpointConfig()
+                .setCheckpointStorage(dir.resolve("checkpoints").toUri().toString());
+        env.getConfiguration()
+                .setString("restart-strategy.type", "fixed-delay")
+                .setString("restart-strategy.fixed-delay.attempts", "3")
+                .setString("restart-strategy.fixed-delay.delay", "100 ms");
+        env.addSource(new EventsWithPositionInState())
+                .keyBy(e -> e.f0)
+                .connect(env.addSource(new RulesOnce()).broadcast(RULES))
+                .process(new FailingOnceAfterACheckpoint())
+                .sinkTo(FileSink.forRowFormat(
+                                new io.floe.api.fs.Path(output.toUri().toString()), new SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                        .build());
+        env.execute("broadcast state across a failure");
+
+        assertEquals(1, FAILURES.get(), "the failure was injected once, after a checkpoint had completed");
+        assertEquals(
+                (long) THRESHOLDS.size() * PARALLELISM,
+                RULES_SEEN.get(),
+                "the rules reached each subtask once: after the restore they came from the checkpoint");
+        List<String> expected = new ArrayList<>();
+        for (long i = 0; i < EVENTS; i++) {
+            if (passes(event(i))) {
+                expected.add("pass " + event(i));
+            }
+        }
+        assertEquals(
+                sorted(expected),
+                sorted(CheckpointRecoveryITCase.committedLines(output)),
+                "every event filtered by the rules once, also after the restore (the rules were sent only once)");
+    }
+
+    private static final AtomicLong FAILURES = new AtomicLong();
+
+    /** The rules once, with their position in operator state: after a restore they are not sent again. */
+    static final class RulesOnce implements SourceFunction<String>, CheckpointedFunction {
+        private transient ListState<Boolean> sentState;
+        private boolean sent;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            sentState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("sent", Boolean.class));
+            for (Boolean restored : sentState.get()) {
+                sent = restored;
+            }
+        }
+
+        @Override
+        public void run(SourceContext<String> ctx) {
+            synchronized (ctx.getCheckpointLock()) {
+                if (!sent) {
+                    for (Map.Entry<String, Long> rule : new TreeMap<>(THRESHOLDS).entrySet()) {
+                        ctx.collect(rule.getKey() + "=" + rule.getValue());
+                    }
+                    sent = true;
+                }
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            sentState.update(List.of(sent));
+        }
+
+        @Override
+        public void cancel() {}
+    }
+
+    /** The events, slowly, once the rules reached every subtask; the next index in operator state. */
+    static final class EventsWithPositionInState extends RichParallelSourceFunction<Tuple3<Long, String, Long>>
+            implements CheckpointedFunction {
+        private transient ListState<Long> position;
+        private long next = -1;
+        private volatile boolean running = true;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            position = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next", Long.class));
+            for (Long restored : position.get()) {
+                next = restored;
+            }
+        }
+
+        @Override
+        public void run(SourceContext<Tuple3<Long, String, Long>> ctx) {
+            if (next < 0) {
+                Deadline.waitUntil(
+                        () -> RULES_SEEN.get() == (long) THRESHOLDS.size() * PARALLELISM,
+                        Duration.ofSeconds(30),
+                        "every subtask to have every rule");
+                next = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+            }
+            while (running && next < EVENTS) {
+                synchronized (ctx.getCheckpointLock()) {
+                    ctx.collect(event(next));
+                    next += PARALLELISM;
+                }
+                LockSupport.parkNanos(200_000);
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            position.update(List.of(next));
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    /** The keyed thresholds, failing once some events after the first completed checkpoint. */
+    static final class FailingOnceAfterACheckpoint
+            extends KeyedBroadcastProcessFunction<Long, Tuple3<Long, String, Long>, String, String>
+            implements CheckpointListener {
+        private boolean checkpointCompleted;
+        private int sinceCheckpoint;
+
+        @Override
+        public void processElement(Tuple3<Long, String, Long> e, ReadOnlyContext ctx, Collector<String> out)
+                throws Exception {
+            if (checkpointCompleted && ++sinceCheckpoint == 200 && FAILURES.compareAndSet(0, 1)) {
+                throw new IllegalStateException("injected failure");
+            }
+            Long threshold = ctx.getBroadcastState(RULES).get(e.f1);
+            if (threshold == null) {
+                throw new IllegalStateException("no rule for " + e.f1 + ": the broadcast state was lost");
+            }
+            if (e.f2 >= threshold) {
+                out.collect("pass " + e);
+            }
+        }
+
+        @Override
+        public void processBroadcastElement(String rule, Context ctx, Collector<String> out) throws Exception {
+            String[] parts = rule.split("=");
+            ctx.getBroadcastState(RULES).put(parts[0], Long.parseLong(parts[1]));
+            RULES_SEEN.incrementAndGet();
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointCompleted = true;
+        }
     }
 
     @Test
