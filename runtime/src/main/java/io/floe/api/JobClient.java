@@ -19,7 +19,8 @@ public interface JobClient {
     /**
      * Takes a savepoint after which the job finishes, and completes with its path; a job started
      * from it later goes on exactly where this one stopped. {@code advanceToEndOfEventTime} is
-     * Flink's {@code --drain}; Floe has no event time yet, and ends the operators' input either way.
+     * Flink's {@code --drain}: the sources end event time before the savepoint, so every event-time
+     * window and timer fires and its output is committed with it (for a job that will not resume).
      */
     CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
 

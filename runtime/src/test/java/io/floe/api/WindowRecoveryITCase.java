@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,8 @@ class WindowRecoveryITCase {
     private static final AtomicInteger FAILURES = new AtomicInteger();
     /** How long the source waits after each event. */
     private static volatile long throttleNanos;
+    /** The source's position in its latest snapshot, over the JVM. */
+    private static final AtomicLong SNAPSHOT_POSITION = new AtomicLong();
 
     @TempDir
     Path dir;
@@ -102,6 +105,34 @@ class WindowRecoveryITCase {
         second.execute("windows, second run at parallelism 3");
 
         assertEveryWindowOnce();
+    }
+
+    @Test
+    void aStopWithDrainFiresEveryOpenWindowBeforeTheSavepoint() throws Exception {
+        throttleNanos = 300_000;
+        SNAPSHOT_POSITION.set(0);
+        StreamExecutionEnvironment env = environment(2);
+        env.addSource(new EventsWithPositionInState(EVENTS))
+                .assignTimestampsAndWatermarks(WindowITCase.boundedDisorder())
+                .keyBy(e -> e.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .aggregate(new WindowITCase.CountEvents(), new WindowITCase.KeyAndWindow<>())
+                .sinkTo(exactlyOnceFiles("drained"));
+        JobClient running = env.executeAsync("windows, stopped with --drain");
+        Deadline.waitUntil(
+                () -> committedLineCount(dir.resolve("drained")) > 0,
+                Duration.ofSeconds(60),
+                "windows fired and committed before the stop");
+        running.stopWithSavepoint(true, dir.resolve("savepoints").toUri().toString())
+                .get(60, TimeUnit.SECONDS);
+        running.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+
+        long read = SNAPSHOT_POSITION.get(); // the savepoint's: what came before its barrier
+        assertTrue(read < EVENTS, "stopped midway: " + read);
+        assertEquals(
+                WindowITCase.expectedTumbling(WindowITCase.events(read)),
+                WindowITCase.fired(CheckpointRecoveryITCase.committedLines(dir.resolve("drained"))),
+                "every window of what was read fired, the open ones too, and was committed with the savepoint");
     }
 
     private static StreamExecutionEnvironment environment(int parallelism) {
@@ -258,6 +289,7 @@ class WindowRecoveryITCase {
         @Override
         public void snapshotState(FunctionSnapshotContext context) throws Exception {
             position.update(List.of(next));
+            SNAPSHOT_POSITION.set(next);
         }
 
         @Override

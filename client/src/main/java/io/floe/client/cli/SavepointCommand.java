@@ -24,7 +24,7 @@ final class SavepointCommand implements Command {
             .build();
     static final Option DRAIN = Option.builder("d")
             .longOpt("drain")
-            .desc("Ends the input of every operator before the savepoint (Flink's end of event time).")
+            .desc("Ends event time at the sources before the savepoint: every open window and event-time timer fires.")
             .build();
 
     private final PrintWriter out;

@@ -162,13 +162,15 @@ public final class CheckpointCoordinator {
     }
 
     /**
-     * Triggers a savepoint after which the tasks finish ({@link CheckpointType#STOP_SAVEPOINT});
+     * Triggers a savepoint after which the tasks finish ({@link CheckpointType#STOP_SAVEPOINT}; with
+     * {@code drain}, {@link CheckpointType#DRAIN_SAVEPOINT}: the sources end event time first);
      * periodic checkpoints stop first and resume if it fails.
      */
-    public CompletableFuture<CompletedCheckpoint> stopWithSavepoint(String targetDirectory) {
+    public CompletableFuture<CompletedCheckpoint> stopWithSavepoint(String targetDirectory, boolean drain) {
         boolean wasRunning = running;
         stopCheckpointScheduler();
-        CompletableFuture<CompletedCheckpoint> result = trigger(CheckpointType.STOP_SAVEPOINT, targetDirectory);
+        CompletableFuture<CompletedCheckpoint> result =
+                trigger(drain ? CheckpointType.DRAIN_SAVEPOINT : CheckpointType.STOP_SAVEPOINT, targetDirectory);
         result.whenComplete((done, failure) -> {
             if (failure != null && wasRunning) {
                 startCheckpointScheduler();

@@ -10,9 +10,19 @@ public enum CheckpointType {
      * A savepoint after which the sources stop and every task finishes once it completed ({@code
      * floe stop}): nothing after it is committed, so a job restored from it continues exactly once.
      */
-    STOP_SAVEPOINT;
+    STOP_SAVEPOINT,
+    /**
+     * A stop savepoint before whose barrier every source ends event time ({@code floe stop
+     * --drain}): every event-time window and timer fires, and its output is in the savepoint.
+     */
+    DRAIN_SAVEPOINT;
 
     public boolean isSavepoint() {
         return this != CHECKPOINT;
+    }
+
+    /** Whether the tasks finish once it completed. */
+    public boolean isStop() {
+        return this == STOP_SAVEPOINT || this == DRAIN_SAVEPOINT;
     }
 }

@@ -299,8 +299,8 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     }
 
     @Override
-    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory) {
-        return runningJobMaster(jobId).thenCompose(gateway -> gateway.stopWithSavepoint(targetDirectory));
+    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory, boolean drain) {
+        return runningJobMaster(jobId).thenCompose(gateway -> gateway.stopWithSavepoint(targetDirectory, drain));
     }
 
     @Override

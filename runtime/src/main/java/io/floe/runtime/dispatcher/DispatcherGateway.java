@@ -57,7 +57,7 @@ public interface DispatcherGateway extends RpcGateway {
     CompletableFuture<String> triggerSavepoint(JobId jobId, String targetDirectory, boolean cancelJob);
 
     /** Takes a savepoint after which the job finishes; answers the savepoint's path. */
-    CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory);
+    CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory, boolean drain);
 
     /** The job's checkpoint statistics, also once it ended. */
     CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobId jobId);

@@ -61,7 +61,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
-            return services.dispatcher().stopWithSavepoint(jobId, savepointDirectory);
+            return services.dispatcher().stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime);
         }
 
         @Override

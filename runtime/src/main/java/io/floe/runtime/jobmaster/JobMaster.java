@@ -688,14 +688,14 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
     }
 
     @Override
-    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain) {
         validateRunsInMainThread();
         IllegalStateException refused = refuseSavepoint();
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        LOG.info("Stopping job {} with a savepoint", jobGraph.jobId());
-        return checkpoints.stopWithSavepoint(targetDirectory).thenApply(CompletedCheckpoint::directory);
+        LOG.info("Stopping job {} with a savepoint{}", jobGraph.jobId(), drain ? ", draining it first" : "");
+        return checkpoints.stopWithSavepoint(targetDirectory, drain).thenApply(CompletedCheckpoint::directory);
     }
 
     private IllegalStateException refuseSavepoint() {

@@ -65,7 +65,11 @@ public interface JobMasterGateway extends FencedRpcGateway<UUID> {
     CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob);
 
     /** Takes a savepoint after which the job finishes (FINISHED); answers its path. */
-    CompletableFuture<String> stopWithSavepoint(String targetDirectory);
+    /**
+     * Takes a savepoint after which the job finishes (FINISHED); answers its path. With {@code
+     * drain} the sources end event time first, so every window and event-time timer fires.
+     */
+    CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain);
 
     CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats();
 

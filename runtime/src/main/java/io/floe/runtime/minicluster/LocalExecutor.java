@@ -91,7 +91,7 @@ public final class LocalExecutor implements PipelineExecutor {
 
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
-            return cluster.getDispatcherGateway().stopWithSavepoint(jobId, savepointDirectory);
+            return cluster.getDispatcherGateway().stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime);
         }
 
         @Override

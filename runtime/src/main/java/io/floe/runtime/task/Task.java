@@ -494,9 +494,12 @@ public final class Task implements Runnable {
         post(new TaskMailbox.Mail() {
             @Override
             public void run() throws Exception {
-                checkpoints.performCheckpoint(barrier);
                 OperatorChain operators = chain;
-                if (type == CheckpointType.STOP_SAVEPOINT && operators.isSource()) {
+                if (type == CheckpointType.DRAIN_SAVEPOINT && operators.isSource()) {
+                    operators.source().emitEndOfEventTime(); // ahead of the barrier: every window fires before it
+                }
+                checkpoints.performCheckpoint(barrier);
+                if (type.isStop() && operators.isSource()) {
                     holdSourceUntilStopResolved(operators.source());
                 }
             }

@@ -1,7 +1,6 @@
 package io.floe.runtime.task;
 
 import io.floe.runtime.checkpoint.CheckpointBarrier;
-import io.floe.runtime.checkpoint.CheckpointType;
 import io.floe.runtime.checkpoint.StateFiles;
 import io.floe.runtime.checkpoint.TaskStateSnapshot;
 import io.floe.runtime.network.EndOfData;
@@ -83,7 +82,7 @@ final class TaskCheckpoints implements CheckpointBarrierAligner.Listener {
         for (RecordWriter writer : writers) {
             writer.broadcastEvent(barrier);
         }
-        if (barrier.type() == CheckpointType.STOP_SAVEPOINT) {
+        if (barrier.type().isStop()) {
             stopSavepointId = id; // the task finishes once it completes
             if (finalCheckpointId < 0) {
                 finalCheckpointId = id;

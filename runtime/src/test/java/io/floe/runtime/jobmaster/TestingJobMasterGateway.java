@@ -89,7 +89,7 @@ public final class TestingJobMasterGateway implements JobMasterGateway {
     }
 
     @Override
-    public CompletableFuture<String> stopWithSavepoint(String targetDirectory) {
+    public CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("not faked"));
     }
 

@@ -269,12 +269,12 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     }
 
     @Override
-    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory) {
+    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String targetDirectory, boolean drain) {
         TestingJob job = jobs.get(jobId);
         if (job == null) {
             return unknownJob(jobId);
         }
-        job.savepointRequests.add("stop " + targetDirectory);
+        job.savepointRequests.add("stop " + targetDirectory + (drain ? " drain" : ""));
         return job.savepoint;
     }
 

@@ -52,12 +52,14 @@ public final class SavepointHandlers {
             JobId jobId = JobIdPathParameter.from(request);
             SavepointMessages.StopRequest body = read(request, mapper, SavepointMessages.StopRequest.class);
             String directory = body == null ? null : body.targetDirectory();
+            boolean drain = body != null && Boolean.TRUE.equals(body.drain());
             return dispatcher.requestJobStatus(jobId).thenApply(status -> {
                 LOG.info(
-                        "Stop of job {} with a savepoint into {} requested by a REST client",
+                        "Stop of job {} with a savepoint into {}{} requested by a REST client",
                         jobId,
-                        describe(directory));
-                String id = operations.register(jobId, dispatcher.stopWithSavepoint(jobId, directory));
+                        describe(directory),
+                        drain ? ", draining it first," : "");
+                String id = operations.register(jobId, dispatcher.stopWithSavepoint(jobId, directory, drain));
                 return RestResponse.accepted(new SavepointMessages.TriggerResponse(id));
             });
         };
