@@ -309,46 +309,23 @@ public final class Task implements Runnable {
                     operators, input, serializer, (TwoInputStreamOperator<Object, Object, ?, ?>) twoInputs);
         }
         boolean keyed = head.isKeyed();
-        CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
-        WatermarkValve valve = watermarkValve(input, head);
+        InputEvents events = new InputEvents(operators, input, head);
         ElementTimestamp timestamp = this.timestamp;
-        int channelsWithEndOfData = 0;
         Object record;
         while ((record = input.next(serializer)) != null) {
             if (record instanceof RuntimeEvent event) {
-                if (event instanceof TimestampedRecord timestamped) {
-                    Object value = timestamped.record();
-                    timestamp.set(timestamped.timestamp());
-                    if (keyed) {
-                        head.setKeyContextElement(value);
+                if (!(event instanceof TimestampedRecord timestamped)) {
+                    int outcome = events.handle(event);
+                    if (outcome == InputEvents.READ_ON) {
+                        continue;
                     }
-                    head.processElement(value);
-                    continue;
+                    return outcome == InputEvents.ENDED;
                 }
-                if (event instanceof WatermarkEvent watermark) {
-                    valve.onWatermark(input.getLastChannelIndex(), watermark.timestamp());
-                    continue;
-                }
-                if (event instanceof WatermarkStatus status) {
-                    valve.onStatus(input.getLastChannelIndex(), status.isIdle());
-                    continue;
-                }
-                if (event instanceof EndOfData) {
-                    if (++channelsWithEndOfData == input.getNumberOfChannels()) {
-                        endOfData(operators);
-                    }
-                } else {
-                    onEvent(event, aligner, input);
-                }
-                if (dataEnded && checkpoints.finalCheckpointCompleted()) {
-                    return true; // the final checkpoint's barrier came through the channels, which may stay open
-                }
-                if (checkpoints.stopPending() && stoppedWithSavepoint()) {
-                    return false;
-                }
-                continue;
+                timestamp.set(timestamped.timestamp());
+                record = timestamped.record();
+            } else {
+                timestamp.clear();
             }
-            timestamp.clear();
             if (keyed) {
                 head.setKeyContextElement(record);
             }
@@ -373,44 +350,34 @@ public final class Task implements Runnable {
             throws Exception {
         boolean keyed = head.isKeyed();
         int firstInputChannels = descriptor.firstInputChannels();
-        CheckpointBarrierAligner aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
-        WatermarkValve valve = watermarkValve(input, head);
+        InputEvents events = new InputEvents(operators, input, head);
         ElementTimestamp timestamp = this.timestamp;
-        int channelsWithEndOfData = 0;
         Object record;
         while ((record = input.next(serializer)) != null) {
             if (record instanceof RuntimeEvent event) {
-                if (event instanceof TimestampedRecord timestamped) {
-                    timestamp.set(timestamped.timestamp());
-                    processTwoInputRecord(
-                            head, keyed, input.getLastChannelIndex() < firstInputChannels, timestamped.record());
-                    continue;
-                }
-                if (event instanceof WatermarkEvent watermark) {
-                    valve.onWatermark(input.getLastChannelIndex(), watermark.timestamp());
-                    continue;
-                }
-                if (event instanceof WatermarkStatus status) {
-                    valve.onStatus(input.getLastChannelIndex(), status.isIdle());
-                    continue;
-                }
-                if (event instanceof EndOfData) {
-                    if (++channelsWithEndOfData == input.getNumberOfChannels()) {
-                        endOfData(operators);
+                if (!(event instanceof TimestampedRecord timestamped)) {
+                    int outcome = events.handle(event);
+                    if (outcome == InputEvents.READ_ON) {
+                        continue;
                     }
-                } else {
-                    onEvent(event, aligner, input);
+                    return outcome == InputEvents.ENDED;
                 }
-                if (dataEnded && checkpoints.finalCheckpointCompleted()) {
-                    return true;
-                }
-                if (checkpoints.stopPending() && stoppedWithSavepoint()) {
-                    return false;
-                }
-                continue;
+                timestamp.set(timestamped.timestamp());
+                record = timestamped.record();
+            } else {
+                timestamp.clear();
             }
-            timestamp.clear();
-            processTwoInputRecord(head, keyed, input.getLastChannelIndex() < firstInputChannels, record);
+            if (input.getLastChannelIndex() < firstInputChannels) {
+                if (keyed) {
+                    head.setKeyContextElement(record);
+                }
+                head.processElement1(record);
+            } else {
+                if (keyed) {
+                    head.setKeyContextElement2(record);
+                }
+                head.processElement2(record);
+            }
         }
         if (canceled) {
             throw new TaskInterruptedException();
@@ -418,19 +385,52 @@ public final class Task implements Runnable {
         return true;
     }
 
-    private static void processTwoInputRecord(
-            TwoInputStreamOperator<Object, Object, ?, ?> head, boolean keyed, boolean first, Object record)
-            throws Exception {
-        if (first) {
-            if (keyed) {
-                head.setKeyContextElement(record);
+    /**
+     * What a task's input brings besides records: watermarks and their status (into the valve),
+     * barriers, the end of data. Out of the record loop, which stays small.
+     */
+    private final class InputEvents {
+        static final int READ_ON = 0;
+        static final int ENDED = 1;
+        static final int STOPPED = 2;
+
+        private final OperatorChain operators;
+        private final InputGate input;
+        private final CheckpointBarrierAligner aligner;
+        private final WatermarkValve valve;
+        private int channelsWithEndOfData;
+
+        InputEvents(OperatorChain operators, InputGate input, StreamOperator<Object, ?> head) {
+            this.operators = operators;
+            this.input = input;
+            this.aligner = new CheckpointBarrierAligner(input, exactlyOnce(), checkpoints);
+            this.valve = watermarkValve(input, head);
+        }
+
+        /** @return whether to read on, or that the input ended, or that the job stopped with a savepoint */
+        int handle(RuntimeEvent event) throws Exception {
+            if (event instanceof WatermarkEvent watermark) {
+                valve.onWatermark(input.getLastChannelIndex(), watermark.timestamp());
+                return READ_ON;
             }
-            head.processElement1(record);
-        } else {
-            if (keyed) {
-                head.setKeyContextElement2(record);
+            if (event instanceof WatermarkStatus status) {
+                valve.onStatus(input.getLastChannelIndex(), status.isIdle());
+                return READ_ON;
             }
-            head.processElement2(record);
+            if (event instanceof EndOfData) {
+                if (++channelsWithEndOfData == input.getNumberOfChannels()) {
+                    endOfData(operators);
+                }
+            } else {
+                onEvent(event, aligner, input);
+            }
+            if (dataEnded && checkpoints.finalCheckpointCompleted()) {
+                return ENDED; // the final checkpoint's barrier came through the channels, which may stay open
+            }
+            if (checkpoints.stopPending() && stoppedWithSavepoint()) {
+                return STOPPED;
+            }
+            return READ_ON;
         }
     }
 
