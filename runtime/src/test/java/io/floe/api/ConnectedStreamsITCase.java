@@ -56,7 +56,7 @@ class ConnectedStreamsITCase {
         return all;
     }
 
-    private static WatermarkStrategy<Tuple3<String, Long, Long>> boundedDisorder() {
+    static WatermarkStrategy<Tuple3<String, Long, Long>> boundedDisorder() {
         return WatermarkStrategy.<Tuple3<String, Long, Long>>forBoundedOutOfOrderness(Duration.ofMillis(DISORDER))
                 .withTimestampAssigner((e, previous) -> e.f2);
     }
