@@ -5,7 +5,11 @@ import io.floe.api.state.MapState;
 import io.floe.api.state.MapStateDescriptor;
 import io.floe.api.tuple.Tuple2;
 import io.floe.runtime.state.KeyedStateBackend;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The timers of a keyed operator: at most one per key, namespace, timestamp and time domain (the
@@ -33,10 +37,8 @@ public final class KeyedTimerService<K, N> {
     private final ProcessingTimeService processingTime;
     private final ElementTimestamp elementTimestamp;
     private final Target<K, N> target;
-    private final MapState<Tuple2<Long, N>, Boolean> eventTimers;
-    private final MapState<Tuple2<Long, N>, Boolean> processingTimers;
-    private final PriorityQueue<Timer<K, N>> eventQueue = new PriorityQueue<>();
-    private final PriorityQueue<Timer<K, N>> processingQueue = new PriorityQueue<>();
+    private final Timers eventTimers;
+    private final Timers processingTimers;
     private long currentWatermark = Long.MIN_VALUE;
     /** The processing time the scheduled wake-up is for, or Long.MAX_VALUE when none is scheduled. */
     private long nextWakeUp = Long.MAX_VALUE;
@@ -61,11 +63,11 @@ public final class KeyedTimerService<K, N> {
         this.target = target;
         String eventName = "_timer_state/event_" + name;
         String processingName = "_timer_state/processing_" + name;
-        this.eventTimers = timerState(backend, eventName);
-        this.processingTimers = timerState(backend, processingName);
+        this.eventTimers = new Timers(timerState(backend, eventName));
+        this.processingTimers = new Timers(timerState(backend, processingName));
         // restored timers: into the queues
-        restoreQueue(eventName, eventTimers, eventQueue);
-        restoreQueue(processingName, processingTimers, processingQueue);
+        restoreQueue(eventName, eventTimers);
+        restoreQueue(processingName, processingTimers);
         scheduleWakeUp();
     }
 
@@ -77,12 +79,11 @@ public final class KeyedTimerService<K, N> {
                 backend.getOrCreateState(new MapStateDescriptor<>(name, (Class) Tuple2.class, Boolean.class));
     }
 
-    private void restoreQueue(
-            String stateName, MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue)
-            throws Exception {
+    private void restoreQueue(String stateName, Timers timers) throws Exception {
         backend.forEachKey(stateName, key -> {
-            for (Tuple2<Long, N> timer : timers.keys()) {
-                queue.add(new Timer<>(key, timer.f1, timer.f0));
+            for (Tuple2<Long, N> timer : timers.state.keys()) {
+                timers.queue.add(new Timer<>(key, timer.f1, timer.f0));
+                timers.set++;
             }
         });
     }
@@ -96,11 +97,11 @@ public final class KeyedTimerService<K, N> {
     }
 
     public void registerEventTimeTimer(N namespace, long time) {
-        register(eventTimers, eventQueue, namespace, time);
+        register(eventTimers, namespace, time);
     }
 
     public void registerProcessingTimeTimer(N namespace, long time) {
-        register(processingTimers, processingQueue, namespace, time);
+        register(processingTimers, namespace, time);
         scheduleWakeUp();
     }
 
@@ -112,25 +113,53 @@ public final class KeyedTimerService<K, N> {
         delete(processingTimers, namespace, time);
     }
 
-    private static <N> void delete(MapState<Tuple2<Long, N>, Boolean> timers, N namespace, long time) {
+    private void delete(Timers timers, N namespace, long time) {
         try {
-            timers.remove(new Tuple2<>(time, namespace));
+            Tuple2<Long, N> timer = new Tuple2<>(time, namespace);
+            if (timers.state.contains(timer)) {
+                timers.state.remove(timer);
+                timers.set--;
+                dropStaleEntriesIfMost(timers);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot delete the timer at " + time, e);
         }
     }
 
-    private void register(
-            MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue, N namespace, long time) {
+    /**
+     * A deleted timer's queue entry stays until its time; when most of a queue is such entries (a
+     * function that moves a timeout on with every record), the queue is built again from the
+     * timers still set: amortised, a delete costs O(log n) and the queue stays near the timers' size.
+     */
+    private void dropStaleEntriesIfMost(Timers timers) throws Exception {
+        if (timers.queue.size() <= 2 * timers.set + 64) {
+            return;
+        }
+        K current = backend.getCurrentKey();
+        List<Timer<K, N>> kept = new ArrayList<>((int) timers.set);
+        Set<Timer<K, N>> seen = new HashSet<>();
+        for (Timer<K, N> entry : timers.queue) {
+            backend.setCurrentKey(entry.key());
+            if (timers.state.contains(new Tuple2<>(entry.timestamp(), entry.namespace())) && seen.add(entry)) {
+                kept.add(entry);
+            }
+        }
+        backend.setCurrentKey(current);
+        timers.queue.clear();
+        timers.queue.addAll(kept);
+    }
+
+    private void register(Timers timers, N namespace, long time) {
         K key = backend.getCurrentKey();
         if (key == null) {
             throw new IllegalStateException("A timer can only be set while a keyed record or timer is processed.");
         }
         try {
             Tuple2<Long, N> timer = new Tuple2<>(time, namespace);
-            if (!timers.contains(timer)) {
-                timers.put(timer, Boolean.TRUE);
-                queue.add(new Timer<>(key, namespace, time));
+            if (!timers.state.contains(timer)) {
+                timers.state.put(timer, Boolean.TRUE);
+                timers.queue.add(new Timer<>(key, namespace, time));
+                timers.set++;
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot set the timer at " + time, e);
@@ -140,21 +169,20 @@ public final class KeyedTimerService<K, N> {
     /** Event time reached {@code watermark}: fires every event-time timer at or before it, in time order. */
     public void advanceWatermark(long watermark) throws Exception {
         currentWatermark = watermark;
-        fire(eventTimers, eventQueue, watermark, TimeDomain.EVENT_TIME);
+        fire(eventTimers, watermark, TimeDomain.EVENT_TIME);
     }
 
-    private void fire(
-            MapState<Tuple2<Long, N>, Boolean> timers, PriorityQueue<Timer<K, N>> queue, long upTo, TimeDomain domain)
-            throws Exception {
+    private void fire(Timers timers, long upTo, TimeDomain domain) throws Exception {
         Timer<K, N> next;
-        while ((next = queue.peek()) != null && next.timestamp() <= upTo) {
-            queue.poll();
+        while ((next = timers.queue.peek()) != null && next.timestamp() <= upTo) {
+            timers.queue.poll();
             backend.setCurrentKey(next.key());
             Tuple2<Long, N> timer = new Tuple2<>(next.timestamp(), next.namespace());
-            if (!timers.contains(timer)) {
+            if (!timers.state.contains(timer)) {
                 continue; // deleted, or a second entry of a timer set again after a delete
             }
-            timers.remove(timer);
+            timers.state.remove(timer);
+            timers.set--;
             if (domain == TimeDomain.EVENT_TIME) {
                 elementTimestamp.set(next.timestamp());
             } else {
@@ -166,19 +194,19 @@ public final class KeyedTimerService<K, N> {
 
     /** Processing time has ended (a BATCH job's input did): fires every processing-time timer. */
     public void fireAllProcessingTimers() throws Exception {
-        fire(processingTimers, processingQueue, Long.MAX_VALUE, TimeDomain.PROCESSING_TIME);
+        fire(processingTimers, Long.MAX_VALUE, TimeDomain.PROCESSING_TIME);
     }
 
     private void onProcessingTime(long time) throws Exception {
         nextWakeUp = Long.MAX_VALUE;
         wakeUp = null;
-        fire(processingTimers, processingQueue, processingTime.getCurrentProcessingTime(), TimeDomain.PROCESSING_TIME);
+        fire(processingTimers, processingTime.getCurrentProcessingTime(), TimeDomain.PROCESSING_TIME);
         scheduleWakeUp();
     }
 
     /** One wake-up, for the earliest processing-time timer; moved earlier when an earlier one is set. */
     private void scheduleWakeUp() {
-        Timer<K, N> head = processingQueue.peek();
+        Timer<K, N> head = processingTimers.queue.peek();
         if (head == null || head.timestamp() >= nextWakeUp) {
             return;
         }
@@ -194,6 +222,23 @@ public final class KeyedTimerService<K, N> {
         if (wakeUp != null) {
             wakeUp.cancel();
             wakeUp = null;
+        }
+    }
+
+    /** Entries in the event-time queue, deleted timers' included (what the queue costs in memory). */
+    int queuedEventTimeEntries() {
+        return eventTimers.queue.size();
+    }
+
+    /** A domain's timers: what is set (keyed state), and a queue by time that may hold deleted ones' entries too. */
+    private final class Timers {
+        final MapState<Tuple2<Long, N>, Boolean> state;
+        final PriorityQueue<Timer<K, N>> queue = new PriorityQueue<>();
+        /** How many timers are set, over all keys. */
+        long set;
+
+        Timers(MapState<Tuple2<Long, N>, Boolean> state) {
+            this.state = state;
         }
     }
 
