@@ -8,8 +8,9 @@ import java.util.Collection;
 
 /**
  * Windows of a fixed size that start every {@code slide}, by event time: an element belongs to
- * {@code size / slide} of them. Floe keeps such an element once, in the slide-sized pane it falls
- * in, and builds each window from its panes when it fires.
+ * {@code size / slide} of them. With the default trigger, no evictor and no allowed lateness (and a
+ * size that is a multiple of the slide) Floe keeps such an element once, in the slide-sized pane it
+ * falls in, and builds each window from its panes when it fires.
  */
 public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> implements SlidingWindows {
     private static final long serialVersionUID = 1L;

@@ -8,8 +8,7 @@ import java.util.Collection;
 
 /**
  * Windows of a fixed size that start every {@code slide}, by the clock of the task: an element belongs to
- * {@code size / slide} of them. Floe keeps such an element once, in the slide-sized pane it falls
- * in, and builds each window from its panes when it fires.
+ * {@code size / slide} of them, and is kept in each (panes are for event time only, so far).
  */
 public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> implements SlidingWindows {
     private static final long serialVersionUID = 1L;

@@ -13,6 +13,8 @@ import io.floe.runtime.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code keyBy(...).intervalJoin(other.keyBy(...)).between(lower, upper)}: joins a left element at
@@ -24,6 +26,7 @@ import java.util.Map;
 public final class IntervalJoinOperator<K, T1, T2, OUT>
         extends TwoInputStreamOperator<T1, T2, OUT, ProcessJoinFunction<T1, T2, OUT>> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(IntervalJoinOperator.class);
 
     private final long lowerBound;
     private final long upperBound;
@@ -152,8 +155,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT>
             rightCleanup.close();
         }
         if (droppedLateRecords > 0) {
-            org.slf4j.LoggerFactory.getLogger(IntervalJoinOperator.class)
-                    .info("{} dropped {} late records (numLateRecordsDropped)", context.taskName(), droppedLateRecords);
+            LOG.info("{} dropped {} late records (numLateRecordsDropped)", context.taskName(), droppedLateRecords);
         }
         super.close();
     }
