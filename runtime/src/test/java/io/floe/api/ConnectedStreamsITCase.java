@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -358,7 +359,7 @@ class ConnectedStreamsITCase {
                     ctx.collect(element(stream, i));
                 }
                 if (i % 100 < subtasks) {
-                    Thread.sleep(1);
+                    LockSupport.parkNanos(1_000_000); // paces the source: watermarks advance mid-stream
                 }
             }
         }

@@ -13,6 +13,7 @@ import io.floe.api.state.ValueState;
 import io.floe.api.state.ValueStateDescriptor;
 import io.floe.api.tuple.Tuple2;
 import io.floe.api.watermark.Watermark;
+import io.floe.testutils.Deadline;
 import io.floe.testutils.TestOutput;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +145,7 @@ class EventTimeITCase {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
         PROCESSING_TIME_FIRINGS.set(0);
-        env.addSource(new PacedEvents(KEYS * 3))
+        env.addSource(new PacedEvents(KEYS * 3, true))
                 .keyBy(e -> e.f0)
                 .process(new OneProcessingTimeTimerPerKey())
                 .writeAsText(out.toString());
@@ -230,8 +232,16 @@ class EventTimeITCase {
         private transient int subtask;
         private transient int subtasks;
 
+        /** Whether the source waits, before it ends, for the processing-time timers to fire. */
+        private final boolean awaitProcessingTimers;
+
         PacedEvents(long events) {
+            this(events, false);
+        }
+
+        PacedEvents(long events, boolean awaitProcessingTimers) {
             this.events = events;
+            this.awaitProcessingTimers = awaitProcessingTimers;
         }
 
         @Override
@@ -245,10 +255,15 @@ class EventTimeITCase {
             for (long i = subtask; i < events && running; i += subtasks) {
                 emit(ctx, i);
                 if (i % 200 < subtasks) {
-                    Thread.sleep(1);
+                    LockSupport.parkNanos(1_000_000); // paces the source: watermarks advance mid-stream
                 }
             }
-            Thread.sleep(300); // processing-time timers fire before the end
+            if (awaitProcessingTimers) { // they fire before the end of the input, not at it
+                Deadline.waitUntil(
+                        () -> PROCESSING_TIME_FIRINGS.get() == KEYS,
+                        Duration.ofSeconds(30),
+                        "a processing-time timer per key to fire");
+            }
         }
 
         void emit(SourceContext<Tuple2<String, Long>> ctx, long i) {

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,7 +193,7 @@ class LateDataAndIdlenessITCase {
                         ctx.collect(Tuple2.of("k" + (i % KEYS), 10_000 + i * 2));
                     }
                     if (i % 100 == 0) {
-                        Thread.sleep(1);
+                        LockSupport.parkNanos(1_000_000); // paces the source: watermarks advance mid-stream
                     }
                 }
             }

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -582,7 +583,7 @@ class WindowITCase {
             for (long i = subtask; i < events && running; i += subtasks) {
                 ctx.collect(event(i));
                 if (i % 200 < subtasks) {
-                    Thread.sleep(1);
+                    LockSupport.parkNanos(1_000_000); // paces the source: watermarks advance mid-stream
                 }
             }
         }
