@@ -10,6 +10,7 @@ import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
 import io.floe.runtime.rpc.FencingTokens;
+import io.floe.runtime.rpc.RemoteRpcException;
 import io.floe.runtime.rpc.RpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
 import io.floe.runtime.webmonitor.ClusterOverview;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +192,23 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         if (entry.archiving != null) {
             return CompletableFuture.completedFuture(List.of()); // as Flink's metrics of an ended job
         }
-        return jobMasterGateway(entry).thenCompose(gateway -> gateway.requestVertexWatermarks(vertexId));
+        return jobMasterGateway(entry)
+                .thenCompose(gateway -> gateway.requestVertexWatermarks(vertexId))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unknownVertexAsOwn(failure)));
+    }
+
+    /**
+     * The JobMaster's "vertex is not known" (an IllegalArgumentException there, a RemoteRpcException
+     * here) as the Dispatcher's own, like its unknown job: REST answers both with 404.
+     */
+    private static Throwable unknownVertexAsOwn(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RemoteRpcException remote
+                && IllegalArgumentException.class.getName().equals(remote.getRemoteClassName())) {
+            return new IllegalArgumentException(remote.getMessage());
+        }
+        return cause;
     }
 
     @Override

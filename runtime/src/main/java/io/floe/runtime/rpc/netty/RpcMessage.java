@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 
 /**
  * The messages that travel in RPC frames. Each is a plain record decoded into its own concrete
@@ -96,20 +95,6 @@ sealed interface RpcMessage {
 
         /** Describes an exception raised by the remote gateway method or its future. */
         static FailureResponse remote(long requestId, Throwable failure) {
-            Throwable cause = failure;
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RemoteRpcException relayed) {
-                // an endpoint passes on what another one answered: keep the original class, as if
-                // it had been thrown here, so that callers see what failed and not the relay
-                return new FailureResponse(
-                        requestId,
-                        FailureKind.REMOTE,
-                        relayed.getRemoteClassName(),
-                        relayed.getMessage(),
-                        relayed.getRemoteStackTrace());
-            }
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             return new FailureResponse(
