@@ -16,6 +16,7 @@ import io.floe.api.tuple.Tuple5;
 import io.floe.runtime.network.TimestampedRecord;
 import io.floe.runtime.network.WatermarkEvent;
 import io.floe.runtime.network.WatermarkStatus;
+import io.floe.runtime.util.SortedLongMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
@@ -37,9 +38,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * tag followed by its bytes.
  *
  * <p>Built-in tags cover null, the boxed primitives, {@link String} (length-prefixed UTF-8),
- * {@code byte[]} and {@link Tuple2} to {@link Tuple5} (their fields written recursively). They are
- * dispatched on the exact class, the common ones first. Past them, two fallbacks, each writing a
- * length-prefixed block:
+ * {@code byte[]}, {@link Tuple2} to {@link Tuple5} (their fields written recursively) and the
+ * runtime's own record wrappers and state values ({@link SortedLongMap}). They are dispatched on
+ * the exact class, the common ones first. Past them, two fallbacks, each writing a length-prefixed
+ * block:
  *
  * <ul>
  *   <li>a {@link Serializable} value goes through Java serialization ({@code JAVA_SERIALIZED}); that
@@ -85,6 +87,8 @@ public final class TaggedRecordSerializer implements RecordSerializer {
 
     static final byte WATERMARK = 18;
     static final byte WATERMARK_STATUS = 19;
+    /** A {@link SortedLongMap} (state values): its size, then each key and value. */
+    static final byte SORTED_LONG_MAP = 20;
 
     private final ClassLoader userClassLoader;
     /*
@@ -233,9 +237,9 @@ public final class TaggedRecordSerializer implements RecordSerializer {
     /**
      * A copy that shares no mutable object with {@code value}, for copy-on-write state snapshots: the
      * value itself for null, the boxed primitives and {@link String}; a new tuple of copied fields for
-     * {@link Tuple2} to {@link Tuple5}; a deep copy for anything else (a round trip through Java
-     * serialization for a {@link Serializable} value, so the copy is what a restore would give; Kryo's
-     * copy otherwise).
+     * {@link Tuple2} to {@link Tuple5}, and a new {@link SortedLongMap} of copied values; a deep copy
+     * for anything else (a round trip through Java serialization for a {@link Serializable} value, so
+     * the copy is what a restore would give; Kryo's copy otherwise).
      *
      * @throws IllegalArgumentException if the value cannot be copied, naming its class
      */
@@ -268,6 +272,13 @@ public final class TaggedRecordSerializer implements RecordSerializer {
             return new Tuple5<>(copy(t.f0), copy(t.f1), copy(t.f2), copy(t.f3), copy(t.f4));
         } else if (type == byte[].class) {
             return ((byte[]) value).clone();
+        } else if (type == SortedLongMap.class) {
+            SortedLongMap<?> map = (SortedLongMap<?>) value;
+            SortedLongMap<Object> copy = new SortedLongMap<>(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                copy.put(map.keyAt(i), copy(map.valueAt(i)));
+            }
+            return copy;
         } else if (value instanceof Serializable) {
             ByteArrayOutputStream bytes = javaSerializeUnlessAFieldIsNot(value);
             return bytes != null ? javaCopy(value, bytes) : kryoCopy(value);
@@ -290,6 +301,14 @@ public final class TaggedRecordSerializer implements RecordSerializer {
         } else if (type == WatermarkStatus.class) {
             target.writeByte(WATERMARK_STATUS);
             target.writeBoolean(((WatermarkStatus) record).isIdle());
+        } else if (type == SortedLongMap.class) {
+            SortedLongMap<?> map = (SortedLongMap<?>) record;
+            target.writeByte(SORTED_LONG_MAP);
+            target.writeInt(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                target.writeLong(map.keyAt(i));
+                serialize(map.valueAt(i), target);
+            }
         } else if (type == Tuple3.class) {
             Tuple3<?, ?, ?> tuple = (Tuple3<?, ?, ?>) record;
             target.writeByte(TUPLE3);
@@ -359,6 +378,15 @@ public final class TaggedRecordSerializer implements RecordSerializer {
             }
             case WATERMARK_STATUS:
                 return WatermarkStatus.of(source.readBoolean());
+            case SORTED_LONG_MAP: {
+                int size = source.readInt();
+                SortedLongMap<Object> map = new SortedLongMap<>(size);
+                for (int i = 0; i < size; i++) {
+                    long key = source.readLong();
+                    map.put(key, deserialize(source));
+                }
+                return map;
+            }
             default:
                 throw new IllegalStateException("Unknown record tag " + tag + " at byte " + (source.readerIndex() - 1)
                         + ": the writer used a different serializer");

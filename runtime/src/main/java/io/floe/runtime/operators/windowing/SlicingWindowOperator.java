@@ -5,8 +5,8 @@ import io.floe.api.OutputTag;
 import io.floe.api.TimeDomain;
 import io.floe.api.functions.KeySelector;
 import io.floe.api.functions.windowing.ProcessWindowFunction;
-import io.floe.api.state.MapState;
-import io.floe.api.state.MapStateDescriptor;
+import io.floe.api.state.ValueState;
+import io.floe.api.state.ValueStateDescriptor;
 import io.floe.api.windowing.windows.TimeWindow;
 import io.floe.runtime.network.serialization.TaggedRecordSerializer;
 import io.floe.runtime.operators.ElementTimestamp;
@@ -14,19 +14,21 @@ import io.floe.runtime.operators.KeyedTimerService;
 import io.floe.runtime.operators.StreamingRuntimeContext;
 import io.floe.runtime.operators.UserFunctionOperator;
 import io.floe.runtime.state.KeyedStateBackend;
+import io.floe.runtime.util.SortedLongMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sliding event-time windows whose size is a whole number of slides (tumbling ones: one slide),
- * kept as slide-sized panes: an element goes into the one pane it falls in (Flink puts it into each of the size/slide
- * windows), and when the watermark passes a window's end the window merges the panes it spans.
- * So an element costs one state update however many windows it is in, and the state holds each
- * element's contribution once. Panes are keyed state ({@code _window-panes}: pane start →
- * contents) and the window ends are event-time timers, so they are checkpointed and rescaled like
- * any other state. A pane goes when the last window it belongs to has fired. An element all of
- * whose windows have fired is late: side output, or dropped and counted. Used for the default
- * trigger without an evictor or allowed lateness; other windows take the {@link WindowOperator}.
+ * kept as slide-sized panes: an element goes into the one pane it falls in (Flink puts it into
+ * each of the size/slide windows), and when the watermark passes a window's end the window merges
+ * the panes it spans. So an element costs one state update however many windows it is in, and the
+ * state holds each element's contribution once. Panes are keyed state ({@code _window-panes}: a
+ * key's panes by start, in a {@link SortedLongMap}) and the window ends are event-time timers, so
+ * they are checkpointed and rescaled like any other state. A pane goes when the last window it
+ * belongs to has fired. An element all of whose windows have fired is late: side output, or
+ * dropped and counted. Used for the default trigger without an evictor or allowed lateness; other
+ * windows take the {@link WindowOperator}.
  */
 public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
         extends UserFunctionOperator<IN, OUT, ProcessWindowFunction<V, OUT, K, TimeWindow>> {
@@ -40,7 +42,9 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
     private final WindowContents<IN, ACC, V> contentsKind;
     private final OutputTag<IN> lateDataTag;
 
-    private transient MapState<Long, ACC> panes;
+    /** Each key's panes by start time: a few per key, so a sorted array beats a map of boxed starts. */
+    private transient ValueState<SortedLongMap<ACC>> panes;
+
     private transient KeyedTimerService<K, Void> windowEnds;
     private transient ElementTimestamp timestamp;
     private transient WindowFunctionContext<K, V, OUT, TimeWindow> functionContext;
@@ -79,8 +83,8 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         KeyedStateBackend<K> backend = (KeyedStateBackend<K>) (Object) keyedStateBackend;
-        panes = (MapState<Long, ACC>)
-                (MapState<?, ?>) backend.getOrCreateState(new MapStateDescriptor<>(PANES, Long.class, Object.class));
+        panes = (ValueState<SortedLongMap<ACC>>)
+                (ValueState<?>) backend.getOrCreateState(new ValueStateDescriptor<>(PANES, SortedLongMap.class));
         timestamp = context.timestamp();
         windowEnds = new KeyedTimerService<>(
                 "window-timers", backend, context.processingTime(), timestamp, this::onWindowEnd);
@@ -112,37 +116,50 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
             }
             return;
         }
-        ACC kept = panes.get(pane);
-        panes.put(pane, contentsKind.add(kept, element));
-        if (kept == null) { // a new pane: the end of the first of its windows that has not fired
-            long end = pane + slide;
-            if (end - 1 <= watermark) {
-                end += ((watermark - (end - 1)) / slide + 1) * slide;
-            }
-            windowEnds.registerEventTimeTimer(null, end - 1);
+        SortedLongMap<ACC> keyPanes = panes.value(); // (a private copy while a snapshot shares it)
+        int index = keyPanes == null ? -1 : keyPanes.indexOf(pane);
+        if (index >= 0) {
+            keyPanes.setValueAt(index, contentsKind.add(keyPanes.valueAt(index), element));
+            return;
         }
+        if (keyPanes == null) {
+            keyPanes = new SortedLongMap<>();
+            panes.update(keyPanes);
+        }
+        keyPanes.put(pane, contentsKind.add(null, element));
+        // a new pane: a timer for the end of the first of its windows that has not fired
+        long end = pane + slide;
+        if (end - 1 <= watermark) {
+            end += ((watermark - (end - 1)) / slide + 1) * slide;
+        }
+        windowEnds.registerEventTimeTimer(null, end - 1);
     }
 
     /** The window {@code [end - size, end)} fires: its panes merged; then panes no later window needs go. */
     private void onWindowEnd(K key, Void namespace, long time, TimeDomain domain) throws Exception {
         long end = time + 1;
         long start = end - size;
+        SortedLongMap<ACC> keyPanes = panes.value();
+        if (keyPanes == null) {
+            return;
+        }
         ACC merged = null;
         int panesInWindow = 0;
         boolean nextWindowHasPanes = false;
-        for (long paneStart = start; paneStart < end; paneStart += slide) {
-            ACC kept = panes.get(paneStart);
-            if (kept == null) {
-                continue;
-            }
-            nextWindowHasPanes |= paneStart > start;
+        int first = keyPanes.indexOf(start);
+        for (int i = first >= 0 ? first : -first - 1; i < keyPanes.size() && keyPanes.keyAt(i) < end; i++) {
+            ACC kept = keyPanes.valueAt(i);
+            nextWindowHasPanes |= keyPanes.keyAt(i) > start;
             if (++panesInWindow == 1) {
                 merged = kept; // alone (a tumbling window's), it needs no copy
             } else {
                 merged = contentsKind.merge(panesInWindow == 2 ? ownCopy(merged) : merged, ownCopy(kept));
             }
         }
-        panes.remove(start); // this was its last window
+        keyPanes.remove(start); // this was its last window
+        if (keyPanes.isEmpty()) {
+            panes.clear();
+        }
         if (nextWindowHasPanes) { // (a newer pane set its own timer for the next window)
             windowEnds.registerEventTimeTimer(null, end + slide - 1);
         }

@@ -14,6 +14,7 @@ import io.floe.api.tuple.Tuple2;
 import io.floe.api.tuple.Tuple3;
 import io.floe.api.tuple.Tuple4;
 import io.floe.api.tuple.Tuple5;
+import io.floe.runtime.util.SortedLongMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -84,7 +85,11 @@ class TaggedRecordSerializerTest {
             TaggedRecordSerializer.TUPLE3,
             TaggedRecordSerializer.TUPLE4,
             TaggedRecordSerializer.TUPLE5,
-            TaggedRecordSerializer.KRYO
+            TaggedRecordSerializer.KRYO,
+            TaggedRecordSerializer.TIMESTAMPED,
+            TaggedRecordSerializer.WATERMARK,
+            TaggedRecordSerializer.WATERMARK_STATUS,
+            TaggedRecordSerializer.SORTED_LONG_MAP
         };
         for (int i = 0; i < tags.length; i++) {
             assertEquals(i, tags[i]);
@@ -301,6 +306,26 @@ class TaggedRecordSerializerTest {
         assertNotSame(original.children, copy.children);
         copy.child.count = 99;
         assertEquals(PublicFieldsPojo.sample(), original.child, "the copy shares nothing mutable");
+    }
+
+    @Test
+    void aSortedLongMapRoundTripsAndCopiesItsValues() {
+        SortedLongMap<Object> panes = new SortedLongMap<>();
+        panes.put(2000L, PublicFieldsPojo.sample());
+        panes.put(-1000L, Tuple2.of("a", 1L));
+        panes.put(0L, null);
+        Object read = roundTrip(panes);
+        assertEquals(panes, read);
+        assertEquals(-1000L, ((SortedLongMap<?>) read).keyAt(0), "still sorted by key");
+        assertEquals(TaggedRecordSerializer.SORTED_LONG_MAP, serializer.toBytes(panes)[0]);
+
+        @SuppressWarnings("unchecked")
+        SortedLongMap<Object> copy = (SortedLongMap<Object>) serializer.copy(panes);
+        assertEquals(panes, copy);
+        assertNotSame(panes, copy);
+        assertNotSame(panes.get(2000L), copy.get(2000L), "a mutable value is copied too");
+        copy.put(3000L, "new");
+        assertEquals(3, panes.size(), "the copy shares no array with the original");
     }
 
     @Test
