@@ -60,8 +60,11 @@ final class ContainerConfigurationFiles {
         Map<String, String> values = new TreeMap<>(configuration.toMap());
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
         values.put("execution.attached", String.valueOf(attached));
-        if (mode == ClusterMode.SESSION && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
-            // jars submitted to the session are written through here, for the next ApplicationMaster attempt
+        boolean attemptsRecover = mode == ClusterMode.SESSION
+                || (mode == ClusterMode.PER_JOB && configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1);
+        if (attemptsRecover && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
+            // for the next ApplicationMaster attempt: the jars submitted to a session are written through here,
+            // and each job's latest completed checkpoint is recorded here, for the job to resume from
             values.put(
                     ClusterOptions.HA_STORAGE_DIR.key(),
                     new org.apache.hadoop.fs.Path(stagingDirectory, "ha").toString());

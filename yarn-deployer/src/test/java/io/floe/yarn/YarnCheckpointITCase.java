@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.runtime.entrypoint.TaskManagerEntrypoint;
 import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
+import io.floe.yarn.entrypoint.YarnSessionClusterEntrypoint;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -49,7 +50,8 @@ class YarnCheckpointITCase {
     private static final int KEYS = 5;
 
     @RegisterExtension
-    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS);
+    static final MiniHadoopExtension HADOOP = new MiniHadoopExtension(MiniYarnTestCluster.SETTINGS.withExtra(
+            conf -> conf.setInt("yarn.resourcemanager.am.max-attempts", 2))); // Floe asks for yarn.application-attempts
 
     static MiniYarnTestCluster cluster;
     static Path confDir;
@@ -110,6 +112,63 @@ class YarnCheckpointITCase {
                 "the finished job's checkpoints removed from HDFS");
 
         assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepointPath)), "a savepoint is never deleted");
+
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(session).getFinalApplicationStatus());
+        cluster.assertNoStagingLeft(session);
+    }
+
+    /**
+     * A session with two application attempts: its ApplicationMaster's JVM is killed with SIGKILL
+     * while a checkpointed job runs; YARN starts the second attempt, which submits the job again
+     * from the job graph store and restores it from the latest checkpoint the first attempt recorded
+     * under high-availability.storageDir (not from scratch: the FileSink output committed before the
+     * kill stays, and the output as a whole holds every event once).
+     */
+    @Test
+    @Timeout(400)
+    void aNewApplicationMasterAttemptResumesTheJobFromItsLatestCheckpoint() throws Exception {
+        Result started =
+                yarnSession(null, "-d", "-nm", "floe-it-am-attempts", "-s", "2", "-Dyarn.application-attempts=2");
+        assertEquals(0, started.exitCode(), started.toString());
+        ApplicationId session = ApplicationId.fromString(firstMatch(APPLICATION_ID, started.out()));
+        String hdfs = cluster.fs.getUri().toString();
+        List<String> arguments = new ArrayList<>(List.of(
+                "run",
+                "-d",
+                "-p",
+                "2",
+                "-Dyarn.application.id=" + session,
+                "-Dstate.checkpoints.dir=" + hdfs + "/attempts/checkpoints"));
+        arguments.addAll(checkpointedCounts(EVENTS, hdfs + "/attempts/out"));
+        Result run = floe(arguments.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(session, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
+        MiniYarnTestCluster.waitUntil(
+                () -> committedPartFiles("/attempts/out") > 0,
+                Duration.ofSeconds(60),
+                "output committed before the kill");
+
+        assertTrue(killApplicationMasterJvm(session), "the first attempt's ApplicationMaster JVM was running");
+        MiniYarnTestCluster.waitUntil(
+                () -> cluster.report(session).getCurrentApplicationAttemptId().getAttemptId() == 2
+                        && cluster.report(session).getRpcPort() > 0,
+                Duration.ofSeconds(90),
+                "the second attempt registered");
+        MiniYarnTestCluster.waitUntil(
+                () -> "FINISHED".equals(jobStatus(session, jobId)),
+                Duration.ofSeconds(180),
+                "the recovered job finished");
+
+        assertTrue(
+                checkpoints(session, jobId, "restored") >= 1,
+                "the second attempt started the job from a checkpoint, not from scratch");
+        assertExactlyOnce("/attempts/out", EVENTS);
 
         Result stopped = yarnSession(
                 new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
@@ -253,6 +312,18 @@ class YarnCheckpointITCase {
         return killed;
     }
 
+    /** kill -9 of the application's ApplicationMaster JVM (a session's, found by its main class). */
+    private static boolean killApplicationMasterJvm(ApplicationId application) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String command = p.info().commandLine().orElse("");
+                    return command.contains(application.toString().replace("application_", "container_") + "_")
+                            && command.contains(YarnSessionClusterEntrypoint.class.getName());
+                })
+                .map(ProcessHandle::destroyForcibly)
+                .reduce(false, Boolean::logicalOr);
+    }
+
     private static long checkpoints(ApplicationId application, String jobId, String count) {
         try {
             return cluster.restGet(application, "/jobs/" + jobId + "/checkpoints")
@@ -312,6 +383,21 @@ class YarnCheckpointITCase {
         assertEquals(KEYS, countsByKey.size());
         countsByKey.forEach((key, counts) ->
                 assertEquals("", violations(counts, 1, events / KEYS), "key " + key + " counted 1.." + events / KEYS));
+    }
+
+    /** How many part files under {@code directory} are committed (visible, not in progress); 0 before it exists. */
+    private static long committedPartFiles(String directory) {
+        long committed = 0;
+        try {
+            RemoteIterator<LocatedFileStatus> files =
+                    cluster.fs.listFiles(new org.apache.hadoop.fs.Path(directory), true);
+            while (files.hasNext()) {
+                committed += files.next().getPath().getName().startsWith(".") ? 0 : 1;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return committed;
     }
 
     /** The lines of the visible part files; fails on a part file left in progress. */

@@ -1,6 +1,7 @@
 package io.floe.blob.hdfs;
 
 import io.floe.runtime.blob.BlobStore;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorageFactory;
 import io.floe.runtime.highavailability.JobGraphStore;
 import java.io.IOException;
@@ -9,7 +10,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * The durable stores on the Hadoop file system that {@code high-availability.storageDir} names
  * (HDFS on YARN, or a local directory): blobs under {@code <dir>/blob}, job graphs under
- * {@code <dir>/jobgraphs}. Found by the runtime through ServiceLoader.
+ * {@code <dir>/jobgraphs}, each job's latest completed checkpoint under
+ * {@code <dir>/checkpoints}. Found by the runtime through ServiceLoader.
  */
 public final class HadoopDurableStorageFactory implements DurableStorageFactory {
     @Override
@@ -20,5 +22,10 @@ public final class HadoopDurableStorageFactory implements DurableStorageFactory 
     @Override
     public JobGraphStore createJobGraphStore(String storageDir) {
         return new FileSystemJobGraphStore(storageDir);
+    }
+
+    @Override
+    public CompletedCheckpointStore createCompletedCheckpointStore(String storageDir) {
+        return new FileSystemCompletedCheckpointStore(storageDir);
     }
 }

@@ -3,6 +3,7 @@ package io.floe.runtime.checkpoint;
 import io.floe.api.ExternalizedCheckpointRetention;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.JobVertexId;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class CheckpointCoordinator {
     private final JobId jobId;
     private final CheckpointSettings settings;
     private final CheckpointStorage storage;
+    private final CompletedCheckpointStore completedStore;
     private final Tasks tasks;
     private final Timer timer;
     private final Clock clock;
@@ -124,6 +126,24 @@ public final class CheckpointCoordinator {
             Clock clock,
             Executor io,
             Executor mainThread) {
+        this(jobId, settings, storage, CompletedCheckpointStore.NONE, tasks, timer, clock, io, mainThread);
+    }
+
+    /**
+     * @param completedStore where each completed checkpoint is recorded (before tasks hear of it) for
+     *     the next JobManager to restore the job from
+     */
+    public CheckpointCoordinator(
+            JobId jobId,
+            CheckpointSettings settings,
+            CheckpointStorage storage,
+            CompletedCheckpointStore completedStore,
+            Tasks tasks,
+            Timer timer,
+            Clock clock,
+            Executor io,
+            Executor mainThread) {
+        this.completedStore = completedStore;
         this.jobId = jobId;
         this.settings = settings;
         this.storage = storage;
@@ -396,12 +416,16 @@ public final class CheckpointCoordinator {
         stopCheckpointScheduler();
         abortPendingOnFailover("the job is " + status);
         shutDown = true;
-        if (discardsOn(status)) {
-            for (CompletedCheckpoint checkpoint : completed) {
-                discardLater(checkpoint.directory());
+        if (status.isGloballyTerminal()) {
+            // no JobManager recovers the job any more: its record goes first, then the checkpoints it names
+            List<String> discarded = new ArrayList<>();
+            if (discardsOn(status)) {
+                completed.forEach(checkpoint -> discarded.add(checkpoint.directory()));
+                completed.clear();
             }
-            completed.clear();
-        } else if (!completed.isEmpty()) {
+            io.execute(() -> forgetAndDiscard(discarded));
+        }
+        if (!completed.isEmpty()) {
             LOG.info(
                     "Job {} is {}; its checkpoint {} stays at {}",
                     jobId,
@@ -522,6 +546,9 @@ public final class CheckpointCoordinator {
                         () -> {
                             try {
                                 storage.writeMetadata(checkpoint.directory, metadata);
+                                if (checkpoint.type != CheckpointType.SAVEPOINT) { // (one that commits)
+                                    completedStore.add(jobId, checkpoint.checkpointId, checkpoint.directory);
+                                }
                             } catch (IOException e) {
                                 throw new CompletionException(e);
                             }
@@ -618,6 +645,25 @@ public final class CheckpointCoordinator {
             timer.schedule(this::triggerFinalCheckpointIfAllInputEnded, FINAL_RETRY_DELAY);
         } else {
             triggerFinalCheckpointIfAllInputEnded();
+        }
+    }
+
+    private void forgetAndDiscard(List<String> directories) {
+        try {
+            completedStore.remove(jobId);
+        } catch (IOException e) {
+            LOG.warn(
+                    "Could not remove the checkpoint record of job {} from {}: {}",
+                    jobId,
+                    completedStore,
+                    e.toString());
+        }
+        for (String directory : directories) {
+            try {
+                storage.discard(directory);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {} of job {}: {}", directory, jobId, e.toString());
+            }
         }
     }
 

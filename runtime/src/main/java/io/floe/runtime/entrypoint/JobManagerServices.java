@@ -11,6 +11,7 @@ import io.floe.runtime.dispatcher.BlobJobSubmitter;
 import io.floe.runtime.dispatcher.Dispatcher;
 import io.floe.runtime.dispatcher.DispatcherGateway;
 import io.floe.runtime.execution.JobResult;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.DurableStorageFactory;
 import io.floe.runtime.highavailability.JobGraphStore;
@@ -54,6 +55,7 @@ public final class JobManagerServices implements AutoCloseable {
     private DispatcherGateway dispatcherGateway;
     private final CompletableFuture<Void> shutdownRequest = new CompletableFuture<>();
     private JobGraphStore jobStore;
+    private CompletedCheckpointStore checkpointStore;
 
     private JobManagerServices() {}
 
@@ -94,6 +96,9 @@ public final class JobManagerServices implements AutoCloseable {
         blobServer = startBlobServer(configuration, secret, durableStorage, haDir);
         try {
             jobStore = durableStorage == null ? null : durableStorage.createJobGraphStore(haDir);
+            checkpointStore = durableStorage == null
+                    ? CompletedCheckpointStore.NONE
+                    : durableStorage.createCompletedCheckpointStore(haDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the job graph store in " + haDir + ": " + e.getMessage(), e);
         }
@@ -119,7 +124,8 @@ public final class JobManagerServices implements AutoCloseable {
                         configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                         configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
                         blobAddress,
-                        configuration),
+                        configuration,
+                        checkpointStore),
                 this::cleanupJob);
         dispatcher.start();
         try {

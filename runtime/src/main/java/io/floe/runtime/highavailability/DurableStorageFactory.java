@@ -15,4 +15,7 @@ public interface DurableStorageFactory {
 
     /** The store of accepted job graphs under {@code storageDir}. */
     JobGraphStore createJobGraphStore(String storageDir) throws IOException;
+
+    /** The record of each job's latest completed checkpoint under {@code storageDir}. */
+    CompletedCheckpointStore createCompletedCheckpointStore(String storageDir) throws IOException;
 }

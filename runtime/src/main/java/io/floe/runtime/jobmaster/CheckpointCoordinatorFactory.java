@@ -6,6 +6,7 @@ import io.floe.configuration.Configuration;
 import io.floe.runtime.checkpoint.CheckpointCoordinator;
 import io.floe.runtime.checkpoint.CheckpointSettings;
 import io.floe.runtime.checkpoint.FileSystemCheckpointStorage;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import java.io.File;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -31,6 +32,7 @@ final class CheckpointCoordinatorFactory {
             JobId jobId,
             boolean batch,
             Configuration configuration,
+            CompletedCheckpointStore completedStore,
             CheckpointCoordinator.Tasks tasks,
             CheckpointCoordinator.Timer timer,
             Clock clock,
@@ -68,6 +70,6 @@ final class CheckpointCoordinatorFactory {
                     settings.exactlyOnce() ? "EXACTLY_ONCE" : "AT_LEAST_ONCE",
                     directory);
         }
-        return new CheckpointCoordinator(jobId, settings, storage, tasks, timer, clock, io, mainThread);
+        return new CheckpointCoordinator(jobId, settings, storage, completedStore, tasks, timer, clock, io, mainThread);
     }
 }

@@ -17,6 +17,7 @@ import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
@@ -33,6 +34,7 @@ import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.webmonitor.ExceptionHistoryEntry;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +114,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                 jobGraph.jobId(),
                 jobGraph.batch(),
                 configuration,
+                settings.checkpointStore(),
                 new CheckpointedTasks(),
                 (task, delay) -> {
                     ScheduledFuture<?> scheduled = scheduleRunAsync(task, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -166,13 +169,48 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                         getMainThreadExecutor());
     }
 
+    /**
+     * The latest checkpoint an earlier JobManager recorded for this job (it runs again after a new
+     * YARN application attempt) comes first; else the savepoint of {@code -s}; else the beginning.
+     */
     private void startFromSavepointOrScratch() {
-        String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
-        if (savepoint == null) {
-            waitForSlots();
-        } else {
-            loadInitialSavepoint(savepoint);
-        }
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return settings.checkpointStore().latest(jobGraph.jobId());
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        checkpointIo)
+                .whenCompleteAsync(
+                        (recorded, error) -> {
+                            if (isEnded()) {
+                                return;
+                            }
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                failWithoutRestart(new IllegalStateException(
+                                        "Cannot read the latest checkpoint of job " + jobGraph.jobId() + " from "
+                                                + settings.checkpointStore() + ": " + cause.getMessage(),
+                                        cause));
+                                return;
+                            }
+                            String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
+                            if (recorded != null) {
+                                LOG.info(
+                                        "Job {} ran under an earlier JobManager: it resumes from its latest checkpoint"
+                                                + " {}",
+                                        jobGraph.jobId(),
+                                        recorded);
+                                loadInitialSavepoint(recorded);
+                            } else if (savepoint == null) {
+                                waitForSlots();
+                            } else {
+                                loadInitialSavepoint(savepoint);
+                            }
+                        },
+                        getMainThreadExecutor());
     }
 
     /** Reads the savepoint to start from, checks it fits the program, then asks for slots; or fails the job. */
@@ -951,5 +989,26 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             Duration slotRequestTimeout,
             Duration taskCancellationTimeout,
             String blobServerAddress,
-            Configuration clusterConfiguration) {}
+            Configuration clusterConfiguration,
+            CompletedCheckpointStore checkpointStore) {
+        /** Settings of a JobManager whose jobs no other JobManager recovers. */
+        public JobMasterSettings(
+                String resourceManagerAddress,
+                Duration heartbeatInterval,
+                Duration heartbeatTimeout,
+                Duration slotRequestTimeout,
+                Duration taskCancellationTimeout,
+                String blobServerAddress,
+                Configuration clusterConfiguration) {
+            this(
+                    resourceManagerAddress,
+                    heartbeatInterval,
+                    heartbeatTimeout,
+                    slotRequestTimeout,
+                    taskCancellationTimeout,
+                    blobServerAddress,
+                    clusterConfiguration,
+                    CompletedCheckpointStore.NONE);
+        }
+    }
 }

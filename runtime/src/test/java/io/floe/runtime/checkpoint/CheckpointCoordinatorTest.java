@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.api.ExternalizedCheckpointRetention;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
+import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.rpc.ManualClock;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.JobVertexId;
@@ -139,6 +140,53 @@ class CheckpointCoordinatorTest {
         assertEquals(completed.metadata(), read);
         assertEquals(400, read.stateSize());
         assertEquals("COMPLETED", coordinator.history().get(0).status());
+    }
+
+    @Test
+    void eachCompletedCheckpointIsRecordedBeforeAnyTaskHearsOfItAndTheRecordGoesWhenTheJobEnds() throws Exception {
+        List<String> events = tasks.notified; // the store writes into the same list, so the order shows
+        CompletedCheckpointStore store = new CompletedCheckpointStore() {
+            @Override
+            public void add(JobId job, long checkpointId, String directory) {
+                events.add("record " + checkpointId + " at " + directory.substring(directory.lastIndexOf('/') + 1));
+            }
+
+            @Override
+            public String latest(JobId job) {
+                return null;
+            }
+
+            @Override
+            public void remove(JobId job) {
+                events.add("forget " + job.equals(jobId));
+            }
+        };
+        FileSystemCheckpointStorage storage = new FileSystemCheckpointStorage(
+                jobId, dir.resolve("checkpoints").toUri().toString(), null, new Configuration());
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(
+                jobId,
+                settings(Duration.ofMillis(200), Duration.ZERO),
+                storage,
+                store,
+                tasks,
+                timer,
+                clock,
+                Runnable::run,
+                Runnable::run);
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        acknowledgeAll(coordinator, 1);
+        assertEquals("record 1 at chk-1", events.get(0), "recorded first: " + events);
+        assertTrue(events.get(1).startsWith("complete 1"), events.toString());
+
+        events.clear();
+        coordinator.triggerSavepoint(dir.resolve("savepoints").toUri().toString());
+        acknowledgeAll(coordinator, 2);
+        assertTrue(events.stream().noneMatch(e -> e.startsWith("record")), "a savepoint is not recorded: " + events);
+
+        coordinator.shutdown(JobStatus.FINISHED);
+        assertTrue(events.contains("forget true"), events.toString());
+        assertFalse(Files.exists(checkpointDir(1)), "the finished job's checkpoint is deleted after its record");
     }
 
     @Test
