@@ -4,14 +4,15 @@ import io.floe.runtime.blob.BlobStore;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorageFactory;
 import io.floe.runtime.highavailability.JobGraphStore;
+import io.floe.runtime.highavailability.JobResultStore;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The durable stores on the Hadoop file system that {@code high-availability.storageDir} names
  * (HDFS on YARN, or a local directory): blobs under {@code <dir>/blob}, job graphs under
- * {@code <dir>/jobgraphs}, each job's latest completed checkpoint under
- * {@code <dir>/checkpoints}. Found by the runtime through ServiceLoader.
+ * {@code <dir>/jobgraphs}, each job's latest completed checkpoint under {@code <dir>/checkpoints},
+ * how ended jobs ended under {@code <dir>/job-results}. Found by the runtime through ServiceLoader.
  */
 public final class HadoopDurableStorageFactory implements DurableStorageFactory {
     @Override
@@ -27,5 +28,10 @@ public final class HadoopDurableStorageFactory implements DurableStorageFactory 
     @Override
     public CompletedCheckpointStore createCompletedCheckpointStore(String storageDir) {
         return new FileSystemCompletedCheckpointStore(storageDir);
+    }
+
+    @Override
+    public JobResultStore createJobResultStore(String storageDir) {
+        return new FileSystemJobResultStore(storageDir);
     }
 }

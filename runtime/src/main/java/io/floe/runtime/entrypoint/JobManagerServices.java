@@ -15,6 +15,7 @@ import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.DurableStorageFactory;
 import io.floe.runtime.highavailability.JobGraphStore;
+import io.floe.runtime.highavailability.JobResultStore;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.resourcemanager.ResourceManager;
@@ -56,6 +57,7 @@ public final class JobManagerServices implements AutoCloseable {
     private final CompletableFuture<Void> shutdownRequest = new CompletableFuture<>();
     private JobGraphStore jobStore;
     private CompletedCheckpointStore checkpointStore;
+    private JobResultStore resultStore;
 
     private JobManagerServices() {}
 
@@ -99,6 +101,7 @@ public final class JobManagerServices implements AutoCloseable {
             checkpointStore = durableStorage == null
                     ? CompletedCheckpointStore.NONE
                     : durableStorage.createCompletedCheckpointStore(haDir);
+            resultStore = durableStorage == null ? JobResultStore.NONE : durableStorage.createJobResultStore(haDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the job graph store in " + haDir + ": " + e.getMessage(), e);
         }
@@ -125,7 +128,8 @@ public final class JobManagerServices implements AutoCloseable {
                         configuration.get(ClusterOptions.TASK_CANCELLATION_TIMEOUT),
                         blobAddress,
                         configuration,
-                        checkpointStore),
+                        checkpointStore,
+                        resultStore),
                 this::cleanupJob);
         dispatcher.start();
         try {
@@ -196,12 +200,19 @@ public final class JobManagerServices implements AutoCloseable {
                 LOG.warn("Could not delete the stored job graph of job {} from {}", jobId, jobStore, e);
             }
         }
+        try {
+            checkpointStore.remove(jobId); // (the JobMaster removed it already, unless it crashed before)
+        } catch (IOException e) {
+            LOG.warn("Could not delete the checkpoint record of job {} from {}", jobId, checkpointStore, e);
+        }
     }
 
     /**
      * Submits again every job that an earlier JobManager on the same {@code high-availability.storageDir}
-     * accepted and did not finish (a new YARN application attempt of a session). Their jars come back
-     * from the BlobStore when TaskManagers ask for them. Blocks on I/O; returns the recovered jobs.
+     * accepted and did not finish (a new YARN application attempt of a session); each starts from the
+     * latest checkpoint recorded for it. A job recorded as ended (the earlier JobManager crashed before
+     * its cleanup) is cleaned up instead. Their jars come back from the BlobStore when TaskManagers ask
+     * for them. Blocks on I/O; returns the recovered jobs.
      */
     public List<JobId> recoverJobs() throws Exception {
         List<JobId> recovered = new ArrayList<>();
@@ -209,6 +220,16 @@ public final class JobManagerServices implements AutoCloseable {
             return recovered;
         }
         for (JobGraph jobGraph : jobStore.recover()) {
+            JobStatus ended = resultStore.endedAs(jobGraph.jobId());
+            if (ended != null) { // the last JobManager crashed after the job's end, before its cleanup
+                LOG.info(
+                        "Job '{}' ({}) was {} already under the previous JobManager: not run again, cleaned up",
+                        jobGraph.jobName(),
+                        jobGraph.jobId(),
+                        ended);
+                cleanupJob(jobGraph.jobId());
+                continue;
+            }
             LOG.info("Recovering job '{}' ({}) from {}", jobGraph.jobName(), jobGraph.jobId(), jobStore);
             dispatcherGateway.submitJob(jobGraph, Duration.ofMinutes(1)).get();
             recovered.add(jobGraph.jobId());

@@ -18,4 +18,7 @@ public interface DurableStorageFactory {
 
     /** The record of each job's latest completed checkpoint under {@code storageDir}. */
     CompletedCheckpointStore createCompletedCheckpointStore(String storageDir) throws IOException;
+
+    /** The record of how each job that ended for good ended, under {@code storageDir}. */
+    JobResultStore createJobResultStore(String storageDir) throws IOException;
 }

@@ -18,6 +18,7 @@ import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
+import io.floe.runtime.highavailability.JobResultStore;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
@@ -960,6 +961,38 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             return;
         }
         transitionTo(finalStatus);
+        if (settings.jobResultStore() == JobResultStore.NONE) {
+            release(finalStatus);
+            return;
+        }
+        // durably ended before its checkpoint record goes: a JobManager that crashes from here on is not
+        // followed by one that runs the job again
+        CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                settings.jobResultStore().markEnded(jobGraph.jobId(), finalStatus);
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        checkpointIo)
+                .whenCompleteAsync(
+                        (ok, error) -> {
+                            if (error != null) {
+                                LOG.error(
+                                        "Could not record in {} that job {} is {}",
+                                        settings.jobResultStore(),
+                                        jobGraph.jobId(),
+                                        finalStatus,
+                                        error);
+                            }
+                            release(finalStatus);
+                        },
+                        getMainThreadExecutor());
+    }
+
+    /** The job has ended: checkpoints stop (and go, as retention says), slots are freed, the result is out. */
+    private void release(JobStatus finalStatus) {
         if (checkpoints != null) {
             checkpoints.shutdown(finalStatus);
         }
@@ -990,7 +1023,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             Duration taskCancellationTimeout,
             String blobServerAddress,
             Configuration clusterConfiguration,
-            CompletedCheckpointStore checkpointStore) {
+            CompletedCheckpointStore checkpointStore,
+            JobResultStore jobResultStore) {
         /** Settings of a JobManager whose jobs no other JobManager recovers. */
         public JobMasterSettings(
                 String resourceManagerAddress,
@@ -1008,7 +1042,8 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     taskCancellationTimeout,
                     blobServerAddress,
                     clusterConfiguration,
-                    CompletedCheckpointStore.NONE);
+                    CompletedCheckpointStore.NONE,
+                    JobResultStore.NONE);
         }
     }
 }
