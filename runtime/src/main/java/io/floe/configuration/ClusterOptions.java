@@ -125,6 +125,14 @@ public final class ClusterOptions {
             .withDescription("Durable directory (any Hadoop file system) where permanent blobs are written "
                     + "through, so a new JobManager can recover them; unset: no durable copy.");
 
+    public static final ConfigOption<String> HA_TYPE = ConfigOption.key("high-availability.type")
+            .stringType()
+            .defaultValue("NONE")
+            .withDescription("NONE: one JobManager, TaskManagers find it at jobmanager.rpc.address; yarn: the running "
+                    + "ApplicationMaster attempt leads and publishes its address under high-availability.storageDir, "
+                    + "where TaskManagers kept across attempts find the next one (set on YARN when "
+                    + "yarn.application-attempts is above 1); zookeeper: not available yet.");
+
     public static final ConfigOption<MemorySize> JOB_MANAGER_PROCESS_SIZE =
             ConfigOption.key("jobmanager.memory.process.size").memoryType().defaultValue(MemorySize.parse("1600m"));
 

@@ -30,7 +30,16 @@ final class ApplicationSubmission {
         context.setApplicationType(configuration.get(YarnConfigOptions.APPLICATION_TYPE));
         context.setApplicationTags(new HashSet<>(configuration.get(YarnConfigOptions.APPLICATION_TAGS)));
         context.setQueue(queue);
-        context.setMaxAppAttempts(configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS));
+        int attempts = configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS);
+        context.setMaxAppAttempts(attempts);
+        if (attempts > 1) {
+            // the next attempt takes over the TaskManagers (they follow the leader it publishes), and only
+            // failures close together end the application
+            context.setKeepContainersAcrossApplicationAttempts(true);
+            context.setAttemptFailuresValidityInterval(configuration
+                    .get(YarnConfigOptions.APPLICATION_ATTEMPT_FAILURES_VALIDITY_INTERVAL)
+                    .toMillis());
+        }
         context.setResource(Resource.newInstance(jobManagerSize.getBytes() >> 20, amVcores));
         if (configuration.get(YarnConfigOptions.APPLICATION_PRIORITY) >= 0) {
             context.setPriority(Priority.newInstance(configuration.get(YarnConfigOptions.APPLICATION_PRIORITY)));

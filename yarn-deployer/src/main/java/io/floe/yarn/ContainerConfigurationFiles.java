@@ -60,14 +60,21 @@ final class ContainerConfigurationFiles {
         Map<String, String> values = new TreeMap<>(configuration.toMap());
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
         values.put("execution.attached", String.valueOf(attached));
-        boolean attemptsRecover = mode == ClusterMode.SESSION
-                || (mode == ClusterMode.PER_JOB && configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1);
+        boolean attemptsRecover =
+                mode == ClusterMode.SESSION || configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1;
         if (attemptsRecover && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
             // for the next ApplicationMaster attempt: the jars submitted to a session are written through here,
             // and each job's latest completed checkpoint is recorded here, for the job to resume from
             values.put(
                     ClusterOptions.HA_STORAGE_DIR.key(),
                     new org.apache.hadoop.fs.Path(stagingDirectory, "ha").toString());
+        }
+        if (configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1
+                && values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())
+                && !values.containsKey(ClusterOptions.HA_TYPE.key())) {
+            // the running attempt leads and publishes its address there; the TaskManagers YARN keeps for the
+            // next attempt follow it
+            values.put(ClusterOptions.HA_TYPE.key(), "yarn");
         }
         values.put("security.cluster-secret.file", ContainerEnvironment.inConfDir(ContainerEnvironment.SECRET_FILE));
         values.remove("execution.target");

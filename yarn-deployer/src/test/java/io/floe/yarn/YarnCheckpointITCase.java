@@ -126,7 +126,9 @@ class YarnCheckpointITCase {
      * while a checkpointed job runs; YARN starts the second attempt, which submits the job again
      * from the job graph store and restores it from the latest checkpoint the first attempt recorded
      * under high-availability.storageDir (not from scratch: the FileSink output committed before the
-     * kill stays, and the output as a whole holds every event once).
+     * kill stays, and the output as a whole holds every event once). YARN keeps the first attempt's
+     * TaskManager containers; they find the new leader and run the job again, so the second attempt
+     * starts no container but its own.
      */
     @Test
     @Timeout(400)
@@ -169,6 +171,12 @@ class YarnCheckpointITCase {
                 checkpoints(session, jobId, "restored") >= 1,
                 "the second attempt started the job from a checkpoint, not from scratch");
         assertExactlyOnce("/attempts/out", EVENTS);
+        assertEquals(
+                List.of(),
+                containersStartedByAttempt(session, 2).stream()
+                        .filter(id -> id.getContainerId() != 1)
+                        .toList(),
+                "the second attempt took over the first one's TaskManagers and started none");
 
         Result stopped = yarnSession(
                 new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
@@ -310,6 +318,24 @@ class YarnCheckpointITCase {
             }
         }
         return killed;
+    }
+
+    /** The containers (running or ended) that attempt {@code attempt} of the application started. */
+    private static List<ContainerId> containersStartedByAttempt(ApplicationId application, int attempt) {
+        List<ContainerId> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            for (ContainerId id : cluster.yarn
+                    .getNodeManager(i)
+                    .getNMContext()
+                    .getContainers()
+                    .keySet()) {
+                if (id.getApplicationAttemptId().getApplicationId().equals(application)
+                        && id.getApplicationAttemptId().getAttemptId() == attempt) {
+                    started.add(id);
+                }
+            }
+        }
+        return started;
     }
 
     /** kill -9 of the application's ApplicationMaster JVM (a session's, found by its main class). */

@@ -5,6 +5,7 @@ import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorageFactory;
 import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.highavailability.JobResultStore;
+import io.floe.runtime.highavailability.LeaderStore;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 
@@ -12,7 +13,8 @@ import org.apache.hadoop.fs.Path;
  * The durable stores on the Hadoop file system that {@code high-availability.storageDir} names
  * (HDFS on YARN, or a local directory): blobs under {@code <dir>/blob}, job graphs under
  * {@code <dir>/jobgraphs}, each job's latest completed checkpoint under {@code <dir>/checkpoints},
- * how ended jobs ended under {@code <dir>/job-results}. Found by the runtime through ServiceLoader.
+ * how ended jobs ended under {@code <dir>/job-results}, the leader's address in {@code <dir>/leader}.
+ * Found by the runtime through ServiceLoader.
  */
 public final class HadoopDurableStorageFactory implements DurableStorageFactory {
     @Override
@@ -33,5 +35,10 @@ public final class HadoopDurableStorageFactory implements DurableStorageFactory 
     @Override
     public JobResultStore createJobResultStore(String storageDir) {
         return new FileSystemJobResultStore(storageDir);
+    }
+
+    @Override
+    public LeaderStore createLeaderStore(String storageDir) {
+        return new FileSystemLeaderStore(storageDir);
     }
 }

@@ -21,4 +21,7 @@ public interface DurableStorageFactory {
 
     /** The record of how each job that ended for good ended, under {@code storageDir}. */
     JobResultStore createJobResultStore(String storageDir) throws IOException;
+
+    /** Where the leading JobManager publishes its address ({@code high-availability.type: yarn}). */
+    LeaderStore createLeaderStore(String storageDir) throws IOException;
 }

@@ -3,6 +3,7 @@ package io.floe.runtime.minicluster;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.configuration.NetworkOptions;
+import io.floe.runtime.highavailability.LeaderRetrieval;
 import io.floe.runtime.network.NetworkConfig;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.rpc.netty.NettyRpcService;
@@ -26,6 +27,24 @@ public final class TaskManagerRunner implements AutoCloseable {
 
     public TaskManagerRunner(
             Configuration configuration, String resourceManagerAddress, int numberOfSlots, ClusterSecret secret) {
+        this(
+                configuration,
+                LeaderRetrieval.fixed(resourceManagerAddress),
+                resourceManagerAddress,
+                numberOfSlots,
+                secret);
+    }
+
+    /**
+     * A TaskManager that follows the leader {@code leaders} names, starting at {@code
+     * resourceManagerAddress} until it has read one.
+     */
+    public TaskManagerRunner(
+            Configuration configuration,
+            LeaderRetrieval leaders,
+            String resourceManagerAddress,
+            int numberOfSlots,
+            ClusterSecret secret) {
         String host = configuration.get(ClusterOptions.TASK_MANAGER_HOST);
         String bindHost = configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST);
         this.rpcService = NettyRpcService.start(
@@ -63,7 +82,8 @@ public final class TaskManagerRunner implements AutoCloseable {
                         resourceManagerAddress,
                         configuration.get(ClusterOptions.HEARTBEAT_INTERVAL),
                         configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT),
-                        configuration.get(ClusterOptions.REGISTRATION_MAX_BACKOFF)),
+                        configuration.get(ClusterOptions.REGISTRATION_MAX_BACKOFF),
+                        leaders),
                 resourceId,
                 network,
                 blobCaches::forServer);

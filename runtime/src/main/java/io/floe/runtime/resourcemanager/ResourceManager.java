@@ -151,6 +151,9 @@ public class ResourceManager extends FencedRpcEndpoint<UUID> implements Resource
                             lastHeartbeats.put(id, clock().millis());
                             slotManager.registerTaskManager(id, initialSlotReport);
                             taskManagerHeartbeats.monitor(id, gateway::heartbeatFromResourceManager);
+                            if (driver != null) {
+                                driver.workerRegistered(id);
+                            }
                             LOG.info(
                                     "{} TaskManager {} at {} with {} slots",
                                     again ? "Re-registered" : "Registered",

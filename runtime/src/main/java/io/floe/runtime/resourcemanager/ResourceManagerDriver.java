@@ -39,6 +39,12 @@ public interface ResourceManagerDriver {
     void releaseWorker(ResourceId worker);
 
     /**
+     * A TaskManager registered (or registered again); a driver that took over workers of an earlier
+     * application attempt learns which of them are back. Must not block.
+     */
+    default void workerRegistered(ResourceId worker) {}
+
+    /**
      * The application ended: unregister from the cluster manager with the final status and
      * diagnostics. May block until the cluster manager acknowledged; failures are logged, not thrown.
      */

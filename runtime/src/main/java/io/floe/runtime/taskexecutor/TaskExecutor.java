@@ -14,6 +14,7 @@ import io.floe.runtime.deployment.TaskManagerLocation;
 import io.floe.runtime.execution.ErrorInfo;
 import io.floe.runtime.execution.ExecutionState;
 import io.floe.runtime.heartbeat.HeartbeatTimeouts;
+import io.floe.runtime.highavailability.LeaderRetrieval;
 import io.floe.runtime.jobmaster.JobMasterGateway;
 import io.floe.runtime.network.NetworkEnvironment;
 import io.floe.runtime.network.ResultPartition;
@@ -32,12 +33,18 @@ import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
 import io.floe.runtime.util.ExponentialBackoff;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -75,6 +82,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private ResourceManagerGateway resourceManager;
     private Duration registrationDelay;
     private boolean registering;
+    /** Where the ResourceManager is now: the configured address, or the leader's last published one. */
+    private String resourceManagerAddress;
+    /** The token of the leader last read (null before the first read, and with a fixed leader). */
+    private String leaderToken;
+    /** Reads the published leader (blocking I/O) off the main thread; null with a fixed leader. */
+    private final ExecutorService leaderReads;
+
+    private boolean checkingLeader;
 
     /** @param blobCaches the BlobCache of a BlobServer's host:port, from which job jars are fetched */
     public TaskExecutor(
@@ -98,6 +113,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                         : settings.maxRegistrationBackoff());
         this.jobLeaders = new JobLeaderService(
                 rpcService, location(), getMainThreadExecutor(), rpcService.getScheduledExecutor(), this::offerSlots);
+        this.resourceManagerAddress = settings.resourceManagerAddress();
+        this.leaderReads = settings.leaderRetrieval().isFixed()
+                ? null
+                : Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "leader-retrieval-" + resourceId);
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     public ResourceId getResourceId() {
@@ -128,26 +151,30 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         }
         registering = true;
         TaskExecutorRegistration registration = new TaskExecutorRegistration(location(), settings.numberOfSlots(), 0L);
-        getRpcService()
-                .connect(
-                        settings.resourceManagerAddress(),
-                        FencingTokens.DEFAULT_LEADER_ID,
-                        ResourceManagerGateway.class)
+        String[] address = new String[1];
+        currentResourceManager()
+                .thenCompose(current -> {
+                    address[0] = current;
+                    return getRpcService()
+                            .connect(current, FencingTokens.DEFAULT_LEADER_ID, ResourceManagerGateway.class);
+                })
                 .thenCompose(gateway -> gateway.registerTaskExecutor(registration, slots.createSlotReport(resourceId))
                         .thenApply(ok -> gateway))
                 .whenCompleteAsync(
                         (gateway, error) -> {
                             registering = false;
-                            if (error == null) {
-                                LOG.info("Registered at the ResourceManager {}", settings.resourceManagerAddress());
+                            if (error == null && address[0].equals(resourceManagerAddress)) {
+                                LOG.info("Registered at the ResourceManager {}", resourceManagerAddress);
                                 resourceManager = gateway;
-                                resourceManagerHeartbeats.heard(settings.resourceManagerAddress());
+                                resourceManagerHeartbeats.heard(resourceManagerAddress);
                                 registrationDelay = null;
+                            } else if (error == null) { // the leader changed meanwhile: register at the new one
+                                registerAtResourceManager();
                             } else {
                                 registrationDelay = registrationBackoff.next(registrationDelay);
                                 LOG.info(
                                         "Could not register at the ResourceManager {} ({}); retrying in {} ms",
-                                        settings.resourceManagerAddress(),
+                                        address[0] != null ? address[0] : resourceManagerAddress,
                                         error.toString(),
                                         registrationDelay.toMillis());
                                 scheduleRunAsync(
@@ -159,11 +186,88 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                         getMainThreadExecutor());
     }
 
+    /** The ResourceManager's address: the configured one, or the published leader's (read off the main thread). */
+    private CompletableFuture<String> currentResourceManager() {
+        if (leaderReads == null) {
+            return CompletableFuture.completedFuture(resourceManagerAddress);
+        }
+        return readLeader().thenApplyAsync(this::followLeader, getMainThreadExecutor());
+    }
+
+    private CompletableFuture<LeaderRetrieval.Leader> readLeader() {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return settings.leaderRetrieval().current();
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                leaderReads);
+    }
+
+    /**
+     * Takes {@code leader} as the one to register at. When it is a new leader (a new YARN
+     * application attempt), the jobs the old one placed here end first: their tasks are cancelled
+     * and their slots freed, so the new leader finds them free. Main thread; returns the address.
+     */
+    private String followLeader(LeaderRetrieval.Leader leader) {
+        if (leader == null || leader.token().equals(leaderToken)) {
+            return resourceManagerAddress; // none published yet, or the same leader
+        }
+        if (leaderToken != null) {
+            LOG.info(
+                    "A new JobManager leads ({}, ResourceManager at {}); releasing what the last one ({}) placed here",
+                    leader.token(),
+                    leader.resourceManagerAddress(),
+                    leaderToken);
+            Set<JobId> jobs = new HashSet<>();
+            jobLeaders.jobs().forEach(jobs::add);
+            for (int index = 0; index < slots.size(); index++) {
+                JobId slotJob = slots.slot(index).getJobId();
+                if (slotJob != null) {
+                    jobs.add(slotJob);
+                }
+            }
+            for (JobId jobId : jobs) {
+                releaseJob(jobId, "a new JobManager leads (" + leader.token() + ")");
+            }
+            resourceManager = null;
+        }
+        leaderToken = leader.token();
+        resourceManagerAddress = leader.resourceManagerAddress();
+        return resourceManagerAddress;
+    }
+
+    /** With a published leader: checks for a new one now and then, and registers there when there is. */
+    private void checkLeader() {
+        if (leaderReads == null || checkingLeader) {
+            return;
+        }
+        checkingLeader = true;
+        readLeader()
+                .whenCompleteAsync(
+                        (leader, error) -> {
+                            checkingLeader = false;
+                            if (error != null) {
+                                LOG.debug("Could not read the leader from {}: {}", settings.leaderRetrieval(), error);
+                                return;
+                            }
+                            String before = leaderToken;
+                            followLeader(leader);
+                            if (!Objects.equals(before, leaderToken) && resourceManager == null) {
+                                registerAtResourceManager();
+                            }
+                        },
+                        getMainThreadExecutor());
+    }
+
     /** Watches that the ResourceManager and each JobMaster keep heartbeating this TaskManager. */
     private void scheduleWatchdog() {
         scheduleRunAsync(
                 () -> {
                     long timeout = settings.heartbeatTimeout().toMillis();
+                    checkLeader();
                     if (!resourceManagerHeartbeats.removeExpired().isEmpty() && resourceManager != null) {
                         LOG.warn("The ResourceManager has not heartbeated for {} ms; registering again", timeout);
                         resourceManager = null;
@@ -182,7 +286,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     public CompletableFuture<SlotReport> heartbeatFromResourceManager(Duration timeout) {
         validateRunsInMainThread();
         if (resourceManager != null) {
-            resourceManagerHeartbeats.heard(settings.resourceManagerAddress());
+            resourceManagerHeartbeats.heard(resourceManagerAddress);
         }
         return CompletableFuture.completedFuture(slots.createSlotReport(resourceId));
     }
@@ -469,6 +573,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     @Override
     protected CompletableFuture<Void> onStop() {
         LOG.info("Stopping TaskManager {}", resourceId);
+        if (leaderReads != null) {
+            leaderReads.shutdownNow();
+        }
         for (Task task : slots.allTasks()) {
             task.cancel();
         }
@@ -484,13 +591,32 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Settings of a TaskExecutor. */
+    /**
+     * Settings of a TaskExecutor; {@code leaderRetrieval} says where the ResourceManager is when it
+     * can move (a new YARN application attempt), else {@code resourceManagerAddress} is used for good.
+     */
     public record TaskExecutorSettings(
             int numberOfSlots,
             String resourceManagerAddress,
             Duration heartbeatInterval,
             Duration heartbeatTimeout,
-            Duration maxRegistrationBackoff) {}
+            Duration maxRegistrationBackoff,
+            LeaderRetrieval leaderRetrieval) {
+        public TaskExecutorSettings(
+                int numberOfSlots,
+                String resourceManagerAddress,
+                Duration heartbeatInterval,
+                Duration heartbeatTimeout,
+                Duration maxRegistrationBackoff) {
+            this(
+                    numberOfSlots,
+                    resourceManagerAddress,
+                    heartbeatInterval,
+                    heartbeatTimeout,
+                    maxRegistrationBackoff,
+                    LeaderRetrieval.fixed(resourceManagerAddress));
+        }
+    }
 
     /** Address of the ResourceManager endpoint in a JobManager's RPC service at host:port. */
     public static String resourceManagerAddress(String host, int port) {

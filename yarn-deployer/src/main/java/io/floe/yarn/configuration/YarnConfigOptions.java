@@ -25,6 +25,13 @@ public final class YarnConfigOptions {
             .withDescription(
                     "How often YARN starts the ApplicationMaster; capped by yarn.resourcemanager.am.max-attempts.");
 
+    public static final ConfigOption<Duration> APPLICATION_ATTEMPT_FAILURES_VALIDITY_INTERVAL = ConfigOption.key(
+                    "yarn.application-attempt-failures-validity-interval")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("Only attempts that failed within this interval count against yarn.application-attempts"
+                    + " (Flink's default, 10 s); -1 ms counts every failure.");
+
     public static final ConfigOption<List<String>> APPLICATION_TAGS =
             ConfigOption.key("yarn.tags").listType().defaultValue(List.of());
 

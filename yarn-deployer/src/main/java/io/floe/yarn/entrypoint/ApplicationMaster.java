@@ -5,9 +5,13 @@ import io.floe.configuration.Configuration;
 import io.floe.runtime.entrypoint.ClusterConfigurationLoader;
 import io.floe.runtime.entrypoint.JobManagerServices;
 import io.floe.runtime.fs.HdfsClientDefaults;
+import io.floe.runtime.highavailability.DurableStorage;
+import io.floe.runtime.highavailability.HighAvailabilityMode;
+import io.floe.runtime.highavailability.LeaderRetrieval;
 import io.floe.runtime.process.FatalErrorReport;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.security.ClusterSecret;
+import io.floe.runtime.taskexecutor.TaskExecutor;
 import io.floe.yarn.ApplicationStaging;
 import io.floe.yarn.ContainerEnvironment;
 import io.floe.yarn.HadoopClassSettings;
@@ -24,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,11 +117,17 @@ final class ApplicationMaster implements AutoCloseable {
             // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
             // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
             services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
+            if (HighAvailabilityMode.of(configuration) == HighAvailabilityMode.YARN) {
+                publishLeader(configuration, env, host, services);
+            }
             return new ApplicationMaster(configuration, host, staging, driver, services);
         } catch (CompletionException e) {
             services.close();
             throw new IOException(
                     "Could not connect to YARN and HDFS: " + e.getCause().getMessage(), e.getCause());
+        } catch (IOException | RuntimeException e) {
+            services.close();
+            throw e;
         }
     }
 
@@ -142,6 +153,29 @@ final class ApplicationMaster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return yarnConfiguration;
+    }
+
+    /**
+     * This attempt leads: its ResourceManager's address goes under high-availability.storageDir, where
+     * the TaskManagers that YARN kept from an earlier attempt find it and register again.
+     */
+    private static void publishLeader(
+            Configuration configuration, Map<String, String> env, String host, JobManagerServices services)
+            throws IOException {
+        String storageDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
+        String attempt = ContainerId.fromString(env.get(ApplicationConstants.Environment.CONTAINER_ID.name()))
+                .getApplicationAttemptId()
+                .toString();
+        LeaderRetrieval.Leader leader = new LeaderRetrieval.Leader(
+                TaskExecutor.resourceManagerAddress(
+                        host, services.getRpcService().getPort()),
+                attempt);
+        DurableStorage.factoryFor(storageDir).createLeaderStore(storageDir).publish(leader);
+        LOG.info(
+                "Attempt {} leads: published its ResourceManager {} in {}",
+                attempt,
+                leader.resourceManagerAddress(),
+                storageDir);
     }
 
     private static void runOnStartupThread(Runnable task) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.yarn.api.protocolrecords.RegisterApplicationMasterResponse;
 import org.apache.hadoop.yarn.api.records.Container;
 import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.ContainerStatus;
@@ -66,6 +67,11 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
     private boolean registered;
     private int pendingRequests;
     private int unsentRequests;
+    /** Containers of earlier attempts whose TaskManagers have not registered with this attempt yet. */
+    private final Set<ResourceId> recoveredWaiting = new HashSet<>();
+    /** Worker requests that such containers stand for instead of new ones (at most as many as wait). */
+    private int requestsStoodFor;
+
     private final Map<ResourceId, Container> workers = new HashMap<>();
     private final Set<ResourceId> released = new HashSet<>();
     private boolean terminated;
@@ -126,11 +132,34 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
         }
         launchContexts = new TaskManagerLaunchContextFactory(
                 configuration, yarnConfiguration, shipped, jobManagerHost, jobManagerRpcPort);
-        resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl);
+        RegisterApplicationMasterResponse response =
+                resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl);
         registered = true;
         LOG.info("Registered the ApplicationMaster with YARN: {}:{}, tracking URL {}", host, restPort, trackingUrl);
+        adoptPreviousAttemptsContainers(response.getContainersFromPreviousAttempts());
         for (; unsentRequests > 0; unsentRequests--) {
-            addRequest();
+            if (!standInForRequest()) {
+                addRequest();
+            }
+        }
+    }
+
+    /**
+     * The TaskManager containers YARN kept from earlier attempts (keepContainersAcrossApplicationAttempts):
+     * they follow the leader this attempt published and register again, so they stand for the next
+     * worker requests instead of new containers, and their ends are reported like any worker's.
+     */
+    private void adoptPreviousAttemptsContainers(List<Container> previous) {
+        for (Container container : previous) {
+            ResourceId id = new ResourceId(container.getId().toString());
+            workers.put(id, container);
+            recoveredWaiting.add(id);
+        }
+        if (!previous.isEmpty()) {
+            LOG.info(
+                    "Took over {} TaskManager container(s) of earlier attempts: {}",
+                    previous.size(),
+                    previous.stream().map(Container::getId).toList());
         }
     }
 
@@ -143,7 +172,27 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
             unsentRequests++;
             return;
         }
+        if (standInForRequest()) {
+            LOG.info("A TaskManager container of an earlier attempt, not registered yet, stands for the new worker");
+            return;
+        }
         addRequest();
+    }
+
+    /** Whether a container of an earlier attempt that has not registered yet is free to be the requested worker. */
+    private boolean standInForRequest() {
+        if (requestsStoodFor < recoveredWaiting.size()) {
+            requestsStoodFor++;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void workerRegistered(ResourceId worker) {
+        if (recoveredWaiting.remove(worker) && requestsStoodFor > recoveredWaiting.size()) {
+            requestsStoodFor--; // it is the worker of one of the requests it stood for
+        }
     }
 
     private void addRequest() {
@@ -251,6 +300,9 @@ public final class YarnResourceManagerDriver implements ResourceManagerDriver {
                 return;
             }
             container = workers.remove(id);
+            if (recoveredWaiting.remove(id) && requestsStoodFor > recoveredWaiting.size()) {
+                requestsStoodFor--; // the ResourceManager counts it as pending and asks for another
+            }
             if (container == null) {
                 LOG.debug(
                         "Container {} ended, which was no TaskManager of this application (a returned surplus "

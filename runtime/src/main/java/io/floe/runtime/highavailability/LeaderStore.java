@@ -1,0 +1,13 @@
+package io.floe.runtime.highavailability;
+
+import java.io.IOException;
+
+/**
+ * The leader's address kept durably ({@code high-availability.type: yarn}): the running YARN
+ * application attempt publishes itself when its JobManager is up, and the TaskManagers of earlier
+ * attempts, which YARN keeps running, read it to re-register with the new leader.
+ */
+public interface LeaderStore extends LeaderRetrieval {
+    /** Makes {@code leader} the current one; atomic: readers see the old or the new leader, whole. */
+    void publish(Leader leader) throws IOException;
+}
