@@ -35,16 +35,18 @@ public final class SortedLongMap<V> {
 
     /** The index of {@code key}, or {@code -(insertion point) - 1} when it is absent. */
     public int indexOf(long key) {
-        // few entries: a scan from the end, where new keys (later times) usually are, beats bisection
-        if (size <= 8) {
-            for (int i = size - 1; i >= 0; i--) {
-                if (keys[i] <= key) {
-                    return keys[i] == key ? i : -(i + 1) - 1;
-                }
-            }
-            return -1;
+        // keys mostly come in time order: the last entry, or past it, first; then a short scan back; then bisection
+        int last = size - 1;
+        if (last < 0 || key > keys[last]) {
+            return -size - 1;
         }
-        return Arrays.binarySearch(keys, 0, size, key);
+        int stop = Math.max(0, size - 8);
+        for (int i = last; i >= stop; i--) {
+            if (keys[i] <= key) {
+                return keys[i] == key ? i : -(i + 1) - 1;
+            }
+        }
+        return stop == 0 ? -1 : Arrays.binarySearch(keys, 0, stop, key);
     }
 
     /** The value of {@code key}, or null. */
@@ -76,7 +78,15 @@ public final class SortedLongMap<V> {
             values[index] = value;
             return;
         }
-        int at = -index - 1;
+        insertAt(index, key, value);
+    }
+
+    /** Inserts {@code key}, which {@link #indexOf} just reported absent as {@code missing}, saving a second search. */
+    public void insertAt(int missing, long key, V value) {
+        int at = -missing - 1;
+        if (at < 0 || at > size || (at < size && keys[at] <= key) || (at > 0 && keys[at - 1] >= key)) {
+            throw new IllegalArgumentException("Not where " + key + " is missing: " + missing);
+        }
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);

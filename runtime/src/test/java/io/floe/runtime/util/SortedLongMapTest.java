@@ -23,7 +23,14 @@ class SortedLongMapTest {
                     assertEquals(expected.remove(key), map.remove(key));
                 } else {
                     expected.put(key, step);
-                    map.put(key, step);
+                    int index = map.indexOf(key);
+                    if (step % 2 == 0) {
+                        map.put(key, step);
+                    } else if (index >= 0) {
+                        map.setValueAt(index, step);
+                    } else {
+                        map.insertAt(index, key, step);
+                    }
                 }
                 assertEquals(expected.size(), map.size());
                 assertEquals(expected.get(key), map.get(key));
@@ -47,6 +54,17 @@ class SortedLongMapTest {
         assertEquals(-2, map.indexOf(20));
         assertEquals(-3, map.indexOf(40));
         assertNull(map.get(20));
+    }
+
+    @Test
+    void insertAtRefusesAPlaceThatIsNotTheKeys() {
+        SortedLongMap<String> map = new SortedLongMap<>();
+        map.put(10, "a");
+        map.put(30, "c");
+        assertThrows(IllegalArgumentException.class, () -> map.insertAt(-1, 20, "b"), "20 goes after 10");
+        assertThrows(IllegalArgumentException.class, () -> map.insertAt(1, 20, "b"), "an index of a present key");
+        map.insertAt(map.indexOf(20), 20, "b");
+        assertEquals("{10=a, 20=b, 30=c}", map.toString());
     }
 
     @Test

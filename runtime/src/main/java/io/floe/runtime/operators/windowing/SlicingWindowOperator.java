@@ -126,7 +126,7 @@ public final class SlicingWindowOperator<K, IN, ACC, V, OUT>
             keyPanes = new SortedLongMap<>();
             panes.update(keyPanes);
         }
-        keyPanes.put(pane, contentsKind.add(null, element));
+        keyPanes.insertAt(index, pane, contentsKind.add(null, element));
         // a new pane: a timer for the end of the first of its windows that has not fired
         long end = pane + slide;
         if (end - 1 <= watermark) {
