@@ -10,6 +10,8 @@ import io.floe.api.JobId;
 import io.floe.runtime.deployment.SlotOffer;
 import io.floe.runtime.deployment.SlotStatus;
 import io.floe.runtime.deployment.TaskDeploymentDescriptor;
+import io.floe.runtime.deployment.TaskExecutorRegistration;
+import io.floe.runtime.highavailability.LeaderRetrieval;
 import io.floe.runtime.jobmaster.TestingJobMasterGateway;
 import io.floe.runtime.network.NetworkConfig;
 import io.floe.runtime.network.NetworkEnvironment;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +158,56 @@ class TaskExecutorTest {
         // the new slot belongs to the new JobMaster: the old one's deployment into it is refused
         awaitFailure(IllegalStateException.class, taskExecutor.submitTask(deploymentInto(secondAllocation), firstId));
         assertEquals(secondAllocation, slot(1).allocationId());
+    }
+
+    @Test
+    void aTaskManagerFollowingAPublishedLeaderReleasesTheOldLeadersJobsAndRegistersAtTheNewOne() throws Exception {
+        // a TaskManager process of its own: one TaskExecutor per RPC service
+        TestingRpcService ownRpc = new TestingRpcService(clock, Duration.ofSeconds(10));
+        ownRpc.registerGateway(RESOURCE_MANAGER_ADDRESS, resourceManager);
+        String newAddress = "jm-attempt-2:7000/resourcemanager";
+        TestingResourceManagerGateway newResourceManager = new TestingResourceManagerGateway(newAddress);
+        ownRpc.registerGateway(newAddress, newResourceManager);
+        AtomicReference<LeaderRetrieval.Leader> published =
+                new AtomicReference<>(new LeaderRetrieval.Leader(RESOURCE_MANAGER_ADDRESS, "attempt-1"));
+        ResourceId following = new ResourceId("tm-following-the-leader");
+        TaskExecutor endpoint = new TaskExecutor(
+                ownRpc,
+                new TaskExecutor.TaskExecutorSettings(
+                        2,
+                        RESOURCE_MANAGER_ADDRESS,
+                        Duration.ofMillis(10),
+                        HEARTBEAT_TIMEOUT,
+                        Duration.ofSeconds(1),
+                        published::get),
+                following,
+                network,
+                blobServer -> {
+                    throw new UnsupportedOperationException("no task runs in these tests");
+                });
+        endpoint.start();
+        TaskExecutorGateway gateway = await(ownRpc.connect(endpoint.getAddress(), TaskExecutorGateway.class));
+        TaskExecutorRegistration first = resourceManager.registrations.poll(10, TimeUnit.SECONDS);
+        assertEquals(following, first.location().resourceId(), "registered at the first leader");
+
+        String address = "jm:6123/jobmaster-" + jobId;
+        UUID jobMasterId = UUID.randomUUID();
+        TestingJobMasterGateway jobMaster = new TestingJobMasterGateway(address, jobMasterId);
+        ownRpc.registerGateway(address, jobMaster);
+        AllocationId allocationId = AllocationId.generate();
+        await(gateway.requestSlot(new SlotId(following, 0), jobId, allocationId, address, jobMasterId));
+        assertNotNull(jobMaster.offers.poll(10, TimeUnit.SECONDS));
+
+        published.set(new LeaderRetrieval.Leader(newAddress, "attempt-2")); // a new YARN attempt publishes itself
+
+        TaskExecutorRegistration again = newResourceManager.registrations.poll(10, TimeUnit.SECONDS);
+        assertNotNull(again, "registered at the new leader");
+        assertEquals(following, again.location().resourceId());
+        assertNull(
+                await(gateway.requestSlotReport()).slots().get(0).allocationId(),
+                "the old leader's slot is free for the new one");
+        assertNull(resourceManager.registrations.poll(), "not registered at the old leader again");
+        await(ownRpc.closeAsync());
     }
 
     /** A deployment of one subtask of the job into the slot; refused before anything of it is read. */
