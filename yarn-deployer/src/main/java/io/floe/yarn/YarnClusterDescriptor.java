@@ -3,7 +3,9 @@ package io.floe.yarn;
 import io.floe.client.deployment.ApplicationConfiguration;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.configuration.IllegalConfigurationException;
 import io.floe.configuration.MemorySize;
+import io.floe.runtime.highavailability.HighAvailabilityMode;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.process.ProcessMemory;
 import io.floe.runtime.security.ClusterSecret;
@@ -186,6 +188,11 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         int amVcores = configuration.get(YarnConfigOptions.APP_MASTER_VCORES);
         int tmVcores = ClusterResourceCheck.taskManagerVcores(configuration);
         HadoopClasspath hadoopClasspath = HadoopClasspath.of(configuration); // fails early, naming the key
+        try {
+            HighAvailabilityMode.parse(configuration.get(ClusterOptions.HA_TYPE)); // (the deployer adds the rest)
+        } catch (IllegalConfigurationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // a bad option, as the CLIs report them
+        }
         org.apache.hadoop.conf.Configuration containerSite =
                 ContainerSiteSettings.of(configuration, yarnConfiguration, hadoopClasspath, console);
         String queue = configuration.get(YarnConfigOptions.APPLICATION_QUEUE);

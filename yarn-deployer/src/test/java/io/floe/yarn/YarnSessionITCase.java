@@ -94,6 +94,18 @@ class YarnSessionITCase {
         assertFalse(Files.exists(propertiesFile()), "no properties file");
     }
 
+    @Test
+    void anUnavailableHighAvailabilityTypeIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Set<ApplicationId> before = cluster.applicationIds();
+        Result result = yarnSession(null, "-d", "-Dhigh-availability.type=zookeeper");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(
+                result.err().contains("high-availability.type") && result.err().contains("zookeeper"),
+                "names the key and the value: " + result.err());
+        assertEquals(before, cluster.applicationIds(), "no YARN application was created");
+        assertFalse(Files.exists(propertiesFile()), "no properties file");
+    }
+
     /**
      * One detached session's life, step by step: it starts without TaskManagers and runs WordCount
      * exactly; a TaskManager stopped under a running job is replaced and the job is exact; {@code stop}
