@@ -30,7 +30,7 @@ final class ApplicationSubmission {
         context.setApplicationType(configuration.get(YarnConfigOptions.APPLICATION_TYPE));
         context.setApplicationTags(new HashSet<>(configuration.get(YarnConfigOptions.APPLICATION_TAGS)));
         context.setQueue(queue);
-        int attempts = configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS);
+        int attempts = YarnConfigOptions.applicationAttempts(configuration);
         context.setMaxAppAttempts(attempts);
         if (attempts > 1) {
             // the next attempt takes over the TaskManagers (they follow the leader it publishes), and only

@@ -61,7 +61,7 @@ final class ContainerConfigurationFiles {
         values.put(YarnConfigOptions.APPLICATION_ID.key(), appId.toString());
         values.put("execution.attached", String.valueOf(attached));
         boolean attemptsRecover =
-                mode == ClusterMode.SESSION || configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1;
+                mode == ClusterMode.SESSION || YarnConfigOptions.applicationAttempts(configuration) > 1;
         if (attemptsRecover && !values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())) {
             // for the next ApplicationMaster attempt: the jars submitted to a session are written through here,
             // and each job's latest completed checkpoint is recorded here, for the job to resume from
@@ -69,7 +69,7 @@ final class ContainerConfigurationFiles {
                     ClusterOptions.HA_STORAGE_DIR.key(),
                     new org.apache.hadoop.fs.Path(stagingDirectory, "ha").toString());
         }
-        if (configuration.get(YarnConfigOptions.APPLICATION_ATTEMPTS) > 1
+        if (YarnConfigOptions.applicationAttempts(configuration) > 1
                 && values.containsKey(ClusterOptions.HA_STORAGE_DIR.key())
                 && !values.containsKey(ClusterOptions.HA_TYPE.key())) {
             // the running attempt leads and publishes its address there; the TaskManagers YARN keeps for the

@@ -107,6 +107,51 @@ class YarnSessionITCase {
     }
 
     /**
+     * Two sessions given the same high-availability.storageDir would take over each other's
+     * TaskManagers: the second one's ApplicationMaster finds the first one's leader there and
+     * refuses to start, saying why; the first session runs on. Once it has ended, the directory
+     * serves a new session.
+     */
+    @Test
+    @Timeout(300)
+    void aSecondClusterOnTheSameStorageDirIsRefused() throws Exception {
+        String shared = "-Dhigh-availability.storageDir=" + cluster.fs.getUri() + "/shared-ha";
+        Result first = yarnSession(null, "-d", "-nm", "floe-it-ha-first", "-Dhigh-availability.type=yarn", shared);
+        assertEquals(0, first.exitCode(), first.toString());
+        ApplicationId running = ApplicationId.fromString(firstApplicationId(first.out()));
+        try {
+            Result second =
+                    yarnSession(null, "-d", "-nm", "floe-it-ha-second", "-Dhigh-availability.type=yarn", shared);
+            assertTrue(second.exitCode() != 0, second.toString());
+            assertTrue(
+                    second.err().contains("belongs to another cluster")
+                            && second.err().contains(running.toString()),
+                    "names the directory's owner: " + second.err());
+            assertEquals(
+                    YarnApplicationState.RUNNING,
+                    cluster.report(running).getYarnApplicationState(),
+                    "the first runs on");
+        } finally {
+            Result stopped = yarnSession(
+                    new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", running.toString());
+            assertEquals(0, stopped.exitCode(), stopped.toString());
+            Files.deleteIfExists(propertiesFile());
+        }
+        cluster.awaitFinished(running);
+
+        // the first session withdrew its leadership as it ended: the directory serves the next cluster
+        Result next = yarnSession(null, "-d", "-nm", "floe-it-ha-next", "-Dhigh-availability.type=yarn", shared);
+        assertEquals(0, next.exitCode(), next.toString());
+        ApplicationId nextId = ApplicationId.fromString(firstApplicationId(next.out()));
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", nextId.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
+        Files.deleteIfExists(propertiesFile());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(nextId).getFinalApplicationStatus());
+    }
+
+    /**
      * One detached session's life, step by step: it starts without TaskManagers and runs WordCount
      * exactly; a TaskManager stopped under a running job is replaced and the job is exact; {@code stop}
      * on standard input ends it SUCCEEDED with nothing left. One test, because each step needs the one

@@ -37,6 +37,13 @@ public final class FileSystemLeaderStore implements LeaderStore {
     }
 
     @Override
+    public void withdraw(Leader leader) throws IOException {
+        if (leader.equals(current())) {
+            file.getFileSystem(new Configuration()).delete(file, false);
+        }
+    }
+
+    @Override
     public Leader current() throws IOException {
         String[] lines;
         try (InputStream in = file.getFileSystem(new Configuration()).open(file)) {

@@ -25,6 +25,11 @@ class FileSystemLeaderStoreTest {
         store.publish(new Leader("host-b:4002/resourcemanager", "appattempt_1_0001_000002"));
         FileSystemLeaderStore reader = new FileSystemLeaderStore(haDir.toUri().toString()); // a TaskManager's
         assertEquals(new Leader("host-b:4002/resourcemanager", "appattempt_1_0001_000002"), reader.current());
+
+        store.withdraw(new Leader("host-a:4001/resourcemanager", "appattempt_1_0001_000001"));
+        assertEquals("appattempt_1_0001_000002", reader.current().token(), "an earlier leader withdraws nothing");
+        store.withdraw(new Leader("host-b:4002/resourcemanager", "appattempt_1_0001_000002"));
+        assertNull(reader.current(), "the cluster ended: the place is free");
     }
 
     @Test

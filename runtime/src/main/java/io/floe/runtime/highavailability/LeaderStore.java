@@ -10,4 +10,7 @@ import java.io.IOException;
 public interface LeaderStore extends LeaderRetrieval {
     /** Makes {@code leader} the current one; atomic: readers see the old or the new leader, whole. */
     void publish(Leader leader) throws IOException;
+
+    /** Removes {@code leader} if it is still the published one (its cluster ended): the place can be reused. */
+    void withdraw(Leader leader) throws IOException;
 }

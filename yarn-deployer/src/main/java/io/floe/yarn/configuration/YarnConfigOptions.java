@@ -1,6 +1,8 @@
 package io.floe.yarn.configuration;
 
+import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.ConfigOption;
+import io.floe.configuration.Configuration;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +26,20 @@ public final class YarnConfigOptions {
             .defaultValue(1)
             .withDescription(
                     "How often YARN starts the ApplicationMaster; capped by yarn.resourcemanager.am.max-attempts.");
+
+    /**
+     * How often YARN may start the ApplicationMaster: {@code yarn.application-attempts} when set;
+     * else 2 when high availability is asked for ({@code high-availability.type} other than NONE, as
+     * in Flink), else 1.
+     */
+    public static int applicationAttempts(Configuration configuration) {
+        if (configuration.contains(APPLICATION_ATTEMPTS)) {
+            return configuration.get(APPLICATION_ATTEMPTS);
+        }
+        boolean highAvailability = configuration.contains(ClusterOptions.HA_TYPE)
+                && !configuration.get(ClusterOptions.HA_TYPE).trim().equalsIgnoreCase("NONE");
+        return highAvailability ? 2 : 1;
+    }
 
     public static final ConfigOption<Duration> APPLICATION_ATTEMPT_FAILURES_VALIDITY_INTERVAL = ConfigOption.key(
                     "yarn.application-attempt-failures-validity-interval")

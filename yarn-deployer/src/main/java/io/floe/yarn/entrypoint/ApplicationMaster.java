@@ -8,6 +8,7 @@ import io.floe.runtime.fs.HdfsClientDefaults;
 import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.HighAvailabilityMode;
 import io.floe.runtime.highavailability.LeaderRetrieval;
+import io.floe.runtime.highavailability.LeaderStore;
 import io.floe.runtime.process.FatalErrorReport;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.security.ClusterSecret;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.ApplicationConstants;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
 import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.slf4j.Logger;
@@ -56,13 +58,17 @@ final class ApplicationMaster implements AutoCloseable {
     private final ApplicationStaging staging;
     private final YarnResourceManagerDriver driver;
     private final JobManagerServices services;
+    /** Withdraws this attempt's published leadership when the application ends for good (a no-op without HA). */
+    private final Runnable withdrawLeader;
 
     private ApplicationMaster(
             Configuration configuration,
             String host,
             ApplicationStaging staging,
             YarnResourceManagerDriver driver,
-            JobManagerServices services) {
+            JobManagerServices services,
+            Runnable withdrawLeader) {
+        this.withdrawLeader = withdrawLeader;
         this.configuration = configuration;
         this.host = host;
         this.staging = staging;
@@ -117,10 +123,10 @@ final class ApplicationMaster implements AutoCloseable {
             // DELETE /cluster ends the cluster's jobs in every mode: per-job and application clusters then
             // unregister KILLED as their jobs end, a session unregisters SUCCEEDED
             services.shutdownRequest().thenRunAsync(() -> cancelUnfinishedJobs(services));
-            if (HighAvailabilityMode.of(configuration) == HighAvailabilityMode.YARN) {
-                publishLeader(configuration, env, host, services);
-            }
-            return new ApplicationMaster(configuration, host, staging, driver, services);
+            Runnable withdrawLeader = HighAvailabilityMode.of(configuration) == HighAvailabilityMode.YARN
+                    ? publishLeader(configuration, env, host, services)
+                    : () -> {};
+            return new ApplicationMaster(configuration, host, staging, driver, services, withdrawLeader);
         } catch (CompletionException e) {
             services.close();
             throw new IOException(
@@ -159,23 +165,50 @@ final class ApplicationMaster implements AutoCloseable {
      * This attempt leads: its ResourceManager's address goes under high-availability.storageDir, where
      * the TaskManagers that YARN kept from an earlier attempt find it and register again.
      */
-    private static void publishLeader(
+    private static Runnable publishLeader(
             Configuration configuration, Map<String, String> env, String host, JobManagerServices services)
             throws IOException {
         String storageDir = configuration.get(ClusterOptions.HA_STORAGE_DIR);
-        String attempt = ContainerId.fromString(env.get(ApplicationConstants.Environment.CONTAINER_ID.name()))
-                .getApplicationAttemptId()
-                .toString();
+        ApplicationAttemptId attempt = ContainerId.fromString(
+                        env.get(ApplicationConstants.Environment.CONTAINER_ID.name()))
+                .getApplicationAttemptId();
         LeaderRetrieval.Leader leader = new LeaderRetrieval.Leader(
                 TaskExecutor.resourceManagerAddress(
                         host, services.getRpcService().getPort()),
-                attempt);
-        DurableStorage.factoryFor(storageDir).createLeaderStore(storageDir).publish(leader);
+                attempt.toString());
+        LeaderStore store = DurableStorage.factoryFor(storageDir).createLeaderStore(storageDir);
+        LeaderRetrieval.Leader previous = store.current();
+        if (previous != null && !attempt.getApplicationId().toString().equals(applicationOf(previous))) {
+            // two clusters on one directory would take over each other's TaskManagers and jobs
+            throw new IllegalArgumentException(ClusterOptions.HA_STORAGE_DIR.key() + " " + storageDir
+                    + " belongs to another cluster, " + applicationOf(previous) + " (its leader is " + previous.token()
+                    + "): give each YARN"
+                    + " application its own directory, or leave the key unset.");
+        }
+        store.publish(leader);
         LOG.info(
                 "Attempt {} leads: published its ResourceManager {} in {}",
                 attempt,
                 leader.resourceManagerAddress(),
                 storageDir);
+        return () -> {
+            try {
+                store.withdraw(leader);
+            } catch (IOException e) {
+                LOG.warn("Could not withdraw the leader {} from {}: {}", leader.token(), store, e.toString());
+            }
+        };
+    }
+
+    /** The YARN application a published leader's token names, or null if it names none. */
+    private static String applicationOf(LeaderRetrieval.Leader leader) {
+        try {
+            return ApplicationAttemptId.fromString(leader.token())
+                    .getApplicationId()
+                    .toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void runOnStartupThread(Runnable task) {
@@ -212,6 +245,7 @@ final class ApplicationMaster implements AutoCloseable {
             LOG.warn("No client fetched the outcome of a savepoint within {}; ending anyway", SAVEPOINT_RESULT_WAIT);
         }
         // the files go first: once unregistered, YARN may stop this container at any moment
+        withdrawLeader.run(); // (a storage directory outside the staging one can then serve another cluster)
         staging.delete();
         LOG.info("Unregistering application {} with {}: {}", applicationId(), status, diagnostics);
         services.deregisterApplication(status, diagnostics).get();
