@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.runtime.entrypoint.TaskManagerEntrypoint;
 import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
+import io.floe.yarn.entrypoint.YarnJobClusterEntrypoint;
 import io.floe.yarn.entrypoint.YarnSessionClusterEntrypoint;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -187,6 +188,52 @@ class YarnCheckpointITCase {
     }
 
     /**
+     * Per-job with two attempts: the ApplicationMaster's JVM is killed mid-run; the second attempt
+     * submits the shipped job again, which resumes from the latest checkpoint recorded under the
+     * default high-availability.storageDir on the TaskManagers of the first attempt, finishes
+     * exactly once, and the application ends SUCCEEDED with its staging directory gone.
+     */
+    @Test
+    @Timeout(400)
+    void aPerJobClusterWithTwoAttemptsResumesItsJobAfterTheApplicationMasterIsKilled() throws Exception {
+        String hdfs = cluster.fs.getUri().toString();
+        List<String> arguments = new ArrayList<>(List.of(
+                "run",
+                "-t",
+                "yarn-per-job",
+                "-d",
+                "-p",
+                "2",
+                "-Dyarn.application-attempts=2",
+                "-Dstate.checkpoints.dir=" + hdfs + "/perjob-attempts/checkpoints"));
+        arguments.addAll(checkpointedCounts(EVENTS, hdfs + "/perjob-attempts/out"));
+        Result run = floe(arguments.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        ApplicationId application = ApplicationId.fromString(firstMatch(APPLICATION_ID, run.out() + run.err()));
+        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(application, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
+
+        assertTrue(
+                killApplicationMasterJvm(application, YarnJobClusterEntrypoint.class),
+                "the first attempt's ApplicationMaster JVM was running");
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(application).getFinalApplicationStatus(),
+                "the second attempt finished the job");
+        assertEquals(
+                2, cluster.report(application).getCurrentApplicationAttemptId().getAttemptId());
+        assertExactlyOnce("/perjob-attempts/out", EVENTS);
+        assertEquals(
+                List.of(),
+                containersStartedByAttempt(application, 2).stream()
+                        .filter(id -> id.getContainerId() != 1)
+                        .toList(),
+                "the second attempt ran the job on the first one's TaskManagers");
+        cluster.assertNoStagingLeft(application);
+    }
+
+    /**
      * Per-job: a TaskManager JVM killed mid-run, the job restores from its checkpoint on HDFS; then
      * {@code floe stop -p} ends it with a savepoint (the application SUCCEEDED, its staging gone),
      * and a second per-job cluster started with {@code -s} from that savepoint finishes the events:
@@ -340,11 +387,16 @@ class YarnCheckpointITCase {
 
     /** kill -9 of the application's ApplicationMaster JVM (a session's, found by its main class). */
     private static boolean killApplicationMasterJvm(ApplicationId application) {
+        return killApplicationMasterJvm(application, YarnSessionClusterEntrypoint.class);
+    }
+
+    /** kill -9 of the application's ApplicationMaster JVM, found by its container and main class. */
+    private static boolean killApplicationMasterJvm(ApplicationId application, Class<?> entrypoint) {
         return ProcessHandle.allProcesses()
                 .filter(p -> {
                     String command = p.info().commandLine().orElse("");
                     return command.contains(application.toString().replace("application_", "container_") + "_")
-                            && command.contains(YarnSessionClusterEntrypoint.class.getName());
+                            && command.contains(entrypoint.getName());
                 })
                 .map(ProcessHandle::destroyForcibly)
                 .reduce(false, Boolean::logicalOr);
