@@ -9,8 +9,14 @@ import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.JobResults;
 import io.floe.runtime.execution.PipelineExecutor;
 import io.floe.runtime.jobgraph.JobGraph;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a job on a MiniCluster started for it in this JVM and stopped when the job ends. The
@@ -18,6 +24,8 @@ import java.util.concurrent.CompletionException;
  * {@code taskmanager.numberOfTaskSlots} slots if set, else enough for the job's parallelism.
  */
 public final class LocalExecutor implements PipelineExecutor {
+
+    private static final Duration CALLS_ANSWERED_WAIT = Duration.ofSeconds(30);
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration) throws Exception {
@@ -33,10 +41,13 @@ public final class LocalExecutor implements PipelineExecutor {
             cluster.close();
             throw e;
         }
+        CallsInFlight calls = new CallsInFlight();
         // the result arrives on a thread of the cluster's RPC service, which close() shuts down: leave it first
         CompletableFuture<JobExecutionResult> result = cluster.requestJobResult(jobGraph.jobId())
                 .handleAsync(
                         (jobResult, error) -> {
+                            // a stop-with-savepoint is answered around the job's end: the answer must not be lost
+                            calls.awaitAnswers(CALLS_ANSWERED_WAIT);
                             cluster.close();
                             if (error != null) {
                                 throw new CompletionException(error);
@@ -48,7 +59,29 @@ public final class LocalExecutor implements PipelineExecutor {
                             }
                         },
                         LocalExecutor::runOnShutdownThread);
-        return CompletableFuture.completedFuture(new MiniClusterJobClient(jobGraph.jobId(), cluster, result));
+        return CompletableFuture.completedFuture(new MiniClusterJobClient(jobGraph.jobId(), cluster, result, calls));
+    }
+
+    /** The job client's calls not answered yet: the cluster stops once they are (or after a wait). */
+    private static final class CallsInFlight {
+        private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+
+        <T> CompletableFuture<T> track(CompletableFuture<T> call) {
+            pending.add(call);
+            call.whenComplete((value, error) -> pending.remove(call));
+            return call;
+        }
+
+        void awaitAnswers(Duration max) {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .get(max.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // a failed or unanswered call: its caller sees that; the cluster stops regardless
+            }
+        }
     }
 
     private static void runOnShutdownThread(Runnable action) {
@@ -62,11 +95,14 @@ public final class LocalExecutor implements PipelineExecutor {
         private final JobId jobId;
         private final MiniCluster cluster;
         private final CompletableFuture<JobExecutionResult> result;
+        private final CallsInFlight calls;
 
-        MiniClusterJobClient(JobId jobId, MiniCluster cluster, CompletableFuture<JobExecutionResult> result) {
+        MiniClusterJobClient(
+                JobId jobId, MiniCluster cluster, CompletableFuture<JobExecutionResult> result, CallsInFlight calls) {
             this.jobId = jobId;
             this.cluster = cluster;
             this.result = result;
+            this.calls = calls;
         }
 
         @Override
@@ -76,22 +112,23 @@ public final class LocalExecutor implements PipelineExecutor {
 
         @Override
         public CompletableFuture<JobStatus> getJobStatus() {
-            return cluster.getDispatcherGateway().requestJobStatus(jobId);
+            return calls.track(cluster.getDispatcherGateway().requestJobStatus(jobId));
         }
 
         @Override
         public CompletableFuture<Void> cancel() {
-            return cluster.getDispatcherGateway().cancelJob(jobId);
+            return calls.track(cluster.getDispatcherGateway().cancelJob(jobId));
         }
 
         @Override
         public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
-            return cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, false);
+            return calls.track(cluster.getDispatcherGateway().triggerSavepoint(jobId, savepointDirectory, false));
         }
 
         @Override
         public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
-            return cluster.getDispatcherGateway().stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime);
+            return calls.track(cluster.getDispatcherGateway()
+                    .stopWithSavepoint(jobId, savepointDirectory, advanceToEndOfEventTime));
         }
 
         @Override
