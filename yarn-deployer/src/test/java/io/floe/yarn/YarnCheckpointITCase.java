@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.runtime.entrypoint.TaskManagerEntrypoint;
 import io.floe.tools.miniyarn.testing.MiniHadoopExtension;
 import io.floe.yarn.CommandLines.Result;
+import io.floe.yarn.entrypoint.YarnApplicationClusterEntrypoint;
 import io.floe.yarn.entrypoint.YarnJobClusterEntrypoint;
 import io.floe.yarn.entrypoint.YarnSessionClusterEntrypoint;
 import java.io.BufferedReader;
@@ -230,6 +231,54 @@ class YarnCheckpointITCase {
                         .filter(id -> id.getContainerId() != 1)
                         .toList(),
                 "the second attempt ran the job on the first one's TaskManagers");
+        cluster.assertNoStagingLeft(application);
+    }
+
+    /**
+     * Application mode with two attempts: main() runs again in the second attempt, and its job gets
+     * the same id as in the first (derived from the application id), so it resumes from the latest
+     * checkpoint instead of starting over: the output holds every event once.
+     */
+    @Test
+    @Timeout(400)
+    void anApplicationWithTwoAttemptsResumesItsJobAfterTheApplicationMasterIsKilled() throws Exception {
+        String hdfs = cluster.fs.getUri().toString();
+        List<String> arguments = new ArrayList<>(List.of(
+                "run-application",
+                "-t",
+                "yarn-application",
+                "-p",
+                "2",
+                "-Dyarn.application-attempts=2",
+                "-Dstate.checkpoints.dir=" + hdfs + "/application-attempts/checkpoints"));
+        arguments.addAll(checkpointedCounts(EVENTS, hdfs + "/application-attempts/out"));
+        Result run = floe(arguments.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        ApplicationId application = ApplicationId.fromString(firstMatch(APPLICATION_ID, run.out() + run.err()));
+        String[] jobId = new String[1];
+        MiniYarnTestCluster.waitUntil(
+                () -> {
+                    try {
+                        JsonNode jobs = cluster.restGet(application, "/jobs").get("jobs");
+                        jobId[0] = jobs.size() == 1 ? jobs.get(0).get("id").asText() : null;
+                    } catch (Exception e) {
+                        jobId[0] = null;
+                    }
+                    return jobId[0] != null && checkpoints(application, jobId[0], "completed") >= 2;
+                },
+                Duration.ofSeconds(120),
+                "the application's job with two checkpoints");
+
+        assertTrue(
+                killApplicationMasterJvm(application, YarnApplicationClusterEntrypoint.class),
+                "the first attempt's ApplicationMaster JVM was running");
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED,
+                cluster.awaitFinished(application).getFinalApplicationStatus(),
+                "the second attempt ran main() to its end");
+        assertEquals(
+                2, cluster.report(application).getCurrentApplicationAttemptId().getAttemptId());
+        assertExactlyOnce("/application-attempts/out", EVENTS);
         cluster.assertNoStagingLeft(application);
     }
 

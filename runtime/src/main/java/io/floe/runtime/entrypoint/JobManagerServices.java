@@ -245,6 +245,14 @@ public final class JobManagerServices implements AutoCloseable {
         return jobSubmitter.submit(jobGraph, jars);
     }
 
+    /**
+     * How the job ended under this or an earlier JobManager on the same storage directory, as the
+     * job result store recorded it; null if it has not ended (or nothing is stored). Blocks on I/O.
+     */
+    public JobStatus recordedEnd(JobId jobId) throws IOException {
+        return resultStore.endedAs(jobId);
+    }
+
     /** How a job of this JobManager ended; completes when it did. Any thread. */
     public CompletableFuture<JobResult> jobResult(JobId jobId) {
         return dispatcherGateway.requestJobResult(jobId, Duration.ofDays(365));

@@ -23,6 +23,11 @@ public record JobGraph(
         List<String> userJars,
         Map<String, String> jobConfiguration) {
 
+    /** The same job under another id (application mode's ids, which a new application attempt gives again). */
+    public JobGraph withJobId(JobId id) {
+        return new JobGraph(id, jobName, batch, vertices, edges, userJars, jobConfiguration);
+    }
+
     /** The same job with other jars (such as the BlobServer's keys in place of the client's files). */
     public JobGraph withUserJars(List<String> jars) {
         return new JobGraph(jobId, jobName, batch, vertices, edges, List.copyOf(jars), jobConfiguration);

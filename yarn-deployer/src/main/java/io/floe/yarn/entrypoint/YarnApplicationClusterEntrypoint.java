@@ -9,6 +9,7 @@ import io.floe.configuration.CoreOptions;
 import io.floe.runtime.dispatcher.EmbeddedExecutor;
 import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.execution.JobSubmission;
+import io.floe.runtime.highavailability.HighAvailabilityMode;
 import io.floe.runtime.resourcemanager.ResourceManagerDriver.ApplicationStatus;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import io.floe.runtime.webmonitor.JobDetails;
@@ -50,7 +51,11 @@ public final class YarnApplicationClusterEntrypoint {
                     program.getMainClassName(),
                     application.jar(),
                     application.arguments());
-            JobSubmission.setContextExecutor(new EmbeddedExecutor(am.services()));
+            // with attempts to come, each job's id is the same in every attempt: a job that ran under a crashed
+            // attempt resumes from its latest checkpoint, one that ended is not run again
+            boolean recovers = HighAvailabilityMode.of(am.configuration()) == HighAvailabilityMode.YARN;
+            JobSubmission.setContextExecutor(
+                    new EmbeddedExecutor(am.services(), recovers ? EmbeddedExecutor.idsOf(am.applicationId()) : null));
             try {
                 program.invoke(programConfiguration(am, application));
             } finally {
