@@ -215,23 +215,8 @@ class YarnCheckpointITCase {
         MiniYarnTestCluster.waitUntil(
                 () -> checkpoints(application, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
 
-        assertTrue(
-                killApplicationMasterJvm(application, YarnJobClusterEntrypoint.class),
-                "the first attempt's ApplicationMaster JVM was running");
-        assertEquals(
-                FinalApplicationStatus.SUCCEEDED,
-                cluster.awaitFinished(application).getFinalApplicationStatus(),
-                "the second attempt finished the job");
-        assertEquals(
-                2, cluster.report(application).getCurrentApplicationAttemptId().getAttemptId());
-        assertExactlyOnce("/perjob-attempts/out", EVENTS);
-        assertEquals(
-                List.of(),
-                containersStartedByAttempt(application, 2).stream()
-                        .filter(id -> id.getContainerId() != 1)
-                        .toList(),
-                "the second attempt ran the job on the first one's TaskManagers");
-        cluster.assertNoStagingLeft(application);
+        killTheApplicationMasterAndAssertTheSecondAttemptFinishesExactlyOnce(
+                application, YarnJobClusterEntrypoint.class, "/perjob-attempts/out");
     }
 
     /**
@@ -269,16 +254,33 @@ class YarnCheckpointITCase {
                 Duration.ofSeconds(120),
                 "the application's job with two checkpoints");
 
+        killTheApplicationMasterAndAssertTheSecondAttemptFinishesExactlyOnce(
+                application, YarnApplicationClusterEntrypoint.class, "/application-attempts/out");
+    }
+
+    /**
+     * kill -9 of the first attempt's ApplicationMaster; then the second attempt ends the application
+     * SUCCEEDED, the output under {@code output} holds every event once, the second attempt started
+     * no TaskManager container (it took over the first one's) and the staging directory is gone.
+     */
+    private static void killTheApplicationMasterAndAssertTheSecondAttemptFinishesExactlyOnce(
+            ApplicationId application, Class<?> entrypoint, String output) throws Exception {
         assertTrue(
-                killApplicationMasterJvm(application, YarnApplicationClusterEntrypoint.class),
+                killApplicationMasterJvm(application, entrypoint),
                 "the first attempt's ApplicationMaster JVM was running");
         assertEquals(
                 FinalApplicationStatus.SUCCEEDED,
                 cluster.awaitFinished(application).getFinalApplicationStatus(),
-                "the second attempt ran main() to its end");
+                "the second attempt finished the job");
         assertEquals(
                 2, cluster.report(application).getCurrentApplicationAttemptId().getAttemptId());
-        assertExactlyOnce("/application-attempts/out", EVENTS);
+        assertExactlyOnce(output, EVENTS);
+        assertEquals(
+                List.of(),
+                containersStartedByAttempt(application, 2).stream()
+                        .filter(id -> id.getContainerId() != 1)
+                        .toList(),
+                "the second attempt ran the job on the first one's TaskManagers");
         cluster.assertNoStagingLeft(application);
     }
 
