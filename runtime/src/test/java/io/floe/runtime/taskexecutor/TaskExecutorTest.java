@@ -97,8 +97,10 @@ class TaskExecutorTest {
         clock.advance(HEARTBEAT_TIMEOUT.minusSeconds(1));
         await(taskExecutor.heartbeatFromResourceManager(Duration.ofSeconds(1)));
         clock.advance(HEARTBEAT_TIMEOUT.minusSeconds(1));
-        TimeUnit.MILLISECONDS.sleep(150); // three watchdog rounds: the last heartbeat is 49 s old, within the timeout
-        assertNull(resourceManager.registrations.poll(), "registered again although the ResourceManager heartbeats");
+        // waits out three watchdog rounds for a registration: the last heartbeat is 49 s old, within the timeout
+        assertNull(
+                resourceManager.registrations.poll(150, TimeUnit.MILLISECONDS),
+                "registered again although the ResourceManager heartbeats");
 
         clock.advance(Duration.ofSeconds(2));
 
