@@ -4,7 +4,6 @@ import io.floe.api.JobId;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -34,13 +33,13 @@ public final class FileSystemCompletedCheckpointStore implements CompletedCheckp
         Path jobDirectory = new Path(directory, jobId.toString());
         Path record = new Path(jobDirectory, PREFIX + checkpointId);
         Path temporary = new Path(jobDirectory, "." + PREFIX + checkpointId + ".tmp");
-        try (OutputStream out = fs.create(temporary, true)) {
-            out.write(checkpointDirectory.getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(record, false); // (left by an earlier JobManager whose checkpoint of that id did not count)
-        if (!fs.rename(temporary, record)) {
-            throw new IOException("Could not record checkpoint " + checkpointId + " of job " + jobId + " as " + record);
-        }
+        // (a record of this id may be left by an earlier JobManager whose checkpoint of that id did not count)
+        WholeFileWrite.write(
+                fs,
+                temporary,
+                record,
+                "record checkpoint " + checkpointId + " of job " + jobId,
+                out -> out.write(checkpointDirectory.getBytes(StandardCharsets.UTF_8)));
         for (FileStatus older : fs.listStatus(jobDirectory)) {
             long id = idOf(older.getPath());
             if (id >= 0 && id < checkpointId) {

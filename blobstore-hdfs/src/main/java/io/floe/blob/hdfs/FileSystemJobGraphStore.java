@@ -7,7 +7,6 @@ import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.rest.messages.RestJsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -39,13 +38,12 @@ public final class FileSystemJobGraphStore implements JobGraphStore {
         FileSystem fs = fileSystem();
         Path target = fileOf(jobGraph.jobId());
         Path temporary = new Path(directory, "." + jobGraph.jobId() + SUFFIX + ".tmp");
-        try (OutputStream out = fs.create(temporary, true)) {
-            mapper.writeValue(out, jobGraph);
-        }
-        fs.delete(target, false);
-        if (!fs.rename(temporary, target)) {
-            throw new IOException("Could not store the job graph of " + jobGraph.jobId() + " as " + target);
-        }
+        WholeFileWrite.write(
+                fs,
+                temporary,
+                target,
+                "store the job graph of " + jobGraph.jobId(),
+                out -> mapper.writeValue(out, jobGraph));
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.floe.runtime.highavailability.JobResultStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,14 +31,13 @@ public final class FileSystemJobResultStore implements JobResultStore {
         }
         FileSystem fs = fileSystem();
         Path temporary = new Path(directory, "." + jobId + ".tmp");
-        try (OutputStream out = fs.create(temporary, true)) {
-            out.write(status.name().getBytes(StandardCharsets.UTF_8));
-        }
         Path target = new Path(directory, jobId.toString());
-        fs.delete(target, false);
-        if (!fs.rename(temporary, target)) {
-            throw new IOException("Could not record the end of job " + jobId + " as " + target);
-        }
+        WholeFileWrite.write(
+                fs,
+                temporary,
+                target,
+                "record the end of job " + jobId,
+                out -> out.write(status.name().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

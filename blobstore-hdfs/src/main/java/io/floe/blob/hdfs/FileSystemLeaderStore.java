@@ -4,7 +4,6 @@ import io.floe.runtime.highavailability.LeaderStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,14 +25,9 @@ public final class FileSystemLeaderStore implements LeaderStore {
     public void publish(Leader leader) throws IOException {
         FileSystem fs = file.getFileSystem(new Configuration());
         Path temporary = new Path(file.getParent(), ".leader-" + leader.token() + ".tmp");
-        try (OutputStream out = fs.create(temporary, true)) {
-            out.write(
-                    (leader.token() + "\n" + leader.resourceManagerAddress() + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(file, false); // (a rename onto an existing file fails on HDFS; a reader in between sees none)
-        if (!fs.rename(temporary, file)) {
-            throw new IOException("Could not publish the leader " + leader + " as " + file);
-        }
+        byte[] content =
+                (leader.token() + "\n" + leader.resourceManagerAddress() + "\n").getBytes(StandardCharsets.UTF_8);
+        WholeFileWrite.write(fs, temporary, file, "publish the leader " + leader, out -> out.write(content));
     }
 
     @Override

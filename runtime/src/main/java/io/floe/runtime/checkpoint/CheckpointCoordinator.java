@@ -6,6 +6,7 @@ import io.floe.api.JobStatus;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.JobVertexId;
+import io.floe.runtime.util.Futures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -349,15 +349,7 @@ public final class CheckpointCoordinator {
         String directory = path.endsWith("/" + FileSystemCheckpointStorage.METADATA_FILE)
                 ? path.substring(0, path.length() - FileSystemCheckpointStorage.METADATA_FILE.length() - 1)
                 : path;
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return new CompletedCheckpoint(storage.readMetadata(path), directory, 0);
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        io)
+        return Futures.supplyIo(() -> new CompletedCheckpoint(storage.readMetadata(path), directory, 0), io)
                 .thenApplyAsync(checkpoint -> checkpoint, mainThread);
     }
 
@@ -366,15 +358,7 @@ public final class CheckpointCoordinator {
         if (!settings.periodic()) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        storage.checkCheckpointDirectory();
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                io);
+        return Futures.runIo(storage::checkCheckpointDirectory, io);
     }
 
     /**
@@ -481,16 +465,10 @@ public final class CheckpointCoordinator {
         }
         PendingCheckpoint checkpoint = new PendingCheckpoint(nextCheckpointId++, clock.millis(), type, running);
         pending.put(checkpoint.checkpointId, checkpoint);
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return savepoint
-                                        ? storage.initializeSavepoint(targetDirectory)
-                                        : storage.initializeCheckpoint(checkpoint.checkpointId);
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
+        Futures.supplyIo(
+                        () -> savepoint
+                                ? storage.initializeSavepoint(targetDirectory)
+                                : storage.initializeCheckpoint(checkpoint.checkpointId),
                         io)
                 .whenCompleteAsync((directory, failure) -> started(checkpoint, directory, failure), mainThread);
         return checkpoint.result;
@@ -504,8 +482,7 @@ public final class CheckpointCoordinator {
             return;
         }
         if (failure != null) {
-            Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Futures.unwrap(failure);
             abort(
                     checkpoint,
                     "Could not create the directory of " + describe(checkpoint) + ": " + cause.getMessage(),
@@ -542,15 +519,11 @@ public final class CheckpointCoordinator {
                 checkpoint.triggerTimestamp,
                 checkpoint.savepoint,
                 checkpoint.acknowledgedStates());
-        CompletableFuture.runAsync(
+        Futures.runIo(
                         () -> {
-                            try {
-                                storage.writeMetadata(checkpoint.directory, metadata);
-                                if (checkpoint.type != CheckpointType.SAVEPOINT) { // (one that commits)
-                                    completedStore.add(jobId, checkpoint.checkpointId, checkpoint.directory);
-                                }
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
+                            storage.writeMetadata(checkpoint.directory, metadata);
+                            if (checkpoint.type != CheckpointType.SAVEPOINT) { // (one that commits)
+                                completedStore.add(jobId, checkpoint.checkpointId, checkpoint.directory);
                             }
                         },
                         io)
@@ -562,7 +535,7 @@ public final class CheckpointCoordinator {
             return;
         }
         if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Futures.unwrap(failure);
             abort(
                     checkpoint,
                     "Could not write the metadata of " + describe(checkpoint) + ": " + cause.getMessage(),

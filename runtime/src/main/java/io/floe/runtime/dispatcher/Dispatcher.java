@@ -13,6 +13,7 @@ import io.floe.runtime.rpc.FencingTokens;
 import io.floe.runtime.rpc.RemoteRpcException;
 import io.floe.runtime.rpc.RpcEndpoint;
 import io.floe.runtime.rpc.RpcService;
+import io.floe.runtime.util.Futures;
 import io.floe.runtime.webmonitor.ClusterOverview;
 import io.floe.runtime.webmonitor.JobDetails;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,8 +202,7 @@ public class Dispatcher extends RpcEndpoint implements DispatcherGateway {
      * here) as the Dispatcher's own, like its unknown job: REST answers both with 404.
      */
     private static Throwable unknownVertexAsOwn(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Futures.unwrap(failure);
         if (cause instanceof RemoteRpcException remote
                 && IllegalArgumentException.class.getName().equals(remote.getRemoteClassName())) {
             return new IllegalArgumentException(remote.getMessage());

@@ -1,12 +1,12 @@
 package io.floe.runtime.heartbeat;
 
 import io.floe.runtime.rpc.RpcConnectionException;
+import io.floe.runtime.util.Futures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -94,7 +94,7 @@ public final class HeartbeatMonitor<K, P> {
             listener.onPayload(id, payload);
             return;
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof RpcConnectionException) {
             target.connectionFailures++;
             if (target.connectionFailures >= RPC_FAILURE_THRESHOLD) {

@@ -32,10 +32,10 @@ import io.floe.runtime.taskexecutor.TaskExecutorGateway;
 import io.floe.runtime.types.AllocationId;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
+import io.floe.runtime.util.Futures;
 import io.floe.runtime.webmonitor.ExceptionHistoryEntry;
 import io.floe.runtime.webmonitor.JobDetailsInfo;
 import io.floe.runtime.webmonitor.JobExceptionsInfo;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,7 +161,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                                 return;
                             }
                             if (error != null) {
-                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                Throwable cause = Futures.unwrap(error);
                                 failWithoutRestart(new IllegalStateException(cause.getMessage(), cause));
                             } else {
                                 startFromSavepointOrScratch();
@@ -175,43 +175,43 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
      * YARN application attempt) comes first; else the savepoint of {@code -s}; else the beginning.
      */
     private void startFromSavepointOrScratch() {
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return settings.checkpointStore().latest(jobGraph.jobId());
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        checkpointIo)
+        if (settings.checkpointStore() == CompletedCheckpointStore.NONE) {
+            startFrom(null); // no earlier JobManager: no store to read
+            return;
+        }
+        Futures.supplyIo(() -> settings.checkpointStore().latest(jobGraph.jobId()), checkpointIo)
                 .whenCompleteAsync(
                         (recorded, error) -> {
                             if (isEnded()) {
                                 return;
                             }
                             if (error != null) {
-                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                Throwable cause = Futures.unwrap(error);
                                 failWithoutRestart(new IllegalStateException(
                                         "Cannot read the latest checkpoint of job " + jobGraph.jobId() + " from "
                                                 + settings.checkpointStore() + ": " + cause.getMessage(),
                                         cause));
                                 return;
                             }
-                            String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
-                            if (recorded != null) {
-                                LOG.info(
-                                        "Job {} ran under an earlier JobManager: it resumes from its latest checkpoint"
-                                                + " {}",
-                                        jobGraph.jobId(),
-                                        recorded);
-                                loadInitialSavepoint(recorded);
-                            } else if (savepoint == null) {
-                                waitForSlots();
-                            } else {
-                                loadInitialSavepoint(savepoint);
-                            }
+                            startFrom(recorded);
                         },
                         getMainThreadExecutor());
+    }
+
+    /** Starts from {@code recorded} (a checkpoint of an earlier JobManager) if not null, else as submitted. */
+    private void startFrom(String recorded) {
+        String savepoint = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
+        if (recorded != null) {
+            LOG.info(
+                    "Job {} ran under an earlier JobManager: it resumes from its latest checkpoint {}",
+                    jobGraph.jobId(),
+                    recorded);
+            loadInitialSavepoint(recorded);
+        } else if (savepoint == null) {
+            waitForSlots();
+        } else {
+            loadInitialSavepoint(savepoint);
+        }
     }
 
     /** Reads the savepoint to start from, checks it fits the program, then asks for slots; or fails the job. */
@@ -229,7 +229,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                                 return;
                             }
                             if (error != null) {
-                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                Throwable cause = Futures.unwrap(error);
                                 failWithoutRestart(new IllegalStateException(
                                         "Cannot start the job from savepoint " + path + ": " + cause.getMessage(),
                                         cause));
@@ -967,15 +967,7 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         }
         // durably ended before its checkpoint record goes: a JobManager that crashes from here on is not
         // followed by one that runs the job again
-        CompletableFuture.runAsync(
-                        () -> {
-                            try {
-                                settings.jobResultStore().markEnded(jobGraph.jobId(), finalStatus);
-                            } catch (IOException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        checkpointIo)
+        Futures.runIo(() -> settings.jobResultStore().markEnded(jobGraph.jobId(), finalStatus), checkpointIo)
                 .whenCompleteAsync(
                         (ok, error) -> {
                             if (error != null) {

@@ -33,7 +33,7 @@ import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.ResourceId;
 import io.floe.runtime.types.SlotId;
 import io.floe.runtime.util.ExponentialBackoff;
-import java.io.IOException;
+import io.floe.runtime.util.Futures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -195,15 +195,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     }
 
     private CompletableFuture<LeaderRetrieval.Leader> readLeader() {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return settings.leaderRetrieval().current();
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                leaderReads);
+        return Futures.supplyIo(settings.leaderRetrieval()::current, leaderReads);
     }
 
     /**
