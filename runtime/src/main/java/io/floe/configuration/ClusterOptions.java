@@ -131,7 +131,53 @@ public final class ClusterOptions {
             .withDescription("NONE: one JobManager, TaskManagers find it at jobmanager.rpc.address; yarn: the running "
                     + "ApplicationMaster attempt leads and publishes its address under high-availability.storageDir, "
                     + "where TaskManagers kept across attempts find the next one (set on YARN when "
-                    + "yarn.application-attempts is above 1); zookeeper: not available yet.");
+                    + "yarn.application-attempts is above 1); zookeeper: standby JobManagers of a standalone cluster "
+                    + "elect a leader through high-availability.zookeeper.quorum.");
+
+    public static final ConfigOption<String> HA_CLUSTER_ID = ConfigOption.key("high-availability.cluster-id")
+            .stringType()
+            .defaultValue("/default")
+            .withDescription("Names this cluster's part of ZooKeeper: JobManagers with the same id elect one leader.");
+
+    public static final ConfigOption<String> HA_ZOOKEEPER_QUORUM = ConfigOption.key(
+                    "high-availability.zookeeper.quorum")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The ZooKeeper servers, host:port,host:port,...");
+
+    public static final ConfigOption<String> HA_ZOOKEEPER_ROOT = ConfigOption.key(
+                    "high-availability.zookeeper.path.root")
+            .stringType()
+            .defaultValue("/floe")
+            .withDescription("The ZooKeeper node under which every Floe cluster keeps its nodes.");
+
+    /**
+     * Shorter than Flink's 60 s: a killed leader's ZooKeeper session has to expire before a standby
+     * leads, and failover within 10 s is the goal; a leader paused longer than this loses leadership.
+     */
+    public static final ConfigOption<Duration> HA_ZOOKEEPER_SESSION_TIMEOUT = ConfigOption.key(
+                    "high-availability.zookeeper.client.session-timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(6));
+
+    public static final ConfigOption<Duration> HA_ZOOKEEPER_CONNECTION_TIMEOUT = ConfigOption.key(
+                    "high-availability.zookeeper.client.connection-timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(15));
+
+    public static final ConfigOption<Duration> HA_ZOOKEEPER_RETRY_WAIT = ConfigOption.key(
+                    "high-availability.zookeeper.client.retry-wait")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(5));
+
+    public static final ConfigOption<Integer> HA_ZOOKEEPER_MAX_RETRY_ATTEMPTS = ConfigOption.key(
+                    "high-availability.zookeeper.client.max-retry-attempts")
+            .intType()
+            .defaultValue(3);
+
+    /** With standby JobManagers (zookeeper), their RPC port: any free one by default, since TaskManagers find it. */
+    public static final ConfigOption<Integer> HA_JOB_MANAGER_PORT =
+            ConfigOption.key("high-availability.jobmanager.port").intType().defaultValue(0);
 
     public static final ConfigOption<MemorySize> JOB_MANAGER_PROCESS_SIZE =
             ConfigOption.key("jobmanager.memory.process.size").memoryType().defaultValue(MemorySize.parse("1600m"));

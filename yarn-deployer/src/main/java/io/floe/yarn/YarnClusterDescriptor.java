@@ -189,7 +189,12 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         int tmVcores = ClusterResourceCheck.taskManagerVcores(configuration);
         HadoopClasspath hadoopClasspath = HadoopClasspath.of(configuration); // fails early, naming the key
         try {
-            HighAvailabilityMode.parse(configuration.get(ClusterOptions.HA_TYPE)); // (the deployer adds the rest)
+            if (HighAvailabilityMode.parse(configuration.get(ClusterOptions.HA_TYPE)) // (the deployer adds the rest)
+                    == HighAvailabilityMode.ZOOKEEPER) {
+                throw new IllegalConfigurationException(ClusterOptions.HA_TYPE.key()
+                        + ": zookeeper is for standalone clusters; on YARN, Floe recovers without ZooKeeper: set "
+                        + ClusterOptions.HA_TYPE.key() + ": yarn (or yarn.application-attempts above 1).");
+            }
         } catch (IllegalConfigurationException e) {
             throw new IllegalArgumentException(e.getMessage(), e); // a bad option, as the CLIs report them
         }

@@ -100,7 +100,9 @@ class YarnSessionITCase {
         Result result = yarnSession(null, "-d", "-Dhigh-availability.type=zookeeper");
         assertEquals(1, result.exitCode(), result.toString());
         assertTrue(
-                result.err().contains("high-availability.type") && result.err().contains("zookeeper"),
+                result.err().contains("high-availability.type")
+                        && result.err().contains("zookeeper")
+                        && result.err().contains("yarn"),
                 "names the key and the value: " + result.err());
         assertEquals(before, cluster.applicationIds(), "no YARN application was created");
         assertFalse(Files.exists(propertiesFile()), "no properties file");

@@ -14,8 +14,10 @@ import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.DurableStorageFactory;
+import io.floe.runtime.highavailability.FencedStores;
 import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.highavailability.JobResultStore;
+import io.floe.runtime.highavailability.LeadershipFence;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.resourcemanager.ResourceManager;
@@ -73,9 +75,19 @@ public final class JobManagerServices implements AutoCloseable {
      */
     public static JobManagerServices start(
             Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
+        return start(configuration, secret, driver, LeadershipFence.NONE);
+    }
+
+    /**
+     * As {@link #start(Configuration, ClusterSecret, ResourceManagerDriver)}, for a JobManager that
+     * was elected: every change to the durable stores first confirms through {@code fence} that it
+     * still leads.
+     */
+    public static JobManagerServices start(
+            Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver, LeadershipFence fence) {
         JobManagerServices services = new JobManagerServices();
         try {
-            services.startServices(configuration, secret, driver);
+            services.startServices(configuration, secret, driver, fence);
             return services;
         } catch (RuntimeException e) {
             services.close();
@@ -83,7 +95,8 @@ public final class JobManagerServices implements AutoCloseable {
         }
     }
 
-    private void startServices(Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver) {
+    private void startServices(
+            Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver, LeadershipFence fence) {
         rpcService = NettyRpcService.start(
                 new RpcServiceConfig(
                         configuration.get(ClusterOptions.BIND_HOST),
@@ -97,11 +110,15 @@ public final class JobManagerServices implements AutoCloseable {
         DurableStorageFactory durableStorage = haDir == null ? null : DurableStorage.factoryFor(haDir);
         blobServer = startBlobServer(configuration, secret, durableStorage, haDir);
         try {
-            jobStore = durableStorage == null ? null : durableStorage.createJobGraphStore(haDir);
-            checkpointStore = durableStorage == null
-                    ? CompletedCheckpointStore.NONE
-                    : durableStorage.createCompletedCheckpointStore(haDir);
-            resultStore = durableStorage == null ? JobResultStore.NONE : durableStorage.createJobResultStore(haDir);
+            jobStore = FencedStores.fenced(
+                    durableStorage == null ? null : durableStorage.createJobGraphStore(haDir), fence);
+            checkpointStore = FencedStores.fenced(
+                    durableStorage == null
+                            ? CompletedCheckpointStore.NONE
+                            : durableStorage.createCompletedCheckpointStore(haDir),
+                    fence);
+            resultStore = FencedStores.fenced(
+                    durableStorage == null ? JobResultStore.NONE : durableStorage.createJobResultStore(haDir), fence);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the job graph store in " + haDir + ": " + e.getMessage(), e);
         }
@@ -314,6 +331,11 @@ public final class JobManagerServices implements AutoCloseable {
      */
     public boolean awaitSavepointResultsFetched(Duration max) throws InterruptedException {
         return rest.endpoint().awaitSavepointResultsFetched(max);
+    }
+
+    /** The REST endpoint's URL, {@code http://<rest.address>:<port>}. */
+    public String getRestUrl() {
+        return rest.url();
     }
 
     /** The REST endpoint's port (ephemeral when {@code rest.port} is 0). */

@@ -4,6 +4,7 @@ import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.HighAvailabilityMode;
+import io.floe.runtime.highavailability.HighAvailabilityServices;
 import io.floe.runtime.highavailability.LeaderRetrieval;
 import io.floe.runtime.minicluster.TaskManagerRunner;
 import io.floe.runtime.process.ProcessRunner;
@@ -18,7 +19,7 @@ import java.io.UncheckedIOException;
  * slots and runs tasks until stopped. On YARN the ApplicationMaster starts it with
  * {@code -D taskmanager.resource-id=<containerId>}, so its registration names its container; with
  * {@code high-availability.type: yarn} it follows the attempt that leads, so a new attempt takes
- * it over.
+ * it over; with {@code zookeeper}, the JobManager elected there.
  */
 public final class TaskManagerEntrypoint {
     private TaskManagerEntrypoint() {}
@@ -28,15 +29,34 @@ public final class TaskManagerEntrypoint {
             String resourceManager = TaskExecutor.resourceManagerAddress(
                     configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                     configuration.get(ClusterOptions.JOB_MANAGER_PORT));
-            TaskManagerRunner runner = new TaskManagerRunner(
-                    configuration,
-                    leaderRetrieval(configuration, resourceManager),
-                    resourceManager,
-                    configuration.get(ClusterOptions.NUM_TASK_SLOTS),
-                    ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
-            runner.start();
-            return runner;
+            if (HighAvailabilityMode.of(configuration) == HighAvailabilityMode.ZOOKEEPER) {
+                HighAvailabilityServices highAvailability = HighAvailabilityServices.create(configuration);
+                try {
+                    TaskManagerRunner runner =
+                            start(configuration, highAvailability.leaderRetrieval(), resourceManager);
+                    return () -> {
+                        runner.close();
+                        highAvailability.close();
+                    };
+                } catch (RuntimeException e) {
+                    highAvailability.close();
+                    throw e;
+                }
+            }
+            return start(configuration, leaderRetrieval(configuration, resourceManager), resourceManager);
         });
+    }
+
+    private static TaskManagerRunner start(
+            Configuration configuration, LeaderRetrieval leaders, String resourceManager) {
+        TaskManagerRunner runner = new TaskManagerRunner(
+                configuration,
+                leaders,
+                resourceManager,
+                configuration.get(ClusterOptions.NUM_TASK_SLOTS),
+                ClusterSecretLoader.load(configuration, ClusterConfigurationLoader.configurationDirectory()));
+        runner.start();
+        return runner;
     }
 
     /**

@@ -9,13 +9,25 @@ import java.io.IOException;
  */
 public interface LeaderRetrieval {
     /**
-     * A leader: the RPC address of its ResourceManager ({@code host:port/resourcemanager}) and a
-     * token that no other leadership has (the attempt id on YARN).
+     * A leader: the RPC address of its ResourceManager ({@code host:port/resourcemanager}), a token
+     * that no other leadership has (the attempt id on YARN) and the URL of its REST endpoint
+     * ({@code http://host:port}; null where it is not published).
      */
-    record Leader(String resourceManagerAddress, String token) {}
+    record Leader(String resourceManagerAddress, String token, String restUrl) {
+        public Leader(String resourceManagerAddress, String token) {
+            this(resourceManagerAddress, token, null);
+        }
+    }
 
     /** The leader now, or null if none has been published yet. */
     Leader current() throws IOException;
+
+    /**
+     * Runs {@code listener} (on a thread of the implementation's, quickly) whenever the leader may
+     * have changed, so followers need not wait for their next look at {@link #current}. By default
+     * nothing is told: followers poll.
+     */
+    default void onChange(Runnable listener) {}
 
     /** Whether the leader never changes (no high availability): nothing to watch. */
     default boolean isFixed() {

@@ -19,6 +19,7 @@ import io.floe.runtime.execution.JobResult;
 import io.floe.runtime.heartbeat.HeartbeatMonitor;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
 import io.floe.runtime.highavailability.JobResultStore;
+import io.floe.runtime.highavailability.LeadershipLostException;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobgraph.JobVertex;
 import io.floe.runtime.resourcemanager.ResourceManagerGateway;
@@ -970,6 +971,15 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
         Futures.runIo(() -> settings.jobResultStore().markEnded(jobGraph.jobId(), finalStatus), checkpointIo)
                 .whenCompleteAsync(
                         (ok, error) -> {
+                            if (Futures.unwrap(error) instanceof LeadershipLostException lost) {
+                                // the job is the new leader's now: its checkpoints, graph and jars stay
+                                LOG.warn(
+                                        "Job {} is {} here, but this JobManager no longer leads ({}): left as it is",
+                                        jobGraph.jobId(),
+                                        finalStatus,
+                                        lost.getMessage());
+                                return;
+                            }
                             if (error != null) {
                                 LOG.error(
                                         "Could not record in {} that job {} is {}",

@@ -139,6 +139,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
                 getAddress(),
                 settings.numberOfSlots(),
                 network.getDataPort());
+        if (leaderReads != null) { // a leader that says when it changes is followed at once, not at the next check
+            settings.leaderRetrieval().onChange(() -> runAsync(this::checkLeader));
+        }
         registerAtResourceManager();
         scheduleWatchdog();
     }

@@ -24,10 +24,13 @@ class HighAvailabilityModeTest {
         assertEquals(HighAvailabilityMode.NONE, HighAvailabilityMode.of(new Configuration()));
         assertEquals(HighAvailabilityMode.NONE, HighAvailabilityMode.of(with("none", null)));
         assertEquals(HighAvailabilityMode.YARN, HighAvailabilityMode.of(with("YARN", "hdfs:///floe/ha")));
+        Configuration zookeeper = with("ZooKeeper", "hdfs:///floe/ha");
+        zookeeper.set(ClusterOptions.HA_ZOOKEEPER_QUORUM, "zk-1:2181,zk-2:2181");
+        assertEquals(HighAvailabilityMode.ZOOKEEPER, HighAvailabilityMode.of(zookeeper));
     }
 
     @Test
-    void anUnknownTypeYarnWithoutStorageAndZookeeperGetOneLineNamingTheKey() {
+    void anUnknownTypeAndMissingKeysGetOneLineNamingTheKey() {
         String unknown = assertThrows(
                         IllegalConfigurationException.class, () -> HighAvailabilityMode.of(with("kubernetes", null)))
                 .getMessage();
@@ -36,9 +39,14 @@ class HighAvailabilityModeTest {
                         IllegalConfigurationException.class, () -> HighAvailabilityMode.of(with("yarn", null)))
                 .getMessage();
         assertTrue(noDir.contains("high-availability.storageDir"), noDir);
-        String zookeeper = assertThrows(
+        String zookeeperWithoutDir = assertThrows(
                         IllegalConfigurationException.class, () -> HighAvailabilityMode.of(with("zookeeper", null)))
                 .getMessage();
-        assertTrue(zookeeper.contains("not available"), zookeeper);
+        assertTrue(zookeeperWithoutDir.contains("high-availability.storageDir"), zookeeperWithoutDir);
+        String noQuorum = assertThrows(
+                        IllegalConfigurationException.class,
+                        () -> HighAvailabilityMode.of(with("zookeeper", "hdfs:///floe/ha")))
+                .getMessage();
+        assertTrue(noQuorum.contains("high-availability.zookeeper.quorum"), noQuorum);
     }
 }
