@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # jobmanager.sh (start|stop) [-D key=value]...: starts or stops the JobManager (Dispatcher,
-# ResourceManager, BlobServer and REST endpoint) of a standalone cluster on this host.
+# ResourceManager, BlobServer and REST endpoint) of a standalone cluster on this host. With
+# high-availability.type: zookeeper, `start` adds a standby JobManager (give it its own
+# -Drest.port=...); `stop` stops every JobManager on this host.
 set -euo pipefail
 bin="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 case "${1:-}" in

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # stop-cluster.sh: stops the TaskManagers of conf/workers (local ones here, others over ssh) and
-# the JobManager. Stopping a cluster that is not running is harmless.
+# the JobManagers (those of conf/masters on other hosts over ssh). Stopping a cluster that is not
+# running is harmless.
 set -euo pipefail
 bin="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$bin/config.sh"
@@ -18,4 +19,16 @@ if [ -f "$workers_file" ]; then
   wait
 fi
 "$bin/taskmanager.sh" stop-all
+masters_file="$FLOE_CONF_DIR/masters"
+if [ -f "$masters_file" ]; then
+  while read -r line || [ -n "$line" ]; do
+    entry="${line%%#*}"
+    host="$(echo "${entry%:*}" | tr -d '[:space:]')"
+    [ -z "$host" ] && continue
+    if [ "$host" != "localhost" ] && [ "$host" != "127.0.0.1" ] && [ "$host" != "$(hostname)" ]; then
+      ssh -n "$host" "FLOE_CONF_DIR='$FLOE_CONF_DIR' '$bin/jobmanager.sh' stop" &
+    fi
+  done < "$masters_file"
+  wait
+fi
 "$bin/jobmanager.sh" stop

@@ -1,5 +1,9 @@
 package io.floe.dist;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -147,6 +151,41 @@ final class FloeDistribution {
             }
         }
         return pids;
+    }
+
+    /**
+     * Checks the output of the CheckpointedCounts example (lines {@code key,event,count}, written by an
+     * exactly-once FileSink): no file left in progress, every one of {@code events} events exactly once,
+     * and each of the {@code keys} keys counted 1..n once each.
+     */
+    static void assertEveryEventOnceWithCounts(Path output, int events, int keys) throws IOException {
+        Map<Long, Integer> seen = new HashMap<>();
+        Map<Long, List<Long>> countsByKey = new HashMap<>();
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                assertFalse(name.contains("inprogress"), "left in progress: " + file);
+                if (name.startsWith(".")) {
+                    continue; // the local file system's checksums
+                }
+                for (String line : Files.readAllLines(file)) {
+                    String[] parts = line.split(",");
+                    seen.merge(Long.parseLong(parts[1]), 1, Integer::sum);
+                    countsByKey
+                            .computeIfAbsent(Long.parseLong(parts[0]), k -> new ArrayList<>())
+                            .add(Long.parseLong(parts[2]));
+                }
+            }
+        }
+        assertEquals(events, seen.size(), "every event is in the output");
+        assertTrue(seen.values().stream().allMatch(times -> times == 1), "no event twice");
+        assertEquals(keys, countsByKey.size());
+        for (List<Long> counts : countsByKey.values()) {
+            counts.sort(null);
+            for (int i = 0; i < counts.size(); i++) {
+                assertEquals(i + 1L, counts.get(i), "a key's counts run 1..n once each");
+            }
+        }
     }
 
     static void waitUntil(BooleanSupplier condition, Duration timeout, String what) {

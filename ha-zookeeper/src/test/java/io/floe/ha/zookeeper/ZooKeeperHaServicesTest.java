@@ -138,6 +138,9 @@ class ZooKeeperHaServicesTest {
         ZooKeeperHaServices first = ZooKeeperHaServices.connect(configuration());
         try (ZooKeeperHaServices second = ZooKeeperHaServices.connect(configuration())) {
             Leadership firstTerm = campaign(first.leaderElection(null)).get(30, TimeUnit.SECONDS);
+            firstTerm.publish(new Leader("host-a:1/resourcemanager", firstTerm.token(), "http://host-a:8081"));
+            LeaderRetrieval beforeExpiry = first.leaderRetrieval();
+            Deadline.waitUntil(() -> read(beforeExpiry) != null, WAIT, "the first leader is read");
             CompletableFuture<Leadership> secondTerm = campaign(second.leaderElection(null));
             first.expireSessionForTest();
             firstTerm.lost().get(30, TimeUnit.SECONDS);
@@ -147,6 +150,12 @@ class ZooKeeperHaServicesTest {
                     () -> firstTerm.publish(new Leader("host-a:1/resourcemanager", firstTerm.token(), null)));
             Leadership next = secondTerm.get(30, TimeUnit.SECONDS);
             next.confirm();
+            next.publish(new Leader("host-b:2/resourcemanager", next.token(), "http://host-b:8082"));
+            Deadline.waitUntil(
+                    () -> read(beforeExpiry) != null
+                            && read(beforeExpiry).token().equals(next.token()),
+                    WAIT,
+                    "the woken process sees the new leader");
         } finally {
             first.close();
         }

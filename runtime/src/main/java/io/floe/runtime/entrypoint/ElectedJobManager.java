@@ -80,6 +80,8 @@ final class ElectedJobManager implements AutoCloseable {
             standby = StandbyRestEndpoint.start(
                     configuration.get(ClusterOptions.REST_BIND_ADDRESS),
                     configuration.get(ClusterOptions.REST_PORT),
+                    "http://" + configuration.get(ClusterOptions.REST_ADDRESS) + ":"
+                            + configuration.get(ClusterOptions.REST_PORT),
                     highAvailability.leaderRetrieval());
         }
     }

@@ -43,19 +43,23 @@ public final class StandbyRestEndpoint implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel serverChannel;
+    private final String ownUrl;
     private volatile String leaderUrl;
 
-    private StandbyRestEndpoint(EventLoopGroup group, Channel serverChannel) {
+    private StandbyRestEndpoint(EventLoopGroup group, Channel serverChannel, String ownUrl) {
         this.group = group;
         this.serverChannel = serverChannel;
+        this.ownUrl = ownUrl;
     }
 
     /**
      * Binds {@code bindAddress}:{@code port} and answers there until closed.
      *
+     * @param ownUrl this JobManager's REST URL when it leads: a leader record naming it is stale (this
+     *     process lost its leadership, and ZooKeeper could not be read since), never a redirect target
      * @throws UncheckedIOException if the port cannot be bound, naming it
      */
-    public static StandbyRestEndpoint start(String bindAddress, int port, LeaderRetrieval leaders) {
+    public static StandbyRestEndpoint start(String bindAddress, int port, String ownUrl, LeaderRetrieval leaders) {
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-standby-rest", true));
         StandbyRestEndpoint[] endpoint = new StandbyRestEndpoint[1];
         Channel channel;
@@ -78,7 +82,7 @@ public final class StandbyRestEndpoint implements AutoCloseable {
                     "Cannot start the standby REST endpoint on " + bindAddress + ":" + port + ": " + e.getMessage(),
                     e));
         }
-        endpoint[0] = new StandbyRestEndpoint(group, channel);
+        endpoint[0] = new StandbyRestEndpoint(group, channel, ownUrl);
         leaders.onChange(() -> endpoint[0].follow(leaders));
         endpoint[0].follow(leaders);
         LOG.info("Standing by: REST on {}:{} sends clients to the leader", bindAddress, endpoint[0].getPort());
@@ -88,7 +92,7 @@ public final class StandbyRestEndpoint implements AutoCloseable {
     private void follow(LeaderRetrieval leaders) {
         try {
             LeaderRetrieval.Leader leader = leaders.current();
-            leaderUrl = leader == null ? null : leader.restUrl();
+            leaderUrl = leader == null || ownUrl.equals(leader.restUrl()) ? null : leader.restUrl();
         } catch (IOException e) {
             leaderUrl = null;
         }

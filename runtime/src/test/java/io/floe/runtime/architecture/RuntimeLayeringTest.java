@@ -32,12 +32,17 @@ class RuntimeLayeringTest {
     }
 
     @Test
-    void theEngineNeverImportsYarnOrHdfs() {
+    void theEngineNeverImportsYarnHdfsOrZooKeeper() {
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.apache.hadoop.yarn..", "org.apache.hadoop.hdfs..")
-                .because("the runtime sees HDFS only through its storage interfaces, and YARN not at all")
+                .resideInAnyPackage(
+                        "org.apache.hadoop.yarn..",
+                        "org.apache.hadoop.hdfs..",
+                        "org.apache.zookeeper..",
+                        "org.apache.curator..")
+                .because("the runtime sees HDFS and ZooKeeper only through its storage and HA interfaces, and YARN"
+                        + " not at all")
                 .check(module);
     }
 
@@ -50,6 +55,7 @@ class RuntimeLayeringTest {
                         "io.floe.client..",
                         "io.floe.yarn..",
                         "io.floe.blob.hdfs..",
+                        "io.floe.ha..",
                         "io.floe.examples..",
                         "io.floe.benchmarks..",
                         "io.floe.dist..",
