@@ -223,6 +223,37 @@ class ZooKeeperHighAvailabilityITCase {
     }
 
     @Test
+    void aJobManagerThatCannotWriteTheStorageDirStopsWithOneLineBeforeItTakesPart() throws Exception {
+        int port = FloeDistribution.freePort();
+        FloeDistribution.Result started = floe.run(
+                "jobmanager.sh", "start", "-Drest.port=" + port, "-Dhigh-availability.storageDir=file:///proc/floe-ha");
+        assertEquals(0, started.exitCode(), started.output()); // (the script starts it in the background)
+        long pid = floe.pids("jobmanager").get(floe.pids("jobmanager").size() - 1);
+        FloeDistribution.waitUntil(
+                () -> ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true),
+                Duration.ofSeconds(60),
+                "the JobManager stopped");
+        String out;
+        try (Stream<Path> files = Files.list(floe.logDir)) {
+            out = files.filter(file -> file.getFileName().toString().matches("jobmanager.*\\.out"))
+                    .map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .filter(text -> text.contains("/proc/floe-ha"))
+                    .findFirst()
+                    .orElse("");
+        }
+        assertTrue(
+                out.contains("high-availability.storageDir") && out.contains("cannot be written"),
+                "one line naming the key: " + out);
+        assertEquals(-1, status(port, "/overview"), "it never stood by");
+    }
+
+    @Test
     void aQuorumThatDoesNotAnswerGetsOneLineAtTheClient() throws Exception {
         int closed = FloeDistribution.freePort();
         FloeDistribution.Result listed = floe.run(

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging directory of one application, {@code <base>/.floe/<appId>/} with mode 700: the
  * application's own files (configuration, secret, job graph, job jars) go here as APPLICATION
- * resources; it is deleted when the application ends gracefully or its deployment fails.
+ * resources; it is deleted when the application ends gracefully or its deployment fails, and else
+ * (its last ApplicationMaster was killed) by the next deployment's {@link StagingSweeper}.
  * {@link #upload} may be called from several threads at once (the client uploads the files
  * together: each waits some 400 ms for HDFS to confirm its block); the rest from one thread.
  */

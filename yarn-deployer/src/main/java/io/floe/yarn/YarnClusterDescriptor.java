@@ -256,6 +256,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             context.setAMContainerSpec(launch.container());
             console.accept("Submitting YARN application " + appId + " (queue " + queue + ")");
             yarnClient.submitApplication(context);
+            StagingSweeper.sweep(fs, floeBase, yarnClient); // (while YARN starts the ApplicationMaster)
             // 5: wait until the ApplicationMaster's REST answers
             ApplicationReport report = ApplicationStartWatch.awaitRunning(yarnClient, appId, console);
             hook.disarm();

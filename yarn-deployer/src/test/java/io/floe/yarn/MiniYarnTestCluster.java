@@ -201,11 +201,13 @@ final class MiniYarnTestCluster implements AutoCloseable {
         }
     }
 
+    /** Waits until the application has ended: FINISHED, or FAILED or KILLED by YARN. */
     ApplicationReport awaitFinished(ApplicationId id) throws Exception {
         waitUntil(
-                () -> report(id).getYarnApplicationState() == YarnApplicationState.FINISHED,
+                () -> List.of(YarnApplicationState.FINISHED, YarnApplicationState.FAILED, YarnApplicationState.KILLED)
+                        .contains(report(id).getYarnApplicationState()),
                 Duration.ofSeconds(90),
-                "application " + id + " finished");
+                "application " + id + " ended");
         return report(id);
     }
 

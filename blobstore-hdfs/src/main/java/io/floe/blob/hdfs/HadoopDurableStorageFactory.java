@@ -7,6 +7,9 @@ import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.highavailability.JobResultStore;
 import io.floe.runtime.highavailability.LeaderStore;
 import java.io.IOException;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -17,6 +20,16 @@ import org.apache.hadoop.fs.Path;
  * Found by the runtime through ServiceLoader.
  */
 public final class HadoopDurableStorageFactory implements DurableStorageFactory {
+    @Override
+    public void checkWritable(String storageDir) throws IOException {
+        Path directory = new Path(storageDir);
+        FileSystem fileSystem = directory.getFileSystem(new Configuration());
+        Path probe = new Path(directory, ".floe-write-probe-" + UUID.randomUUID());
+        fileSystem.mkdirs(directory);
+        fileSystem.create(probe, false).close();
+        fileSystem.delete(probe, false);
+    }
+
     @Override
     public BlobStore createBlobStore(String storageDir) throws IOException {
         return new FileSystemBlobStore(new Path(storageDir, "blob"));

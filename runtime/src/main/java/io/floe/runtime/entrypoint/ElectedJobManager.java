@@ -2,6 +2,7 @@ package io.floe.runtime.entrypoint;
 
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
+import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.HighAvailabilityServices;
 import io.floe.runtime.highavailability.LeaderElection;
 import io.floe.runtime.highavailability.LeaderRetrieval;
@@ -39,6 +40,7 @@ final class ElectedJobManager implements AutoCloseable {
         // the TaskManagers find the leader's RPC port through ZooKeeper, so standbys on one host do not collide
         this.configuration.set(ClusterOptions.JOB_MANAGER_PORT, configuration.get(ClusterOptions.HA_JOB_MANAGER_PORT));
         this.secret = secret;
+        DurableStorage.checkWritable(configuration); // before the election: a leader that cannot write is no use
         this.highAvailability = HighAvailabilityServices.create(configuration);
         try {
             this.election = highAvailability.leaderElection(identity(secret));

@@ -1,5 +1,6 @@
 package io.floe.runtime.entrypoint;
 
+import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.HighAvailabilityMode;
 import io.floe.runtime.process.ProcessRunner;
 import io.floe.runtime.security.ClusterSecret;
@@ -23,6 +24,7 @@ public final class StandaloneSessionEntrypoint {
                 jobManager.shutdownRequest().thenRunAsync(() -> System.exit(0));
                 return jobManager;
             }
+            DurableStorage.checkWritable(configuration);
             JobManagerServices services = JobManagerServices.start(configuration, secret);
             // DELETE /cluster: exit, which runs the shutdown hook that stops the services
             services.shutdownRequest().thenRunAsync(() -> System.exit(0));

@@ -10,6 +10,9 @@ import java.io.IOException;
  * {@code META-INF/services/io.floe.runtime.highavailability.DurableStorageFactory} entry.
  */
 public interface DurableStorageFactory {
+    /** Creates {@code storageDir} if needed and writes (and deletes) a file in it; fails if this process cannot. */
+    void checkWritable(String storageDir) throws IOException;
+
     /** The durable copy of permanent blobs under {@code storageDir}. */
     BlobStore createBlobStore(String storageDir) throws IOException;
 
