@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -116,8 +118,16 @@ class ZooKeeperHighAvailabilityITCase {
                 redirect.headers().firstValue("Location"),
                 "to the leader");
 
+        // attached: the client waits for the job's result through the failover
         Path output = work.resolve("after-kill");
-        String jobId = submitWithoutAddress(output);
+        CompletableFuture<FloeDistribution.Result> attached = CompletableFuture.supplyAsync(() -> {
+            try {
+                return floe.run("floe", checkpointedCountsRun(output, false).toArray(String[]::new));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String jobId = awaitOnlyRunningJob(leader);
         FloeDistribution.waitUntil(
                 () -> checkpoints(leader, jobId, "completed") >= 2, Duration.ofSeconds(60), "two checkpoints");
 
@@ -139,6 +149,35 @@ class ZooKeeperHighAvailabilityITCase {
         awaitFinished(standby, jobId);
         assertTrue(checkpoints(standby, jobId, "restored") >= 1, "the job resumed from a checkpoint");
         FloeDistribution.assertEveryEventOnceWithCounts(output, EVENTS, KEYS);
+        FloeDistribution.Result result = attached.get(2, TimeUnit.MINUTES);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(
+                result.output().contains("Job with JobID " + jobId + " has finished."),
+                "the attached client followed the new leader to the job's end: " + result.output());
+    }
+
+    /** The id of the one job the leader runs that is not done yet. */
+    private static String awaitOnlyRunningJob(int leader) {
+        String[] id = new String[1];
+        FloeDistribution.waitUntil(
+                () -> {
+                    try {
+                        for (com.fasterxml.jackson.databind.JsonNode job : FloeDistribution.JSON
+                                .readTree(get(leader, "/jobs/overview").body())
+                                .path("jobs")) {
+                            if ("RUNNING".equals(job.path("state").asText())) {
+                                id[0] = job.path("jid").asText();
+                                return true;
+                            }
+                        }
+                    } catch (Exception e) {
+                        return false;
+                    }
+                    return false;
+                },
+                Duration.ofSeconds(60),
+                "the attached client's job running");
+        return id[0];
     }
 
     /**
@@ -271,11 +310,13 @@ class ZooKeeperHighAvailabilityITCase {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String submitWithoutAddress(Path output) throws Exception {
-        FloeDistribution.Result submitted = floe.run(
-                "floe",
-                "run",
-                "-d",
+    /** {@code floe run [-d] ...} of CheckpointedCounts, without -m: the client asks ZooKeeper. */
+    private static List<String> checkpointedCountsRun(Path output, boolean detached) {
+        List<String> arguments = new ArrayList<>(List.of("run"));
+        if (detached) {
+            arguments.add("-d");
+        }
+        arguments.addAll(List.of(
                 "-p",
                 "2",
                 "-Dstate.checkpoints.dir=" + work.resolve("checkpoints").toUri(),
@@ -289,7 +330,13 @@ class ZooKeeperHighAvailabilityITCase {
                 "--checkpoint-interval",
                 "300",
                 "--output",
-                output.toString());
+                output.toString()));
+        return arguments;
+    }
+
+    private static String submitWithoutAddress(Path output) throws Exception {
+        FloeDistribution.Result submitted =
+                floe.run("floe", checkpointedCountsRun(output, true).toArray(String[]::new));
         assertEquals(0, submitted.exitCode(), submitted.output());
         Matcher matcher = JOB_ID.matcher(submitted.output());
         assertTrue(matcher.find(), "the CLI prints the job id: " + submitted.output());

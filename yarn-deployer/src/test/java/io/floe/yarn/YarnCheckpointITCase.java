@@ -24,7 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -200,10 +203,11 @@ class YarnCheckpointITCase {
     }
 
     /**
-     * Per-job with two attempts: the ApplicationMaster's JVM is killed mid-run; the second attempt
-     * submits the shipped job again, which resumes from the latest checkpoint recorded under the
-     * default high-availability.storageDir on the TaskManagers of the first attempt, finishes
-     * exactly once, and the application ends SUCCEEDED with its staging directory gone.
+     * Per-job with two attempts, attached: the ApplicationMaster's JVM is killed mid-run; the second
+     * attempt submits the shipped job again, which resumes from the latest checkpoint recorded under
+     * the default high-availability.storageDir on the TaskManagers of the first attempt, finishes
+     * exactly once, and the application ends SUCCEEDED with its staging directory gone. The attached
+     * client finds the second attempt's REST through YARN and gets the job's result.
      */
     @Test
     @Timeout(400)
@@ -213,21 +217,44 @@ class YarnCheckpointITCase {
                 "run",
                 "-t",
                 "yarn-per-job",
-                "-d",
                 "-p",
                 "2",
                 "-Dyarn.application-attempts=2",
                 "-Dstate.checkpoints.dir=" + hdfs + "/perjob-attempts/checkpoints"));
         arguments.addAll(checkpointedCounts(EVENTS, hdfs + "/perjob-attempts/out"));
-        Result run = floe(arguments.toArray(String[]::new));
-        assertEquals(0, run.exitCode(), run.toString());
-        ApplicationId application = ApplicationId.fromString(firstMatch(APPLICATION_ID, run.out() + run.err()));
-        String jobId = firstMatch(Pattern.compile("JobID ([0-9a-f]{32})"), run.out());
+        Set<ApplicationId> before = cluster.applicationIds();
+        CompletableFuture<Result> attached =
+                CompletableFuture.supplyAsync(() -> floe(arguments.toArray(String[]::new)));
+        ApplicationId[] application = new ApplicationId[1];
         MiniYarnTestCluster.waitUntil(
-                () -> checkpoints(application, jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
+                () -> {
+                    try {
+                        application[0] = cluster.newApplication(before).getApplicationId();
+                        return cluster.restGet(application[0], "/jobs/overview")
+                                        .path("jobs")
+                                        .size()
+                                == 1;
+                    } catch (Throwable e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(120),
+                "the per-job cluster running its job");
+        String jobId = cluster.restGet(application[0], "/jobs/overview")
+                .path("jobs")
+                .get(0)
+                .path("jid")
+                .asText();
+        MiniYarnTestCluster.waitUntil(
+                () -> checkpoints(application[0], jobId, "completed") >= 2, Duration.ofSeconds(120), "two checkpoints");
 
         killTheApplicationMasterAndAssertTheSecondAttemptFinishesExactlyOnce(
-                application, YarnJobClusterEntrypoint.class, "/perjob-attempts/out");
+                application[0], YarnJobClusterEntrypoint.class, "/perjob-attempts/out");
+        Result result = attached.get(2, TimeUnit.MINUTES);
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(
+                result.out().contains("Job with JobID " + jobId + " has finished."),
+                "the attached client followed the second attempt to the job's end: " + result);
     }
 
     /**

@@ -46,16 +46,28 @@ public final class HighAvailabilityClusterLocator implements ClusterLocator {
     }
 
     private static URI leaderRestUrl(Configuration configuration) throws Exception {
+        String url = currentLeaderRestUrl(configuration);
+        if (url == null) {
+            throw new IllegalStateException("No JobManager leads the cluster "
+                    + configuration.get(ClusterOptions.HA_CLUSTER_ID) + " in ZooKeeper at "
+                    + configuration.get(ClusterOptions.HA_ZOOKEEPER_QUORUM)
+                    + " now: is it running (start-cluster.sh)? If it just failed over, retry in a few seconds.");
+        }
+        return URI.create(url);
+    }
+
+    /** With {@code high-availability.type: zookeeper}, the leader's REST URL now (null if none leads); else null. */
+    static String currentLeaderRestUrl(Configuration configuration) throws Exception {
+        if (!electsLeader(configuration)) {
+            return null;
+        }
         try (HighAvailabilityServices services = HighAvailabilityServices.create(configuration)) {
             LeaderRetrieval.Leader leader = services.leaderRetrieval().current();
-            if (leader == null || leader.restUrl() == null) {
-                throw new IllegalStateException("No JobManager leads the cluster "
-                        + configuration.get(ClusterOptions.HA_CLUSTER_ID) + " in ZooKeeper at "
-                        + configuration.get(ClusterOptions.HA_ZOOKEEPER_QUORUM)
-                        + " now: is it running (start-cluster.sh)? If it just failed over, retry in a few seconds.");
+            if (leader == null) {
+                return null;
             }
             LOG.info("The JobManager that leads is at {} ({})", leader.restUrl(), services.leaderRetrieval());
-            return URI.create(leader.restUrl());
+            return leader.restUrl();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.floe.client.rest.RestClusterClient;
 import io.floe.configuration.ClusterOptions;
 import io.floe.configuration.Configuration;
 import io.floe.runtime.execution.PipelineExecutor;
+import io.floe.runtime.highavailability.HighAvailabilityMode;
 import io.floe.runtime.jobgraph.JobGraph;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 public final class RemoteExecutor implements PipelineExecutor {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** How long an attached client looks for a new leader after the old one stopped answering. */
+    public static final Duration FAILOVER_PATIENCE = Duration.ofMinutes(2);
 
     /** Submits with the credential of {@code security.cluster-secret.file}, if set (the CLI sets it from its conf dir).
      * */
@@ -35,6 +38,11 @@ public final class RemoteExecutor implements PipelineExecutor {
                 CONNECT_TIMEOUT,
                 REQUEST_TIMEOUT,
                 authorization);
+        if (HighAvailabilityMode.parse(configuration.get(ClusterOptions.HA_TYPE)) == HighAvailabilityMode.ZOOKEEPER) {
+            // an attached client waits out a failover and follows the new leader
+            client.followingLeader(
+                    () -> HighAvailabilityClusterLocator.currentLeaderRestUrl(configuration), FAILOVER_PATIENCE);
+        }
         try {
             JobGraph withoutLocalJars = jobGraph.withUserJars(List.of());
             client.submitJob(withoutLocalJars, jobGraph.localUserJars());

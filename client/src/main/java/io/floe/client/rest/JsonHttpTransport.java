@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
 final class JsonHttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsonHttpTransport.class);
 
-    private final String baseUrl;
+    /** Changes when the client follows a new leader ({@link #relocate}). */
+    private volatile String baseUrl;
+
     private final Duration requestTimeout;
     private final long maxContentLength;
     private final ObjectMapper mapper;
@@ -71,6 +73,11 @@ final class JsonHttpTransport implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** Sends every later request to {@code newBaseUrl} ({@code http://host:port}): another JobManager leads. */
+    void relocate(String newBaseUrl) {
+        baseUrl = newBaseUrl;
     }
 
     /**

@@ -56,6 +56,15 @@ public final class RestClusterClient implements AutoCloseable {
             new ExponentialBackoff(Duration.ofMillis(10), Duration.ofMillis(500));
 
     private final ExponentialBackoff resultPolling;
+    private volatile LeaderLookup leaderLookup;
+    private volatile Duration leaderPatience = Duration.ZERO;
+
+    /** Where the cluster's REST endpoint is now, as its deployment knows (ZooKeeper, YARN's report). */
+    @FunctionalInterface
+    public interface LeaderLookup {
+        /** {@code http://host:port}, or null if no JobManager leads at the moment. */
+        String restUrl() throws Exception;
+    }
 
     /**
      * @param host the REST address ({@code rest.address}, or the host of {@code -m})
@@ -106,6 +115,17 @@ public final class RestClusterClient implements AutoCloseable {
                 authorization);
         this.resultConverter = new JobResultConverter(mapper);
         this.resultPolling = resultPolling;
+    }
+
+    /**
+     * Lets {@link #requestJobResult} outlive a failover: when the REST endpoint stops answering, the
+     * client asks {@code lookup} where the leader is now and waits there, for at most
+     * {@code patience} without an answer from any leader.
+     */
+    public RestClusterClient followingLeader(LeaderLookup lookup, Duration patience) {
+        this.leaderLookup = lookup;
+        this.leaderPatience = patience;
+        return this;
     }
 
     /** {@code http://host:port}, the address of the REST API and dashboard. */
@@ -178,10 +198,34 @@ public final class RestClusterClient implements AutoCloseable {
      */
     public JobResult requestJobResult(JobId jobId) throws RestClientException {
         Duration delay = null;
+        long unansweredSince = 0; // (nanoTime) while the leader's REST does not answer for the job; 0 while it does
         while (true) {
-            JobExecutionResultResponseBody answer = transport.send(
-                    "GET", "/jobs/" + jobId + "/execution-result", null, null, JobExecutionResultResponseBody.class);
-            if (answer.status() != null
+            JobExecutionResultResponseBody answer;
+            try {
+                answer = transport.send(
+                        "GET",
+                        "/jobs/" + jobId + "/execution-result",
+                        null,
+                        null,
+                        JobExecutionResultResponseBody.class);
+                unansweredSince = 0;
+            } catch (RestClientException e) {
+                boolean failover = e instanceof ClusterUnreachableException
+                        || (unansweredSince != 0 && e.getHttpStatus() == 404); // (a new leader recovering the job)
+                if (leaderLookup == null || !failover) {
+                    throw e;
+                }
+                if (unansweredSince == 0) {
+                    unansweredSince = System.nanoTime();
+                    LOG.info("The REST endpoint at {} does not answer; looking for the leader", transport.baseUrl());
+                } else if (System.nanoTime() - unansweredSince > leaderPatience.toNanos()) {
+                    throw e;
+                }
+                followLeader();
+                answer = null;
+            }
+            if (answer != null
+                    && answer.status() != null
                     && JobExecutionResultResponseBody.COMPLETED.equals(
                             answer.status().id())
                     && answer.result() != null) {
@@ -198,6 +242,18 @@ public final class RestClusterClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new RestClientException("Interrupted while waiting for the result of job " + jobId + ".", e);
             }
+        }
+    }
+
+    private void followLeader() {
+        try {
+            String now = leaderLookup.restUrl();
+            if (now != null && !now.equals(transport.baseUrl())) {
+                LOG.info("Another JobManager leads now: following it to {}", now);
+                transport.relocate(now);
+            }
+        } catch (Exception e) {
+            LOG.debug("Could not look up the leader: {}", e.toString());
         }
     }
 

@@ -135,9 +135,10 @@ final class ElectedJobManager implements AutoCloseable {
         services = JobManagerServices.start(configuration, secret, null, leadership);
         services.shutdownRequest().thenRun(() -> shutdownRequest.complete(null));
         try {
+            // jobs first: a client that finds this leader finds its jobs too
+            LOG.info("Recovered jobs: {}", services.recoverJobs());
             leadership.publish(new LeaderRetrieval.Leader(
                     services.getResourceManagerAddress(), leadership.token(), services.getRestUrl()));
-            LOG.info("Recovered jobs: {}", services.recoverJobs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while taking over the cluster", e);

@@ -1,6 +1,7 @@
 package io.floe.yarn.executors;
 
 import io.floe.api.JobClient;
+import io.floe.client.deployment.RemoteExecutor;
 import io.floe.client.deployment.RestJobClient;
 import io.floe.client.rest.RestClusterClient;
 import io.floe.configuration.Configuration;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
 /**
  * Deploys a per-job cluster on YARN for the job graph the client's {@code main()} built: the graph
@@ -53,7 +56,22 @@ public final class YarnJobClusterExecutor implements PipelineExecutor {
                                 + cluster.applicationId() + " " + jobGraph.jobId()
                         : ""));
         RestClusterClient rest = new RestClusterClient(
-                cluster.restHost(), cluster.restPort(), CONNECT_TIMEOUT, REQUEST_TIMEOUT, cluster.restAuthorization());
+                        cluster.restHost(),
+                        cluster.restPort(),
+                        CONNECT_TIMEOUT,
+                        REQUEST_TIMEOUT,
+                        cluster.restAuthorization())
+                // a new ApplicationMaster attempt serves REST elsewhere: YARN's report says where
+                .followingLeader(
+                        () -> {
+                            ApplicationReport report =
+                                    descriptor.yarnClient().getApplicationReport(cluster.applicationId());
+                            return report.getYarnApplicationState() == YarnApplicationState.RUNNING
+                                            && report.getRpcPort() > 0
+                                    ? "http://" + report.getHost() + ":" + report.getRpcPort()
+                                    : null;
+                        },
+                        RemoteExecutor.FAILOVER_PATIENCE);
         // once the result is in hand, a marker in the staging directory lets the ApplicationMaster end
         return CompletableFuture.completedFuture(new RestJobClient(
                 jobGraph.jobId(), rest, () -> ResultFetchedMarker.write(descriptor, cluster), descriptor));
