@@ -33,10 +33,12 @@ start() {
   floe_ensure_cluster_secret
   local host index name
   host="$(floe_short_host)"
+  # the n-th process of the pid file (running or not: a killed one's log must not be taken over by the
+  # next, whose logging would roll it away) is <role>-<n>-<host>
   index=0
   if [ -f "$pid_file" ]; then
     while read -r pid; do
-      if [ -n "$pid" ] && is_running "$pid"; then index=$((index + 1)); fi
+      if [ -n "$pid" ]; then index=$((index + 1)); fi
     done < "$pid_file"
   fi
   name="$role-$host"

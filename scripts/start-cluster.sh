@@ -30,8 +30,9 @@ if [ -f "$masters_file" ]; then
     fi
     masters+=("$entry")
   done < "$masters_file"
-  if [ "${#masters[@]}" -gt 1 ] && ! grep -Eiq '^[[:space:]]*high-availability\.type:[[:space:]]*zookeeper' \
-      "$FLOE_CONF_DIR/config.yaml" 2>/dev/null; then
+  # (also `type: zookeeper` nested under `high-availability:`, quoted or not)
+  if [ "${#masters[@]}" -gt 1 ] && ! grep -Eiq \
+      '^[[:space:]]*(high-availability\.)?type:[[:space:]]*["'"'"']?zookeeper' "$FLOE_CONF_DIR/config.yaml" 2>/dev/null; then
     echo "$masters_file lists ${#masters[@]} JobManagers, but only one can run without" \
       "high-availability.type: zookeeper in $FLOE_CONF_DIR/config.yaml." >&2
     exit 1

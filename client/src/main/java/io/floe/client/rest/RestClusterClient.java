@@ -210,8 +210,7 @@ public final class RestClusterClient implements AutoCloseable {
                         JobExecutionResultResponseBody.class);
                 unansweredSince = 0;
             } catch (RestClientException e) {
-                boolean failover = e instanceof ClusterUnreachableException
-                        || (unansweredSince != 0 && e.getHttpStatus() == 404); // (a new leader recovering the job)
+                boolean failover = isFailover(e, unansweredSince != 0);
                 if (leaderLookup == null || !failover) {
                     throw e;
                 }
@@ -243,6 +242,20 @@ public final class RestClusterClient implements AutoCloseable {
                 throw new RestClientException("Interrupted while waiting for the result of job " + jobId + ".", e);
             }
         }
+    }
+
+    /**
+     * Whether {@code e} may mean that another JobManager leads now: nothing answers, the connection
+     * broke or timed out (a dead or paused leader), a standby answers (307 to the leader, or 503 while
+     * none leads), or, once a failover began, a leader that has not recovered the job yet (404).
+     */
+    private static boolean isFailover(RestClientException e, boolean failingOver) {
+        int status = e.getHttpStatus();
+        return e instanceof ClusterUnreachableException
+                || (status == RestClientException.NO_STATUS && e.getCause() instanceof java.io.IOException)
+                || status == 307
+                || status == 503
+                || (failingOver && status == 404);
     }
 
     private void followLeader() {

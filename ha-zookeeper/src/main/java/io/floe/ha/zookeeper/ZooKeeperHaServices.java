@@ -108,9 +108,9 @@ final class ZooKeeperHaServices implements HighAvailabilityServices {
             if (!Arrays.equals(identity, client.getData().forPath(paths.owner()))) {
                 throw new IllegalConfigurationException(ClusterOptions.HA_CLUSTER_ID.key() + " leads to "
                         + paths.cluster() + " in ZooKeeper at " + quorum
-                        + ", which another cluster (other cluster secret) uses: give this cluster its own "
-                        + ClusterOptions.HA_CLUSTER_ID.key() + ", or, if that cluster is gone for good, delete "
-                        + paths.cluster() + ".");
+                        + ", which JobManagers with another cluster secret use: if this JobManager belongs to"
+                        + " that cluster, give it the same conf/cluster-secret as the others; otherwise give"
+                        + " this cluster its own " + ClusterOptions.HA_CLUSTER_ID.key() + ".");
             }
         } catch (IllegalConfigurationException e) {
             throw e;

@@ -14,6 +14,7 @@ import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,19 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 
     private final CuratorFramework client;
     private final ZooKeeperPaths paths;
-    private final LeaderLatch latch;
+    private volatile LeaderLatch latch;
     private Term current;
 
     ZooKeeperLeaderElection(CuratorFramework client, ZooKeeperPaths paths) {
         this.client = client;
         this.paths = paths;
-        this.latch = new LeaderLatch(client, paths.latch(), UUID.randomUUID().toString());
-        latch.addListener(new LeaderLatchListener() {
+        this.latch = newLatch();
+    }
+
+    private LeaderLatch newLatch() {
+        LeaderLatch created =
+                new LeaderLatch(client, paths.latch(), UUID.randomUUID().toString());
+        created.addListener(new LeaderLatchListener() {
             @Override
             public void isLeader() {}
 
@@ -46,12 +52,44 @@ final class ZooKeeperLeaderElection implements LeaderElection {
                 endTerm();
             }
         });
+        return created;
     }
 
     private synchronized void endTerm() {
         if (current != null) {
             current.lost.complete(null);
             current = null;
+        }
+    }
+
+    /**
+     * Ends {@code term}; if it is the current one, the latch (which does not watch its own node) also
+     * takes part anew, so the next election is fair.
+     */
+    private synchronized void endAndRejoin(Term term) {
+        if (current != term) {
+            term.lost.complete(null);
+            return;
+        }
+        endTerm();
+        resetLatch();
+    }
+
+    /** Leaves the election and joins it again (a new latch node), so a lost term is followed by a fair election. */
+    private synchronized void resetLatch() {
+        if (latch.getState() != LeaderLatch.State.STARTED) {
+            return;
+        }
+        try {
+            latch.close(LeaderLatch.CloseMode.SILENT);
+        } catch (IOException e) {
+            LOG.debug("Closing the leader latch failed", e);
+        }
+        latch = newLatch();
+        try {
+            latch.start();
+        } catch (Exception e) {
+            LOG.warn("Could not take part in the election at {} again: {}", paths.latch(), e.toString());
         }
     }
 
@@ -109,25 +147,31 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 
         @Override
         public void publish(LeaderRetrieval.Leader leader) throws IOException {
-            confirm();
-            try {
-                List<CuratorOp> operations = new ArrayList<>();
-                operations.add(client.transactionOp().check().forPath(latchNode));
-                Stat earlier = client.checkExists().forPath(paths.leader()); // (an earlier term of this session)
-                if (earlier != null) {
+            Exception failure = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                confirm();
+                try {
+                    List<CuratorOp> operations = new ArrayList<>();
+                    operations.add(client.transactionOp().check().forPath(latchNode));
+                    Stat earlier = client.checkExists().forPath(paths.leader()); // (an earlier term's, if any)
+                    if (earlier != null) {
+                        operations.add(client.transactionOp()
+                                .delete()
+                                .withVersion(earlier.getVersion())
+                                .forPath(paths.leader()));
+                    }
                     operations.add(client.transactionOp()
-                            .delete()
-                            .withVersion(earlier.getVersion())
-                            .forPath(paths.leader()));
+                            .create()
+                            .withMode(CreateMode.EPHEMERAL)
+                            .forPath(paths.leader(), LeaderRecord.encode(leader)));
+                    client.transaction().forOperations(operations);
+                    return;
+                } catch (Exception e) { // (the earlier node may have gone or changed meanwhile: read it again)
+                    failure = e;
                 }
-                operations.add(client.transactionOp()
-                        .create()
-                        .withMode(CreateMode.EPHEMERAL)
-                        .forPath(paths.leader(), LeaderRecord.encode(leader)));
-                client.transaction().forOperations(operations);
-            } catch (Exception e) {
-                throw new LeadershipLostException("Could not publish the leader in " + paths.leader() + ": " + e, e);
             }
+            throw new LeadershipLostException(
+                    "Could not publish the leader in " + paths.leader() + ": " + failure, failure);
         }
 
         @Override
@@ -138,6 +182,11 @@ final class ZooKeeperLeaderElection implements LeaderElection {
             try { // a write round trip through the ZooKeeper leader: fails once this session expired
                 client.transaction()
                         .forOperations(client.transactionOp().check().forPath(latchNode));
+            } catch (KeeperException.NoNodeException | KeeperException.SessionExpiredException e) {
+                // the latch node is gone (the session expired, or someone deleted it): this term is over for
+                // sure; the latch, which does not watch its own node, takes part anew
+                endAndRejoin(this);
+                throw new LeadershipLostException("This JobManager's leadership " + token + " has ended: " + e, e);
             } catch (Exception e) {
                 throw new LeadershipLostException(
                         "This JobManager cannot confirm its leadership " + token + " in ZooKeeper: " + e, e);

@@ -134,6 +134,11 @@ final class ZooKeeperLeaderRetrieval implements LeaderRetrieval, AutoCloseable {
     }
 
     @Override
+    public void removeOnChange(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
     public void close() {
         client.getConnectionStateListenable().removeListener(reconnections);
         reads.shutdownNow();

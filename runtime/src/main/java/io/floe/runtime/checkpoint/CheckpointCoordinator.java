@@ -4,6 +4,7 @@ import io.floe.api.ExternalizedCheckpointRetention;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
+import io.floe.runtime.highavailability.LeadershipLostException;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.JobVertexId;
 import io.floe.runtime.util.Futures;
@@ -521,6 +522,7 @@ public final class CheckpointCoordinator {
                 checkpoint.acknowledgedStates());
         Futures.runIo(
                         () -> {
+                            completedStore.confirmLeadership(); // (a deposed leader overwrites nothing)
                             storage.writeMetadata(checkpoint.directory, metadata);
                             if (checkpoint.type != CheckpointType.SAVEPOINT) { // (one that commits)
                                 completedStore.add(jobId, checkpoint.checkpointId, checkpoint.directory);
@@ -538,7 +540,9 @@ public final class CheckpointCoordinator {
             Throwable cause = Futures.unwrap(failure);
             abort(
                     checkpoint,
-                    "Could not write the metadata of " + describe(checkpoint) + ": " + cause.getMessage(),
+                    cause instanceof LeadershipLostException
+                            ? describe(checkpoint) + " was not completed: " + cause.getMessage()
+                            : "Could not write the metadata of " + describe(checkpoint) + ": " + cause.getMessage(),
                     true);
             return;
         }
@@ -624,6 +628,9 @@ public final class CheckpointCoordinator {
     private void forgetAndDiscard(List<String> directories) {
         try {
             completedStore.remove(jobId);
+        } catch (LeadershipLostException e) { // the job's checkpoints are the new leader's now
+            LOG.warn("Leaving the checkpoints of job {} alone: {}", jobId, e.getMessage());
+            return;
         } catch (IOException e) {
             LOG.warn(
                     "Could not remove the checkpoint record of job {} from {}: {}",
@@ -643,6 +650,7 @@ public final class CheckpointCoordinator {
     private void discardLater(String directory) {
         io.execute(() -> {
             try {
+                completedStore.confirmLeadership(); // (the new leader may have restored from it, or write there)
                 storage.discard(directory);
             } catch (IOException e) {
                 LOG.warn("Could not delete {} of job {}: {}", directory, jobId, e.toString());

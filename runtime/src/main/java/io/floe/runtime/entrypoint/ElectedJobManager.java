@@ -6,6 +6,7 @@ import io.floe.runtime.highavailability.DurableStorage;
 import io.floe.runtime.highavailability.HighAvailabilityServices;
 import io.floe.runtime.highavailability.LeaderElection;
 import io.floe.runtime.highavailability.LeaderRetrieval;
+import io.floe.runtime.highavailability.LeadershipLostException;
 import io.floe.runtime.rest.StandbyRestEndpoint;
 import io.floe.runtime.security.ClusterSecret;
 import java.nio.charset.StandardCharsets;
@@ -89,42 +90,39 @@ final class ElectedJobManager implements AutoCloseable {
     }
 
     private void campaign() {
-        while (!closed) {
-            LeaderElection.Leadership leadership;
-            try {
-                leadership = election.awaitLeadership();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                if (!closed) {
-                    LOG.error("The leader election failed; this JobManager stops", e);
-                    System.exit(1);
+        try {
+            while (!closed) {
+                LeaderElection.Leadership leadership = election.awaitLeadership();
+                try {
+                    lead(leadership);
+                } catch (RuntimeException e) {
+                    if (!leadership.lost().isDone() && !(e.getCause() instanceof LeadershipLostException)) {
+                        throw e; // (holding on to the leadership would keep every standby out)
+                    }
+                    LOG.warn("This JobManager lost its leadership while taking over: {}", e.getMessage());
                 }
-                return;
-            }
-            try {
-                lead(leadership);
-            } catch (RuntimeException e) {
-                if (!closed) { // (holding on to the leadership would keep every standby out)
-                    LOG.error("Could not lead the cluster; this JobManager stops so that a standby leads", e);
-                    System.exit(1);
+                leadership.lost().join();
+                LOG.warn("This JobManager lost its leadership: its jobs are suspended for the next leader");
+                synchronized (this) {
+                    if (services != null) {
+                        services.close();
+                        services = null;
+                    }
                 }
-                return;
+                standBy();
             }
-            leadership.lost().join();
-            LOG.warn("This JobManager lost its leadership: its jobs are suspended for the next leader");
-            synchronized (this) {
-                if (services != null) {
-                    services.close();
-                    services = null;
-                }
+        } catch (InterruptedException e) {
+            // closed
+        } catch (Throwable e) { // a JobManager that can neither lead nor stand by must not hold its place
+            if (!closed) {
+                LOG.error("This JobManager can no longer take part in the leader election; it stops", e);
+                System.exit(1);
             }
-            standBy();
         }
     }
 
     private synchronized void lead(LeaderElection.Leadership leadership) {
-        if (closed) {
+        if (closed || leadership.lost().isDone()) {
             return;
         }
         LOG.info("This JobManager leads the cluster now (leadership {})", leadership.token());

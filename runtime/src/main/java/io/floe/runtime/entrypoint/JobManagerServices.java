@@ -18,6 +18,7 @@ import io.floe.runtime.highavailability.FencedStores;
 import io.floe.runtime.highavailability.JobGraphStore;
 import io.floe.runtime.highavailability.JobResultStore;
 import io.floe.runtime.highavailability.LeadershipFence;
+import io.floe.runtime.highavailability.LeadershipLostException;
 import io.floe.runtime.jobgraph.JobGraph;
 import io.floe.runtime.jobmaster.JobMaster;
 import io.floe.runtime.resourcemanager.ResourceManager;
@@ -60,6 +61,7 @@ public final class JobManagerServices implements AutoCloseable {
     private JobGraphStore jobStore;
     private CompletedCheckpointStore checkpointStore;
     private JobResultStore resultStore;
+    private LeadershipFence fence = LeadershipFence.NONE;
 
     private JobManagerServices() {}
 
@@ -97,6 +99,7 @@ public final class JobManagerServices implements AutoCloseable {
 
     private void startServices(
             Configuration configuration, ClusterSecret secret, ResourceManagerDriver driver, LeadershipFence fence) {
+        this.fence = fence;
         rpcService = NettyRpcService.start(
                 new RpcServiceConfig(
                         configuration.get(ClusterOptions.BIND_HOST),
@@ -205,6 +208,12 @@ public final class JobManagerServices implements AutoCloseable {
     }
 
     private void cleanupJob(JobId jobId) {
+        try {
+            fence.confirm();
+        } catch (LeadershipLostException e) { // its jars, graph and checkpoint record are the new leader's now
+            LOG.warn("Leaving the stored data of job {} alone: {}", jobId, e.getMessage());
+            return;
+        }
         try {
             blobServer.cleanupJob(jobId);
         } catch (IOException e) {

@@ -39,4 +39,14 @@ public interface CompletedCheckpointStore {
 
     /** Forgets the job's checkpoints (the job ended for good); the checkpoints themselves stay where they are. */
     void remove(JobId jobId) throws IOException;
+
+    /**
+     * Confirms that this JobManager may still change the job's checkpoints: it is called before a
+     * checkpoint's metadata is written and before a checkpoint is deleted, so that a deposed leader
+     * neither overwrites nor deletes what its successor restored from or wrote. Blocks on I/O. Nothing
+     * to confirm by default (one JobManager).
+     *
+     * @throws LeadershipLostException if this JobManager no longer leads
+     */
+    default void confirmLeadership() throws LeadershipLostException {}
 }

@@ -38,6 +38,11 @@ public final class FencedStores {
             }
 
             @Override
+            public void confirmLeadership() throws LeadershipLostException {
+                fence.confirm();
+            }
+
+            @Override
             public String toString() {
                 return store.toString();
             }

@@ -29,6 +29,9 @@ public interface LeaderRetrieval {
      */
     default void onChange(Runnable listener) {}
 
+    /** Stops telling {@code listener} (given to {@link #onChange}). */
+    default void removeOnChange(Runnable listener) {}
+
     /** Whether the leader never changes (no high availability): nothing to watch. */
     default boolean isFixed() {
         return false;

@@ -42,14 +42,16 @@ public final class StandbyRestEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventLoopGroup group;
-    private final Channel serverChannel;
     private final String ownUrl;
+    private final LeaderRetrieval leaders;
+    private final Runnable follower = this::follow;
+    private Channel serverChannel;
     private volatile String leaderUrl;
 
-    private StandbyRestEndpoint(EventLoopGroup group, Channel serverChannel, String ownUrl) {
+    private StandbyRestEndpoint(EventLoopGroup group, String ownUrl, LeaderRetrieval leaders) {
         this.group = group;
-        this.serverChannel = serverChannel;
         this.ownUrl = ownUrl;
+        this.leaders = leaders;
     }
 
     /**
@@ -60,36 +62,35 @@ public final class StandbyRestEndpoint implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound, naming it
      */
     public static StandbyRestEndpoint start(String bindAddress, int port, String ownUrl, LeaderRetrieval leaders) {
-        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("floe-standby-rest", true));
-        StandbyRestEndpoint[] endpoint = new StandbyRestEndpoint[1];
-        Channel channel;
+        StandbyRestEndpoint endpoint = new StandbyRestEndpoint(
+                new NioEventLoopGroup(1, new DefaultThreadFactory("floe-standby-rest", true)), ownUrl, leaders);
+        endpoint.follow();
         try {
-            channel = new ServerBootstrap()
-                    .group(group)
+            endpoint.serverChannel = new ServerBootstrap()
+                    .group(endpoint.group)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec()).addLast(new Redirect(endpoint[0]));
+                            ch.pipeline().addLast(new HttpServerCodec()).addLast(new Redirect(endpoint));
                         }
                     })
                     .bind(bindAddress, port)
                     .syncUninterruptibly()
                     .channel();
         } catch (Exception e) { // bind failures surface as sneakily thrown checked exceptions
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            endpoint.group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new UncheckedIOException(new IOException(
                     "Cannot start the standby REST endpoint on " + bindAddress + ":" + port + ": " + e.getMessage(),
                     e));
         }
-        endpoint[0] = new StandbyRestEndpoint(group, channel, ownUrl);
-        leaders.onChange(() -> endpoint[0].follow(leaders));
-        endpoint[0].follow(leaders);
-        LOG.info("Standing by: REST on {}:{} sends clients to the leader", bindAddress, endpoint[0].getPort());
-        return endpoint[0];
+        leaders.onChange(endpoint.follower);
+        endpoint.follow(); // (a change between the first look and the listener)
+        LOG.info("Standing by: REST on {}:{} sends clients to the leader", bindAddress, endpoint.getPort());
+        return endpoint;
     }
 
-    private void follow(LeaderRetrieval leaders) {
+    private void follow() {
         try {
             LeaderRetrieval.Leader leader = leaders.current();
             leaderUrl = leader == null || ownUrl.equals(leader.restUrl()) ? null : leader.restUrl();
@@ -104,6 +105,7 @@ public final class StandbyRestEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        leaders.removeOnChange(follower);
         serverChannel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }

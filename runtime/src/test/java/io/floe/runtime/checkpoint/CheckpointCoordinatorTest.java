@@ -9,6 +9,7 @@ import io.floe.api.ExternalizedCheckpointRetention;
 import io.floe.api.JobId;
 import io.floe.api.JobStatus;
 import io.floe.runtime.highavailability.CompletedCheckpointStore;
+import io.floe.runtime.highavailability.LeadershipLostException;
 import io.floe.runtime.rpc.ManualClock;
 import io.floe.runtime.types.ExecutionAttemptId;
 import io.floe.runtime.types.JobVertexId;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,68 @@ class CheckpointCoordinatorTest {
         assertEquals(completed.metadata(), read);
         assertEquals(400, read.stateSize());
         assertEquals("COMPLETED", coordinator.history().get(0).status());
+    }
+
+    /**
+     * A deposed leader (its store's leadership check fails) writes no metadata, tells no task, and
+     * deletes no checkpoint: neither the one it restored from and subsumes, nor one that timed out,
+     * nor any when the job ends under it.
+     */
+    @Test
+    void aDeposedLeaderNeitherCompletesNorDeletesCheckpoints() throws Exception {
+        AtomicBoolean leads = new AtomicBoolean(true);
+        List<Long> recorded = new ArrayList<>();
+        CompletedCheckpointStore store = new CompletedCheckpointStore() {
+            @Override
+            public void add(JobId job, long checkpointId, String directory) {
+                recorded.add(checkpointId);
+            }
+
+            @Override
+            public String latest(JobId job) {
+                return null;
+            }
+
+            @Override
+            public void remove(JobId job) throws LeadershipLostException {
+                confirmLeadership();
+            }
+
+            @Override
+            public void confirmLeadership() throws LeadershipLostException {
+                if (!leads.get()) {
+                    throw new LeadershipLostException("another JobManager leads");
+                }
+            }
+        };
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(
+                jobId,
+                settings(Duration.ofMillis(200), Duration.ZERO),
+                new FileSystemCheckpointStorage(
+                        jobId, dir.resolve("checkpoints").toUri().toString(), null, new Configuration()),
+                store,
+                tasks,
+                timer,
+                clock,
+                Runnable::run,
+                Runnable::run);
+        coordinator.startCheckpointScheduler();
+        timer.advance(clock, Duration.ofMillis(200));
+        acknowledgeAll(coordinator, 1);
+        assertEquals(List.of(1L), recorded);
+        assertTrue(Files.exists(checkpointDir(1).resolve("_metadata")));
+
+        timer.advance(clock, Duration.ofMillis(200)); // checkpoint 2 is triggered, then the leadership goes
+        leads.set(false);
+        tasks.notified.clear();
+        acknowledgeAll(coordinator, 2);
+        assertEquals(List.of(1L), recorded, "checkpoint 2 is not recorded");
+        assertFalse(Files.exists(checkpointDir(2).resolve("_metadata")), "no metadata written");
+        assertTrue(tasks.notified.stream().noneMatch(e -> e.startsWith("complete")), tasks.notified.toString());
+        assertTrue(Files.exists(checkpointDir(1).resolve("_metadata")), "checkpoint 1 is left alone");
+
+        coordinator.shutdown(JobStatus.FINISHED);
+        assertTrue(Files.exists(checkpointDir(1).resolve("_metadata")), "nor deleted when the job ends here");
     }
 
     @Test
