@@ -242,6 +242,22 @@ class ZooKeeperHighAvailabilityITCase {
         FloeDistribution.assertEveryEventOnceWithCounts(output, EVENTS, KEYS);
     }
 
+    /** {@code -m} names the JobManager to talk to even with ZooKeeper HA; a standby says where the leader is. */
+    @Test
+    void aRunSentToAStandbyWithDashMIsToldWhereTheLeaderIs() throws Exception {
+        ensureStandby();
+        int leader = leaderPort().orElseThrow();
+        int standby = otherLivePort(leader);
+        List<String> arguments = new ArrayList<>(List.of("run", "-m", "localhost:" + standby));
+        List<String> run = checkpointedCountsRun(work.resolve("never-written"), true);
+        arguments.addAll(run.subList(1, run.size())); // (after "run")
+        FloeDistribution.Result refused = floe.run("floe", arguments.toArray(String[]::new));
+        assertEquals(3, refused.exitCode(), refused.output());
+        assertTrue(
+                refused.output().contains("standby") && refused.output().contains("http://localhost:" + leader),
+                "names the leader: " + refused.output());
+    }
+
     @Test
     void aMalformedMastersLineIsRefusedBeforeAnythingStarts() throws Exception {
         Path masters = floe.confDir.resolve("masters");

@@ -168,8 +168,11 @@ final class RunCommand implements Command {
         }
         try {
             // a running cluster that the configuration names (-Dyarn.application.id, the YARN properties
-            // file) must be there before the program runs: an ended one is the cluster's error, not the program's
-            ClusterLocators.endpoint(configuration, environment);
+            // file, the leader in ZooKeeper) must be there before the program runs: an ended one is the
+            // cluster's error, not the program's; -m names the cluster itself
+            if (!options.namesJobManager()) {
+                ClusterLocators.endpoint(configuration, environment);
+            }
         } catch (Exception e) {
             throw new CliException(e.getMessage(), ExitCode.CLUSTER_ERROR, e);
         }

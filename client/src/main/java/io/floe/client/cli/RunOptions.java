@@ -204,6 +204,11 @@ public final class RunOptions {
         return jar;
     }
 
+    /** Whether {@code -m host:port} named the cluster: then it is used as given, not looked up. */
+    public boolean namesJobManager() {
+        return jobManager != null;
+    }
+
     /** The jar as given: a local path or, for application mode, a URI such as {@code hdfs://...}. */
     public String getJarArgument() {
         return jarArgument != null ? jarArgument : jar == null ? null : jar.toString();
