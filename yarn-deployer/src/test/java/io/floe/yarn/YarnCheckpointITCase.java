@@ -119,12 +119,7 @@ class YarnCheckpointITCase {
 
         assertTrue(cluster.fs.exists(new org.apache.hadoop.fs.Path(savepointPath)), "a savepoint is never deleted");
 
-        Result stopped = yarnSession(
-                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
-        assertEquals(0, stopped.exitCode(), stopped.toString());
-        assertEquals(
-                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(session).getFinalApplicationStatus());
-        cluster.assertNoStagingLeft(session);
+        stopTheSessionAndAssertItSucceededWithoutStaging(session);
     }
 
     /**
@@ -164,11 +159,7 @@ class YarnCheckpointITCase {
 
         long killedAt = System.nanoTime();
         assertTrue(killApplicationMasterJvm(session), "the first attempt's ApplicationMaster JVM was running");
-        MiniYarnTestCluster.waitUntil(
-                () -> cluster.report(session).getCurrentApplicationAttemptId().getAttemptId() == 2
-                        && cluster.report(session).getRpcPort() > 0,
-                Duration.ofSeconds(90),
-                "the second attempt registered");
+        awaitSecondAttemptRegistered(session);
         long registeredAt = System.nanoTime();
         MiniYarnTestCluster.waitUntil(
                 () -> List.of("RUNNING", "FINISHED").contains(String.valueOf(jobStatus(session, jobId))),
@@ -194,12 +185,7 @@ class YarnCheckpointITCase {
                         .toList(),
                 "the second attempt took over the first one's TaskManagers and started none");
 
-        Result stopped = yarnSession(
-                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
-        assertEquals(0, stopped.exitCode(), stopped.toString());
-        assertEquals(
-                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(session).getFinalApplicationStatus());
-        cluster.assertNoStagingLeft(session);
+        stopTheSessionAndAssertItSucceededWithoutStaging(session);
     }
 
     /**
@@ -282,14 +268,7 @@ class YarnCheckpointITCase {
                 () -> checkpoints(application, jobId, "completed") >= 1, Duration.ofSeconds(120), "a checkpoint");
 
         assertTrue(killApplicationMasterJvm(application, YarnJobClusterEntrypoint.class), "attempt 1 was running");
-        MiniYarnTestCluster.waitUntil(
-                () -> cluster.report(application)
-                                        .getCurrentApplicationAttemptId()
-                                        .getAttemptId()
-                                == 2
-                        && cluster.report(application).getRpcPort() > 0,
-                Duration.ofSeconds(90),
-                "the second attempt registered");
+        awaitSecondAttemptRegistered(application);
         assertTrue(killApplicationMasterJvm(application, YarnJobClusterEntrypoint.class), "attempt 2 was running");
         ApplicationReport ended = cluster.awaitFinished(application);
         assertEquals(FinalApplicationStatus.FAILED, ended.getFinalApplicationStatus());
@@ -528,6 +507,27 @@ class YarnCheckpointITCase {
             }
         }
         return started;
+    }
+
+    private static void awaitSecondAttemptRegistered(ApplicationId application) throws InterruptedException {
+        MiniYarnTestCluster.waitUntil(
+                () -> cluster.report(application)
+                                        .getCurrentApplicationAttemptId()
+                                        .getAttemptId()
+                                == 2
+                        && cluster.report(application).getRpcPort() > 0,
+                Duration.ofSeconds(90),
+                "the second attempt registered");
+    }
+
+    /** {@code yarn-session.sh -id <session>}, then "stop": SUCCEEDED, and no staging directory left. */
+    private static void stopTheSessionAndAssertItSucceededWithoutStaging(ApplicationId session) throws Exception {
+        Result stopped = yarnSession(
+                new ByteArrayInputStream("stop\n".getBytes(StandardCharsets.UTF_8)), "-id", session.toString());
+        assertEquals(0, stopped.exitCode(), stopped.toString());
+        assertEquals(
+                FinalApplicationStatus.SUCCEEDED, cluster.awaitFinished(session).getFinalApplicationStatus());
+        cluster.assertNoStagingLeft(session);
     }
 
     /** kill -9 of the application's ApplicationMaster JVM (a session's, found by its main class). */

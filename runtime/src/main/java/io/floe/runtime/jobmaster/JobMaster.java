@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,23 +181,30 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
             startFrom(null); // no earlier JobManager: no store to read
             return;
         }
-        Futures.supplyIo(() -> settings.checkpointStore().latest(jobGraph.jobId()), checkpointIo)
-                .whenCompleteAsync(
-                        (recorded, error) -> {
-                            if (isEnded()) {
-                                return;
-                            }
-                            if (error != null) {
-                                Throwable cause = Futures.unwrap(error);
-                                failWithoutRestart(new IllegalStateException(
-                                        "Cannot read the latest checkpoint of job " + jobGraph.jobId() + " from "
-                                                + settings.checkpointStore() + ": " + cause.getMessage(),
-                                        cause));
-                                return;
-                            }
-                            startFrom(recorded);
-                        },
-                        getMainThreadExecutor());
+        beforeStart(
+                Futures.supplyIo(() -> settings.checkpointStore().latest(jobGraph.jobId()), checkpointIo),
+                "Cannot read the latest checkpoint of job " + jobGraph.jobId() + " from " + settings.checkpointStore(),
+                this::startFrom);
+    }
+
+    /**
+     * Runs {@code then} with what {@code step} gives, on the main thread, unless the job ended
+     * meanwhile; if the step fails, the job fails without restart: "{@code failure}: cause".
+     */
+    private <T> void beforeStart(CompletableFuture<T> step, String failure, Consumer<T> then) {
+        step.whenCompleteAsync(
+                (value, error) -> {
+                    if (isEnded()) {
+                        return;
+                    }
+                    if (error != null) {
+                        Throwable cause = Futures.unwrap(error);
+                        failWithoutRestart(new IllegalStateException(failure + ": " + cause.getMessage(), cause));
+                        return;
+                    }
+                    then.accept(value);
+                },
+                getMainThreadExecutor());
     }
 
     /** Starts from {@code recorded} (a checkpoint of an earlier JobManager) if not null, else as submitted. */
@@ -222,39 +230,25 @@ public class JobMaster extends FencedRpcEndpoint<UUID> implements JobMasterGatew
                     + "); run it in STREAMING mode or without -s."));
             return;
         }
-        checkpoints
-                .loadCheckpoint(path)
-                .whenCompleteAsync(
-                        (checkpoint, error) -> {
-                            if (isEnded()) {
-                                return;
-                            }
-                            if (error != null) {
-                                Throwable cause = Futures.unwrap(error);
-                                failWithoutRestart(new IllegalStateException(
-                                        "Cannot start the job from savepoint " + path + ": " + cause.getMessage(),
-                                        cause));
-                                return;
-                            }
-                            try {
-                                StateAssignment.checkEveryStateHasAnOperator(
-                                        checkpoint.metadata(),
-                                        operatorIds(),
-                                        configuration.get(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE),
-                                        path);
-                            } catch (IllegalStateException e) {
-                                failWithoutRestart(e);
-                                return;
-                            }
-                            LOG.info(
-                                    "Job {} starts from {} {}",
-                                    jobGraph.jobId(),
-                                    checkpoint.isSavepoint() ? "savepoint" : "checkpoint",
-                                    checkpoint.directory());
-                            initialRestore = checkpoint;
-                            waitForSlots();
-                        },
-                        getMainThreadExecutor());
+        beforeStart(checkpoints.loadCheckpoint(path), "Cannot start the job from savepoint " + path, checkpoint -> {
+            try {
+                StateAssignment.checkEveryStateHasAnOperator(
+                        checkpoint.metadata(),
+                        operatorIds(),
+                        configuration.get(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE),
+                        path);
+            } catch (IllegalStateException e) {
+                failWithoutRestart(e);
+                return;
+            }
+            LOG.info(
+                    "Job {} starts from {} {}",
+                    jobGraph.jobId(),
+                    checkpoint.isSavepoint() ? "savepoint" : "checkpoint",
+                    checkpoint.directory());
+            initialRestore = checkpoint;
+            waitForSlots();
+        });
     }
 
     private Set<String> operatorIds() {
